@@ -1,0 +1,111 @@
+/**
+ * Fits a complete grooming model on a set of training segments — the same procedure for the committed model
+ * (all dev data) and for every cross-validation fold (training folds only):
+ *   1. inner k-fold: out-of-fold text scores for every training segment, calibrated to logits;
+ *   2. stacker: final logit = a·text + c·lexicon + b, fitted on those out-of-fold logits;
+ *   3. bias shift: so that risk 0.5 is the F0.5-best cut-off on the out-of-fold risks (lexicon override included);
+ *   4. the text model itself, trained on all training segments and pruned to the strongest weights.
+ */
+import { ConversationState } from '../src/core/grooming/conversation-state.ts';
+import { defaultMatcher } from '../src/core/grooming/detector.ts';
+import { loadModel, sigmoid, type GroomingModel } from '../src/core/grooming/learned-model.ts';
+import type { Segment } from './grooming-data.ts';
+import { stratifiedFolds } from './grooming-data.ts';
+import { FEATURE_BITS, bestThreshold, defaultTrain, fitLogistic, fitStacker, prf, prune, textZ, toModel, trainTextModel, type Doc, type TrainOptions } from './grooming-learn.ts';
+
+export interface FitOptions {
+  seed: number;
+  innerFolds: number;
+  train: TrainOptions;
+  /** Weights kept in the committed model. */
+  keepWeights: number;
+  /** Lexicon logit above which the lexicon alone raises risk past 0.5 (hand-set, see learned-model.ts). */
+  lexiconOverride: number;
+  lexiconOverrideDisclosedMinor: number;
+  lexiconOverrideKnownMinor: number;
+}
+
+export const defaultFit: FitOptions = { seed: 42, innerFolds: 5, train: defaultTrain, keepWeights: 6000, lexiconOverride: 3, lexiconOverrideDisclosedMinor: 1.5, lexiconOverrideKnownMinor: 0 };
+
+export interface FitResult {
+  model: GroomingModel;
+  /** Out-of-fold text logits of the training docs (for a learned-only cut-off). */
+  oofText: number[];
+  /** The learned-only cut-off (logit) with the best out-of-fold F0.5. */
+  textCut: number;
+}
+
+function sparseToDense(sp: { indices: number[]; values: number[] }): Float64Array {
+  const w = new Float64Array(1 << FEATURE_BITS);
+  sp.indices.forEach((j, k) => (w[j] = sp.values[k]!));
+  return w;
+}
+
+/** Fits a model on `docs` (see the file comment). Deterministic for a given seed. */
+export function fitModel(docs: readonly Doc[], opts: FitOptions = defaultFit, trainedOn = 'pan12-segments-dev'): FitResult {
+  const labels = docs.map((d) => d.label);
+  const inner = stratifiedFolds(labels, opts.innerFolds, opts.seed);
+  const raw = new Array<number>(docs.length).fill(0);
+  for (let f = 0; f < opts.innerFolds; f++) {
+    const lr = trainTextModel(docs.filter((_, i) => inner[i] !== f), opts.train);
+    const w = sparseToDense(prune(lr, opts.keepWeights));
+    docs.forEach((d, i) => {
+      if (inner[i] === f) raw[i] = textZ(w, lr.b, d);
+    });
+  }
+  // Calibrate the text score in the runtime's form (learned-model.ts textLogit):
+  //   logit = prior + conf·(textBias − prior + scale·raw) = prior·(1 − conf) + textBias·conf + scale·conf·raw.
+  const prior = priorLogit(labels);
+  const [scale, textBias] = fitLogistic(
+    docs.map((d, i) => [d.conf * raw[i]!, d.conf]),
+    labels,
+    { offset: docs.map((d) => prior * (1 - d.conf)), ridged: [true, false] },
+  ) as [number, number];
+  const cal = { text: scale, bias: textBias };
+  const oof = docs.map((d, i) => prior * (1 - d.conf) + textBias * d.conf + scale * d.conf * raw[i]!);
+  const lex = docs.map((d) => d.lexZ);
+  const st = fitStacker(oof, lex, labels);
+  const stacked = docs.map((_, i) => st.text * oof[i]! + st.lexicon * lex[i]! + st.bias);
+  const override = lex.map((l) => sigmoid(l - opts.lexiconOverride));
+  // Bias shift: candidate shifts put each doc's stacked logit exactly at the 0.5 cut-off.
+  let bestShift = 0;
+  let bestF = -1;
+  const candidates = [...new Set(stacked.map((z) => -z + 1e-9))].sort((a, b) => a - b);
+  for (const shift of candidates) {
+    const pred = stacked.map((z, i) => Math.max(sigmoid(z + shift), override[i]!) >= 0.5);
+    const f = prf(pred, labels).f05;
+    if (f > bestF + 1e-12 || (Math.abs(f - bestF) <= 1e-12 && Math.abs(shift) < Math.abs(bestShift))) {
+      bestF = f;
+      bestShift = shift;
+    }
+  }
+  const lr = trainTextModel(docs, opts.train);
+  const combine = {
+    text: round(st.text),
+    lexicon: round(st.lexicon),
+    bias: round(st.bias + bestShift),
+    lexiconOverride: opts.lexiconOverride,
+    lexiconOverrideDisclosedMinor: opts.lexiconOverrideDisclosedMinor,
+    lexiconOverrideKnownMinor: opts.lexiconOverrideKnownMinor,
+  };
+  const model = toModel(prune(lr, opts.keepWeights, cal.text), cal.bias, prior, combine, { trainedOn, seed: opts.seed });
+  return { model, oofText: oof, textCut: bestThreshold(oof, labels) };
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+function priorLogit(labels: readonly number[]): number {
+  const pos = labels.filter((l) => l === 1).length;
+  return Math.log((pos + 0.5) / (labels.length - pos + 0.5));
+}
+
+/** Scores segments through the runtime path (one flattened message each) with a given model. */
+export function scoreWithModel(model: GroomingModel, segments: readonly Segment[]): { risk: number; text: number; lexicon: number }[] {
+  const lm = loadModel(model);
+  const matcher = defaultMatcher();
+  return segments.map((s) => {
+    const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 4, maxSignals: 64, matcher, model: lm });
+    state.push({ text: s.text });
+    return { risk: state.peakRisk, text: state.textLogit(), lexicon: state.lexiconZ() };
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The service configuration, declared once: each field names its environment variable, its default and a
+ * description, so `readEnv`, the error messages and the README config table all come from this registry.
+ */
+import { z } from 'zod';
+
+const bool = z.union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])]).transform((v) =>
+  typeof v === 'boolean' ? v : ['1', 'true', 'yes', 'on'].includes(v),
+);
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((u) => protocols.some((p) => u.startsWith(`${p}://`)), { message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}` });
+
+/** One configuration setting: environment variable, optional CLI flag, schema and documentation. */
+export interface Setting {
+  env: string;
+  flag?: string;
+  schema: z.ZodType;
+  default?: string;
+  description: string;
+}
+
+export const settings = {
+  host: { env: 'LIFEGUARD_HOST', flag: '--host', schema: z.string().min(1), default: '127.0.0.1', description: 'Address the HTTP server listens on.' },
+  port: { env: 'LIFEGUARD_PORT', flag: '--port', schema: int(0, 65535), default: '8787', description: 'TCP port (0 picks a free one).' },
+  dataDir: { env: 'LIFEGUARD_DATA_DIR', flag: '--data-dir', schema: z.string().min(1), default: './data', description: 'Directory for the embedded SQLite database and the generated media key.' },
+  databaseUrl: {
+    env: 'LIFEGUARD_DATABASE_URL',
+    flag: '--database-url',
+    schema: z.string().min(1),
+    description: 'postgres://… to use PostgreSQL; otherwise a SQLite file path. Default: <data dir>/lifeguard.sqlite.',
+  },
+  pgSchema: { env: 'LIFEGUARD_PG_SCHEMA', schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier'), description: 'PostgreSQL schema to use (created if missing).' },
+  natsUrl: { env: 'LIFEGUARD_NATS_URL', schema: url(['nats', 'tls']), description: 'NATS JetStream URL; when set, events travel over NATS between API and worker processes.' },
+  natsStream: {
+    env: 'LIFEGUARD_NATS_STREAM',
+    schema: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -'),
+    default: 'LIFEGUARD_EVENTS',
+    description: 'JetStream stream name; every API and worker process of one deployment must use the same.',
+  },
+  workers: { env: 'LIFEGUARD_WORKERS', flag: '--workers', schema: bool, default: 'true', description: 'Run the event and webhook workers in this process (`--no-workers` for API-only processes).' },
+  webhookUrl: { env: 'LIFEGUARD_WEBHOOK_URL', schema: url(['http', 'https']), description: 'Where effects are delivered (HMAC-signed POST). Unset: effects are only pollable.' },
+  webhookSecret: { env: 'LIFEGUARD_WEBHOOK_SECRET', schema: z.string().min(16, 'must be at least 16 characters'), description: 'HMAC-SHA256 secret for webhook signatures (required with LIFEGUARD_WEBHOOK_URL).' },
+  mediaKey: {
+    env: 'LIFEGUARD_MEDIA_KEY',
+    schema: z.string().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64'),
+    description: 'AES-256-GCM key for retained media. Unset: generated once into <data dir>/media.key (set it explicitly when several processes share PostgreSQL).',
+  },
+  policyFile: {
+    env: 'LIFEGUARD_POLICY_FILE',
+    flag: '--policy',
+    schema: z.string().min(1),
+    description: 'Policy file (age tiers, child-safe defaults, guardian thresholds). Default: policy/default-policy.json.',
+  },
+  metricsToken: { env: 'LIFEGUARD_METRICS_TOKEN', schema: z.string().min(16, 'must be at least 16 characters'), description: 'Bearer token that may read /metrics without an admin key.' },
+  maxUploadBytes: { env: 'LIFEGUARD_MAX_UPLOAD_BYTES', schema: int(1, 2 ** 31), default: String(25 * 1024 * 1024), description: 'Largest content upload (bytes); larger → 413 `body_too_large`.' },
+  maxImagePixels: { env: 'LIFEGUARD_MAX_IMAGE_PIXELS', schema: int(1, 2 ** 31), default: String(50_000_000), description: 'Largest decoded image (width × height); larger → 413 `image_too_large`.' },
+  maxJsonBytes: { env: 'LIFEGUARD_MAX_JSON_BYTES', schema: int(1, 2 ** 31), default: String(8 * 1024 * 1024), description: 'Largest JSON request body (bytes).' },
+  maxImportBytes: { env: 'LIFEGUARD_MAX_IMPORT_BYTES', schema: int(1, 2 ** 40), default: String(2 * 1024 ** 3), description: 'Largest streamed hash-list import (bytes).' },
+  maxBatchEvents: { env: 'LIFEGUARD_MAX_BATCH_EVENTS', schema: int(1, 100_000), default: '1000', description: 'Most events in one POST /v1/events batch.' },
+  rateLimitRps: { env: 'LIFEGUARD_RATE_LIMIT_RPS', schema: z.coerce.number().min(0).max(1e6), default: '200', description: 'Requests per second per API key (token bucket refill, per process); 0 disables.' },
+  rateLimitBurst: { env: 'LIFEGUARD_RATE_LIMIT_BURST', schema: int(1, 1e7), default: '400', description: 'Token bucket size per API key.' },
+  logLevel: { env: 'LIFEGUARD_LOG_LEVEL', schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']), default: 'info', description: 'JSON log level (logs go to stderr).' },
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof settings;

@@ -1,0 +1,105 @@
+/**
+ * Reads the service configuration once, at the edge: environment variables, overridden by CLI flags,
+ * validated against `settings` and frozen. Bad values produce one message naming every offending variable.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import { invalidInput } from '../core/lifeguard-error.ts';
+import { settings, type SettingName } from './config-schema.ts';
+
+/** The validated, frozen service configuration passed down to the server, stores and workers. */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  /** Absolute path. */
+  readonly dataDir: string;
+  /** `postgres://…` or an absolute SQLite file path. */
+  readonly databaseUrl: string;
+  readonly databaseKind: 'sqlite' | 'postgres';
+  readonly pgSchema?: string;
+  readonly natsUrl?: string;
+  readonly natsStream: string;
+  readonly workers: boolean;
+  readonly webhook?: { readonly url: string; readonly secret: string };
+  readonly mediaKey?: string;
+  readonly metricsToken?: string;
+  /** Absolute path of the policy file, when one is configured. */
+  readonly policyFile?: string;
+  readonly limits: {
+    readonly maxUploadBytes: number;
+    readonly maxImagePixels: number;
+    readonly maxJsonBytes: number;
+    readonly maxImportBytes: number;
+    readonly maxBatchEvents: number;
+  };
+  readonly rateLimit: { readonly rps: number; readonly burst: number };
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** Values given as CLI flags; they win over the environment. */
+export type ConfigFlags = Partial<Record<SettingName, string | boolean | undefined>>;
+
+/** Validates `env` (+ `flags`) into a frozen Config, or throws `invalid_config` listing every bad value. */
+export function readEnv(env: Record<string, string | undefined>, flags: ConfigFlags = {}, cwd: string = process.cwd()): Config {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, s] of Object.entries(settings) as [SettingName, (typeof settings)[SettingName]][]) {
+    const flagValue = flags[name];
+    const envValue = env[s.env] === '' ? undefined : env[s.env];
+    const source = flagValue !== undefined ? `${'flag' in s ? s.flag : name}` : envValue !== undefined ? s.env : undefined;
+    const raw = flagValue ?? envValue ?? ('default' in s ? s.default : undefined);
+    if (raw === undefined) continue;
+    const parsed = s.schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else {
+      const why = parsed.error.issues.map((i) => i.message).join('; ');
+      problems.push(`${source ?? s.env}=${JSON.stringify(raw)}: ${why}`);
+    }
+  }
+  if (values.webhookUrl !== undefined && values.webhookSecret === undefined) {
+    problems.push('LIFEGUARD_WEBHOOK_SECRET must be set when LIFEGUARD_WEBHOOK_URL is set');
+  }
+  if (problems.length > 0) {
+    throw invalidInput('invalid_config', `invalid configuration:\n  ${problems.join('\n  ')}`, { problems });
+  }
+
+  const dataDir = resolve(cwd, values.dataDir as string);
+  const rawDb = values.databaseUrl as string | undefined;
+  const isPg = rawDb !== undefined && /^postgres(ql)?:\/\//.test(rawDb);
+  const databaseUrl = rawDb === undefined ? join(dataDir, 'lifeguard.sqlite') : isPg || rawDb === ':memory:' || isAbsolute(rawDb) ? rawDb : resolve(cwd, rawDb);
+  const opt = <T>(k: SettingName) => (values[k] === undefined ? {} : { [k]: values[k] as T });
+  const config: Config = {
+    host: values.host as string,
+    port: values.port as number,
+    dataDir,
+    databaseUrl,
+    databaseKind: isPg ? 'postgres' : 'sqlite',
+    ...opt<string>('pgSchema'),
+    ...opt<string>('natsUrl'),
+    natsStream: values.natsStream as string,
+    workers: values.workers as boolean,
+    ...(values.webhookUrl !== undefined ? { webhook: Object.freeze({ url: values.webhookUrl as string, secret: values.webhookSecret as string }) } : {}),
+    ...opt<string>('mediaKey'),
+    ...opt<string>('metricsToken'),
+    ...(values.policyFile !== undefined ? { policyFile: resolve(cwd, values.policyFile as string) } : {}),
+    limits: Object.freeze({
+      maxUploadBytes: values.maxUploadBytes as number,
+      maxImagePixels: values.maxImagePixels as number,
+      maxJsonBytes: values.maxJsonBytes as number,
+      maxImportBytes: values.maxImportBytes as number,
+      maxBatchEvents: values.maxBatchEvents as number,
+    }),
+    rateLimit: Object.freeze({ rps: values.rateLimitRps as number, burst: values.rateLimitBurst as number }),
+    logLevel: values.logLevel as Config['logLevel'],
+  };
+  return Object.freeze(config);
+}
+
+/** Markdown table of every setting, for the README. */
+export function configTable(): string {
+  const rows = Object.values(settings).map((s) => {
+    const flag = 'flag' in s ? ` (\`${s.flag}\`)` : '';
+    const def = 'default' in s ? `\`${s.default}\`` : '—';
+    return `| \`${s.env}\`${flag} | ${def} | ${s.description} |`;
+  });
+  return ['| variable (flag) | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,0 +1,66 @@
+/** Entries of an account's append-only age history: age signals and appeals, normalised from events. */
+import type { PlatformEventOf } from '../events.ts';
+import { eventTime } from '../events.ts';
+import type { AgeMethod } from './age-methods.ts';
+
+/** One age signal: a declaration, estimation, verification, chat disclosure or reviewer finding. */
+export interface AgeSignalEntry {
+  kind: 'signal';
+  /** The event (or derived signal) id, for evidence and dedupe. */
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  method: AgeMethod;
+  age?: number;
+  atLeast?: number;
+  /** YYYY-MM-DD, for self-declaration. */
+  dateOfBirth?: string;
+  confidence?: number;
+  provider?: string;
+}
+
+/** The account holder contests the current decision. */
+export interface AgeAppealEntry {
+  kind: 'appeal';
+  id: string;
+  at: number;
+  claimedAge?: number;
+}
+
+export type AgeEntry = AgeSignalEntry | AgeAppealEntry;
+
+/** Normalises an `age.signal` or `age.appeal` event into an entry; `fallbackTime` is used when the event has no ts. */
+export function ageEntryFromEvent(
+  event: PlatformEventOf<'age.signal'> | PlatformEventOf<'age.appeal'>,
+  fallbackTime: number,
+): AgeEntry {
+  const at = eventTime(event.ts, fallbackTime);
+  if (event.type === 'age.appeal') {
+    return event.claimedAge === undefined
+      ? { kind: 'appeal', id: event.id, at }
+      : { kind: 'appeal', id: event.id, at, claimedAge: event.claimedAge };
+  }
+  const entry: AgeSignalEntry = { kind: 'signal', id: event.id, at, method: event.method };
+  if (event.age !== undefined) entry.age = event.age;
+  if (event.atLeast !== undefined) entry.atLeast = event.atLeast;
+  if (event.dateOfBirth !== undefined) entry.dateOfBirth = event.dateOfBirth;
+  if (event.confidence !== undefined) entry.confidence = event.confidence;
+  if (event.provider !== undefined) entry.provider = event.provider;
+  return entry;
+}
+
+/** An entry for an age the account stated about itself in chat (the grooming detector's `age_disclosure`). */
+export function chatDisclosureEntry(id: string, at: number, disclosedAge: number): AgeSignalEntry {
+  return { kind: 'signal', id, at, method: 'chat_disclosure', age: disclosedAge };
+}
+
+/** Whole years between a YYYY-MM-DD birth date and `at` (UTC), or null for an impossible date. */
+export function ageOnDate(dateOfBirth: string, at: number): number | null {
+  const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const birth = Date.UTC(y, m - 1, d);
+  if (Number.isNaN(birth) || new Date(birth).getUTCDate() !== d || birth > at) return null;
+  const now = new Date(at);
+  let years = now.getUTCFullYear() - y;
+  if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) years--;
+  return years;
+}

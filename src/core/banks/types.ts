@@ -1,0 +1,100 @@
+/**
+ * Hash banks as data: a bank is a named set of known content (PDQ, MD5, SHA-256 values with metadata).
+ * Stores, the matcher, the CLI and the service code against these types.
+ */
+import type { SignalTypeName } from '../signal-types.ts';
+
+export type { SignalTypeName };
+
+export interface Bank {
+  id: number;
+  name: string;
+  description: string | null;
+  /** ISO-8601 UTC. */
+  createdAt: string;
+}
+
+/** A bank with its entry count, as listed. */
+export interface BankSummary extends Bank {
+  entries: number;
+}
+
+/** An entry to add. `value` must already be normalised (see signalTypeFor(type).normalize). */
+export interface NewBankEntry {
+  signalType: SignalTypeName;
+  value: string;
+  externalId?: string | null;
+  /** Where the hash came from (a list name, a hotline); merged as a set. */
+  sources?: readonly string[];
+  /** Category such as A/B/C, or any short label. */
+  category?: string | null;
+  /** PDQ quality 0..100 when the list gave one. */
+  quality?: number | null;
+}
+
+/** A stored entry. */
+export interface BankEntry {
+  id: number;
+  bankId: number;
+  bankName: string;
+  signalType: SignalTypeName;
+  value: string;
+  externalId: string | null;
+  sources: string[];
+  category: string | null;
+  quality: number | null;
+  /** PDQ quality < 50: kept for the record, never matched. */
+  flaggedLowQuality: boolean;
+  addedAt: string;
+}
+
+/** Outcome of adding a batch of entries. */
+export interface AddEntriesResult {
+  /** New rows. */
+  added: number;
+  /** Duplicates of an existing (bank, type, value) or of an earlier row of the batch, merged into it. */
+  merged: number;
+  /** New rows stored flagged as low quality. */
+  flagged: number;
+}
+
+/** Entry counts of one bank or of all banks. */
+export interface BankStats {
+  /** The bank's name; absent for the totals over all banks. */
+  bank?: string;
+  banks: number;
+  entries: number;
+  byType: Record<string, number>;
+  byCategory: Record<string, number>;
+  flaggedLowQuality: number;
+}
+
+/** Where an index snapshot stands in the store's history: every entry id ≤ entryId and change ≤ changeSeq seen. */
+export interface StoreCursor {
+  entryId: number;
+  changeSeq: number;
+}
+
+/** A change relevant to a PDQ index: `present` tells whether the entry should now be in the index. */
+export interface PdqIndexChange {
+  entryId: number;
+  /** The hash when present. */
+  value?: string;
+  present: boolean;
+}
+
+/** One match of a query against a bank entry. */
+export interface BankMatch {
+  bank: string;
+  bankId: number;
+  entryId: number;
+  externalId: string | null;
+  category: string | null;
+  signalType: SignalTypeName;
+  value: string;
+  /** Hamming distance for PDQ; 0 for exact types. */
+  distance: number;
+  sources: string[];
+  /** The dihedral variant of the query that matched (PDQ with --dihedral), when not the original. */
+  variant?: string;
+}

@@ -1,0 +1,54 @@
+/**
+ * Effects: what detectors and policies ask the platform to do, as data. Adapters (webhooks, CLI output)
+ * carry them out; the core never performs them.
+ */
+
+/** Every effect kind, declared once. */
+export const effectKinds = [
+  'allow',
+  'block_content',
+  'hold_message',
+  'hold_comments',
+  'nudge_user',
+  'restrict_viewer',
+  'remove_viewer',
+  'restrict_stream',
+  'disable_gifts',
+  'pause_stream',
+  'end_stream',
+  'preserve_evidence',
+  'open_case',
+  'enqueue_review',
+  'escalate',
+  'require_age_check',
+] as const;
+export type EffectKind = (typeof effectKinds)[number];
+
+/** What an effect acts on. */
+export const effectTargetTypes = ['content', 'message', 'conversation', 'stream', 'account', 'comment', 'frame'] as const;
+export type EffectTargetType = (typeof effectTargetTypes)[number];
+
+export const severities = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof severities)[number];
+
+/** A pointer to the evidence that justifies an effect (an event, a message, a bank match, a signal). */
+export interface EvidenceRef {
+  kind: 'event' | 'message' | 'signal' | 'bank_match' | 'frame' | 'report' | 'age_signal';
+  id: string;
+  summary: string;
+}
+
+/** One action asked of the platform, with the reasons and evidence a reviewer needs. */
+export interface Effect {
+  kind: EffectKind;
+  target: { type: EffectTargetType; id: string };
+  severity: Severity;
+  reasons: string[];
+  evidence: EvidenceRef[];
+  /** For nudges: the supportive message and resources to show. */
+  support?: { message: string; resources: { name: string; contact: string; url?: string }[] };
+  /** Stable key so the same effect produced twice (e.g. on a replayed event) is delivered once. */
+  dedupeKey: string;
+  /** Where the effect applies when the target alone does not say it (e.g. the stream a viewer is held in). */
+  scope?: { type: EffectTargetType; id: string };
+}

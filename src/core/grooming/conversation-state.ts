@@ -1,0 +1,395 @@
+/**
+ * Running state of one conversation, fed one message at a time in constant memory: text-feature sums (all
+ * messages and a window of the last N), per-author category evidence (a bounded, least-recently-active map),
+ * the peak risk and the message at which it first crossed the threshold, and a bounded list of evidence.
+ * `assessConversation` and both monitors are thin layers over it.
+ */
+import { detectInNormalised } from './detect-signals.ts';
+import { defaultMatcher, defaultModel } from './detector.ts';
+import { combineRisk, scoreWords, textLogit, type LoadedModel } from './learned-model.ts';
+import type { LexiconMatcher } from './lexicon.ts';
+import {
+  addEvidence,
+  lexiconIntercept,
+  lexiconLogit,
+  newStrengths,
+  presentCategories,
+  stageReached,
+  type AuthorContext,
+  type Strengths,
+} from './lexicon-score.ts';
+import type { NormalisedText } from './normalise.ts';
+import { START_HASH } from './text-features.ts';
+import type { AuthorRisk, AuthorTier, ChatMessage, ConversationAssessment, GroomingStage, Signal } from './types.ts';
+
+export interface ConversationStateOptions {
+  threshold: number;
+  /** Messages in the sliding window of the learned score (long conversations are also scored on it). */
+  maxMessages: number;
+  /** Authors tracked at once; the least recently active is forgotten beyond this. */
+  maxAuthors: number;
+  /** Signals kept as evidence; beyond it the weakest repeat of a category is dropped. */
+  maxSignals: number;
+  /** Known tier of the other side when only one side is fed (e.g. the streamer, for a viewer's comments). */
+  counterpartTier?: AuthorTier;
+  languages?: readonly string[];
+  matcher?: LexiconMatcher;
+  model?: LoadedModel;
+}
+
+interface AuthorState {
+  key: string;
+  tier: AuthorTier | undefined;
+  minAge: number;
+  maxAge: number;
+  strengths: Strengths;
+  signalCount: number;
+  lexZ: number;
+  /** Said something that presumes the person addressed is a minor. */
+  presumesMinor: boolean;
+  /** Addressed by someone else as a parent or grandparent. */
+  addressedAsFamily: boolean;
+  level: AuthorContext['minorCounterpart'];
+  risk: number;
+}
+
+const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
+
+/** Highest risk a conversation can reach without a single signal a reviewer could look at. */
+export const NO_EVIDENCE_CAP = 0.4;
+
+/** Parent and grandparent forms of address in the shipped languages (after normalisation). */
+const kin = new Set(['mom', 'dad', 'mama', 'papa', 'mami', 'papi', 'maman', 'mamie', 'papy', 'papie', 'mam', 'pap', 'pa', 'ma', 'vati', 'mutti', 'oma', 'opa', 'grandma', 'grandpa', 'granny', 'nan', 'nana', 'abuela', 'abuelo', 'abuelita', 'abuelito', 'madre', 'padre', 'mum']);
+
+/** A short message that starts or ends by addressing a parent ("ok dad", "mum, 10 min"). */
+function addressesFamily(words: readonly string[]): boolean {
+  if (words.length === 0 || words.length > 8) return false;
+  return kin.has(words[words.length - 1]!) || (kin.has(words[0]!) && words.length > 1);
+}
+
+export class ConversationState {
+  readonly opts: ConversationStateOptions;
+  private readonly matcher: LexiconMatcher;
+  private readonly model: LoadedModel;
+  messageCount = 0;
+  private sum = 0;
+  private words = 0;
+  private lastHash = START_HASH;
+  private readonly winSum: Float64Array;
+  private readonly winWords: Float64Array;
+  private winHead = 0;
+  private winTotalSum = 0;
+  private winTotalWords = 0;
+  private readonly authors = new Map<string, AuthorState>();
+  private bestAuthor: AuthorState | undefined;
+  private textWeight = 1;
+  private evidenceCount = 0;
+  private lastAgeProbe: { author: string; language: string } | undefined;
+  private lastAuthor: string | undefined;
+  private textZ: number;
+  currentRisk: number;
+  peakRisk: number;
+  warningAt: number | null = null;
+  private readonly evidence: Signal[] = [];
+  private readonly perCategory = new Map<string, number>();
+  private evidenceView: Signal[] | undefined;
+
+  constructor(opts: ConversationStateOptions) {
+    this.opts = opts;
+    this.matcher = opts.matcher ?? defaultMatcher();
+    this.model = opts.model ?? defaultModel();
+    this.winSum = new Float64Array(Math.max(1, opts.maxMessages));
+    this.winWords = new Float64Array(Math.max(1, opts.maxMessages));
+    this.textZ = textLogit(this.model, 0, 0);
+    // Nothing said yet: no risk (the peak starts at 0, so the first message sets it).
+    this.currentRisk = 0;
+    this.peakRisk = 0;
+  }
+
+  /** Adds one message; returns its signals and whether risk crossed the threshold for the first time. */
+  push(message: ChatMessage): { signals: Signal[]; crossed: boolean } {
+    const index = this.messageCount++;
+    const nt = this.matcher.normaliser.normalise(message.text);
+    const detectOpts: { messageIndex: number; author?: string; languages?: readonly string[] } = { messageIndex: index };
+    if (message.author !== undefined) detectOpts.author = message.author;
+    if (this.opts.languages !== undefined) detectOpts.languages = this.opts.languages;
+    const signals = detectInNormalised(this.matcher, message.text, nt, detectOpts);
+    const key = message.author ?? '';
+    this.replyToAgeProbe(message, nt, signals, key, index);
+
+    // Learned text score: cumulative sums plus a ring buffer of the last maxMessages messages.
+    const scored = scoreWords(this.model, nt.words, this.lastHash);
+    this.lastHash = scored.lastHash;
+    this.sum += scored.sum;
+    this.words += nt.words.length;
+    const slot = this.winHead;
+    this.winTotalSum += scored.sum - this.winSum[slot]!;
+    this.winTotalWords += nt.words.length - this.winWords[slot]!;
+    this.winSum[slot] = scored.sum;
+    this.winWords[slot] = nt.words.length;
+    this.winHead = (slot + 1) % this.winSum.length;
+    let z = textLogit(this.model, this.sum, this.words);
+    if (this.messageCount > this.winSum.length) z = Math.max(z, textLogit(this.model, this.winTotalSum, this.winTotalWords));
+    this.textZ = z;
+
+    // Author evidence; context of every author can change when someone's tier or age becomes known.
+    let changed = !this.authors.has(key);
+    const author = this.touchAuthor(key);
+    // "ok dad" / "thanks mum" answering the previous author marks that author as family.
+    const prev = this.lastAuthor !== undefined && this.lastAuthor !== key ? this.authors.get(this.lastAuthor) : undefined;
+    if (prev && !prev.addressedAsFamily && addressesFamily(nt.words)) {
+      prev.addressedAsFamily = true;
+      changed = true;
+    }
+    this.lastAuthor = key;
+    if (message.authorTier !== undefined && message.authorTier !== author.tier) {
+      author.tier = message.authorTier;
+      changed = true;
+    }
+    for (const s of signals) {
+      if (s.category !== 'age_disclosure') this.evidenceCount++;
+      if (s.impliesMinor) author.presumesMinor = true;
+      addEvidence(author.strengths, s.category, s.weight);
+      author.signalCount++;
+      if (s.disclosedAge !== undefined) {
+        author.minAge = Math.min(author.minAge, s.disclosedAge);
+        author.maxAge = Math.max(author.maxAge, s.disclosedAge);
+      }
+      this.keepEvidence(s);
+      changed = true;
+    }
+    if (changed) this.rescoreAuthors();
+
+    this.currentRisk = this.scoreNow();
+    let crossed = false;
+    if (this.currentRisk > this.peakRisk) this.peakRisk = this.currentRisk;
+    if (this.warningAt === null && this.currentRisk >= this.opts.threshold && this.hasEvidence()) {
+      this.warningAt = index;
+      crossed = true;
+    }
+    return { signals, crossed };
+  }
+
+  /**
+   * A bare number answering someone else's age question ("how old r u" → "13") is an age disclosure, which
+   * no single-message pattern can see.
+   */
+  private replyToAgeProbe(message: ChatMessage, nt: NormalisedText, signals: Signal[], key: string, index: number): void {
+    const probe = this.lastAgeProbe;
+    this.lastAgeProbe = undefined;
+    const probed = signals.find((s) => s.category === 'age_probe');
+    if (probed) this.lastAgeProbe = { author: key, language: probed.language };
+    if (!probe || probe.author === key || nt.words.length === 0 || nt.words.length > 4) return;
+    if (signals.some((s) => s.category === 'age_disclosure')) return;
+    const w = nt.words[0]!;
+    if (!/^\d{1,2}$/.test(w)) return;
+    const age = Number(w);
+    if (age < 5 || age > 99) return;
+    const signal: Signal = {
+      category: 'age_disclosure',
+      messageIndex: index,
+      text: message.text.slice(nt.origStarts[0]!, nt.origEnds[0]!),
+      start: nt.origStarts[0]!,
+      end: nt.origEnds[0]!,
+      weight: 0.6,
+      language: probe.language,
+      disclosedAge: age,
+    };
+    if (message.author !== undefined) signal.author = message.author;
+    signals.unshift(signal);
+  }
+
+  private touchAuthor(key: string): AuthorState {
+    let a = this.authors.get(key);
+    if (a) {
+      // Move to the most-recent end of the map's insertion order.
+      this.authors.delete(key);
+      this.authors.set(key, a);
+      return a;
+    }
+    if (this.authors.size >= this.opts.maxAuthors) {
+      const oldest = this.authors.keys().next().value as string;
+      this.authors.delete(oldest);
+    }
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', risk: 0 };
+    this.authors.set(key, a);
+    return a;
+  }
+
+  private ownTier(a: AuthorState): { tier: AuthorTier; known: boolean } {
+    if (a.tier !== undefined && a.tier !== 'unknown') return { tier: a.tier, known: true };
+    // An unattributed text holds both sides: its disclosures describe the counterpart, not an author.
+    if (a.key === '') return { tier: 'unknown', known: false };
+    if (a.minAge < 18) return { tier: a.minAge < 13 ? 'child' : 'teen', known: false };
+    if (a.maxAge >= 18) return { tier: 'adult', known: false };
+    return { tier: 'unknown', known: false };
+  }
+
+  private contextOf(a: AuthorState): AuthorContext {
+    const own = this.ownTier(a);
+    const cp = this.opts.counterpartTier;
+    let minor: AuthorContext['minorCounterpart'] = cp !== undefined && isMinor(cp) ? 'platform' : 'none';
+    // In an unattributed text a stated minor age may be peers talking; it marks a minor counterpart only
+    // when an adult age is stated too (an age gap of five years or more).
+    if (minor === 'none' && a.key === '' && a.minAge < 18 && a.maxAge - a.minAge >= 5) minor = 'disclosed';
+    if (minor === 'none' && a.presumesMinor) minor = 'disclosed';
+    let others = 0;
+    let allOthersAdult = true;
+    for (const b of this.authors.values()) {
+      if (b === a) continue;
+      others++;
+      const t = this.ownTier(b);
+      if (isMinor(t.tier)) minor = t.known ? 'platform' : minor === 'platform' ? 'platform' : 'disclosed';
+      if (t.tier !== 'adult') allOthersAdult = false;
+    }
+    if (cp !== undefined) {
+      others++;
+      if (cp !== 'adult') allOthersAdult = false;
+    }
+    return {
+      tier: own.tier,
+      tierKnown: own.known,
+      minorCounterpart: minor,
+      allAdults: own.tier === 'adult' && others > 0 && allOthersAdult,
+      family: a.addressedAsFamily,
+    };
+  }
+
+  /** How much the lexicon is trusted alone for this author: unattributed text counts as no known minor. */
+  private overrideLevel(a: AuthorState, ctx: AuthorContext): AuthorContext['minorCounterpart'] {
+    return a.key === '' && ctx.minorCounterpart === 'disclosed' ? 'none' : ctx.minorCounterpart;
+  }
+
+  private rescoreAuthors(): void {
+    let knownAdults = 0;
+    let knownMinors = 0;
+    for (const a of this.authors.values()) {
+      const ctx = this.contextOf(a);
+      a.lexZ = a.signalCount === 0 ? lexiconIntercept : lexiconLogit(a.strengths, ctx);
+      a.level = this.overrideLevel(a, ctx);
+      if (ctx.tierKnown && ctx.tier === 'adult') knownAdults++;
+      if (ctx.tierKnown && isMinor(ctx.tier)) knownMinors++;
+    }
+    const cp = this.opts.counterpartTier;
+    const n = this.authors.size + (cp !== undefined && cp !== 'unknown' ? 1 : 0);
+    if (cp === 'adult') knownAdults++;
+    if (cp !== undefined && isMinor(cp)) knownMinors++;
+    // Grooming needs a minor: among platform-known adults only, the text model (trained on chats with
+    // decoys posing as children) says nothing; among known minors only, or in a family chat, it counts less.
+    let family = false;
+    for (const a of this.authors.values()) family ||= a.addressedAsFamily;
+    this.textWeight = n >= 2 && knownAdults === n ? 0 : (n >= 2 && knownMinors === n) || family ? 0.3 : 1;
+  }
+
+  /**
+   * Risk now: the riskiest author's combination of text and lexicon evidence. Without evidence (no signal
+   * other than an age statement, and less text than the learned model needs to speak alone) risk is capped
+   * below the default threshold.
+   */
+  private scoreNow(): number {
+    const prior = textLogit(this.model, 0, 0);
+    const text = prior + this.textWeight * (this.textZ - prior);
+    let best = combineRisk(this.model, text, lexiconIntercept);
+    this.bestAuthor = undefined;
+    for (const a of this.authors.values()) {
+      if (a.signalCount === 0) continue;
+      a.risk = combineRisk(this.model, text, a.lexZ, a.level);
+      if (a.risk >= best || this.bestAuthor === undefined) {
+        best = Math.max(best, a.risk);
+        this.bestAuthor = a;
+      }
+    }
+    return this.hasEvidence() ? best : Math.min(best, NO_EVIDENCE_CAP);
+  }
+
+  /** Keeps evidence within maxSignals, dropping the weakest (then oldest) repeat of a category first. */
+  private keepEvidence(s: Signal): void {
+    this.evidence.push(s);
+    this.perCategory.set(s.category, (this.perCategory.get(s.category) ?? 0) + 1);
+    this.evidenceView = undefined;
+    if (this.evidence.length <= this.opts.maxSignals) return;
+    let drop = -1;
+    for (let i = 0; i < this.evidence.length; i++) {
+      const e = this.evidence[i]!;
+      if (this.perCategory.get(e.category)! < 2) continue;
+      if (drop < 0 || e.weight < this.evidence[drop]!.weight) drop = i;
+    }
+    if (drop < 0) {
+      drop = 0;
+      for (let i = 1; i < this.evidence.length; i++) if (this.evidence[i]!.weight < this.evidence[drop]!.weight) drop = i;
+    }
+    const [gone] = this.evidence.splice(drop, 1);
+    this.perCategory.set(gone!.category, this.perCategory.get(gone!.category)! - 1);
+  }
+
+  /**
+   * A flag needs something to show: a signal, or conversation-length text (at least `shrinkWords` words),
+   * on which the learned model was validated and may speak alone.
+   */
+  private hasEvidence(): boolean {
+    return this.evidenceCount > 0 || this.words >= this.model.model.shrinkWords;
+  }
+
+  /** The lexicon's logit of the riskiest author (context applied). */
+  lexiconZ(): number {
+    let z = lexiconIntercept;
+    for (const a of this.authors.values()) z = Math.max(z, a.lexZ);
+    return z;
+  }
+
+  /** The learned component's logit. */
+  textLogit(): number {
+    return this.textZ;
+  }
+
+  /** What the state holds: bounded by the options whatever the number of messages. */
+  footprint(): { messages: number; trackedAuthors: number; keptSignals: number; windowSlots: number } {
+    return { messages: this.messageCount, trackedAuthors: this.authors.size, keptSignals: this.evidence.length, windowSlots: this.winSum.length };
+  }
+
+  /** Learned score alone, in [0, 1]. */
+  learnedScore(): number {
+    return 1 / (1 + Math.exp(-this.textZ));
+  }
+
+  /** Risk of each tracked author who produced signals, highest first. */
+  authorRisks(): AuthorRisk[] {
+    const out: AuthorRisk[] = [];
+    for (const a of this.authors.values()) {
+      if (a.signalCount === 0) continue;
+      out.push({
+        author: a.key,
+        risk: a.risk,
+        signalCount: a.signalCount,
+        categories: presentCategories(a.strengths),
+      });
+    }
+    return out.sort((x, y) => y.risk - x.risk);
+  }
+
+  stage(): GroomingStage {
+    const a = this.bestAuthor;
+    return a === undefined || a.signalCount === 0 ? 'none' : stageReached(a.strengths, this.contextOf(a));
+  }
+
+  /** Evidence kept so far, in message order (a shared, read-only array until the next change). */
+  signals(): Signal[] {
+    this.evidenceView ??= [...this.evidence].sort((a, b) => a.messageIndex - b.messageIndex || a.start - b.start);
+    return this.evidenceView;
+  }
+
+  /** The assessment so far. `risk` is the peak risk reached, so `flagged` and `warningAt` agree. */
+  assessment(): ConversationAssessment {
+    return {
+      risk: this.peakRisk,
+      flagged: this.warningAt !== null,
+      threshold: this.opts.threshold,
+      stage: this.stage(),
+      warningAt: this.warningAt,
+      signals: this.signals(),
+      authors: this.authorRisks(),
+      learnedScore: this.learnedScore(),
+      messageCount: this.messageCount,
+    };
+  }
+}

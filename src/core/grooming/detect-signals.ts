@@ -1,0 +1,103 @@
+/**
+ * Finds lexicon signals in one message: normalise, look up the patterns anchored on the message's words,
+ * run each where its anchor occurs, and map every match back to the span as written.
+ */
+import type { LexiconMatcher } from './lexicon.ts';
+import { wordAt, type NormalisedText } from './normalise.ts';
+import type { Signal } from './types.ts';
+
+export interface DetectOptions {
+  messageIndex?: number;
+  author?: string;
+  /** Restrict to these lexicon languages (default: all). */
+  languages?: readonly string[];
+}
+
+const isDigits = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+
+/** Signals of one already-normalised message. */
+export function detectInNormalised(
+  matcher: LexiconMatcher,
+  original: string,
+  nt: NormalisedText,
+  opts: DetectOptions = {},
+): Signal[] {
+  const { rules, byAnchor, byPrefix, numberRules } = matcher;
+  const langs = opts.languages && opts.languages.length > 0 ? opts.languages : undefined;
+  const found: Signal[] = [];
+  const words = nt.words;
+  let present: Set<string> | undefined;
+  const run = (ruleId: number, k: number) => {
+    const rule = rules[ruleId]!;
+    if (langs && !langs.includes(rule.language)) return;
+    // Cheap pre-check before the regex: every word the pattern requires must be in the message.
+    if (rule.required.length > 1) {
+      present ??= new Set(words);
+      for (const w of rule.required) if (!present.has(w)) return;
+    }
+    const re = rule.regex;
+    re.lastIndex = nt.wordStarts[k]! - 1;
+    const m = re.exec(nt.text);
+    if (!m) return;
+    const first = wordAt(nt, m.index + 1);
+    const last = wordAt(nt, m.index + m[0].length - 1);
+    const start = nt.origStarts[first]!;
+    const end = nt.origEnds[last]!;
+    const signal: Signal = {
+      category: rule.category,
+      messageIndex: opts.messageIndex ?? 0,
+      text: original.slice(start, end),
+      start,
+      end,
+      weight: rule.weight,
+      language: rule.language,
+    };
+    if (opts.author !== undefined) signal.author = opts.author;
+    if (rule.impliesMinor) signal.impliesMinor = true;
+    if (rule.category === 'age_disclosure') {
+      let captured: string | undefined;
+      for (let g = 1; g < m.length && captured === undefined; g++) captured = m[g];
+      if (captured !== undefined) {
+        const age = Number(captured) + rule.ageOffset;
+        // A number outside plausible ages is not an age ("i'm 2 streets away" is filtered by the pattern).
+        if (age < 5 || age > 99) return;
+        signal.disclosedAge = age;
+      }
+    }
+    found.push(signal);
+  };
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const exact = byAnchor.get(w);
+    if (exact) for (const id of exact) run(id, k);
+    if (w.length >= 3) {
+      const pre = byPrefix.get(w.slice(0, 3));
+      if (pre) for (const p of pre) if (w.startsWith(p.prefix)) run(p.rule, k);
+    }
+    if (isDigits(w)) for (const id of numberRules) run(id, k);
+  }
+  return dedupe(found);
+}
+
+/** Keeps, per category, the strongest of overlapping spans (longer on ties), in text order. */
+function dedupe(signals: Signal[]): Signal[] {
+  if (signals.length < 2) return signals;
+  signals.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Signal[] = [];
+  for (const s of signals) {
+    let absorbed = false;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const k = kept[i]!;
+      if (k.category !== s.category || k.end <= s.start || s.end <= k.start) continue;
+      absorbed = true;
+      const better = s.weight > k.weight || (s.weight === k.weight && s.end - s.start > k.end - k.start);
+      if (better) kept[i] = s;
+      break;
+    }
+    if (!absorbed) kept.push(s);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.category.localeCompare(b.category));
+}

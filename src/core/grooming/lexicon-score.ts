@@ -1,0 +1,137 @@
+/**
+ * The lexicon's logit for one author: hand-set weights per category, larger weights for combinations
+ * (secrecy with sexual talk, supervision checks with meeting, …) and for contact-type signals aimed at a
+ * minor, smaller ones when the author is a minor (peers) or when everyone is a known adult. The weights
+ * are a documented judgement, not fitted; `combine` in the model file scales this logit against the text.
+ */
+import { groomingStages, signalCategories, type AuthorTier, type GroomingStage, type SignalCategory } from './types.ts';
+
+const idx = Object.fromEntries(signalCategories.map((c, i) => [c, i])) as Record<SignalCategory, number>;
+export const categoryCount = signalCategories.length;
+
+/** Per-category evidence: noisy-OR of signal weights, so repeats add up but never exceed 1. */
+export type Strengths = Float64Array;
+
+export const newStrengths = (): Strengths => new Float64Array(categoryCount);
+
+/** Adds one signal of `weight` to a category's evidence. */
+export function addEvidence(s: Strengths, category: SignalCategory, weight: number): void {
+  const i = idx[category];
+  s[i] = 1 - (1 - s[i]!) * (1 - weight);
+}
+
+export interface AuthorContext {
+  /** The author's own tier (platform-given, else inferred from what they disclosed). */
+  tier: AuthorTier;
+  /** True when the tier comes from the platform rather than from a chat disclosure. */
+  tierKnown: boolean;
+  /**
+   * Whether someone else in the conversation is a child or teen: `platform` when the platform says so,
+   * `disclosed` when they said so in the chat, `none` otherwise.
+   */
+  minorCounterpart: 'platform' | 'disclosed' | 'none';
+  /** The author and everyone they talk to are adults. */
+  allAdults: boolean;
+  /** The other side addresses this author as a parent or grandparent ("ok dad", "thanks mum"). */
+  family: boolean;
+}
+
+export const lexiconIntercept = -4.5;
+
+const base: Record<SignalCategory, number> = {
+  age_probe: 0.3,
+  age_disclosure: 0,
+  personal_info: 0.4,
+  supervision_check: 1.5,
+  secrecy: 1.2,
+  platform_move: 0.5,
+  image_request: 0.8,
+  body_compliment: 0.8,
+  trust_building: 0.5,
+  sexual_talk: 0.4,
+  meeting: 0.8,
+  gifts: 0.5,
+  threat: 5.5,
+  stream_pressure: 2.0,
+};
+
+const adultScaled: SignalCategory[] = ['sexual_talk', 'body_compliment', 'meeting', 'image_request', 'trust_building', 'personal_info', 'platform_move'];
+
+const familyScaled: SignalCategory[] = ['supervision_check', 'meeting', 'personal_info', 'gifts', 'platform_move', 'trust_building', 'age_probe'];
+
+/** Strengths after context: what a peer or an adult among adults says weighs less. */
+function contextual(s: Strengths, ctx: AuthorContext): Strengths {
+  const out = new Float64Array(s);
+  const minorAuthor = ctx.tier === 'child' || ctx.tier === 'teen';
+  if (minorAuthor) {
+    const f = ctx.tierKnown ? 0.3 : 0.6;
+    for (let i = 0; i < out.length; i++) if (i !== idx.threat) out[i] = out[i]! * f;
+  }
+  if (ctx.allAdults) for (const c of adultScaled) out[idx[c]] = out[idx[c]]! * 0.25;
+  // Parents ask where you are, whether you are alone, offer lifts and gifts; they do not ask for secrecy,
+  // pictures or sexual talk, so only the caring categories are damped.
+  if (ctx.family) for (const c of familyScaled) out[idx[c]] = out[idx[c]]! * 0.25;
+  return out;
+}
+
+/** The lexicon logit of one author's evidence in context. */
+export function lexiconLogit(raw: Strengths, ctx: AuthorContext): number {
+  const s = contextual(raw, ctx);
+  const g = (c: SignalCategory) => s[idx[c]]!;
+  let z = lexiconIntercept;
+  let broad = 0;
+  for (const c of signalCategories) {
+    const v = g(c);
+    z += base[c] * v;
+    if (c !== 'age_disclosure' && c !== 'age_probe' && c !== 'sexual_talk' && v >= 0.5) broad++;
+  }
+  // Explicit words alone are common between adults, so sexual talk counts less than requests and compliments.
+  const sexualish = Math.max(0.7 * g('sexual_talk'), g('image_request'), g('body_compliment'));
+  z += 2.5 * g('secrecy') * sexualish;
+  z += 2.0 * g('secrecy') * g('meeting');
+  z += 2.5 * g('supervision_check') * Math.max(g('meeting'), g('image_request'), g('sexual_talk'));
+  z += 0.5 * g('age_probe') * sexualish;
+  z += 1.0 * g('platform_move') * g('secrecy');
+  z += 1.5 * g('gifts') * Math.max(g('image_request'), g('sexual_talk'), g('stream_pressure'));
+  z += 1.0 * g('stream_pressure') * sexualish;
+  // The classic sequence: is anyone watching, keep it secret, send a picture or meet.
+  z += 2.0 * Math.min(g('supervision_check'), g('secrecy'), Math.max(g('image_request'), g('meeting'), sexualish));
+  if (ctx.minorCounterpart !== 'none') {
+    z += 3.0 * sexualish + 2.0 * g('meeting') + 1.5 * g('secrecy') + 1.5 * g('supervision_check');
+    z += 0.5 * g('platform_move') + 1.0 * g('gifts') + 3.0 * g('stream_pressure') + 0.5 * g('trust_building') + 1.5 * g('threat');
+  }
+  z += 0.2 * Math.max(0, broad - 3);
+  return z;
+}
+
+const stageOf: Record<SignalCategory, GroomingStage> = {
+  age_probe: 'friendship',
+  age_disclosure: 'friendship',
+  personal_info: 'friendship',
+  trust_building: 'relationship',
+  body_compliment: 'relationship',
+  gifts: 'relationship',
+  supervision_check: 'risk_assessment',
+  secrecy: 'exclusivity',
+  platform_move: 'exclusivity',
+  sexual_talk: 'sexual',
+  image_request: 'sexual',
+  meeting: 'meeting_or_coercion',
+  threat: 'meeting_or_coercion',
+  stream_pressure: 'meeting_or_coercion',
+};
+
+/** The furthest grooming stage with real evidence (strength ≥ 0.5 after context; weak words alone set none). */
+export function stageReached(raw: Strengths, ctx: AuthorContext): GroomingStage {
+  const s = contextual(raw, ctx);
+  let best = 0;
+  signalCategories.forEach((c, i) => {
+    if (s[i]! >= 0.5) best = Math.max(best, groomingStages.indexOf(stageOf[c]));
+  });
+  return groomingStages[best]!;
+}
+
+/** Categories with any evidence, in registry order. */
+export function presentCategories(s: Strengths): SignalCategory[] {
+  return signalCategories.filter((_, i) => s[i]! > 0);
+}

@@ -1,0 +1,120 @@
+/**
+ * Lexicons are data: per language, weighted pattern groups per signal category, plus the chat abbreviations
+ * and number words of that language. `compileLexicons` turns them into one matcher with an anchor index.
+ */
+import { createNormaliser, type Normaliser } from './normalise.ts';
+import { compilePattern, expandMacros } from './pattern.ts';
+import { signalCategories, type SignalCategory } from './types.ts';
+
+/**
+ * `[weight, ...patterns]`. A pattern starting with `@+N ` adds N to its captured number (school grade → age);
+ * one starting with `@minor ` presumes the person addressed is a minor ("mature for your age").
+ */
+export type LexiconEntry = readonly [weight: number, ...patterns: string[]];
+
+export interface LexiconData {
+  language: string;
+  /** Chat abbreviations of this language: token → expansion ('' drops the token). */
+  abbreviations?: Readonly<Record<string, string>>;
+  /** Number words (as written after accent folding) → value, so "thirteen" matches `#`. */
+  numberWords?: Readonly<Record<string, number>>;
+  /** Named choices usable as `{NAME}` in patterns. */
+  macros?: Readonly<Record<string, string>>;
+  patterns: { readonly [C in SignalCategory]?: readonly LexiconEntry[] };
+}
+
+export interface CompiledRule {
+  id: number;
+  category: SignalCategory;
+  categoryIndex: number;
+  weight: number;
+  language: string;
+  regex: RegExp;
+  ageOffset: number;
+  impliesMinor: boolean;
+  required: string[];
+  source: string;
+}
+
+export interface LexiconMatcher {
+  normaliser: Normaliser;
+  rules: CompiledRule[];
+  byAnchor: Map<string, number[]>;
+  /** Keyed by the first three letters of a prefix. */
+  byPrefix: Map<string, { prefix: string; rule: number }[]>;
+  numberRules: number[];
+  languages: string[];
+}
+
+function mergeTables(lexicons: readonly LexiconData[]) {
+  const abbreviations: Record<string, string> = Object.create(null) as Record<string, string>;
+  const numberWords: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const lx of lexicons) {
+    for (const [k, v] of Object.entries(lx.abbreviations ?? {})) {
+      if (abbreviations[k] !== undefined && abbreviations[k] !== v) {
+        throw new Error(`abbreviation "${k}" means "${abbreviations[k]}" and "${v}" in different lexicons`);
+      }
+      abbreviations[k] = v;
+    }
+    for (const [k, v] of Object.entries(lx.numberWords ?? {})) {
+      if (numberWords[k] !== undefined && numberWords[k] !== v) throw new Error(`number word "${k}" is ambiguous`);
+      numberWords[k] = v;
+    }
+  }
+  return { abbreviations, numberWords };
+}
+
+/** Compiles lexicons into one matcher; throws on a malformed pattern (caught by the unit tests). */
+export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatcher {
+  const normaliser = createNormaliser(mergeTables(lexicons));
+  const rules: CompiledRule[] = [];
+  const byAnchor = new Map<string, number[]>();
+  const byPrefix = new Map<string, { prefix: string; rule: number }[]>();
+  const numberRules: number[] = [];
+  for (const lx of lexicons) {
+    const macros = lx.macros ?? {};
+    for (const category of signalCategories) {
+      for (const [weight, ...patterns] of lx.patterns[category] ?? []) {
+        if (!(weight > 0 && weight <= 1)) throw new Error(`${lx.language}/${category}: weight ${weight} not in (0, 1]`);
+        for (const written of patterns) {
+          let src = written;
+          let ageOffset = 0;
+          const off = /^@\+(\d+) /.exec(src);
+          if (off) {
+            ageOffset = Number(off[1]);
+            src = src.slice(off[0].length);
+          }
+          const impliesMinor = src.startsWith('@minor ');
+          if (impliesMinor) src = src.slice('@minor '.length);
+          const compiled = compilePattern(expandMacros(src, macros), normaliser);
+          const id = rules.length;
+          rules.push({
+            id,
+            category,
+            categoryIndex: signalCategories.indexOf(category),
+            weight,
+            language: lx.language,
+            regex: compiled.regex,
+            ageOffset,
+            impliesMinor,
+            required: compiled.required,
+            source: written,
+          });
+          for (const a of compiled.anchors) {
+            const list = byAnchor.get(a);
+            if (list) list.push(id);
+            else byAnchor.set(a, [id]);
+          }
+          for (const p of compiled.prefixes) {
+            const key = p.slice(0, 3);
+            const list = byPrefix.get(key);
+            if (list) list.push({ prefix: p, rule: id });
+            else byPrefix.set(key, [{ prefix: p, rule: id }]);
+          }
+          if (compiled.numberAnchor) numberRules.push(id);
+        }
+      }
+    }
+  }
+  return { normaliser, rules, byAnchor, byPrefix, numberRules, languages: lexicons.map((l) => l.language) };
+}

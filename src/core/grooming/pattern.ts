@@ -1,0 +1,204 @@
+/**
+ * The small pattern language of the lexicons, compiled to sticky regular expressions over normalised text.
+ *
+ *   words        `how old are you`       whole words, written as a person would (normalised like messages)
+ *   prefix       `secret*`               any word starting with "secret"
+ *   choice       `(mom|dad|parents)`     alternatives (each a word sequence); `(...)?` makes it optional
+ *   number       `#`                     a 1–4 digit number, captured (an age for age_disclosure)
+ *   gap          `~` or `~2`             up to 3 (or N) arbitrary words
+ *   not followed `!(min|minutes)`        the preceding words must not be followed by these
+ *   macro        `{PARENT}`              a named choice declared by the lexicon
+ *
+ * Each pattern also yields its anchor words (the words it can start with), so a message only runs the
+ * patterns whose first word it contains.
+ */
+import type { Normaliser } from './normalise.ts';
+
+type Item =
+  | { kind: 'word'; words: string[] }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'num' }
+  | { kind: 'gap'; max: number }
+  | { kind: 'group'; alts: Item[][]; optional: boolean }
+  | { kind: 'not'; alts: Item[][] };
+
+export interface CompiledPattern {
+  regex: RegExp;
+  /** Exact first words this pattern can start with. */
+  anchors: string[];
+  /** Word prefixes this pattern can start with. */
+  prefixes: string[];
+  /** True when the pattern can start with a number. */
+  numberAnchor: boolean;
+  /** Words every match contains: a message lacking one of them cannot match (a cheap pre-check). */
+  required: string[];
+  source: string;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Expands `{NAME}` macros (recursively, depth-limited). */
+export function expandMacros(source: string, macros: Readonly<Record<string, string>>): string {
+  let out = source;
+  for (let depth = 0; depth < 4 && out.includes('{'); depth++) {
+    out = out.replace(/\{([A-Z_]+)\}/g, (_, name: string) => {
+      const m = macros[name];
+      if (m === undefined) throw new Error(`unknown lexicon macro {${name}} in "${source}"`);
+      return `(${m})`;
+    });
+  }
+  return out;
+}
+
+/** Parses and compiles one pattern (macros already expanded). */
+export function compilePattern(source: string, normaliser: Normaliser): CompiledPattern {
+  let pos = 0;
+  const fail = (msg: string): never => {
+    throw new Error(`lexicon pattern "${source}": ${msg} at ${pos}`);
+  };
+
+  function parseSeq(stops: string): Item[] {
+    const items: Item[] = [];
+    while (pos < source.length) {
+      const c = source[pos]!;
+      if (c === ' ') {
+        pos++;
+        continue;
+      }
+      if (stops.includes(c)) break;
+      items.push(parseItem());
+    }
+    return items;
+  }
+
+  function parseAlts(): Item[][] {
+    if (source[pos] !== '(') fail('expected (');
+    pos++;
+    const alts: Item[][] = [];
+    for (;;) {
+      const seq = parseSeq('|)');
+      if (seq.length === 0) fail('empty alternative');
+      alts.push(seq);
+      const c = source[pos];
+      pos++;
+      if (c === ')') break;
+      if (c !== '|') fail('unclosed group');
+    }
+    return alts;
+  }
+
+  function parseItem(): Item {
+    const c = source[pos]!;
+    if (c === '(') {
+      const alts = parseAlts();
+      const optional = source[pos] === '?';
+      if (optional) pos++;
+      return { kind: 'group', alts, optional };
+    }
+    if (c === '!') {
+      pos++;
+      return { kind: 'not', alts: parseAlts() };
+    }
+    if (c === '#') {
+      pos++;
+      return { kind: 'num' };
+    }
+    if (c === '~') {
+      pos++;
+      const m = /^\d+/.exec(source.slice(pos));
+      if (m) pos += m[0].length;
+      return { kind: 'gap', max: m ? Number(m[0]) : 3 };
+    }
+    const m = /^[^ ()|?!#~*]+/.exec(source.slice(pos));
+    if (!m) return fail(`unexpected "${c}"`);
+    pos += m[0].length;
+    const raw = m[0];
+    if (source[pos] === '*') {
+      pos++;
+      const words = normaliser.normalise(raw).words;
+      if (words.length !== 1) fail(`prefix "${raw}" must be one word`);
+      return { kind: 'prefix', prefix: words[0]! };
+    }
+    const words = normaliser.normalise(raw).words;
+    if (words.length === 0) fail(`"${raw}" normalises to nothing`);
+    return { kind: 'word', words };
+  }
+
+  const seq = parseSeq('');
+  if (pos < source.length) fail('trailing characters');
+  if (seq.length === 0) fail('empty pattern');
+
+  function reSeq(items: Item[]): string {
+    return items.map(reItem).join('');
+  }
+  function reItem(item: Item): string {
+    switch (item.kind) {
+      case 'word':
+        return item.words.map((w) => ' ' + escapeRe(w)).join('');
+      case 'prefix':
+        return ' ' + escapeRe(item.prefix) + '[^ ]*';
+      case 'num':
+        return ' (\\d{1,4})';
+      case 'gap':
+        return `(?: [^ ]+){0,${item.max}}`;
+      case 'group':
+        return `(?:${item.alts.map(reSeq).join('|')})${item.optional ? '?' : ''}`;
+      case 'not':
+        return `(?!(?:${item.alts.map(reSeq).join('|')})(?= ))`;
+    }
+  }
+
+  const anchors = new Set<string>();
+  const prefixes = new Set<string>();
+  let numberAnchor = false;
+  /** Adds the possible first words of `items`; returns true when the sequence can match nothing. */
+  function first(items: Item[]): boolean {
+    for (const item of items) {
+      switch (item.kind) {
+        case 'word':
+          anchors.add(item.words[0]!);
+          return false;
+        case 'prefix':
+          prefixes.add(item.prefix);
+          return false;
+        case 'num':
+          numberAnchor = true;
+          return false;
+        case 'gap':
+        case 'not':
+          continue;
+        case 'group': {
+          let nullable = false;
+          for (const alt of item.alts) nullable = first(alt) || nullable;
+          if (!item.optional && !nullable) return false;
+          continue;
+        }
+      }
+    }
+    return true;
+  }
+  if (first(seq)) fail('pattern can match an empty string');
+  for (const p of prefixes) if (p.length < 3) fail(`prefix "${p}" is shorter than 3 letters`);
+
+  /** Words that every match of `items` must contain. */
+  function requiredOf(items: Item[]): Set<string> {
+    const out = new Set<string>();
+    for (const item of items) {
+      if (item.kind === 'word') for (const w of item.words) out.add(w);
+      else if (item.kind === 'group' && !item.optional) {
+        const sets = item.alts.map(requiredOf);
+        for (const w of sets[0]!) if (sets.every((x) => x.has(w))) out.add(w);
+      }
+    }
+    return out;
+  }
+
+  return {
+    regex: new RegExp(reSeq(seq) + '(?= )', 'y'),
+    required: [...requiredOf(seq)],
+    anchors: [...anchors],
+    prefixes: [...prefixes],
+    numberAnchor,
+    source,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Shared contract of the grooming and coercion detector (issue 3). The guardian, the service and the CLI
+ * code against these types; the detector lives beside this file.
+ */
+
+/** What the platform knows of a message author's age. */
+export const authorTiers = ['child', 'teen', 'adult', 'unknown'] as const;
+export type AuthorTier = (typeof authorTiers)[number];
+
+/** Signal categories: one registry, used by lexicons, the API schema and the reviewer's explanation. */
+export const signalCategories = [
+  'age_probe',
+  'age_disclosure',
+  'personal_info',
+  'supervision_check',
+  'secrecy',
+  'platform_move',
+  'image_request',
+  'body_compliment',
+  'trust_building',
+  'sexual_talk',
+  'meeting',
+  'gifts',
+  'threat',
+  'stream_pressure',
+] as const;
+export type SignalCategory = (typeof signalCategories)[number];
+
+/** Grooming stages, in the order they are usually reached. */
+export const groomingStages = [
+  'none',
+  'friendship',
+  'relationship',
+  'risk_assessment',
+  'exclusivity',
+  'sexual',
+  'meeting_or_coercion',
+] as const;
+export type GroomingStage = (typeof groomingStages)[number];
+
+/** One chat message or live-stream comment. */
+export interface ChatMessage {
+  author?: string;
+  text: string;
+  /** Epoch milliseconds or an ISO-8601 string. */
+  ts?: number | string;
+  authorTier?: AuthorTier;
+}
+
+/** One explainable signal found in one message. */
+export interface Signal {
+  category: SignalCategory;
+  /** Index of the message in the conversation (0 for a flattened segment). */
+  messageIndex: number;
+  author?: string;
+  /** The matched span as written, for the reviewer. */
+  text: string;
+  /** Character offsets of the span in the original message text. */
+  start: number;
+  end: number;
+  weight: number;
+  /** Lexicon language that matched (en, de, nl, fr, es). */
+  language: string;
+  /** For age_disclosure: the age stated, when a number was given (e.g. "i'm 12" → 12). */
+  disclosedAge?: number;
+  /** True when the phrase presumes the person addressed is a minor ("mature for your age", "after school"). */
+  impliesMinor?: boolean;
+}
+
+/** Risk of one author within a conversation. */
+export interface AuthorRisk {
+  author: string;
+  risk: number;
+  signalCount: number;
+  categories: SignalCategory[];
+}
+
+/** The detector's verdict on a conversation: a candidate for human review, never an accusation. */
+export interface ConversationAssessment {
+  risk: number;
+  flagged: boolean;
+  threshold: number;
+  stage: GroomingStage;
+  /** Index of the first message at which a streaming warning would have fired, or null. */
+  warningAt: number | null;
+  signals: Signal[];
+  authors: AuthorRisk[];
+  /** Score of the learned component alone, in [0, 1]. */
+  learnedScore: number;
+  messageCount: number;
+}

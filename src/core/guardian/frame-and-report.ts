@@ -1,0 +1,93 @@
+/** Frames (known-content matches, the optional classifier) and viewer reports on a live stream. */
+import type { EvidenceRef } from '../effects.ts';
+import type { PlatformEventOf } from '../events.ts';
+import { emit, endAndEscalate, pause, restrict, streamLadder, viewerLadder, viewerWords, type LadderContext } from './interventions.ts';
+import { addBounded, pushEvidence, MAX_REPORTERS, type StreamState, type ViewerState } from './stream-state.ts';
+import type { FrameClassifier, FrameMatcher } from './types.ts';
+import { updateViewerRisk } from './viewer-risk.ts';
+
+/** A known-content match ends the stream, preserves the frame and opens a case; a classifier hit pauses it. */
+export function handleFrame(
+  ctx: LadderContext,
+  s: StreamState,
+  e: PlatformEventOf<'stream.frame'>,
+  matcher: FrameMatcher | undefined,
+  classifier: FrameClassifier | undefined,
+): void {
+  const matches = e.pdq !== undefined && matcher ? matcher(e.pdq.toLowerCase()) : [];
+  const frame = { type: 'frame' as const, id: e.id };
+  const scope = { type: 'stream' as const, id: s.id };
+  if (matches.length > 0) {
+    const evidence: EvidenceRef[] = matches.slice(0, 5).map((m) => ({
+      kind: 'bank_match',
+      id: m.id,
+      summary: `${m.bank ?? 'bank'} entry ${m.id}${m.category ? ` (${m.category})` : ''}, PDQ distance ${m.distance}`,
+    }));
+    evidence.unshift({ kind: 'frame', id: e.id, summary: `frame of stream ${s.id}${e.pdq ? `, PDQ ${e.pdq}` : ''}` });
+    const reasons = [`a frame of this stream matches known content (${matches.length} bank match${matches.length > 1 ? 'es' : ''}, closest distance ${Math.min(...matches.map((m) => m.distance))})`];
+    s.ended = true;
+    s.paused = true;
+    const key = (k: string, t: { type: string; id: string }) => `${s.id}:${k}:${t.type}:${t.id}`;
+    const streamT = { type: 'stream' as const, id: s.id };
+    emit(s, ctx.out, { kind: 'end_stream', target: streamT, severity: 'critical', reasons, evidence, dedupeKey: key('end_stream', streamT) });
+    emit(s, ctx.out, { kind: 'preserve_evidence', target: frame, scope, severity: 'critical', reasons, evidence, dedupeKey: key('preserve_evidence', frame) });
+    emit(s, ctx.out, { kind: 'open_case', target: streamT, severity: 'critical', reasons, evidence, dedupeKey: key('open_case', streamT) });
+    return;
+  }
+  if (!classifier) return;
+  const th = ctx.policy.guardian.thresholds.frameClassifier;
+  const hits = classifier(e).filter((l) => l.score >= th);
+  if (hits.length === 0) return;
+  const reasons = [`the frame classifier scored ${hits.map((h) => `${h.label} ${h.score.toFixed(2)}`).join(', ')} (pause at ${th.toFixed(2)}): a person checks`];
+  const evidence: EvidenceRef[] = [{ kind: 'frame', id: e.id, summary: `frame of stream ${s.id}` }];
+  emit(s, ctx.out, { kind: 'preserve_evidence', target: frame, scope, severity: 'high', reasons, evidence, dedupeKey: `${s.id}:preserve_evidence:frame:${e.id}` });
+  pause(ctx, s, reasons, evidence);
+}
+
+function reportedViewer(s: StreamState, id: string): ViewerState | undefined {
+  return id === s.streamerId ? undefined : s.viewers.get(id);
+}
+
+/** Reports from viewers: they raise the reported viewer's and the stream's risk; imminent reasons escalate. */
+export function handleReport(ctx: LadderContext, streams: ReadonlyMap<string, StreamState>, e: PlatformEventOf<'report.filed'>, t: number): void {
+  const streamId = e.streamId ?? (e.subject.type === 'stream' ? e.subject.id : undefined);
+  const s = streamId !== undefined ? streams.get(streamId) : undefined;
+  if (!s || s.ended) return;
+  const g = ctx.policy.guardian;
+  const reporter = e.reporter?.id ?? `anonymous:${e.id}`;
+  const evidence: EvidenceRef[] = [{ kind: 'report', id: e.id, summary: `report (${e.reason}) by ${reporter}${e.text ? `: “${e.text.slice(0, 200)}”` : ''}` }];
+  addBounded(s.reporters, reporter, MAX_REPORTERS);
+  const imminent = g.reports.imminentReasons.includes(e.reason);
+  const v = e.subject.type === 'account' ? reportedViewer(s, e.subject.id) : undefined;
+  if (v && !v.reporters.has(reporter) && v.reporters.size < MAX_REPORTERS) {
+    v.reporters.add(reporter);
+    v.reportRisk = 1 - (1 - v.reportRisk) * (1 - g.reports.perReporter);
+    pushEvidence(v.evidence, evidence[0]!);
+    updateViewerRisk(g, s, v);
+  }
+  const about = v ? viewerWords(v) : `stream ${s.id}`;
+  if (imminent) {
+    const reasons = [`a report says ${about} puts someone in imminent danger (${e.reason})`];
+    if (s.streamerTier !== 'adult') endAndEscalate(ctx, s, reasons, evidence);
+    else {
+      emit(s, ctx.out, { kind: 'escalate', target: { type: 'stream', id: s.id }, severity: 'critical', reasons, evidence, dedupeKey: `${s.id}:escalate:stream:${s.id}` });
+    }
+    return;
+  }
+  const n = s.reporters.size;
+  if (n >= g.reports.review) {
+    emit(s, ctx.out, {
+      kind: 'enqueue_review',
+      target: { type: 'stream', id: s.id },
+      severity: 'medium',
+      reasons: [`${n} viewer${n > 1 ? 's' : ''} reported this stream or someone in it (review at ${g.reports.review})`],
+      evidence,
+      dedupeKey: `${s.id}:enqueue_review:stream:${s.id}`,
+    });
+  }
+  if (n >= g.reports.restrict && s.streamerTier !== 'adult') {
+    restrict(ctx, s, [`${n} different viewers reported this stream (restrict at ${g.reports.restrict})`], evidence);
+  }
+  if (v) viewerLadder(ctx, s, v);
+  streamLadder(ctx, s, t, evidence);
+}

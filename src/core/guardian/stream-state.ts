@@ -1,0 +1,171 @@
+/** The guardian's per-stream state: bounded, updated in place, one event at a time. */
+import type { AgeTier } from '../age/age-tiers.ts';
+import type { GuardianPolicy } from './guardian-policy.ts';
+import type { EvidenceRef } from '../effects.ts';
+import type { CommentStreamMonitor } from '../grooming/index.ts';
+import type { SignalCategory } from '../grooming/types.ts';
+import type { Relation, StreamAudience } from '../safety-policy/relations.ts';
+
+/** Evidence items kept per viewer (the newest win). */
+export const MAX_VIEWER_EVIDENCE = 8;
+/** Distinct reporters remembered per viewer and per stream. */
+export const MAX_REPORTERS = 64;
+
+/**
+ * The times of the last `capacity` occurrences, so "n within the last window" is exact for n up to the
+ * capacity, in O(capacity) time and fixed memory.
+ */
+export class RecentTimes {
+  private readonly times: Float64Array;
+  private head = 0;
+  private size = 0;
+
+  constructor(capacity: number) {
+    this.times = new Float64Array(Math.max(1, capacity));
+  }
+
+  /** Records an occurrence at `t`; returns how many of the kept occurrences fall within `windowMs` of it. */
+  add(t: number, windowMs: number): number {
+    this.times[this.head] = t;
+    this.head = (this.head + 1) % this.times.length;
+    if (this.size < this.times.length) this.size++;
+    return this.within(t, windowMs);
+  }
+
+  /** Occurrences kept that fall within `windowMs` before `t`. */
+  within(t: number, windowMs: number): number {
+    let n = 0;
+    for (let i = 0; i < this.size; i++) if (t - this.times[i]! <= windowMs) n++;
+    return n;
+  }
+}
+
+export interface ViewerState {
+  id: string;
+  tier: AgeTier;
+  relation: Relation;
+  createdAt: number | null;
+  priorFlags: number;
+  present: boolean;
+  /** Weight of this viewer's comments given who they are (see policy `guardian.context`). */
+  factor: number;
+  /** Comments (and gift messages) this viewer sent that went through the detector. */
+  comments: number;
+  detectorRisk: number;
+  evidenceRisk: number;
+  risk: number;
+  peak: number;
+  /** This viewer's term in the stream's viewer component: log(1 - risk) while present and above the floor. */
+  term: number;
+  /** How often each category was seen (each repeat adds less evidence than the one before). */
+  categories: Map<SignalCategory, number>;
+  evidence: EvidenceRef[];
+  reporters: Set<string>;
+  /** Risk from distinct viewers' reports about this viewer; not discounted by the context weights. */
+  reportRisk: number;
+  gifts: RecentTimes;
+  held: boolean;
+  removed: boolean;
+}
+
+export interface StreamState {
+  id: string;
+  streamerId: string;
+  streamerTier: AgeTier;
+  streamerCountry: string | undefined;
+  audience: StreamAudience;
+  startedAt: number;
+  viewers: Map<string, ViewerState>;
+  monitor: CommentStreamMonitor;
+  /**
+   * Σ log(1 - risk) over viewers above the floor who are present and not yet held or removed (their risk is
+   * contained): the viewer component is 1 - exp(sum), kept incrementally.
+   */
+  viewerLogSum: number;
+  strangerJoins: RecentTimes;
+  strangerGifts: RecentTimes;
+  reporters: Set<string>;
+  risk: number;
+  peak: number;
+  connectionsOnly: boolean;
+  giftsDisabled: boolean;
+  paused: boolean;
+  ended: boolean;
+  held: Set<string>;
+  removed: Set<string>;
+  /** Dedupe keys of effects already asked for on this stream. */
+  emitted: Set<string>;
+}
+
+/** Adds `v` to a set unless it is full. */
+export function addBounded<T>(set: Set<T>, v: T, max: number): void {
+  if (set.size < max || set.has(v)) set.add(v);
+}
+
+/** Appends evidence, dropping the oldest beyond the bound. */
+export function pushEvidence(list: EvidenceRef[], e: EvidenceRef): void {
+  list.push(e);
+  if (list.length > MAX_VIEWER_EVIDENCE) list.shift();
+}
+
+/** A viewer first seen on a stream. */
+export function newViewerState(id: string, tier: AgeTier, createdAt: number | null, priorFlags: number, giftWindow: number): ViewerState {
+  return {
+    id,
+    tier,
+    relation: 'none',
+    createdAt,
+    priorFlags,
+    present: true,
+    factor: 1,
+    comments: 0,
+    detectorRisk: 0,
+    evidenceRisk: 0,
+    risk: 0,
+    peak: 0,
+    term: 0,
+    categories: new Map(),
+    evidence: [],
+    reporters: new Set(),
+    reportRisk: 0,
+    gifts: new RecentTimes(giftWindow),
+    held: false,
+    removed: false,
+  };
+}
+
+/** A stream that just started. */
+export function newStreamState(
+  id: string,
+  streamerId: string,
+  streamerTier: AgeTier,
+  streamerCountry: string | undefined,
+  audience: StreamAudience,
+  startedAt: number,
+  monitor: CommentStreamMonitor,
+  g: GuardianPolicy,
+): StreamState {
+  return {
+    id,
+    streamerId,
+    streamerTier,
+    streamerCountry,
+    audience,
+    startedAt,
+    viewers: new Map(),
+    monitor,
+    viewerLogSum: 0,
+    strangerJoins: new RecentTimes(g.strangerFlood.count),
+    strangerGifts: new RecentTimes(g.giftPressure.count),
+    reporters: new Set(),
+    risk: 0,
+    peak: 0,
+    connectionsOnly: false,
+    giftsDisabled: false,
+    paused: false,
+    ended: false,
+    held: new Set(),
+    removed: new Set(),
+    emitted: new Set(),
+  };
+}

@@ -1,0 +1,86 @@
+/** Public types of the live-stream guardian. */
+import type { AgeDecision } from '../age/decide-age.ts';
+import type { AgeTier } from '../age/age-tiers.ts';
+import type { Effect } from '../effects.ts';
+import type { PlatformEvent, PlatformEventOf } from '../events.ts';
+import type { SignalCategory } from '../grooming/types.ts';
+import type { Policy } from '../safety-policy/policy-schema.ts';
+import type { CheckStream } from '../safety-policy/safety-checks.ts';
+import type { Relation, StreamAudience } from '../safety-policy/relations.ts';
+
+/** A frame's PDQ hash found in a bank of known content. */
+export interface KnownMatch {
+  /** Bank entry (or hash-list row) id. */
+  id: string;
+  distance: number;
+  bank?: string;
+  category?: string;
+}
+
+/** Looks a frame's PDQ hash (64 hex chars) up in the banks; injected so the core stays pure. */
+export type FrameMatcher = (pdqHex: string) => readonly KnownMatch[];
+
+/** An optional frame classifier (e.g. a nudity or weapon model run by the platform), as scored labels. */
+export type FrameClassifier = (frame: PlatformEventOf<'stream.frame'>) => readonly { label: string; score: number }[];
+
+export interface GuardianOptions {
+  policy: Policy;
+  frameMatcher?: FrameMatcher;
+  frameClassifier?: FrameClassifier;
+  /** Time for events without a `ts` (epoch ms). Default: the last event's time, so replays are deterministic. */
+  now?: () => number;
+  /** Country for help resources when an account carries none (default: the policy's `support.defaultCountry`). */
+  country?: string;
+  /** Read ages stated in chat messages into age records (default true). */
+  chatAgeDisclosures?: boolean;
+  /** Bounds: accounts with age records, remembered event ids, remembered ended streams. */
+  maxAccounts?: number;
+  maxSeenEvents?: number;
+  maxEndedStreams?: number;
+}
+
+export interface Guardian {
+  /** Feeds one event; returns the new effects it asks for (none twice: replays and repeats are deduplicated). */
+  handle(event: PlatformEvent): Effect[];
+  /** Current risk of a live stream, or undefined when it is not live. */
+  streamRisk(streamId: string): StreamRiskView | undefined;
+  /** Current risk of one viewer of a live stream, or undefined when unknown. */
+  viewerRisk(streamId: string, viewerId: string): ViewerRiskView | undefined;
+  /** The live restrictions of a stream in the form the action checks take (`canComment(viewer, access)`). */
+  streamAccess(streamId: string): CheckStream | undefined;
+  /** The age decision of an account the guardian has age signals for. */
+  ageDecision(accountId: string): AgeDecision | undefined;
+  /** Live streams tracked. */
+  liveStreams(): number;
+}
+
+export interface StreamRiskView {
+  streamId: string;
+  streamerId: string;
+  streamerTier: AgeTier;
+  audience: StreamAudience;
+  risk: number;
+  peak: number;
+  components: { viewers: number; strangerFlood: number; gifts: number; reports: number };
+  restrictions: { connectionsOnly: boolean; giftsDisabled: boolean; paused: boolean; ended: boolean };
+  viewers: number;
+  topViewers: { id: string; risk: number }[];
+}
+
+export interface ViewerRiskView {
+  viewerId: string;
+  streamId: string;
+  tier: AgeTier;
+  relation: Relation;
+  risk: number;
+  peak: number;
+  detectorRisk: number;
+  evidenceRisk: number;
+  reportRisk: number;
+  contextFactor: number;
+  categories: SignalCategory[];
+  reports: number;
+  held: boolean;
+  removed: boolean;
+  present: boolean;
+}

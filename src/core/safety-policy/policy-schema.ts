@@ -1,0 +1,25 @@
+/**
+ * The Lifeguard policy file: age assurance, child-safe defaults per tier, live-stream minimum ages, the
+ * guardian's thresholds and supportive information. Every field has a documented default, so `{}` is a
+ * valid policy and `policy/default-policy.json` is exactly `policySchema.parse({})` written out.
+ */
+import { z } from 'zod';
+import { agePolicySchema } from '../age/age-policy.ts';
+import { guardianPolicySchema } from '../guardian/guardian-policy.ts';
+import { supportPolicySchema } from '../support/support-policy.ts';
+import { livePolicySchema, tierSettingsPolicySchema } from './tier-settings.ts';
+
+export const policySchema = z.strictObject({
+  version: z.literal(1).default(1),
+  age: agePolicySchema.prefault({}),
+  tiers: tierSettingsPolicySchema.prefault({}),
+  live: livePolicySchema.prefault({}),
+  guardian: guardianPolicySchema.prefault({}),
+  support: supportPolicySchema.prefault({}),
+});
+export type Policy = z.infer<typeof policySchema>;
+
+/** The documented defaults, as a fresh object. */
+export function defaultPolicy(): Policy {
+  return policySchema.parse({});
+}

@@ -1,0 +1,70 @@
+/**
+ * Grooming detection on direct-message conversations: one streaming monitor per conversation (bounded
+ * memory). When the conversation first reaches the review threshold it asks for a human review and for the
+ * evidence to be preserved; after that, new messages carrying the most serious signal categories are held
+ * for review. These are candidates for review and protective holds, never accusations.
+ */
+import type { Effect, EvidenceRef } from '../core/effects.ts';
+import { createConversationMonitor, groomingStages, type ConversationMonitor, type ConversationMonitorOptions, type Signal, type SignalCategory } from '../core/grooming/index.ts';
+import type { EventProcessor, RiskSummary } from './event-processor.ts';
+
+/** Categories whose appearance in an already flagged conversation holds the message for review. */
+const holdCategories = new Set<SignalCategory>(['sexual_talk', 'image_request', 'meeting', 'threat', 'platform_move', 'secrecy']);
+const severeStage = groomingStages.indexOf('sexual');
+
+/** chat.message → conversation monitor; effects: enqueue_review + preserve_evidence on flag, hold_message after. */
+export function createGroomingProcessor(options: ConversationMonitorOptions = {}): EventProcessor<ConversationMonitor> {
+  return {
+    name: 'grooming',
+    accepts: (event) => event.type === 'chat.message',
+    init: () => createConversationMonitor(options),
+    handle(monitor, event, ctx): Effect[] {
+      if (event.type !== 'chat.message') return [];
+      const update = monitor.push({ author: event.author.id, text: event.text, ts: ctx.now, ...(event.author.tier ? { authorTier: event.author.tier } : {}) });
+      if (ctx.replay) return [];
+      const a = update.assessment;
+      const conversation = { type: 'conversation' as const, id: event.conversationId };
+      const evidence: EvidenceRef[] = evidenceOf(event.id, update.newSignals);
+      const effects: Effect[] = [];
+      if (update.warning) {
+        const allEvidence = evidenceOf(event.id, a.signals.slice(-8));
+        const reasons = [
+          `conversation risk ${a.risk.toFixed(2)} reached the review threshold ${a.threshold.toFixed(2)} (stage: ${a.stage}); a person should review it`,
+        ];
+        effects.push(
+          { kind: 'enqueue_review', target: conversation, severity: groomingStages.indexOf(a.stage) >= severeStage ? 'high' : 'medium', reasons, evidence: allEvidence, dedupeKey: `grooming:enqueue_review:${event.conversationId}` },
+          { kind: 'preserve_evidence', target: conversation, severity: 'medium', reasons, evidence: allEvidence, dedupeKey: `grooming:preserve_evidence:${event.conversationId}` },
+        );
+      }
+      const serious = update.newSignals.filter((s) => holdCategories.has(s.category));
+      if (a.flagged && serious.length > 0) {
+        effects.push({
+          kind: 'hold_message',
+          target: { type: 'message', id: event.messageId ?? event.id },
+          scope: conversation,
+          severity: 'high',
+          reasons: [`message with ${[...new Set(serious.map((s) => s.category))].join(', ')} signals in a conversation flagged for review`],
+          evidence,
+          dedupeKey: `grooming:hold_message:${event.conversationId}:${event.messageId ?? event.id}`,
+        });
+      }
+      return effects;
+    },
+    summarize(monitor): RiskSummary | undefined {
+      const a = monitor.current();
+      const counts = new Map<string, number>();
+      for (const s of a.signals) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
+      return {
+        risk: a.risk,
+        flagged: a.flagged,
+        stage: a.stage,
+        signals: [...counts].map(([category, count]) => ({ category, count })),
+        detail: { threshold: a.threshold, messageCount: a.messageCount, warningAt: a.warningAt, authors: a.authors.slice(0, 3).map((x) => ({ author: x.author, risk: x.risk })) },
+      };
+    },
+  };
+}
+
+function evidenceOf(eventId: string, signals: readonly Signal[]): EvidenceRef[] {
+  return signals.length === 0 ? [] : [{ kind: 'signal', id: eventId, summary: signals.map((s) => `${s.category}: “${s.text}”`).join('; ') }];
+}

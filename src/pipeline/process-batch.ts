@@ -1,0 +1,197 @@
+/**
+ * One pipeline step, in one write transaction: claim a batch of queued events (locking their partitions),
+ * bring each stream key's detector state up to date, run the detectors in seq order, then commit the key
+ * states, the dequeue and the new effects (with their outbox rows) together. A crash before the commit leaves
+ * the events queued and nothing written; a crash after it leaves nothing to redo. Either way each event is
+ * applied exactly once in effect, and effects are unique by (scope, dedupeKey).
+ */
+import { effectKinds, type Effect } from '../core/effects.ts';
+import { eventTime } from '../core/events.ts';
+import { claimEventBatch, hasQueuedEvents, type ClaimOptions } from '../queue/event-queue.ts';
+import { streamKeyOf } from '../queue/partition.ts';
+import { withWriteTransaction, type Trx } from '../queue/write-transaction.ts';
+import type { Database } from '../store/database.ts';
+import { insertEffects, type NewEffect, type StoredEffect } from '../store/effect-store.ts';
+import { loadKeyHistory, type StoredEvent } from '../store/event-store.ts';
+import { loadKeyProgress, loadKeySnapshot, saveKeyStates, stateId, type KeyProgress, type KeyState } from '../store/state-store.ts';
+import { mergeSummaries, type EventProcessor, type RiskSummary } from './event-processor.ts';
+import type { KeyEntry, StateCache } from './state-cache.ts';
+
+export interface BatchContext {
+  database: Database;
+  processors: EventProcessor[];
+  cache: StateCache;
+  claim: ClaimOptions;
+  now: () => number;
+  /** A processor threw or returned a malformed effect: the event goes on without it (never blocks the key). */
+  onProcessorError: (processor: string, event: StoredEvent, error: unknown) => void;
+}
+
+export interface BatchOutcome {
+  events: StoredEvent[];
+  effects: StoredEffect[];
+  /** Keys whose state was rebuilt from a snapshot or the log before processing. */
+  rebuilt: number;
+  /** When the transaction had committed (epoch ms of the pipeline clock). */
+  committedAt: number;
+  /** Wall time of the whole step, claim to commit (ms, for metrics). */
+  durationMs: number;
+}
+
+const kinds = new Set<string>(effectKinds);
+
+/** Processes one batch; null when nothing was claimable. */
+export async function processBatch(ctx: BatchContext): Promise<BatchOutcome | null> {
+  // A plain read first: an idle worker must not take the write lock (and pay a commit) just to find nothing.
+  if (!(await hasQueuedEvents(ctx.database, ctx.claim.partitions))) return null;
+  const touched = new Set<string>();
+  const started = performance.now();
+  try {
+    const done = await withWriteTransaction(ctx.database, (trx) => runBatch(trx, ctx, touched));
+    if (done === null) return null;
+    for (const [id, entry] of done.entries) ctx.cache.set(id, entry);
+    return { ...done.outcome, committedAt: ctx.now(), durationMs: performance.now() - started };
+  } catch (e) {
+    // States may have advanced in memory without a commit: drop them, they are rebuilt on next use.
+    for (const id of touched) ctx.cache.delete(id);
+    throw e;
+  }
+}
+
+async function runBatch(trx: Trx, ctx: BatchContext, touched: Set<string>): Promise<{ outcome: BatchOutcome; entries: Map<string, KeyEntry> } | null> {
+  const rows = await claimEventBatch(trx, ctx.database.kind, ctx.claim);
+  if (rows.length === 0) return null;
+  const batchSeqs = new Set(rows.map((r) => r.seq));
+  const keyOf = new Map<number, string>();
+  const wanted = new Map<string, StoredEvent>();
+  for (const r of rows) {
+    const id = stateId(r.scope, r.streamKey);
+    keyOf.set(r.seq, id);
+    if (!wanted.has(id)) wanted.set(id, r);
+  }
+  const stored = await loadKeyProgress(trx, [...wanted.values()].map((r) => ({ scope: r.scope, streamKey: r.streamKey })));
+
+  const entries = new Map<string, KeyEntry>();
+  let rebuilt = 0;
+  for (const [id, first] of wanted) {
+    touched.add(id);
+    const committed = stored.get(id);
+    const cached = ctx.cache.get(id);
+    if (cached && cached.lastSeq === (committed?.lastSeq ?? 0)) {
+      entries.set(id, cached);
+      continue;
+    }
+    entries.set(id, await rebuild(trx, ctx, first.scope, first, committed, batchSeqs));
+    if (committed) rebuilt++;
+  }
+
+  const effects: NewEffect[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const entry = entries.get(keyOf.get(row.seq)!)!;
+    for (const effect of apply(ctx, entry, row, false)) {
+      const dedupe = stateId(row.scope, effect.dedupeKey);
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      effects.push({ scope: row.scope, eventSeq: row.seq, eventId: row.id, effect });
+    }
+  }
+
+  const now = ctx.now();
+  const states: KeyState[] = [];
+  for (const entry of entries.values()) {
+    states.push({
+      scope: entry.scope,
+      streamKey: entry.key.key,
+      subjectType: entry.key.subjectType,
+      subjectId: entry.key.subjectId,
+      lastSeq: entry.lastSeq,
+      eventCount: entry.eventCount,
+      summary: summarize(ctx.processors, entry),
+      snapshot: snapshot(ctx.processors, entry),
+      updatedAt: now,
+    });
+  }
+  await saveKeyStates(trx, states);
+  // Last: takes the effect counter lock, held only until the commit that follows.
+  const inserted = await insertEffects(trx, effects, now);
+  return { outcome: { events: rows, effects: inserted, rebuilt, committedAt: now, durationMs: 0 }, entries };
+}
+
+/** Restores a key's states from its snapshot, or replays its processed events from the log. */
+async function rebuild(trx: Trx, ctx: BatchContext, scope: string, sample: StoredEvent, committed: KeyProgress | undefined, batchSeqs: Set<number>): Promise<KeyEntry> {
+  const entry: KeyEntry = { scope, key: streamKeyOf(sample.event), lastSeq: 0, eventCount: 0, states: new Map() };
+  if (!committed) return entry;
+  const stored = ctx.processors.some((p) => p.restore) ? await loadKeySnapshot(trx, scope, committed.streamKey) : null;
+  if (stored !== null) {
+    const data = JSON.parse(stored) as Record<string, unknown>;
+    const restorable = Object.keys(data).every((name) => ctx.processors.some((p) => p.name === name && p.restore));
+    if (restorable) {
+      for (const [name, value] of Object.entries(data)) {
+        const p = ctx.processors.find((x) => x.name === name)!;
+        entry.states.set(name, p.restore!(value, entry.key));
+      }
+      entry.lastSeq = committed.lastSeq;
+      entry.eventCount = committed.eventCount;
+      return entry;
+    }
+  }
+  const history = await loadKeyHistory(trx, scope, committed.streamKey, 0, committed.lastSeq);
+  // Events of this batch were dequeued already; they are applied live below, not replayed.
+  for (const ev of history) if (!batchSeqs.has(ev.seq)) apply(ctx, entry, ev, true);
+  entry.lastSeq = committed.lastSeq;
+  entry.eventCount = committed.eventCount;
+  return entry;
+}
+
+/** Feeds one event to every processor that accepts it; returns the valid effects (none on replay). */
+function apply(ctx: BatchContext, entry: KeyEntry, row: StoredEvent, replay: boolean): Effect[] {
+  const out: Effect[] = [];
+  const pctx = { scope: row.scope, seq: row.seq, key: entry.key, now: eventTime(row.event.ts, row.receivedAt), receivedAt: row.receivedAt, replay };
+  for (const p of ctx.processors) {
+    if (!p.accepts(row.event)) continue;
+    if (!entry.states.has(p.name)) entry.states.set(p.name, p.init(entry.key));
+    let effects: Effect[];
+    try {
+      effects = p.handle(entry.states.get(p.name), row.event, pctx);
+    } catch (e) {
+      if (!replay) ctx.onProcessorError(p.name, row, e);
+      continue;
+    }
+    if (replay) continue;
+    for (const effect of effects) {
+      if (isWellFormed(effect)) out.push(effect);
+      else ctx.onProcessorError(p.name, row, new Error(`malformed effect: ${JSON.stringify(effect).slice(0, 200)}`));
+    }
+  }
+  entry.lastSeq = Math.max(entry.lastSeq, row.seq);
+  entry.eventCount++;
+  return out;
+}
+
+function isWellFormed(e: Effect): boolean {
+  return (
+    typeof e === 'object' && e !== null && kinds.has(e.kind) && typeof e.dedupeKey === 'string' && e.dedupeKey.length > 0 && e.dedupeKey.length <= 500 &&
+    typeof e.target?.id === 'string' && typeof e.target?.type === 'string'
+  );
+}
+
+function summarize(processors: EventProcessor[], entry: KeyEntry): RiskSummary | null {
+  const parts: { name: string; summary: RiskSummary }[] = [];
+  for (const p of processors) {
+    if (!p.summarize || !entry.states.has(p.name)) continue;
+    const s = p.summarize(entry.states.get(p.name), entry.key);
+    if (s) parts.push({ name: p.name, summary: s });
+  }
+  return mergeSummaries(parts);
+}
+
+function snapshot(processors: EventProcessor[], entry: KeyEntry): string | null {
+  const out: Record<string, unknown> = {};
+  for (const [name, state] of entry.states) {
+    const p = processors.find((x) => x.name === name);
+    if (!p?.snapshot || !p.restore) return null;
+    out[name] = p.snapshot(state);
+  }
+  return JSON.stringify(out);
+}

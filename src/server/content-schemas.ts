@@ -1,0 +1,66 @@
+/** Schemas of the content routes: upload options, hash queries and the decision they return. */
+import { z } from 'zod';
+import { contentDecisions } from './content-decision.ts';
+
+const bankList = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .describe('Comma-separated bank names to match against (default: every bank).');
+
+/** Options of an upload, from the query string or multipart text fields. */
+export const contentOptions = z.object({
+  clientId: z.string().min(1).max(200).optional().describe("The platform's own id for this content."),
+  reported: z.enum(['true', 'false']).optional().describe('`true` when a user reported this content: its media is then retained (encrypted) for review.'),
+  banks: bankList.optional(),
+});
+
+export const hashTypes = ['pdq', 'md5', 'sha256'] as const;
+const hashPatterns: Record<(typeof hashTypes)[number], RegExp> = {
+  pdq: /^[0-9a-f]{64}$/,
+  md5: /^[0-9a-f]{32}$/,
+  sha256: /^[0-9a-f]{64}$/,
+};
+
+/** A match-by-hash request: one hash value of one type. */
+export const matchHashBody = z
+  .object({
+    type: z.enum(hashTypes),
+    value: z.string().trim().toLowerCase(),
+    banks: z.array(z.string().min(1).max(200)).max(100).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!hashPatterns[v.type].test(v.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `not a ${v.type} hash (${v.type === 'md5' ? 32 : 64} hex digits)` });
+    }
+  });
+
+export const contentMatchView = z
+  .object({
+    bank: z.string(),
+    bankId: z.number().int(),
+    entryId: z.number().int(),
+    externalId: z.string().nullable(),
+    category: z.string().nullable(),
+    signalType: z.string(),
+    value: z.string(),
+    distance: z.number().int(),
+    sources: z.array(z.string()),
+    variant: z.string().optional(),
+  })
+  .meta({ id: 'ContentMatch' });
+
+export const contentDecisionView = z
+  .object({
+    id: z.string().optional().describe('Content record id (uploads only).'),
+    clientId: z.string().nullable().optional(),
+    decision: z.enum(contentDecisions),
+    reasons: z.array(z.string()),
+    matches: z.array(contentMatchView),
+    hashes: z.object({ pdq: z.string().nullable(), quality: z.number().nullable(), md5: z.string().optional(), sha256: z.string().optional() }).optional(),
+    video: z.object({ fps: z.number(), frameCount: z.number().int(), matchedFrames: z.number().int() }).optional().describe('Videos: frames sampled and matched.'),
+    width: z.number().int().nullable().optional(),
+    height: z.number().int().nullable().optional(),
+    retained: z.boolean().optional().describe('Media kept (AES-256-GCM encrypted) because it matched or was reported.'),
+  })
+  .meta({ id: 'ContentDecision' });

@@ -1,0 +1,72 @@
+/**
+ * Every HTTP route, declared once. The app mounts exactly these, /openapi.json documents exactly these, and
+ * the auth test walks exactly these, so no route can escape its scope check.
+ */
+import type { RouteDef } from './route.ts';
+import { accountAgeGet } from './routes/account-age-get.ts';
+import { bankEntriesAdd } from './routes/bank-entries-add.ts';
+import { bankEntriesRemove } from './routes/bank-entries-remove.ts';
+import { bankImport } from './routes/bank-import.ts';
+import { banksCreate } from './routes/banks-create.ts';
+import { banksDelete } from './routes/banks-delete.ts';
+import { banksGet } from './routes/banks-get.ts';
+import { banksList } from './routes/banks-list.ts';
+import { ageSignalsPost } from './routes/age-signals-post.ts';
+import { checksComment } from './routes/checks-comment.ts';
+import { checksGift } from './routes/checks-gift.ts';
+import { checksGoLive } from './routes/checks-go-live.ts';
+import { checksMessage } from './routes/checks-message.ts';
+import { contentGet } from './routes/content-get.ts';
+import { contentMatchHash } from './routes/content-match-hash.ts';
+import { contentSubmit } from './routes/content-submit.ts';
+import { conversationRisk } from './routes/conversation-risk.ts';
+import { effectsList } from './routes/effects-list.ts';
+import { eventsPost } from './routes/events-post.ts';
+import { healthz } from './routes/healthz.ts';
+import { jobsGet } from './routes/jobs-get.ts';
+import { keysCreate } from './routes/keys-create.ts';
+import { keysList } from './routes/keys-list.ts';
+import { keysRevoke } from './routes/keys-revoke.ts';
+import { metrics } from './routes/metrics.ts';
+import { openapi } from './routes/openapi.ts';
+import { readyz } from './routes/readyz.ts';
+import { reportsPost } from './routes/reports-post.ts';
+import { streamRisk } from './routes/stream-risk.ts';
+
+export const routes: readonly RouteDef[] = [
+  // ops
+  healthz,
+  readyz,
+  metrics,
+  openapi,
+  // content
+  contentSubmit,
+  contentMatchHash,
+  contentGet,
+  // events
+  eventsPost,
+  conversationRisk,
+  streamRisk,
+  effectsList,
+  reportsPost,
+  // checks and age (issue 5)
+  checksMessage,
+  checksGoLive,
+  checksComment,
+  checksGift,
+  ageSignalsPost,
+  accountAgeGet,
+  // banks
+  banksCreate,
+  banksList,
+  banksGet,
+  banksDelete,
+  bankEntriesAdd,
+  bankEntriesRemove,
+  bankImport,
+  jobsGet,
+  // admin
+  keysCreate,
+  keysList,
+  keysRevoke,
+];

@@ -1,0 +1,40 @@
+/**
+ * POST /v1/events: a batch of platform events, written durably (one committed transaction) before the 202.
+ * Replays of an id with the same content come back under `duplicates`; an id reused for different content
+ * under `conflicts` (the first version stays). If every event of a batch conflicts the answer is 409.
+ */
+import { z } from 'zod';
+import { conflict } from '../../core/lifeguard-error.ts';
+import { eventBatchBody, parseEventBatch } from '../event-batch.ts';
+import { defineRoute } from '../route.ts';
+import { need } from '../services.ts';
+
+const ref = z.object({ id: z.string(), seq: z.number().int() });
+
+export const eventsPost = defineRoute({
+  method: 'post',
+  path: '/v1/events',
+  access: 'events',
+  tag: 'events',
+  summary: 'Send a batch of platform events (chat, stream, comment, gift, frame, report, age signal).',
+  description: 'At most LIFEGUARD_MAX_BATCH_EVENTS events (413 `batch_too_large`). Answered 202 only after the batch is committed; processed by the workers.',
+  body: eventBatchBody,
+  parseBody: (value, deps) => parseEventBatch(value, deps.config.limits.maxBatchEvents),
+  responses: {
+    202: {
+      description: 'Committed. `accepted` are new, `duplicates` replays, `conflicts` ids already used for other content.',
+      schema: z.object({ accepted: z.array(ref), duplicates: z.array(ref), conflicts: z.array(ref.extend({ code: z.literal('event_id_conflict') })) }),
+    },
+    409: { description: 'Every event id of the batch was already used for different content (`event_id_conflict`).' },
+  },
+  async handle({ c, deps, body }) {
+    const events = need(deps.services, 'events');
+    const result = await events.append(body.events);
+    if (result.conflicts.length === body.events.length && result.conflicts.length > 0) {
+      throw conflict('event_id_conflict', 'every event id in this batch was already used for different content; the first version stays', {
+        conflicts: result.conflicts,
+      });
+    }
+    return c.json(result, 202);
+  },
+});

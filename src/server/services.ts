@@ -1,0 +1,82 @@
+/**
+ * What the HTTP routes need from the rest of Lifeguard, as narrow interfaces. `build-services.ts` wires
+ * them to the real modules; a route whose service is absent answers 503 `feature_unavailable`.
+ */
+import type { AgeDecision } from '../core/age/decide-age.ts';
+import type { AgeTier } from '../core/age/age-tiers.ts';
+import type { BankMatch } from '../core/banks/types.ts';
+import type { CheckStream, SafetyChecks } from '../core/safety-policy/safety-checks.ts';
+import type { PlatformEvent } from '../core/events.ts';
+import type { AppendResult } from '../pipeline/event-intake.ts';
+import type { VideoMatch } from '../matching/matcher.ts';
+import type { SubjectRisk } from '../pipeline/risk-read-model.ts';
+import type { BankStore } from '../store/bank-store.ts';
+import type { StoredEffect } from '../store/effect-store.ts';
+import { unavailable } from '../core/lifeguard-error.ts';
+
+/** Hashes of one decoded image. */
+export interface ImageHashes {
+  pdq: string;
+  quality: number;
+  md5: string;
+  sha256: string;
+  width: number;
+  height: number;
+}
+
+/** One bank entry that matched (the matcher's own type). */
+export type ContentMatch = BankMatch;
+
+export interface HashingService {
+  /** Hashes image bytes; throws LifeguardError (`image_too_large`, `image_unsupported_format`, ...) on bad input. */
+  hashImage(bytes: Buffer, limits: { maxPixels: number; maxBytes: number }): Promise<ImageHashes>;
+}
+
+export interface MatchingService {
+  /** Samples a video file's frames (ffmpeg) and matches them and the file's digests; absent without video support. */
+  matchVideo?(path: string, opts: { banks?: string[]; maxFramePixels: number }): Promise<VideoMatch>;
+  /** Matches the given hash values against every bank (or only the banks named in `banks`). */
+  matchHashes(hashes: { pdq?: string | null; md5?: string; sha256?: string }, opts?: { banks?: string[] }): Promise<ContentMatch[]>;
+}
+
+export interface EventService {
+  /** Durably appends a validated batch (resolves after commit). */
+  append(events: PlatformEvent[]): Promise<AppendResult>;
+  conversationRisk?(id: string): Promise<SubjectRisk | null>;
+  streamRisk?(id: string): Promise<SubjectRisk | null>;
+  listEffects(q: { after?: number; limit: number; kind?: string; target?: string }): Promise<{ effects: StoredEffect[]; cursor: number }>;
+  /** Pending work by queue name, for /metrics. */
+  queueDepth(): Promise<Record<string, number>>;
+}
+
+export interface BankService {
+  store: BankStore;
+  /** Tells the matcher that this process changed bank entries, so it refreshes before its next query. */
+  changed(): void;
+}
+
+export interface SafetyService {
+  /** The policy's action checks (pure, allocation-free). */
+  checks: SafetyChecks;
+  /** The age tier decided for an account from its age signals, when known. */
+  tierOf?(accountId: string): Promise<AgeTier | undefined>;
+  /** The live restrictions of a stream the guardian tracks (paused, held or removed viewers, ...). */
+  streamAccess?(streamId: string): Promise<CheckStream | undefined>;
+  /** The full age decision of an account, when it has age signals. */
+  ageDecision?(accountId: string): Promise<AgeDecision | undefined>;
+}
+
+export interface Services {
+  safety?: SafetyService;
+  banks?: BankService;
+  hashing?: HashingService;
+  matching?: MatchingService;
+  events?: EventService;
+}
+
+/** The service `name`, or 503 `feature_unavailable` when this build has none. */
+export function need<K extends keyof Services>(services: Services, name: K): NonNullable<Services[K]> {
+  const s = services[name];
+  if (s === undefined) throw unavailable('feature_unavailable', `this Lifeguard service was started without the ${name} module`);
+  return s as NonNullable<Services[K]>;
+}

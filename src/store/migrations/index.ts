@@ -1,0 +1,16 @@
+/**
+ * The migration registry, in order. Append new migrations; never edit one that has shipped.
+ * Each migration must run on both SQLite and PostgreSQL (tests run the store suite on both).
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { m0001Banks } from './0001-banks.ts';
+import { m0002Service } from './0002-service.ts';
+import { m0003Auth } from './0003-auth.ts';
+
+const migrations: Record<string, Migration> = {
+  '0001_banks': m0001Banks,
+  '0002_service': m0002Service,
+  '0003_auth': m0003Auth,
+};
+
+export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,183 @@
+// Conversation assessment and streaming: the look-alikes that must not flag, combinations that must, the
+// one-time warning, bounded memory of both monitors, per-viewer and per-stream aggregation, and options.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import {
+  assessConversation,
+  createCommentStreamMonitor,
+  createConversationMonitor,
+  DEFAULT_THRESHOLD,
+  groomingStages,
+  type ChatMessage,
+} from '../src/core/grooming/index.ts';
+
+const fixtures = readFileSync(new URL('./fixtures/grooming-synthetic.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { id: string; label: 0 | 1; kind: string; messages: ChatMessage[] });
+
+const say = (author: string, text: string, authorTier?: ChatMessage['authorTier']): ChatMessage =>
+  authorTier ? { author, text, authorTier } : { author, text };
+
+test('look-alikes named in the issue are not flagged', () => {
+  const lookAlikes: [string, ChatMessage[]][] = [
+    ['adults flirting', [say('a', 'you look so hot tonight', 'adult'), say('b', 'haha thanks, wanna come over to my place?', 'adult'), say('a', "can't wait to see you, kiss", 'adult')]],
+    ['parent asks child to come home', [say('m', 'where are you? come home now please, dinner is ready', 'adult'), say('k', 'at the park, 10 min', 'child'), say('m', 'ok, I can pick you up', 'adult'), say('k', 'ok mom', 'child')]],
+    ['friends meet at school', [say('a', 'meet at school before class?', 'teen'), say('b', 'yes at the gate at 8, see you there', 'teen')]],
+    ['gamer asks a same-age friend onto discord', [say('a', 'gg, add me on discord', 'teen'), say('b', 'ok whats your name there', 'teen'), say('a', 'same as here, im 14 too', 'teen')]],
+    ['sex-education question', [say('k', 'how does contraception work? is it normal to have questions about sex at my age?', 'teen'), say('n', 'yes, very normal. a school nurse can explain the options.', 'adult')]],
+    ['medical question', [say('k', "i'm 13 and have a rash, should i see a doctor?"), say('d', 'yes, please ask your parents to book an appointment.')]],
+  ];
+  for (const [name, conv] of lookAlikes) {
+    const a = assessConversation(conv);
+    assert.equal(a.flagged, false, `${name}: risk ${a.risk}`);
+    assert.equal(a.warningAt, null, name);
+    assert.ok(a.risk < DEFAULT_THRESHOLD, name);
+  }
+});
+
+test('grooming combinations are flagged with evidence, stage and the author who produced them', () => {
+  const conv = [
+    say('a', 'hey, how old are you?', 'adult'),
+    say('k', '12', 'child'),
+    say('a', 'are your parents home?', 'adult'),
+    say('k', 'no', 'child'),
+    say('a', 'send me a pic of you. its our secret ok', 'adult'),
+  ];
+  const a = assessConversation(conv);
+  assert.equal(a.flagged, true);
+  assert.ok(a.risk >= DEFAULT_THRESHOLD && a.risk <= 1);
+  assert.equal(a.warningAt, 4);
+  assert.equal(a.stage, 'sexual');
+  assert.equal(a.messageCount, 5);
+  assert.equal(a.authors[0]?.author, 'a');
+  assert.ok(a.authors[0]!.categories.includes('secrecy'));
+  const cats = new Set(a.signals.map((s) => s.category));
+  for (const c of ['age_probe', 'age_disclosure', 'supervision_check', 'image_request', 'secrecy'] as const) assert.ok(cats.has(c), c);
+  // The bare "12" answering "how old are you" is an age disclosure.
+  const reply = a.signals.find((s) => s.category === 'age_disclosure');
+  assert.equal(reply?.disclosedAge, 12);
+  assert.equal(reply?.messageIndex, 1);
+  assert.ok(a.learnedScore >= 0 && a.learnedScore <= 1);
+});
+
+test('who says it matters: the same words from a peer weigh less than from an adult to a child', () => {
+  const words = ['are you home alone?', 'send me a pic', 'dont tell anyone'];
+  const fromAdult = assessConversation([say('k', 'hi', 'child'), ...words.map((w) => say('a', w, 'adult'))]);
+  const fromPeer = assessConversation([say('k', 'hi', 'teen'), ...words.map((w) => say('a', w, 'teen'))]);
+  assert.ok(fromAdult.risk > fromPeer.risk, `${fromAdult.risk} > ${fromPeer.risk}`);
+  assert.equal(fromAdult.flagged, true);
+});
+
+test('a flattened segment is scored as one message', () => {
+  const a = assessConversation('how old r u? are your parents home? send me a pic and dont tell anyone');
+  assert.equal(a.messageCount, 1);
+  assert.ok(a.signals.every((s) => s.messageIndex === 0));
+  assert.equal(a.flagged, true);
+  assert.equal(a.warningAt, 0);
+  const calm = assessConversation('good luck with the exam tomorrow, see you at practice');
+  assert.equal(calm.flagged, false);
+  assert.equal(calm.stage, 'none');
+});
+
+test('synthetic fixtures: positives warn, look-alike negatives do not', () => {
+  for (const c of fixtures) {
+    const a = assessConversation(c.messages);
+    assert.equal(a.flagged, c.label === 1, `${c.id} (${c.kind}): risk ${a.risk.toFixed(3)}`);
+    if (a.flagged) assert.ok(a.signals.length > 0, `${c.id}: a flag carries evidence`);
+    assert.ok((groomingStages as readonly string[]).includes(a.stage));
+  }
+});
+
+test('the streaming warning fires once, at the same message as the batch assessment says', () => {
+  const conv = fixtures.find((c) => c.id === 'pos-01')!.messages;
+  const monitor = createConversationMonitor();
+  const warnings: number[] = [];
+  conv.forEach((m, i) => {
+    const u = monitor.push(m);
+    if (u.warning) warnings.push(i);
+    assert.equal(u.assessment.messageCount, i + 1);
+  });
+  for (let i = 0; i < 20; i++) assert.equal(monitor.push(say('a', 'send me a pic, its our secret', 'adult')).warning, false);
+  assert.equal(warnings.length, 1);
+  assert.equal(warnings[0], assessConversation(conv).warningAt);
+  assert.equal(monitor.current().warningAt, warnings[0]);
+});
+
+test('newSignals are the signals of the pushed message only', () => {
+  const monitor = createConversationMonitor();
+  assert.deepEqual(monitor.push(say('a', 'hello there')).newSignals, []);
+  const u = monitor.push(say('a', 'how old are you'));
+  assert.deepEqual(u.newSignals.map((s) => [s.category, s.messageIndex, s.author]), [['age_probe', 1, 'a']]);
+});
+
+test('conversation monitor memory is bounded whatever the number of messages and authors', () => {
+  const monitor = createConversationMonitor({ maxMessages: 10, maxSignals: 16, maxAuthors: 4 });
+  const texts = ['how old are you', 'send me a pic', 'dont tell anyone', 'are your parents home', 'add me on snap', 'nice weather'];
+  for (let i = 0; i < 3000; i++) monitor.push(say(`u${i % 50}`, texts[i % texts.length]!));
+  const st = monitor.stats();
+  assert.equal(st.messages, 3000);
+  assert.ok(st.trackedAuthors <= 4, `authors ${st.trackedAuthors}`);
+  assert.ok(st.keptSignals <= 16, `signals ${st.keptSignals}`);
+  assert.equal(st.windowSlots, 10);
+  const a = monitor.current();
+  assert.ok(a.signals.length <= 16);
+  // Evidence keeps at least one signal of every category seen.
+  assert.deepEqual([...new Set(a.signals.map((s) => s.category))].sort(), ['age_probe', 'image_request', 'platform_move', 'secrecy', 'supervision_check']);
+});
+
+test('comment stream: per-viewer warning, stream warning, top viewers', () => {
+  const stream = createCommentStreamMonitor({ streamerTier: 'teen' });
+  const calm = ['hi!', 'love this song', 'what game is this', 'gg'];
+  for (let i = 0; i < 40; i++) {
+    const u = stream.push({ author: `fan${i}`, text: calm[i % calm.length]! });
+    assert.equal(u.viewer.warning, false);
+    assert.equal(u.stream.warning, false);
+  }
+  const first = stream.push({ author: 'v1', text: 'go to the bathroom and take off your socks' });
+  assert.equal(first.viewer.id, 'v1');
+  assert.ok(first.viewer.newSignals.some((s) => s.category === 'stream_pressure'));
+  const second = stream.push({ author: 'v1', text: 'do it for 100 likes' });
+  const warned = [first, second].filter((u) => u.viewer.warning);
+  assert.equal(warned.length, 1, 'viewer warning fires once');
+  assert.equal([first, second].filter((u) => u.stream.warning).length, 1, 'stream warning fires once');
+  assert.equal(second.stream.topViewers[0]?.id, 'v1');
+  assert.ok(second.stream.topViewers[0]!.categories.includes('stream_pressure'));
+  assert.ok(second.stream.risk >= DEFAULT_THRESHOLD);
+  assert.equal(stream.push({ author: 'v1', text: 'take it off' }).viewer.warning, false);
+  assert.ok(stream.viewer('v1')!.flagged);
+  assert.equal(stream.viewer('fan1')!.flagged, false);
+});
+
+test('comment stream: several viewers pressing at once raise the stream, not each viewer', () => {
+  const stream = createCommentStreamMonitor({ streamerTier: 'unknown' });
+  let last;
+  for (let i = 0; i < 6; i++) last = stream.push({ author: `p${i}`, text: 'turn around' });
+  assert.equal(last!.stream.pressingViewers, 6);
+  assert.ok(last!.stream.risk > last!.viewer.risk);
+  assert.ok(last!.stream.risk >= DEFAULT_THRESHOLD);
+});
+
+test('comment stream memory is bounded: least recently active viewers are forgotten', () => {
+  const stream = createCommentStreamMonitor({ maxViewers: 100, pileOnWindow: 50 });
+  for (let i = 0; i < 5000; i++) stream.push({ author: `v${i}`, text: i % 7 === 0 ? 'show us your feet' : 'hello' });
+  const cur = stream.current();
+  assert.equal(cur.comments, 5000);
+  assert.ok(cur.trackedViewers <= 100 && cur.trackedViewers >= 90, `tracked ${cur.trackedViewers}`);
+  assert.ok(cur.pressingViewers <= 50);
+  assert.ok(cur.topViewers.length <= 5);
+  assert.equal(stream.viewer('v0'), undefined);
+  assert.ok(stream.viewer('v4999'));
+});
+
+test('options are validated', () => {
+  assert.throws(() => assessConversation('x', { threshold: 2 }), { code: 'invalid_threshold' });
+  assert.throws(() => createConversationMonitor({ maxMessages: 0 }), { code: 'invalid_option' });
+  assert.throws(() => createCommentStreamMonitor({ maxViewers: 1.5 }), { code: 'invalid_option' });
+  assert.throws(() => assessConversation([{ text: 'hi', authorTier: 'elder' as never }]), { code: 'invalid_message' });
+  assert.throws(() => createConversationMonitor().push({ text: null } as unknown as ChatMessage), { code: 'invalid_message' });
+  const low = assessConversation([say('a', 'how old are you'), say('a', 'where do you live')], { threshold: 0.05 });
+  assert.equal(low.threshold, 0.05);
+  assert.equal(low.flagged, low.risk >= 0.05);
+});

@@ -1,0 +1,201 @@
+// Signals of the grooming detector: every category in every language, chat-spelling normalisation with
+// offsets back to the text as written, age disclosures, and the lexicon registry itself. All examples are our
+// own short synthetic phrases.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compileLexicons } from '../src/core/grooming/lexicon.ts';
+import { lexicons } from '../src/core/grooming/lexicons/index.ts';
+import { detectSignals, groomingLanguages, signalCategories, type SignalCategory } from '../src/core/grooming/index.ts';
+
+const examples: Record<string, Record<SignalCategory, string>> = {
+  en: {
+    age_probe: 'how old are you?',
+    age_disclosure: "i'm 12",
+    personal_info: 'what school do you go to?',
+    supervision_check: 'are your parents home?',
+    secrecy: "don't tell anyone about us",
+    platform_move: 'add me on snapchat',
+    image_request: 'send me a pic of you',
+    body_compliment: "you're so mature for your age",
+    trust_building: 'age is just a number',
+    sexual_talk: 'are you a virgin?',
+    meeting: 'we should meet up, i can pick you up',
+    gifts: 'i can buy you robux',
+    threat: "send more or i'll send them to everyone at your school",
+    stream_pressure: 'do it for 100 likes',
+  },
+  de: {
+    age_probe: 'wie alt bist du?',
+    age_disclosure: 'ich bin 13',
+    personal_info: 'wo wohnst du?',
+    supervision_check: 'sind deine eltern zu hause?',
+    secrecy: 'sag es niemandem, das ist unser geheimnis',
+    platform_move: 'hast du snapchat?',
+    image_request: 'schick mir ein foto von dir',
+    body_compliment: 'du bist so reif für dein alter',
+    trust_building: 'alter ist nur eine zahl',
+    sexual_talk: 'bist du noch jungfrau?',
+    meeting: 'ich hol dich ab, komm zu mir',
+    gifts: 'ich kauf dir robux',
+    threat: 'sonst schick ich die bilder an alle',
+    stream_pressure: 'geh ins bad',
+  },
+  nl: {
+    age_probe: 'hoe oud ben je?',
+    age_disclosure: 'ik ben 12',
+    personal_info: 'waar woon je?',
+    supervision_check: 'zijn je ouders thuis?',
+    secrecy: 'vertel het aan niemand, het is ons geheim',
+    platform_move: 'heb je snapchat?',
+    image_request: 'stuur me een foto van jezelf',
+    body_compliment: 'je bent heel volwassen voor je leeftijd',
+    trust_building: 'leeftijd is maar een getal',
+    sexual_talk: 'ben je nog maagd?',
+    meeting: 'zullen we afspreken? ik haal je op',
+    gifts: 'ik geef je robux',
+    threat: 'ik weet waar je woont',
+    stream_pressure: 'ga naar de badkamer',
+  },
+  fr: {
+    age_probe: 'tu as quel âge ?',
+    age_disclosure: "j'ai 12 ans",
+    personal_info: 'tu habites où ?',
+    supervision_check: 'tes parents sont à la maison ?',
+    secrecy: "ne le dis à personne, c'est notre secret",
+    platform_move: 'ajoute-moi sur snapchat',
+    image_request: 'envoie-moi une photo de toi',
+    body_compliment: 'tu es très mature pour ton âge',
+    trust_building: "l'âge n'est qu'un chiffre",
+    sexual_talk: "t'es vierge ?",
+    meeting: 'viens chez moi, je passe te chercher',
+    gifts: 'je te donne des robux',
+    threat: 'je sais où tu habites',
+    stream_pressure: 'va dans la salle de bain',
+  },
+  es: {
+    age_probe: '¿cuántos años tienes?',
+    age_disclosure: 'tengo 13 años',
+    personal_info: '¿dónde vives?',
+    supervision_check: '¿estás sola en casa?',
+    secrecy: 'no le digas a nadie, es nuestro secreto',
+    platform_move: '¿tienes snapchat?',
+    image_request: 'mándame una foto tuya',
+    body_compliment: 'eres muy madura para tu edad',
+    trust_building: 'la edad es solo un número',
+    sexual_talk: '¿eres virgen?',
+    meeting: 'ven a mi casa, paso a buscarte',
+    gifts: 'te regalo robux',
+    threat: 'sé dónde vives',
+    stream_pressure: 've al baño',
+  },
+};
+
+test('every language has a lexicon', () => {
+  assert.deepEqual(groomingLanguages().sort(), Object.keys(examples).sort());
+});
+
+for (const [lang, byCategory] of Object.entries(examples)) {
+  test(`${lang}: every signal category is found, with its language and the span as written`, () => {
+    for (const category of signalCategories) {
+      const text = byCategory[category];
+      const found = detectSignals(text, { languages: [lang] }).filter((s) => s.category === category);
+      assert.ok(found.length > 0, `${lang}/${category}: no signal in "${text}"`);
+      for (const s of found) {
+        assert.equal(s.language, lang);
+        assert.equal(text.slice(s.start, s.end), s.text);
+        assert.ok(s.weight > 0 && s.weight <= 1);
+      }
+    }
+  });
+}
+
+test('a language filter keeps other lexicons out', () => {
+  assert.ok(detectSignals('wie alt bist du', { languages: ['de'] }).some((s) => s.category === 'age_probe'));
+  assert.equal(detectSignals('wie alt bist du', { languages: ['en'] }).length, 0);
+});
+
+test('messageIndex and author are copied onto signals', () => {
+  const [s] = detectSignals('how old are you', { messageIndex: 4, author: 'u1' });
+  assert.equal(s?.messageIndex, 4);
+  assert.equal(s?.author, 'u1');
+});
+
+test('normalisation: case, repeated letters, leetspeak, abbreviations and emoji, with offsets to the original', () => {
+  const cases: [string, SignalCategory, string][] = [
+    ['HOW OLD R U??', 'age_probe', 'HOW OLD R U'],
+    ['r u hooome aloneeee', 'supervision_check', 'r u hooome aloneeee'],
+    ['k33p it a s3cr3t', 'secrecy', 'k33p it a s3cr3t'],
+    ['s3nd me a p1c plz', 'image_request', 's3nd me a p1c'],
+    ['ok so wbu... asl?', 'age_probe', 'asl'],
+    ['ur parents home rn?', 'supervision_check', 'ur parents home'],
+    ['pls dm me on snap', 'platform_move', 'dm me on snap'],
+    ['hey 🤫', 'secrecy', '🤫'],
+    ['send me a 📸', 'image_request', 'send me a 📸'],
+    ['Are   your\tparents   home', 'supervision_check', 'Are   your\tparents   home'],
+    ['I’m thirteen', 'age_disclosure', 'I’m thirteen'],
+  ];
+  for (const [text, category, span] of cases) {
+    const s = detectSignals(text).find((x) => x.category === category);
+    assert.ok(s, `${category} in "${text}"`);
+    assert.equal(s.text, span, `span in "${text}"`);
+    assert.equal(text.slice(s.start, s.end), span);
+  }
+});
+
+test('offsets point into the original text after emoji and accents before the match', () => {
+  const text = '😀😀 café… then: how old are you';
+  const s = detectSignals(text).find((x) => x.category === 'age_probe')!;
+  assert.equal(text.slice(s.start, s.end), 'how old are you');
+  assert.equal(s.start, text.indexOf('how'));
+});
+
+test('age disclosures carry the stated age', () => {
+  const cases: [string, number][] = [
+    ["i'm 12", 12],
+    ['im 12 yo', 12],
+    ['12 years old', 12],
+    ['13yo', 13],
+    ['14 f', 14],
+    ['im in 7th grade', 12],
+    ['ich bin 13 jahre alt', 13],
+    ['ik ben 11', 11],
+    ["j'ai 12 ans", 12],
+    ['tengo 14 años', 14],
+    ['i am fifteen', 15],
+  ];
+  for (const [text, age] of cases) {
+    const s = detectSignals(text).find((x) => x.category === 'age_disclosure');
+    assert.equal(s?.disclosedAge, age, text);
+  }
+});
+
+test('numbers that are not ages are not age disclosures', () => {
+  for (const text of ["i'm 5 min away", 'im 2 streets from you', 'i am 10 minutes late', 'it costs 12 dollars']) {
+    assert.equal(detectSignals(text).filter((s) => s.category === 'age_disclosure').length, 0, text);
+  }
+});
+
+test('everyday messages produce no signals', () => {
+  for (const text of ['good morning! how was the test?', 'the match starts at 8', 'can you pass me the notes', 'lol same', 'constructor toString __proto__']) {
+    assert.deepEqual(detectSignals(text), [], text);
+  }
+});
+
+test('the lexicons compile, and every category has patterns in every language', () => {
+  const m = compileLexicons(lexicons);
+  assert.ok(m.rules.length > 300);
+  for (const lx of lexicons) for (const c of signalCategories) assert.ok((lx.patterns[c]?.length ?? 0) > 0, `${lx.language}/${c}`);
+});
+
+test('a malformed pattern or a conflicting abbreviation is rejected at compile time', () => {
+  assert.throws(() => compileLexicons([{ language: 'xx', patterns: { secrecy: [[0.5, 'keep (it']] } }]), /unclosed|expected/);
+  assert.throws(() => compileLexicons([{ language: 'xx', patterns: { secrecy: [[1.5, 'secret']] } }]), /weight/);
+  assert.throws(
+    () => compileLexicons([{ language: 'a', abbreviations: { zz: 'one' }, patterns: {} }, { language: 'b', abbreviations: { zz: 'two' }, patterns: {} }]),
+    /abbreviation/,
+  );
+});
+
+test('detectSignals rejects non-string text', () => {
+  assert.throws(() => detectSignals(42 as unknown as string), { code: 'invalid_message' });
+});
