@@ -7,17 +7,16 @@
  */
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { downsampleTo64Js } from '../src/core/pdq/downsample.ts';
 import { downsampleTo64Wasm } from '../src/core/pdq/downsample-wasm.ts';
 import { lumaFromPixels, pdqDihedralFromLuma, pdqFromLuma, pdqFromPixels } from '../src/core/pdq/index.ts';
 import { pixelSource } from '../src/core/pdq/pdq-hash.ts';
 import { decodeImage } from '../src/media/decode-image.ts';
 import { hashImage } from '../src/media/hash-image.ts';
+import { sharedDataPath } from '../scripts/shared-data-dir.ts';
 
-const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const vectors = process.env.LIFEGUARD_PDQ_VECTORS ?? resolve(repoRoot, '../shared/data/pdq');
+const vectors = process.env.LIFEGUARD_PDQ_VECTORS ?? sharedDataPath('data/pdq');
 const secondsPerCase = Number(process.env.LIFEGUARD_BENCH_SECONDS ?? 2);
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, os: `${platform()} ${release()}` };
 const emit = (figures: Record<string, unknown>) => console.log(JSON.stringify({ bench: 'pdq', ...figures }));

@@ -4,6 +4,7 @@
  * only ever read here, never written anywhere.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { sharedDataPath } from './shared-data-dir.ts';
 
 export interface Segment {
   id: string;
@@ -11,7 +12,7 @@ export interface Segment {
   label: 0 | 1;
 }
 
-export const defaultDataPath = '/work/shared/data/grooming/pan12-segments-dev.csv';
+export const defaultDataPath = sharedDataPath('data/grooming/pan12-segments-dev.csv');
 
 /** The data file to use, or undefined when it is absent (tests then skip). */
 export function groomingDataPath(env: NodeJS.ProcessEnv = process.env): string | undefined {

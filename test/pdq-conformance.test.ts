@@ -1,19 +1,18 @@
 // Conformance of the PDQ hasher (and the image decoder feeding it) with Meta's reference C++ on the shared
 // test vectors (see the vectors' README). Where our decoded pixels equal the reference's (SHA-256 in
 // decoded-pixels.csv), hash, quality and the 8 dihedral hashes must be identical. The images stay outside
-// the repository: the folder is LIFEGUARD_PDQ_VECTORS or ../shared/data/pdq beside the checkout.
+// the repository: the folder is LIFEGUARD_PDQ_VECTORS or data/pdq in the shared folder (scripts/shared-data-dir.ts).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { dihedralNames, hammingDistance, pdqDihedralFromPixels, pdqFromPixels } from '../src/core/pdq/index.ts';
 import { decodeImage } from '../src/media/decode-image.ts';
 import { hashImage } from '../src/media/hash-image.ts';
+import { sharedDataPath } from '../scripts/shared-data-dir.ts';
 
-const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const vectors = process.env.LIFEGUARD_PDQ_VECTORS ?? resolve(repoRoot, '../shared/data/pdq');
+const vectors = process.env.LIFEGUARD_PDQ_VECTORS ?? sharedDataPath('data/pdq');
 const present = existsSync(join(vectors, 'expected.csv'));
 const skip = present ? false : `PDQ test vectors not found at ${vectors} (set LIFEGUARD_PDQ_VECTORS)`;
 
