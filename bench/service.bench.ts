@@ -87,9 +87,9 @@ async function runCase(name: string, database: Database): Promise<void> {
     return res.accepted.length;
   };
 
-  // Warm-up: JIT, lexicons, connections.
+  // Warm-up to a steady state (JIT, lexicons, detector states of every conversation and stream): 10,000 events.
   let n = 0;
-  for (let i = 0; i < 20; i++) await append(Array.from({ length: 50 }, () => event('w', n++)));
+  for (let i = 0; i < 200; i++) await append(Array.from({ length: 50 }, () => event('w', n++)));
   await runner.drain();
   latencies.length = 0;
   Object.assign(work, { batches: 0, ms: 0, appends: 0, appendMs: 0, processed: 0 });

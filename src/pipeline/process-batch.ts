@@ -47,7 +47,7 @@ export async function processBatch(ctx: BatchContext): Promise<BatchOutcome | nu
   const touched = new Set<string>();
   const started = performance.now();
   try {
-    const done = await withWriteTransaction(ctx.database, (trx) => runBatch(trx, ctx, touched));
+    const done = await withWriteTransaction(ctx.database, (trx) => runBatch(trx, ctx, touched), 'derived');
     if (done === null) return null;
     for (const [id, entry] of done.entries) ctx.cache.set(id, entry);
     return { ...done.outcome, committedAt: ctx.now(), durationMs: performance.now() - started };

@@ -47,8 +47,37 @@ function openSqlite(path: string): Database {
   handle.pragma('synchronous = FULL');
   handle.pragma('busy_timeout = 5000');
   handle.pragma('foreign_keys = ON');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   return { kind: 'sqlite', db, close: () => db.destroy() };
+}
+
+/** Most prepared statements kept per SQLite connection (multi-row inserts give one SQL text per row count). */
+const statementCacheSize = 2000;
+
+/**
+ * Kysely prepares every query afresh; on the hot path (event intake, workers) preparing costs more than
+ * running. This keeps prepared statements by SQL text, least recently used first out. Safe because the one
+ * connection runs each statement to completion synchronously (no streaming queries are used).
+ */
+function withStatementCache(handle: SqliteDatabase.Database): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt !== undefined) {
+        cache.delete(sql);
+      } else {
+        stmt = handle.prepare(sql);
+        if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+    close: () => {
+      cache.clear();
+      handle.close();
+    },
+  };
 }
 
 async function openPostgres(opts: DatabaseOptions): Promise<Database> {
