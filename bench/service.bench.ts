@@ -52,6 +52,37 @@ function event(run: string, n: number): PlatformEvent {
 const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * Open loop: every 10 ms `send` what the schedule of `rate` events/s owes, at most `maxBatch` at a time (a late
+ * tick catches up), for openLoopSeconds. Returns when sending started, how many were sent and for how long.
+ */
+async function openLoop(send: (count: number) => Promise<number>, maxBatch: number): Promise<{ start: number; sent: number; sendSeconds: number }> {
+  const start = performance.now();
+  let sent = 0;
+  while (performance.now() - start < openLoopSeconds * 1000) {
+    const owed = Math.floor(((performance.now() - start) / 1000) * rate) - sent;
+    if (owed >= 1) sent += await send(Math.min(owed, maxBatch));
+    const next = start + ((sent + rate / 100) / rate) * 1000;
+    await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+  }
+  return { start, sent, sendSeconds: (performance.now() - start) / 1000 };
+}
+
+/** The figures every open-loop case prints first, in this order (sorts `latencies`). */
+function openLoopFigures(name: string, loop: { sent: number; sendSeconds: number }, processedEps: number | null, latencies: number[]) {
+  latencies.sort((a, b) => a - b);
+  return {
+    case: name,
+    mode: 'open-loop',
+    offered_eps: rate,
+    events: loop.sent,
+    accepted_eps: Math.round(loop.sent / loop.sendSeconds),
+    processed_eps: processedEps,
+    p50_ms: r2(pct(latencies, 50)),
+    p99_ms: r2(pct(latencies, 99)),
+    max_ms: r2(latencies.at(-1) ?? NaN),
+  };
+}
 
 async function runCase(name: string, database: Database): Promise<void> {
   const accepted = new Map<number, number>();
@@ -94,31 +125,13 @@ async function runCase(name: string, database: Database): Promise<void> {
   latencies.length = 0;
   Object.assign(work, { batches: 0, ms: 0, appends: 0, appendMs: 0, processed: 0 });
 
-  // Open loop: every 10 ms send what the schedule owes (a late tick catches up).
-  const start = performance.now();
-  let sent = 0;
-  while (performance.now() - start < openLoopSeconds * 1000) {
-    const owed = Math.floor(((performance.now() - start) / 1000) * rate) - sent;
-    if (owed >= 1) sent += await append(Array.from({ length: Math.min(owed, rate / 10) }, () => event('o', n++)));
-    const next = start + ((sent + rate / 100) / rate) * 1000;
-    await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
-  }
-  const sendSeconds = (performance.now() - start) / 1000;
+  const loop = await openLoop((count) => append(Array.from({ length: count }, () => event('o', n++))), rate / 10);
   await runner.drain();
-  const total = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
+  const total = (performance.now() - loop.start) / 1000;
   emit({
-    case: name,
-    mode: 'open-loop',
-    offered_eps: rate,
-    events: sent,
-    accepted_eps: Math.round(sent / sendSeconds),
-    processed_eps: Math.round(sent / total),
-    p50_ms: r2(pct(latencies, 50)),
-    p99_ms: r2(pct(latencies, 99)),
-    max_ms: r2(latencies.at(-1) ?? NaN),
+    ...openLoopFigures(name, loop, Math.round(loop.sent / total), latencies),
     intake_batch_ms: r2(work.appendMs / work.appends),
-    intake_batch_events: Math.round(sent / work.appends),
+    intake_batch_events: Math.round(loop.sent / work.appends),
     worker_batch_ms: r2(work.ms / work.batches),
     worker_batch_events: Math.round(work.processed / work.batches),
   });
@@ -249,30 +262,13 @@ async function runHttpCase(name: string, env: Record<string, string>, workerProc
     acceptedAt.clear();
     received = 0;
 
-    const start = performance.now();
-    let sent = 0;
-    while (performance.now() - start < openLoopSeconds * 1000) {
-      const owed = Math.floor(((performance.now() - start) / 1000) * rate) - sent;
-      if (owed >= 1) sent += await post(Array.from({ length: Math.min(owed, 1000) }, () => event('h', n++)));
-      const next = start + ((sent + rate / 100) / rate) * 1000;
-      await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
-    }
-    const sendSeconds = (performance.now() - start) / 1000;
+    const loop = await openLoop((count) => post(Array.from({ length: count }, () => event('h', n++))), 1000);
     const reports = reportsBefore();
     const deadline = performance.now() + 30_000;
     while (received < reports && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const total = (performance.now() - start) / 1000;
-    latencies.sort((a, b) => a - b);
+    const total = (performance.now() - loop.start) / 1000;
     emit({
-      case: name,
-      mode: 'open-loop',
-      offered_eps: rate,
-      events: sent,
-      accepted_eps: Math.round(sent / sendSeconds),
-      processed_eps: received >= reports ? Math.round(sent / total) : null,
-      p50_ms: r2(pct(latencies, 50)),
-      p99_ms: r2(pct(latencies, 99)),
-      max_ms: r2(latencies.at(-1) ?? NaN),
+      ...openLoopFigures(name, loop, received >= reports ? Math.round(loop.sent / total) : null, latencies),
       samples: latencies.length,
       missing_effects: reports - received,
     });

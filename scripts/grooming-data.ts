@@ -4,6 +4,7 @@
  * only ever read here, never written anywhere.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { seededRandom } from '../src/core/seeded-random.ts';
 import { sharedDataPath } from './shared-data-dir.ts';
 
 export interface Segment {
@@ -61,18 +62,6 @@ export function loadSegments(path: string): Segment[] {
   const [iId, iText, iLabel] = ['id', 'text', 'label'].map((h) => header.indexOf(h));
   if (iId! < 0 || iText! < 0 || iLabel! < 0) throw new Error(`${path}: expected columns id,text,label`);
   return rows.map((r) => ({ id: r[iId!]!, text: r[iText!]!, label: r[iLabel!] === '1' ? 1 : 0 }));
-}
-
-/** mulberry32: a small seeded PRNG so folds and training are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fold number (0..k-1) of each item, stratified by label, shuffled with `seed`. */

@@ -11,9 +11,10 @@ import { createTestApp, type TestApp } from '../src/server/test-app.ts';
 import { testDatabases } from './support/databases.ts';
 
 const concretePath = (p: string) => p.replace(/:[A-Za-z_]+/g, 'test-id-1');
-const publicPaths = new Set(['/healthz', '/readyz', '/openapi.json']);
+// The help page is public on purpose: people in trouble must reach it without a key (it reads no data).
+const publicPaths = new Set(['/healthz', '/readyz', '/openapi.json', '/help', '/help/:country']);
 
-test('only the ops probes and the API document are public', () => {
+test('only the ops probes, the API document and the help page are public', () => {
   const open = routes.filter((r) => r.access === 'public').map((r) => r.path);
   assert.deepEqual(new Set(open), publicPaths);
   const seen = new Set<string>();
@@ -64,6 +65,13 @@ describe('auth matrix over every route', () => {
         const res = await t.call(method, path, { token: tokens.get(ok)!, headers: { 'x-api-key': 'ignored' } });
         assert.ok(res.status !== 401 && res.status !== 403, `scope ${ok} must pass auth, got ${res.status} ${JSON.stringify(res.body)}`);
       }
+    });
+  }
+
+  for (const r of routes.filter((x) => x.access === 'public')) {
+    test(`${r.method.toUpperCase()} ${r.path} (public) answers without a key`, async () => {
+      const res = await t.call(r.method.toUpperCase(), concretePath(r.path));
+      assert.equal(res.status, 200);
     });
   }
 

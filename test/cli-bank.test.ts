@@ -4,26 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { test } from 'node:test';
 import pg from 'pg';
-import { main } from '../src/cli/main.ts';
 import { postgresTestUrl } from './support/databases.ts';
+import { runCli } from './support/run-cli.ts';
 
 const hex = (n: number) => randomBytes(n).toString('hex');
 
 /** A CLI bound to one data directory (and optionally a PostgreSQL schema). */
 function cliIn(dir: string, extraEnv: Record<string, string> = {}, stdin = '') {
-  return async (...argv: string[]) => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (d) => (out += d));
-    stderr.on('data', (d) => (err += d));
-    const code = await main(argv, { stdin: Readable.from(stdin === '' ? [] : [Buffer.from(stdin)]), stdout, stderr, env: { LIFEGUARD_DATA_DIR: dir, ...extraEnv }, isTTY: false });
-    return { code, out, err, lines: out.trim() === '' ? [] : out.trim().split('\n') };
-  };
+  return (...argv: string[]) => runCli(argv, { env: { LIFEGUARD_DATA_DIR: dir, ...extraEnv }, stdin });
 }
 
 function tempDir(): { dir: string; remove(): void } {

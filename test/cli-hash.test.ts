@@ -5,25 +5,15 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { main } from '../src/cli/main.ts';
 import { renderTestPattern, testVariants } from '../src/matching/test-patterns.ts';
+import { runCli } from './support/run-cli.ts';
 
 let dir = '';
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 
-/** Runs the CLI with captured streams. */
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(argv, { stdin: Readable.from([]), stdout, stderr, env: { LIFEGUARD_DATA_DIR: join(dir, 'data'), ...env }, isTTY: false });
-  return { code, out, err, lines: out.trim() === '' ? [] : out.trim().split('\n') };
-}
+/** Runs the CLI on the test's data directory. */
+const cli = (argv: string[], env: Record<string, string> = {}) => runCli(argv, { env: { LIFEGUARD_DATA_DIR: join(dir, 'data'), ...env } });
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lifeguard-cli-hash-'));

@@ -5,25 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { main } from '../src/cli/main.ts';
 import { renderTestPattern, testVariants } from '../src/matching/test-patterns.ts';
+import { runCli } from './support/run-cli.ts';
 
 let dir = '';
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const f = (name: string) => join(dir, name);
 
-async function cli(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(argv, { stdin: Readable.from([]), stdout, stderr, env: { LIFEGUARD_DATA_DIR: f('data') }, isTTY: false });
-  return { code, out, err, rows: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>) };
-}
+const cli = (...argv: string[]) => runCli(argv, { env: { LIFEGUARD_DATA_DIR: f('data') } });
 
 interface Match {
   bank: string;

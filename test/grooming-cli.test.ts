@@ -4,24 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, test } from 'node:test';
-import { main } from '../src/cli/main.ts';
+import { runCli } from './support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lifeguard-chat-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[], input: string | string[] = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const chunks = Array.isArray(input) ? input : [input];
-  const code = await main(argv, { stdin: Readable.from(chunks), stdout, stderr, env: {}, isTTY: false });
-  return { code, out, err, rows: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, any>) };
-}
+const cli = (argv: string[], stdin: string | string[] = '') => runCli(argv, { stdin });
 
 const grooming = {
   id: 'c1',

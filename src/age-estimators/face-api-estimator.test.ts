@@ -1,50 +1,76 @@
-// The optional on-device estimator, tested honestly with benign images only (generated patterns: no face).
-// Runs when the face-api packages are installed in Lifeguard or in LIFEGUARD_FACE_API_DIR; skipped otherwise.
+// The on-device estimator with its real model (the packages are dependencies), on benign generated images
+// only: patterns and landscapes have no face; a schematic drawn face is used to see an estimate's path.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import sharp from 'sharp';
+import { ageEntryFromEvent } from '../core/age/age-entry.ts';
+import { decideAge } from '../core/age/decide-age.ts';
 import { isLifeguardError } from '../core/lifeguard-error.ts';
+import { loadPolicy } from '../policy/load-policy.ts';
 import { createFaceApiEstimator, FACE_API_PROVIDER } from './face-api-estimator.ts';
-import { agePolicySchema } from '../core/age/age-policy.ts';
+import { landscapeSvg, patternPixels, schematicFaceSvg, svgToJpeg, svgToPng } from './generated-images.ts';
+import { estimateToAgeSignal, type AgeEstimator } from './provider.ts';
 
-const from = process.env.LIFEGUARD_FACE_API_DIR;
-function installed(): boolean {
-  try {
-    createRequire(from ? join(from, 'package.json') : import.meta.url).resolve('@vladmandic/face-api/package.json');
+let shared: Promise<AgeEstimator> | undefined;
+const estimator = () => (shared ??= createFaceApiEstimator());
+const NO_FACE = { kind: 'no_face', provider: FACE_API_PROVIDER };
+
+const rejectsWith = (p: Promise<unknown>, code: string) =>
+  assert.rejects(p, (e: unknown) => {
+    assert.ok(isLifeguardError(e), `expected a LifeguardError, got ${String(e)}`);
+    assert.equal(e.code, code, e.message);
     return true;
-  } catch {
-    return false;
-  }
-}
-const skip = installed() ? false : 'face-api packages not installed (set LIFEGUARD_FACE_API_DIR or npm install them)';
+  });
 
-function pattern(w: number, h: number): Uint8Array {
-  const px = new Uint8Array(w * h * 3);
-  for (let i = 0; i < w * h; i++) {
-    const x = i % w;
-    const y = Math.floor(i / w);
-    const v = 128 + 100 * Math.sin(x / 9) * Math.cos(y / 13);
-    px[i * 3] = v;
-    px[i * 3 + 1] = 255 - v;
-    px[i * 3 + 2] = (x ^ y) & 255;
-  }
-  return px;
-}
-
-test('the on-device provider is weak in the default policy', () => {
-  assert.ok(agePolicySchema.parse({}).estimation.weakProviders.includes(FACE_API_PROVIDER));
+test('the default policy file lists the on-device provider as weak', async () => {
+  const policy = await loadPolicy();
+  assert.ok(policy.age.estimation.weakProviders.includes(FACE_API_PROVIDER));
 });
 
-test('without the packages the estimator fails clearly', { skip: installed() ? 'the packages are installed' : false }, async () => {
-  await assert.rejects(createFaceApiEstimator({ from: '/nonexistent' }), (e) => isLifeguardError(e) && e.code === 'face_api_unavailable');
+test('without the packages the estimator fails clearly', async () => {
+  const empty = await mkdtemp(join(tmpdir(), 'lifeguard-no-face-api-'));
+  after(() => rm(empty, { recursive: true, force: true }));
+  await rejectsWith(createFaceApiEstimator({ from: empty }), 'face_api_unavailable');
 });
 
-test('a generated pattern has no face, decoded or encoded', { skip, timeout: 120_000 }, async () => {
-  const estimator = await createFaceApiEstimator(from ? { from } : {});
-  const raw = { data: pattern(256, 256), width: 256, height: 256, channels: 3 as const };
-  assert.deepEqual(await estimator.estimate(raw), { kind: 'no_face', provider: FACE_API_PROVIDER });
-  const png = new Uint8Array(await sharp(raw.data, { raw: { width: 256, height: 256, channels: 3 } }).png().toBuffer());
-  assert.equal((await estimator.estimate(png)).kind, 'no_face');
+test('generated patterns and landscapes have no face, in every input form', { timeout: 120_000 }, async () => {
+  const est = await estimator();
+  assert.equal(est.provider, FACE_API_PROVIDER);
+  const rgb = { data: patternPixels(256, 256), width: 256, height: 256, channels: 3 as const };
+  assert.deepEqual(await est.estimate(rgb), NO_FACE);
+  const patternPng = new Uint8Array(await sharp(rgb.data, { raw: { width: 256, height: 256, channels: 3 } }).png().toBuffer());
+  assert.deepEqual(await est.estimate(patternPng), NO_FACE);
+  assert.deepEqual(await est.estimate(await svgToJpeg(landscapeSvg(640, 480))), NO_FACE);
+  // Larger than the model's input: downsized first.
+  assert.deepEqual(await est.estimate(await svgToPng(landscapeSvg(2400, 1600))), NO_FACE);
+  const grey = await sharp(Buffer.from(landscapeSvg(320, 240))).greyscale().raw().toBuffer({ resolveWithObject: true });
+  assert.equal(grey.info.channels, 1);
+  assert.deepEqual(await est.estimate({ data: new Uint8Array(grey.data), width: 320, height: 240, channels: 1 }), NO_FACE);
+  const rgba = await sharp(Buffer.from(landscapeSvg(320, 240))).ensureAlpha().raw().toBuffer();
+  assert.deepEqual(await est.estimate({ data: new Uint8Array(rgba), width: 320, height: 240, channels: 4 }), NO_FACE);
+});
+
+test('bad bytes and bad pixels give LifeguardErrors with stable codes', { timeout: 120_000 }, async () => {
+  const est = await estimator();
+  await rejectsWith(est.estimate(new Uint8Array()), 'image_empty');
+  await rejectsWith(est.estimate(new TextEncoder().encode('this is not an image at all')), 'image_unsupported_format');
+  const png = await svgToPng(landscapeSvg(64, 48));
+  await rejectsWith(est.estimate(png.subarray(0, Math.floor(png.length / 2))), 'image_truncated');
+  await rejectsWith(est.estimate({ data: new Uint8Array(10), width: 4, height: 4, channels: 3 }), 'image_bad_pixels');
+  await rejectsWith(est.estimate({ data: new Uint8Array(0), width: 0, height: 4, channels: 3 }), 'image_bad_pixels');
+  await rejectsWith(createFaceApiEstimator({ maxPixels: 1000 }).then((e) => e.estimate(png)), 'image_too_large');
+  // A failed image does not stop the next one.
+  assert.deepEqual(await est.estimate(png), NO_FACE);
+});
+
+test('concurrent estimates are queued and give the same answers', { timeout: 120_000 }, async () => {
+  const est = await estimator();
+  const images = [await svgToPng(landscapeSvg(320, 240)), new Uint8Array([1, 2, 3]), await svgToJpeg(landscapeSvg(200, 300))];
+  const results = await Promise.allSettled(images.map((img) => est.estimate(img)));
+  assert.deepEqual(results[0], { status: 'fulfilled', value: NO_FACE });
+  assert.equal(results[1]!.status, 'rejected');
+  assert.deepEqual(results[2], { status: 'fulfilled', value: NO_FACE });
 });

@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { decideAge } from '../core/age/decide-age.ts';
 import { ageEntryFromEvent } from '../core/age/age-entry.ts';
 import { agePolicySchema } from '../core/age/age-policy.ts';
+import { ageEffects, appendAgeEntry, newAgeRecord } from '../core/age/age-record.ts';
 import { ageSignalEventSchema } from '../core/events.ts';
+import { loadPolicy } from '../policy/load-policy.ts';
+import { FACE_API_PROVIDER } from './face-api-estimator.ts';
 import { estimateToAgeSignal, verificationToAgeSignal, type AgeEstimator } from './provider.ts';
 
 const policy = agePolicySchema.parse({});
@@ -23,12 +26,31 @@ test('an estimate becomes a valid age.signal event; no face gives none', async (
 });
 
 test('the on-device provider is weak by policy: it asks for a check and never makes anyone an adult', async () => {
-  const adultish = estimateToAgeSignal('acc', await fixed(40, 'face-api-on-device').estimate(new Uint8Array()), { id: 'w1', ts: 1 })!;
-  assert.equal(decideAge([ageEntryFromEvent(adultish, 0)], policy).tier, 'unknown');
-  const young = estimateToAgeSignal('acc', await fixed(10, 'face-api-on-device').estimate(new Uint8Array()), { id: 'w2', ts: 2 })!;
+  const filePolicy = (await loadPolicy()).age;
+  const onDevice = fixed(30, FACE_API_PROVIDER);
+  const adultish = estimateToAgeSignal('acc', await onDevice.estimate(new Uint8Array()), { id: 'w1', ts: 1 })!;
+  const looks30 = decideAge([ageEntryFromEvent(adultish, 0)], filePolicy);
+  assert.equal(looks30.tier, 'unknown', 'an estimate of 30 from this provider does not make an account adult');
+  assert.equal(looks30.basis, null);
+  // The same estimate from a provider not on the weak list would (30 is over the challenge age 25).
+  const vendor = estimateToAgeSignal('acc', await fixed(30, 'vendor').estimate(new Uint8Array()), { id: 'w0', ts: 1 })!;
+  assert.equal(decideAge([ageEntryFromEvent(vendor, 0)], filePolicy).tier, 'adult');
+
+  const young = estimateToAgeSignal('acc', await fixed(11, FACE_API_PROVIDER).estimate(new Uint8Array()), { id: 'w2', ts: 2 })!;
+  const looks11 = decideAge([ageEntryFromEvent(young, 0)], filePolicy);
+  assert.equal(looks11.tier, 'unknown', 'nor a child: it decides no tier');
+  assert.equal(looks11.needsCheck, true, 'but it asks for a check');
+  assert.ok(!looks11.checkMethods.includes('estimation') && looks11.checkMethods.includes('id_document'));
+  assert.equal(looks11.needsReview, false, 'weak signals do not send to review');
+  let record = newAgeRecord('acc', filePolicy);
+  const before = record.decision;
+  record = appendAgeEntry(record, ageEntryFromEvent(young, 0), filePolicy);
+  assert.deepEqual(ageEffects('acc', before, record.decision, record.entries[0]!).map((e) => e.kind), ['require_age_check']);
+
   const card = verificationToAgeSignal('acc', { method: 'credit_card', provider: 'psp' }, { id: 'v1', ts: 0 });
-  const d = decideAge([ageEntryFromEvent(card, 0), ageEntryFromEvent(young, 0)], policy);
+  const d = decideAge([ageEntryFromEvent(card, 0), ageEntryFromEvent(young, 0)], filePolicy);
   assert.equal(d.tier, 'adult', 'a weak estimate never overrides a verification');
+  assert.equal(d.needsCheck, false, 'nor re-opens it');
 });
 
 test('verification results become valid age.signal events', () => {

@@ -33,7 +33,8 @@ export type Severity = (typeof severities)[number];
 
 /** A pointer to the evidence that justifies an effect (an event, a message, a bank match, a signal). */
 export interface EvidenceRef {
-  kind: 'event' | 'message' | 'signal' | 'bank_match' | 'frame' | 'report' | 'age_signal';
+  /** `content`: a content record (e.g. a frame's bytes sealed at intake), readable at GET /v1/content/:id. */
+  kind: 'event' | 'message' | 'signal' | 'bank_match' | 'frame' | 'report' | 'age_signal' | 'content';
   id: string;
   summary: string;
 }
@@ -46,7 +47,12 @@ export interface Effect {
   reasons: string[];
   evidence: EvidenceRef[];
   /** For nudges: the supportive message and resources to show. */
-  support?: { message: string; resources: { name: string; contact: string; url?: string }[] };
+  support?: {
+    message: string;
+    resources: { name: string; contact: string; url?: string }[];
+    /** Path of the service's public help page for the reader's country and age, e.g. `/help/GB?age=child`. */
+    helpUrl?: string;
+  };
   /** Stable key so the same effect produced twice (e.g. on a replayed event) is delivered once. */
   dedupeKey: string;
   /** Where the effect applies when the target alone does not say it (e.g. the stream a viewer is held in). */

@@ -95,6 +95,11 @@ export const frameEventSchema = z
     pdq: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
     quality: z.number().int().min(0).max(100).optional(),
     imageBase64: z.string().max(20_000_000).optional(),
+    /**
+     * Set by Lifeguard's HTTP intake, never by a client: the content record holding this frame's bytes,
+     * sealed (AES-256-GCM), when the frame matched known content at intake.
+     */
+    contentId: idSchema.optional().describe('Set by Lifeguard (a client must not send it): the content record keeping this frame, encrypted, when it matched known content.'),
   })
   .refine((e) => e.pdq !== undefined || e.imageBase64 !== undefined, { message: 'a frame needs pdq or imageBase64' });
 

@@ -3,28 +3,17 @@
  * tests: deterministic from a seed, no files shipped, nothing but abstract shapes and colours.
  */
 import sharp from 'sharp';
+import { seededRandom } from '../core/seeded-random.ts';
 
 export const testPatternNames = ['sunset', 'tiles', 'rings', 'stripes', 'blobs', 'hills', 'flat'] as const;
 export type TestPatternName = (typeof testPatternNames)[number];
-
-/** A small seeded PRNG (mulberry32), so every run draws the same pictures. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rgb = [number, number, number];
 const mix = (a: Rgb, b: Rgb, t: number): Rgb => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
 
 /** The colour of pixel (u, v) in [0,1)² for a pattern; parameters come from the seed. */
 function painter(name: TestPatternName, seed: number): (u: number, v: number) => Rgb {
-  const r = prng(seed * 7919 + name.length);
+  const r = seededRandom(seed * 7919 + name.length);
   const hue: Rgb = [80 + r() * 170, 60 + r() * 170, 60 + r() * 170];
   switch (name) {
     case 'sunset': {
@@ -76,7 +65,7 @@ function painter(name: TestPatternName, seed: number): (u: number, v: number) =>
  * of a real photo, it gives PDQ enough structure for a high quality and a hash that survives resizing.
  */
 function texture(seed: number): (u: number, v: number) => number {
-  const r = prng(seed * 104729 + 17);
+  const r = seededRandom(seed * 104729 + 17);
   const waves = Array.from({ length: 6 }, () => ({ fx: 1 + r() * 6, fy: 1 + r() * 6, p: r() * 6.283, a: 10 + r() * 20 }));
   return (u, v) => waves.reduce((s, w) => s + w.a * Math.sin((u * w.fx + v * w.fy) * 6.283 + w.p), 0);
 }

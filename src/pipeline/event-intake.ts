@@ -10,7 +10,9 @@
  *
  * Frames: image bytes are never written to the log (only hashes are kept). A `stream.frame` must carry `pdq`,
  * or the caller passes `hashFrame` to compute it; otherwise the batch is rejected (`frame_not_hashed`, or
- * `frame_unhashable` when the hasher finds no hash).
+ * `frame_unhashable` when the hasher finds no hash). The HTTP layer hashes frames itself first and, for a frame
+ * matching known content, seals its bytes in the content store and sets the event's `contentId`
+ * (src/server/routes/events-post-frames.ts).
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';

@@ -18,6 +18,23 @@ export interface ProcessorContext {
   receivedAt: number;
   /** True while state is being rebuilt from the log: returned effects are ignored (they were committed before). */
   replay: boolean;
+  /**
+   * Records an age an account stated about itself; the worker stores it in the transaction that commits the
+   * event's effects (table `derived_age_entries`), where the age read model finds it. Absent on replay.
+   */
+  recordAge?: (entry: DerivedAge) => void;
+}
+
+/** An age found in an event's text (the grooming detector's `age_disclosure`), for the age read model. */
+export interface DerivedAge {
+  accountId: string;
+  /** Deterministic, so reprocessing stores nothing new: `<event id>#age`. */
+  id: string;
+  /** A weak method (strength 1): it can move an account to a younger tier or ask for a check, never prove adulthood. */
+  method: 'chat_disclosure';
+  age: number;
+  /** Event time (epoch ms). */
+  at: number;
 }
 
 /** Risk of a conversation or stream as the read models return it: a candidate for review, not a verdict. */

@@ -11,10 +11,11 @@ import { claimEventBatch, hasQueuedEvents, type ClaimOptions } from '../queue/ev
 import { streamKeyOf } from '../queue/partition.ts';
 import { withWriteTransaction, type Trx } from '../queue/write-transaction.ts';
 import type { Database } from '../store/database.ts';
+import { insertDerivedAgeEntries, type DerivedAgeRow } from '../store/derived-age-store.ts';
 import { insertEffects, type NewEffect, type StoredEffect } from '../store/effect-store.ts';
 import { loadKeyHistory, type StoredEvent } from '../store/event-store.ts';
 import { loadKeyProgress, loadKeySnapshot, saveKeyStates, stateId, type KeyProgress, type KeyState } from '../store/state-store.ts';
-import { mergeSummaries, type EventProcessor, type RiskSummary } from './event-processor.ts';
+import { mergeSummaries, type DerivedAge, type EventProcessor, type RiskSummary } from './event-processor.ts';
 import type { KeyEntry, StateCache } from './state-cache.ts';
 
 export interface BatchContext {
@@ -87,9 +88,11 @@ async function runBatch(trx: Trx, ctx: BatchContext, touched: Set<string>): Prom
 
   const effects: NewEffect[] = [];
   const seen = new Set<string>();
+  const ages = ageSink();
   for (const row of rows) {
     const entry = entries.get(keyOf.get(row.seq)!)!;
-    for (const effect of apply(ctx, entry, row, false)) {
+    ages.row = row;
+    for (const effect of apply(ctx, entry, row, false, ages.record)) {
       const dedupe = stateId(row.scope, effect.dedupeKey);
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
@@ -113,6 +116,8 @@ async function runBatch(trx: Trx, ctx: BatchContext, touched: Set<string>): Prom
     });
   }
   await saveKeyStates(trx, states);
+  // Ages stated in chat: committed with the effects, read by the age read model (src/server/age-read-model.ts).
+  if (ages.rows.length > 0) await insertDerivedAgeEntries(trx, ages.rows, now);
   // Last: takes the effect counter lock, held only until the commit that follows.
   const inserted = await insertEffects(trx, effects, now);
   return { outcome: { events: rows, effects: inserted, rebuilt, committedAt: now, durationMs: 0 }, entries };
@@ -144,10 +149,24 @@ async function rebuild(trx: Trx, ctx: BatchContext, scope: string, sample: Store
   return entry;
 }
 
+/** Collects the age entries processors derive in a batch, tagged with the event being processed (`row`). */
+function ageSink(): { row: StoredEvent | undefined; rows: DerivedAgeRow[]; record: (a: DerivedAge) => void } {
+  const sink = {
+    row: undefined as StoredEvent | undefined,
+    rows: [] as DerivedAgeRow[],
+    // One function per batch, not per event: the hot path allocates nothing for it.
+    record(a: DerivedAge) {
+      const r = sink.row!;
+      sink.rows.push({ scope: r.scope, id: a.id, accountId: a.accountId, method: a.method, age: a.age, at: a.at, eventSeq: r.seq, eventId: r.id });
+    },
+  };
+  return sink;
+}
+
 /** Feeds one event to every processor that accepts it; returns the valid effects (none on replay). */
-function apply(ctx: BatchContext, entry: KeyEntry, row: StoredEvent, replay: boolean): Effect[] {
+function apply(ctx: BatchContext, entry: KeyEntry, row: StoredEvent, replay: boolean, recordAge?: (a: DerivedAge) => void): Effect[] {
   const out: Effect[] = [];
-  const pctx = { scope: row.scope, seq: row.seq, key: entry.key, now: eventTime(row.event.ts, row.receivedAt), receivedAt: row.receivedAt, replay };
+  const pctx = { scope: row.scope, seq: row.seq, key: entry.key, now: eventTime(row.event.ts, row.receivedAt), receivedAt: row.receivedAt, replay, recordAge };
   for (const p of ctx.processors) {
     if (!p.accepts(row.event)) continue;
     if (!entry.states.has(p.name)) entry.states.set(p.name, p.init(entry.key));

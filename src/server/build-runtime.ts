@@ -97,6 +97,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
       tierOf: async (id): Promise<AgeTier | undefined> => (await ageDecision(id))?.tier,
       streamAccess: cached((id) => streamAccessOf(database, id), 250, now),
     },
+    support: { policy: policy.support },
   };
 
   const workers = [];

@@ -14,7 +14,13 @@ export const effectView = z
       severity: z.enum(severities),
       reasons: z.array(z.string()),
       evidence: z.array(z.object({ kind: z.string(), id: z.string(), summary: z.string() })),
-      support: z.object({ message: z.string(), resources: z.array(z.object({ name: z.string(), contact: z.string(), url: z.string().optional() })) }).optional(),
+      support: z
+        .object({
+          message: z.string(),
+          resources: z.array(z.object({ name: z.string(), contact: z.string(), url: z.string().optional() })),
+          helpUrl: z.string().optional().describe('Path of the public help page on this service, e.g. `/help/GB?age=child`.'),
+        })
+        .optional(),
       dedupeKey: z.string(),
     }),
     delivery: z

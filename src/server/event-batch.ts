@@ -42,7 +42,14 @@ export function parseEventBatch(value: unknown, maxEvents: number): { events: Pl
         issues,
       });
     }
-    events.push(r.data as PlatformEvent);
+    const event = r.data as PlatformEvent;
+    if (event.type === 'stream.frame' && event.contentId !== undefined) {
+      throw invalidInput('invalid_event', `event ${index} (${event.id}) of type stream.frame: contentId is set by Lifeguard when a frame sent as image bytes matches known content; do not send it`, {
+        index,
+        id: event.id,
+      });
+    }
+    events.push(event);
   });
   return { events };
 }

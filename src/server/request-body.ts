@@ -1,24 +1,17 @@
 /** Reading request bodies under a byte limit (streamed, so a lying or absent Content-Length cannot bypass it). */
 import type { z } from 'zod';
 import { invalidInput, tooLarge, unsupported } from '../core/lifeguard-error.ts';
+import { limitedBody } from './limited-body.ts';
 
 /** Reads the whole body, failing with 413 `body_too_large` as soon as it passes `maxBytes`. */
 export async function readBodyLimited(req: Request, maxBytes: number): Promise<Buffer> {
-  const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLarge(maxBytes);
-  if (req.body === null) return Buffer.alloc(0);
+  const body = limitedBody(req, maxBytes, () => bodyTooLarge(maxBytes));
+  if (body === null) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw bodyTooLarge(maxBytes);
-    }
-    chunks.push(value);
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks, size);
 }

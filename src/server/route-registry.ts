@@ -23,6 +23,7 @@ import { conversationRisk } from './routes/conversation-risk.ts';
 import { effectsList } from './routes/effects-list.ts';
 import { eventsPost } from './routes/events-post.ts';
 import { healthz } from './routes/healthz.ts';
+import { helpPage, helpPageCountry } from './routes/help-page.ts';
 import { jobsGet } from './routes/jobs-get.ts';
 import { keysCreate } from './routes/keys-create.ts';
 import { keysList } from './routes/keys-list.ts';
@@ -39,6 +40,9 @@ export const routes: readonly RouteDef[] = [
   readyz,
   metrics,
   openapi,
+  // the public help page (issue 5): the only public route that is not an ops probe
+  helpPage,
+  helpPageCountry,
   // content
   contentSubmit,
   contentMatchHash,

@@ -6,23 +6,18 @@ import type { AgeDecision } from '../core/age/decide-age.ts';
 import type { AgeTier } from '../core/age/age-tiers.ts';
 import type { BankMatch } from '../core/banks/types.ts';
 import type { CheckStream, SafetyChecks } from '../core/safety-policy/safety-checks.ts';
+import type { SupportPolicy } from '../core/support/support-policy.ts';
 import type { PlatformEvent } from '../core/events.ts';
 import type { AppendResult } from '../pipeline/event-intake.ts';
 import type { VideoMatch } from '../matching/matcher.ts';
+import type { ImageHashes as HashedImage } from '../media/hash-image.ts';
 import type { SubjectRisk } from '../pipeline/risk-read-model.ts';
 import type { BankStore } from '../store/bank-store.ts';
 import type { StoredEffect } from '../store/effect-store.ts';
 import { unavailable } from '../core/lifeguard-error.ts';
 
-/** Hashes of one decoded image. */
-export interface ImageHashes {
-  pdq: string;
-  quality: number;
-  md5: string;
-  sha256: string;
-  width: number;
-  height: number;
-}
+/** Hashes of one decoded image (the hashing module's own type). */
+export type ImageHashes = HashedImage;
 
 /** One bank entry that matched (the matcher's own type). */
 export type ContentMatch = BankMatch;
@@ -66,8 +61,15 @@ export interface SafetyService {
   ageDecision?(accountId: string): Promise<AgeDecision | undefined>;
 }
 
+/** The policy's help resources and messages, for the public help page. */
+export interface SupportService {
+  policy: SupportPolicy;
+}
+
 export interface Services {
   safety?: SafetyService;
+  /** Absent: the help page shows the built-in resources. */
+  support?: SupportService;
   banks?: BankService;
   hashing?: HashingService;
   matching?: MatchingService;

@@ -2,7 +2,9 @@
  * Content records of the HTTP API: hashes, decision and matches of every upload, plus the sealed
  * (encrypted) media of uploads that matched or were reported. Media of anything else is never written.
  */
+import type { Selectable } from 'kysely';
 import type { Database } from './database.ts';
+import type { ContentItemsTable } from './tables/auth-tables.ts';
 
 export interface ContentRecord {
   id: string;
@@ -32,25 +34,7 @@ export interface ContentStore {
   getSealedMedia(id: string): Promise<Buffer | undefined>;
 }
 
-type Row = {
-  id: string;
-  key_id: string;
-  client_id: string | null;
-  media_type: string;
-  byte_length: number | string;
-  width: number | null;
-  height: number | null;
-  md5: string;
-  sha256: string;
-  pdq: string | null;
-  pdq_quality: number | null;
-  decision: string;
-  reasons: string;
-  matches: string;
-  reported: number;
-  retained: number;
-  created_at: number | string;
-};
+type Row = Selectable<ContentItemsTable>;
 
 const toRecord = (r: Row): ContentRecord => ({
   id: r.id,

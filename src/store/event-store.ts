@@ -3,10 +3,11 @@
  * detector state) and by the API (one event by client id).
  */
 import type { PlatformEvent } from '../core/events.ts';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Trx } from '../queue/write-transaction.ts';
 import type { Schema } from './schema.ts';
 import type { Database } from './database.ts';
+import type { EventsTable } from './tables/service-tables.ts';
 
 /** One event as stored. */
 export interface StoredEvent {
@@ -21,20 +22,11 @@ export interface StoredEvent {
   event: PlatformEvent;
 }
 
-/** A row about to be inserted. */
-export interface NewEventRow {
-  scope: string;
-  id: string;
-  type: string;
-  stream_key: string;
-  partition: number;
-  body: string;
-  digest: string;
-  received_at: number;
-}
+/** A row about to be inserted (seq is assigned by the database). */
+export type NewEventRow = Omit<Insertable<EventsTable>, 'seq'>;
 
 /** An events row as selected. */
-export type EventRow = { seq: number | string; scope: string; id: string; type: string; stream_key: string; partition: number; body: string; digest: string; received_at: number | string };
+export type EventRow = Selectable<EventsTable>;
 
 /** Decodes an events row. */
 export function toStoredEvent(r: EventRow): StoredEvent {

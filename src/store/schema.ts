@@ -1,6 +1,7 @@
 /** The Kysely database type: one interface per area, each owned by the code that migrates its tables. */
+import type { AgeTables } from './tables/age-tables.ts';
 import type { BankTables } from './tables/bank-tables.ts';
 import type { AuthTables } from './tables/auth-tables.ts';
 import type { ServiceTables } from './tables/service-tables.ts';
 
-export interface Schema extends BankTables, ServiceTables, AuthTables {}
+export interface Schema extends BankTables, ServiceTables, AuthTables, AgeTables {}

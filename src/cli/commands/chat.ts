@@ -1,12 +1,13 @@
 /** `lifeguard chat score`: grooming and coercion risk of conversations given as JSON lines. */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { assessConversation, DEFAULT_THRESHOLD, type ChatMessage, type ConversationAssessment } from '../../core/grooming/index.ts';
 import { invalidInput } from '../../core/lifeguard-error.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
+import { errorJson } from '../file-error.ts';
+import { numberFlag } from '../number-flag.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
-import { errorJson, numberFlag } from './hash.ts';
 
 /** Longest input line accepted (characters); a longer line gets an error and the rest still runs. */
 export const MAX_LINE = 1_000_000;
@@ -28,11 +29,7 @@ scored (this wins over 1), 2 on usage errors.
 `;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, threshold: { type: 'string' } } });
-  } catch (e) {
-    throw usageError((e as Error).message);
-  }
+  return parseFlags({ args, allowPositionals: true, options: { json: { type: 'boolean' }, threshold: { type: 'string' } } });
 }
 
 /** Splits a stream into lines without holding more than one line (capped at MAX_LINE) in memory. */

@@ -1,10 +1,11 @@
 /** `lifeguard hash`: PDQ, MD5 and SHA-256 of images (or per-frame PDQ of videos), one result per file. */
-import { parseArgs } from 'node:util';
-import { isLifeguardError } from '../../core/lifeguard-error.ts';
 import { dihedralNames } from '../../core/pdq/index.ts';
 import { hashImage } from '../../media/hash-image.ts';
-import { checkFps, hashVideo } from '../../media/video-frames.ts';
+import { hashVideo } from '../../media/video-frames.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
+import { writeFileError } from '../file-error.ts';
+import { imageFlags, videoFlags } from '../image-flags.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
 const usage = `usage: lifeguard hash [--json] [--dihedral] [--video] [--fps N] [--max-frames N] [--apply-exif] FILE...
@@ -22,50 +23,8 @@ A file that cannot be hashed gives {"file","error":{"code","message"}}; the othe
 exit status is 3.
 `;
 
-/** Parses options with node:util, turning its errors into usage errors (exit 2). */
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        dihedral: { type: 'boolean' },
-        video: { type: 'boolean' },
-        fps: { type: 'string' },
-        'max-frames': { type: 'string' },
-        'apply-exif': { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw usageError((e as Error).message);
-  }
-}
-
-/** A positive number flag, or a usage error. */
-/** The video sampling flags shared by `hash` and `match`: --fps (default 1) and --max-frames (default 3600). */
-export function videoFlags(values: { fps?: string | undefined; 'max-frames'?: string | undefined }): { fps: number; maxFrames: number } {
-  const fps = numberFlag('fps', values.fps, 1);
-  try {
-    checkFps(fps);
-  } catch (e) {
-    throw usageError((e as Error).message);
-  }
-  const maxFrames = numberFlag('max-frames', values['max-frames'], 3600, true);
-  if (maxFrames < 1) throw usageError('--max-frames must be at least 1');
-  return { fps, maxFrames };
-}
-
-export function numberFlag(name: string, value: string | undefined, fallback: number, integer = false): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n))) throw usageError(`--${name} must be a ${integer ? 'whole ' : ''}number, got '${value}'`);
-  return n;
-}
-
-/** The error of a failed file as {code, message}. */
-export function errorJson(e: unknown): { code: string; message: string } {
-  return isLifeguardError(e) ? { code: e.code, message: e.message } : { code: 'internal_error', message: (e as Error)?.message ?? String(e) };
+  return parseFlags({ args, allowPositionals: true, options: imageFlags });
 }
 
 export const command: Command = {
@@ -99,9 +58,7 @@ export const command: Command = {
         }
       } catch (e) {
         failed++;
-        const error = errorJson(e);
-        if (values.json) io.stdout.write(JSON.stringify({ file, error }) + '\n');
-        else io.stderr.write(`${file}: error: ${error.message} [${error.code}]\n`);
+        writeFileError(io, file, e, values.json);
       }
     }
     return failed > 0 ? exitCodes.failure : exitCodes.ok;

@@ -1,12 +1,14 @@
 /** `lifeguard match`: checks images, videos or given hashes against the hash banks. */
-import { parseArgs } from 'node:util';
 import type { BankMatch } from '../../core/banks/types.ts';
 import { signalTypeFor } from '../../core/signal-types.ts';
 import { bankLocation, openBankContext } from '../../matching/bank-context.ts';
 import { Matcher, checkThreshold, type HashQuery } from '../../matching/matcher.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
+import { writeFileError } from '../file-error.ts';
+import { imageFlags, videoFlags } from '../image-flags.ts';
+import { numberFlag } from '../number-flag.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
-import { errorJson, numberFlag, videoFlags } from './hash.ts';
 
 const usage = `usage: lifeguard match [--json] [--bank NAME]... [--threshold N] [--dihedral] [--apply-exif]
                        [--video [--fps N] [--max-frames N]] [--hash TYPE:HEX]... [--data-dir DIR] FILE...
@@ -24,26 +26,17 @@ line has "error"; this wins over 1), 2 on usage errors. Matches are candidates f
 `;
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        bank: { type: 'string', multiple: true },
-        threshold: { type: 'string' },
-        dihedral: { type: 'boolean' },
-        'apply-exif': { type: 'boolean' },
-        video: { type: 'boolean' },
-        fps: { type: 'string' },
-        'max-frames': { type: 'string' },
-        hash: { type: 'string', multiple: true },
-        'data-dir': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw usageError((e as Error).message);
-  }
+  return parseFlags({
+    args,
+    allowPositionals: true,
+    options: {
+      ...imageFlags,
+      bank: { type: 'string', multiple: true },
+      threshold: { type: 'string' },
+      hash: { type: 'string', multiple: true },
+      'data-dir': { type: 'string' },
+    },
+  });
 }
 
 /** "pdq:HEX" → a hash query, or a usage error. */
@@ -113,9 +106,7 @@ export const command: Command = {
           }
         } catch (e) {
           failed++;
-          const error = errorJson(e);
-          if (values.json) io.stdout.write(JSON.stringify({ file, error }) + '\n');
-          else io.stderr.write(`${file}: error: ${error.message} [${error.code}]\n`);
+          writeFileError(io, file, e, values.json);
         }
       }
       return failed > 0 ? exitCodes.failure : matched > 0 ? exitCodes.findings : exitCodes.ok;

@@ -154,3 +154,28 @@ test('reports: a review at the first, a restriction at three, imminent reasons e
   const urgent = g.handle(ev({ type: 'report.filed', reporter: { id: 'r2' }, subject: { type: 'stream', id: 's' }, reason: 'imminent_danger' }));
   assert.ok(kinds(urgent).includes('end_stream') && kinds(urgent).includes('escalate'));
 });
+
+test('a frame kept at intake (contentId) is named in the evidence of its effects', () => {
+  const known = 'ab'.repeat(32);
+  const g = createGuardian({ policy: defaultPolicy(), frameMatcher: (hex) => (hex === known ? [{ id: 'entry-7', distance: 2 }] : []) });
+  const ev = events();
+  g.handle(ev({ type: 'stream.started', streamId: 'a', streamer: { id: 'x', ageTier: '13-15' }, audience: 'connections' }));
+  const fx = g.handle(ev({ type: 'stream.frame', streamId: 'a', pdq: known, contentId: 'cnt_kept' }));
+  assert.deepEqual(kinds(fx), ['end_stream', 'preserve_evidence', 'open_case']);
+  for (const f of fx) assert.ok(f.evidence.some((e) => e.kind === 'content' && e.id === 'cnt_kept'), f.kind);
+});
+
+test('every age stated in text is reported to onAgeDisclosure, even when it changes nothing here', () => {
+  const seen: [string, string, number | undefined, string][] = [];
+  const g = createGuardian({ policy: defaultPolicy(), onAgeDisclosure: (account, entry) => seen.push([account, entry.id, entry.age, entry.method]) });
+  const ev = events();
+  g.handle(ev({ type: 'chat.message', conversationId: 'c', author: { id: 'kid', tier: 'child' }, text: "i'm 12" }));
+  g.handle(ev({ type: 'chat.message', conversationId: 'c', author: { id: 'other' }, text: 'see you tomorrow' }));
+  g.handle(ev({ type: 'stream.started', streamId: 's', streamer: { id: 'teen', ageTier: '13-15' }, audience: 'connections' }));
+  g.handle(ev({ type: 'stream.comment', streamId: 's', author: { id: 'teen' }, text: "i'm 14" }));
+  assert.deepEqual(seen, [
+    ['kid', 'e1#age', 12, 'chat_disclosure'],
+    ['teen', 'e4#age', 14, 'chat_disclosure'],
+  ]);
+  assert.equal(g.ageDecision('kid'), undefined, 'the platform already said child: no new age record here');
+});

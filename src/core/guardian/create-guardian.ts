@@ -161,8 +161,10 @@ export function createGuardian(opts: GuardianOptions): Guardian {
     if (!chatAges) return;
     for (const sig of signals) {
       if (sig.category !== 'age_disclosure' || sig.disclosedAge === undefined) continue;
+      const entry = chatDisclosureEntry(`${eventId}#age`, t, sig.disclosedAge);
+      opts.onAgeDisclosure?.(accountId, entry);
       if (tierForAge(sig.disclosedAge) === tierOf(accountId)) continue;
-      applyAge(ctx, accountId, chatDisclosureEntry(`${eventId}#age`, t, sig.disclosedAge), t);
+      applyAge(ctx, accountId, entry, t);
     }
   }
 

@@ -24,6 +24,7 @@ export function handleFrame(
       summary: `${m.bank ?? 'bank'} entry ${m.id}${m.category ? ` (${m.category})` : ''}, PDQ distance ${m.distance}`,
     }));
     evidence.unshift({ kind: 'frame', id: e.id, summary: `frame of stream ${s.id}${e.pdq ? `, PDQ ${e.pdq}` : ''}` });
+    if (e.contentId !== undefined) evidence.splice(1, 0, sealedFrame(e.contentId));
     const reasons = [`a frame of this stream matches known content (${matches.length} bank match${matches.length > 1 ? 'es' : ''}, closest distance ${Math.min(...matches.map((m) => m.distance))})`];
     s.ended = true;
     s.paused = true;
@@ -40,8 +41,14 @@ export function handleFrame(
   if (hits.length === 0) return;
   const reasons = [`the frame classifier scored ${hits.map((h) => `${h.label} ${h.score.toFixed(2)}`).join(', ')} (pause at ${th.toFixed(2)}): a person checks`];
   const evidence: EvidenceRef[] = [{ kind: 'frame', id: e.id, summary: `frame of stream ${s.id}` }];
+  if (e.contentId !== undefined) evidence.push(sealedFrame(e.contentId));
   emit(s, ctx.out, { kind: 'preserve_evidence', target: frame, scope, severity: 'high', reasons, evidence, dedupeKey: `${s.id}:preserve_evidence:frame:${e.id}` });
   pause(ctx, s, reasons, evidence);
+}
+
+/** The content record in which intake sealed the frame's bytes (set only when they matched known content). */
+function sealedFrame(contentId: string): EvidenceRef {
+  return { kind: 'content', id: contentId, summary: `the frame's bytes, kept encrypted as content ${contentId}` };
 }
 
 function reportedViewer(s: StreamState, id: string): ViewerState | undefined {

@@ -1,4 +1,5 @@
 /** Public types of the live-stream guardian. */
+import type { AgeSignalEntry } from '../age/age-entry.ts';
 import type { AgeDecision } from '../age/decide-age.ts';
 import type { AgeTier } from '../age/age-tiers.ts';
 import type { Effect } from '../effects.ts';
@@ -33,6 +34,11 @@ export interface GuardianOptions {
   country?: string;
   /** Read ages stated in chat messages into age records (default true). */
   chatAgeDisclosures?: boolean;
+  /**
+   * Told of every age an account states about itself in a chat message or comment, before the guardian
+   * decides whether it changes anything here, so the caller can record it durably (the pipeline does).
+   */
+  onAgeDisclosure?: (accountId: string, entry: AgeSignalEntry) => void;
   /** Bounds: accounts with age records, remembered event ids, remembered ended streams. */
   maxAccounts?: number;
   maxSeenEvents?: number;

@@ -23,6 +23,18 @@ test('window sizes are ceil(n / 128)', () => {
   assert.deepEqual([1, 128, 129, 256, 257, 1004, 1600].map(jaroszWindow), [1, 1, 2, 2, 3, 8, 13]);
 });
 
+/** The filter written out directly: output i is the mean of samples i − (window − half) .. i + half − 1 in the row. */
+function directMean(row: ArrayLike<number>, window: number): number[] {
+  const half = Math.floor((window + 2) / 2);
+  return Array.from({ length: row.length }, (_, i) => {
+    const lo = Math.max(0, i - (window - half));
+    const hi = Math.min(row.length - 1, i + half - 1);
+    let s = 0;
+    for (let j = lo; j <= hi; j++) s += row[j]!;
+    return Math.fround(s / (hi - lo + 1));
+  });
+}
+
 test('the running mean is off-centre for even windows and shrinks at the edges', () => {
   const src = Float32Array.from({ length: 10 }, (_, i) => i);
   const dst = new Float32Array(10);
@@ -36,6 +48,16 @@ test('the running mean is off-centre for even windows and shrinks at the edges',
     return s / (hi - lo + 1);
   });
   assert.deepEqual(Array.from(dst), expected.map(Math.fround));
+  // Every window and length against the direct form (integer samples: the float32 running sums are exact).
+  for (const window of [1, 2, 3, 4, 5, 8, 13]) {
+    for (const n of [window, window + 1, 37, 100]) {
+      const row = Float32Array.from({ length: n }, (_, i) => (i * 7919 + window) % 256);
+      const out = new Float32Array(n + 2).fill(-1);
+      boxRow(row, 0, out, 1, n, window, reciprocals(window));
+      assert.deepEqual(Array.from(out.subarray(1, n + 1)), directMean(row, window), `window ${window}, n ${n}`);
+      assert.deepEqual([out[0], out[n + 1]], [-1, -1], 'nothing is written outside the row');
+    }
+  }
 });
 
 test('four rows at once, and columns, give the same numbers as one row at a time', () => {

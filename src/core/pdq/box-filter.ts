@@ -21,51 +21,10 @@ export function reciprocals(max: number): Float64Array {
 export const jaroszWindow = (dimension: number): number => Math.floor((dimension + 127) / 128);
 
 /**
- * Box-filters `n` samples of `src` starting at `srcOff` into `dst` from `dstOff` (both contiguous).
- * `recip[k]` must hold 1/k for k ≤ window.
- */
-export function boxRow(
-  src: Float32Array,
-  srcOff: number,
-  dst: Float32Array,
-  dstOff: number,
-  n: number,
-  window: number,
-  recip: Float64Array,
-): void {
-  const fround = Math.fround;
-  const half = (window + 2) >> 1;
-  let s = 0;
-  let ri = srcOff;
-  let li = srcOff;
-  let oi = dstOff;
-  let count = 0;
-  for (let i = 1; i < half; i++) {
-    s = fround(s + src[ri++]!);
-    count++;
-  }
-  for (let i = 0, e = window - half + 1; i < e; i++) {
-    s = fround(s + src[ri++]!);
-    count++;
-    dst[oi++] = s * recip[count]!;
-  }
-  const inv = recip[window]!;
-  for (let i = 0, e = n - window; i < e; i++) {
-    s = fround(s + src[ri++]!);
-    s = fround(s - src[li++]!);
-    dst[oi++] = s * inv;
-  }
-  for (let i = 1; i < half; i++) {
-    s = fround(s - src[li++]!);
-    count--;
-    dst[oi++] = s * recip[count]!;
-  }
-}
-
-/**
- * Same as boxRow for four rows at once (source rows at s0..s3, outputs at d0..d3). The four running sums
- * are independent, so their float32 rounding steps overlap instead of waiting on each other: a single
- * row's chain is latency-bound, four in one loop run about three times faster.
+ * Box-filters four rows of `n` samples at once: source rows at s0..s3 of `src`, outputs at d0..d3 of `dst`
+ * (each contiguous). `recip[k]` must hold 1/k for k ≤ window. The four running sums are independent, so their
+ * float32 rounding steps overlap instead of waiting on each other: a single row's chain is latency-bound,
+ * four in one loop run about three times faster.
  */
 export function boxRows4(
   src: Float32Array,
@@ -134,6 +93,15 @@ export function boxRows4(
     dst[d2 + oi] = a2 * invc;
     dst[d3 + oi] = a3 * invc;
   }
+}
+
+/**
+ * Box-filters `n` samples of `src` starting at `srcOff` into `dst` from `dstOff`: boxRows4 with the row in
+ * every lane (each lane computes the same numbers, so the result is the row's; a lone row costs about what
+ * it would alone, its chain being latency-bound). `recip[k]` must hold 1/k for k ≤ window.
+ */
+export function boxRow(src: Float32Array, srcOff: number, dst: Float32Array, dstOff: number, n: number, window: number, recip: Float64Array): void {
+  boxRows4(src, srcOff, srcOff, srcOff, srcOff, dst, dstOff, dstOff, dstOff, dstOff, n, window, recip);
 }
 
 // Column filters keep one running float32 sum per column in `sums` and walk the matrix row by row, so

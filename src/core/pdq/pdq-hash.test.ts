@@ -5,16 +5,7 @@ import { lowerMedian256 } from './median.ts';
 import { hexFromCoefficients, zeroPdqHex } from './pdq-hex.ts';
 import { qualityOf64 } from './quality.ts';
 import { hammingDistance, lumaFromPixels, pdqFromLuma, pdqFromPixels } from './index.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../seeded-random.ts';
 
 /** A smooth random picture plus noise: enough structure for a meaningful hash. */
 function randomLuma(width: number, height: number, seed: number): Float32Array {

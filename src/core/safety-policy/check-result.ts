@@ -11,6 +11,7 @@ export const checkCodes = [
   'stream_paused',
   'viewer_removed',
   'comments_held',
+  'viewer_held',
   'stream_restricted',
   'comments_off',
   'gifts_off',

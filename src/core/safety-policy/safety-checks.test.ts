@@ -74,6 +74,8 @@ test('live restrictions from the guardian override settings', () => {
   const v = { id: 'v1', tier: 'adult' as const, relation: 'none' as const };
   const f = { id: 'v2', tier: 'adult' as const, relation: 'friend' as const };
   assert.equal(checks.canComment(v, { ...base, heldViewers: new Set(['v1']) }).code, 'comments_held');
+  assert.equal(checks.canGift(v, { ...base, heldViewers: new Set(['v1']) }).code, 'viewer_held', 'a held viewer cannot carry on by gift messages');
+  assert.equal(checks.canGift(f, { ...base, heldViewers: new Set(['v1']) }).allow, true);
   assert.equal(checks.canView(v, { ...base, removedViewers: new Set(['v1']) }).code, 'viewer_removed');
   assert.equal(checks.canComment(v, { ...base, connectionsOnly: true }).code, 'stream_restricted');
   assert.equal(checks.canComment(f, { ...base, connectionsOnly: true }).allow, true);

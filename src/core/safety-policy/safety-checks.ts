@@ -57,6 +57,7 @@ const ENDED = answer(false, 'stream_ended', 'the stream has ended');
 const PAUSED = answer(false, 'stream_paused', 'the stream is paused for safety');
 const REMOVED = answer(false, 'viewer_removed', 'this viewer was removed from the stream');
 const HELD = answer(false, 'comments_held', "this viewer's comments are held for review");
+const GIFTS_HELD = answer(false, 'viewer_held', "this viewer's comments are held for review, so are their gifts (a gift can carry a message)");
 const RESTRICTED = answer(false, 'stream_restricted', 'the stream is limited to connections for safety');
 const GIFTS_DISABLED = answer(false, 'gifts_disabled', 'gifts are turned off on this stream for safety');
 
@@ -139,6 +140,7 @@ export function createSafetyChecks(policy: Policy): SafetyChecks {
       if (g !== null) return g;
       if (s.paused) return PAUSED;
       if (s.giftsDisabled) return GIFTS_DISABLED;
+      if (s.heldViewers?.has(viewer.id)) return GIFTS_HELD;
       return bySetting(tiers[s.streamerTier].streamGifts, viewer.relation, giftsOff);
     },
     canRecord(viewer, s) {

@@ -1,6 +1,7 @@
 /** Picks the supportive message and resources for a reader's age and country. */
 import type { Effect } from '../effects.ts';
 import type { AgeTier } from '../age/age-tiers.ts';
+import { helpPath } from './help-path.ts';
 import { INTERNATIONAL, builtInResources, countryAliases, type HelpResource } from './help-resources.ts';
 import { supportMessages, type ReaderGroup, type SupportTopic } from './support-messages.ts';
 import type { SupportPolicy } from './support-policy.ts';
@@ -47,7 +48,8 @@ export function supportFor(topic: SupportTopic, tier: AgeTier, country: string |
   let byKey = cache.get(policy);
   if (byKey === undefined) cache.set(policy, (byKey = new Map()));
   const group = readerGroup(tier);
-  const key = `${topic}|${group}|${countryKey(country, policy)}`;
+  const where = countryKey(country, policy);
+  const key = `${topic}|${group}|${where}`;
   const hit = byKey.get(key);
   if (hit !== undefined) return hit;
   const resources = resourcesFor(country, policy).filter((r) => fitsReader(r, group));
@@ -57,6 +59,7 @@ export function supportFor(topic: SupportTopic, tier: AgeTier, country: string |
   const support: Support = {
     message,
     resources: resources.map((r) => (r.url === undefined ? { name: r.name, contact: r.contact } : { name: r.name, contact: r.contact, url: r.url })),
+    helpUrl: helpPath(where, group),
   };
   byKey.set(key, support);
   return support;

@@ -2,12 +2,15 @@
  * POST /v1/events: a batch of platform events, written durably (one committed transaction) before the 202.
  * Replays of an id with the same content come back under `duplicates`; an id reused for different content
  * under `conflicts` (the first version stays). If every event of a batch conflicts the answer is 409.
+ * Frames sent as image bytes are hashed first; those matching known content are kept encrypted
+ * (events-post-frames.ts).
  */
 import { z } from 'zod';
 import { conflict } from '../../core/lifeguard-error.ts';
 import { eventBatchBody, parseEventBatch } from '../event-batch.ts';
 import { defineRoute } from '../route.ts';
 import { need } from '../services.ts';
+import { preserveMatchedFrames } from './events-post-frames.ts';
 
 const ref = z.object({ id: z.string(), seq: z.number().int() });
 
@@ -17,7 +20,9 @@ export const eventsPost = defineRoute({
   access: 'events',
   tag: 'events',
   summary: 'Send a batch of platform events (chat, stream, comment, gift, frame, report, age signal).',
-  description: 'At most LIFEGUARD_MAX_BATCH_EVENTS events (413 `batch_too_large`). Answered 202 only after the batch is committed; processed by the workers.',
+  description:
+    'At most LIFEGUARD_MAX_BATCH_EVENTS events (413 `batch_too_large`). Answered 202 only after the batch is committed; processed by the workers. ' +
+    'A `stream.frame` sent as `imageBase64` is hashed; its bytes are kept (encrypted, as a content record named by the stored event\'s `contentId`) only when it matches known content.',
   body: eventBatchBody,
   parseBody: (value, deps) => parseEventBatch(value, deps.config.limits.maxBatchEvents),
   responses: {
@@ -27,9 +32,9 @@ export const eventsPost = defineRoute({
     },
     409: { description: 'Every event id of the batch was already used for different content (`event_id_conflict`).' },
   },
-  async handle({ c, deps, body }) {
+  async handle({ c, deps, body, key }) {
     const events = need(deps.services, 'events');
-    const result = await events.append(body.events);
+    const result = await events.append(await preserveMatchedFrames(body.events, deps, key!.id));
     if (result.conflicts.length === body.events.length && result.conflicts.length > 0) {
       throw conflict('event_id_conflict', 'every event id in this batch was already used for different content; the first version stays', {
         conflicts: result.conflicts,

@@ -6,11 +6,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { m0001Banks } from './0001-banks.ts';
 import { m0002Service } from './0002-service.ts';
 import { m0003Auth } from './0003-auth.ts';
+import { m0004DerivedAge } from './0004-derived-age.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_banks': m0001Banks,
   '0002_service': m0002Service,
   '0003_auth': m0003Auth,
+  '0004_derived_age': m0004DerivedAge,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,92 @@
+/**
+ * Frames sent to POST /v1/events as image bytes. They are hashed here and their PDQ hash is matched against the
+ * banks; a frame that matches known content is kept like a matched upload — sealed (AES-256-GCM) in the content
+ * store — and the event carries its `contentId`, so the guardian's end_stream / preserve_evidence / open_case
+ * effects point at the kept frame. The bytes of any other frame are dropped: only the hash reaches the log.
+ *
+ * The content id is derived from the event id and the bytes, so a replayed frame finds its record instead of
+ * storing a second one, and the event keeps the same digest (an idempotent duplicate, not a conflict).
+ */
+import { createHash } from 'node:crypto';
+import type { PlatformEvent, PlatformEventOf } from '../../core/events.ts';
+import type { AppRuntime } from '../app-deps.ts';
+import { decideContent } from '../content-decision.ts';
+
+type Frame = PlatformEventOf<'stream.frame'>;
+
+/**
+ * Returns the batch with every image-bytes frame replaced by its hashed form (plus `contentId` when it matched
+ * and was sealed). Without hashing or matching in this build, frames go on as they are (intake then hashes or
+ * rejects them).
+ */
+export async function preserveMatchedFrames(events: PlatformEvent[], deps: AppRuntime, keyId: string): Promise<PlatformEvent[]> {
+  if (!deps.services.hashing || !deps.services.matching) return events;
+  let out: PlatformEvent[] | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type !== 'stream.frame' || e.imageBase64 === undefined) continue;
+    out ??= events.slice();
+    out[i] = await preserveFrame(e, deps, keyId);
+  }
+  return out ?? events;
+}
+
+async function preserveFrame(frame: Frame, deps: AppRuntime, keyId: string): Promise<Frame> {
+  const hashing = deps.services.hashing!;
+  const matching = deps.services.matching!;
+  const { imageBase64, ...rest } = frame;
+  const bytes = Buffer.from(imageBase64!, 'base64');
+  // A PDQ hash the platform computed wins (as at intake); otherwise the bytes are hashed here.
+  let hashes: { pdq: string; quality: number | null; md5?: string; sha256?: string; width: number | null; height: number | null };
+  if (rest.pdq !== undefined) {
+    hashes = { pdq: rest.pdq.toLowerCase(), quality: rest.quality ?? null, width: null, height: null };
+  } else {
+    hashes = await hashing.hashImage(bytes, { maxPixels: deps.config.limits.maxImagePixels, maxBytes: deps.config.limits.maxUploadBytes });
+  }
+  const hashed: Frame = { ...rest, pdq: rest.pdq ?? hashes.pdq, ...(hashes.quality !== null ? { quality: hashes.quality } : {}) };
+  // PDQ only: the guardian ends a stream on PDQ matches, so intake keeps exactly the frames it will act on.
+  const matches = await matching.matchHashes({ pdq: hashes.pdq });
+  if (matches.length === 0) return hashed;
+
+  const sha256 = hashes.sha256 ?? createHash('sha256').update(bytes).digest('hex');
+  const id = `cnt_${createHash('sha256').update(`stream.frame\u0000${frame.id}\u0000${sha256}`).digest('hex').slice(0, 32)}`;
+  if ((await deps.content.get(id)) === undefined) {
+    const { decision, reasons } = decideContent(matches, hashes.quality);
+    const record = {
+      id,
+      keyId,
+      clientId: frame.id,
+      mediaType: sniffImageType(bytes),
+      byteLength: bytes.length,
+      width: hashes.width,
+      height: hashes.height,
+      md5: hashes.md5 ?? createHash('md5').update(bytes).digest('hex'),
+      sha256,
+      pdq: hashes.pdq,
+      pdqQuality: hashes.quality,
+      decision,
+      reasons: [`frame ${frame.id} of live stream ${frame.streamId}, kept because it matched known content`, ...reasons],
+      matches,
+      reported: false,
+      retained: true,
+      createdAt: deps.now(),
+    };
+    try {
+      await deps.content.insert(record, deps.cipher.seal(bytes, id));
+    } catch (e) {
+      // A concurrent replay of the same frame stored it first: that record is this one.
+      if ((await deps.content.get(id)) === undefined) throw e;
+    }
+    deps.metrics.decisions.inc({ source: 'frame', kind: decision });
+  }
+  return { ...hashed, contentId: id };
+}
+
+/** The image type from its first bytes (what was sent is kept as is). */
+function sniffImageType(b: Buffer): string {
+  if (b.length >= 8 && b.readUInt32BE(0) === 0x89504e47) return 'image/png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length >= 6 && b.toString('latin1', 0, 4) === 'GIF8') return 'image/gif';
+  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  return 'application/octet-stream';
+}
