@@ -1,8 +1,8 @@
 /**
  * On-device age estimator speed. Prints JSON lines: the cold load (tfjs wasm backend + three nets from the
  * package's model/ folder), then ms per image for estimate() on generated images (a landscape with no face,
- * as PNG bytes and as decoded RGB, and a schematic drawn face), each for about LIFEGUARD_BENCH_SECONDS
- * (default 2; at least 3 and at most 50 calls per case).
+ * as PNG bytes and as decoded RGB, and a schematic drawn face), each for about half LIFEGUARD_BENCH_SECONDS
+ * (default 2, so ~1 s per case; at least 3 and at most 50 calls per case): the whole run takes a few seconds.
  * Run: npm run bench -- age-estimator
  */
 import { cpus, platform, release } from 'node:os';
@@ -11,7 +11,7 @@ import { createFaceApiEstimator } from '../src/age-estimators/face-api-estimator
 import { landscapeSvg, schematicFaceSvg, svgToPng } from '../src/age-estimators/generated-images.ts';
 import type { EstimatorImage } from '../src/age-estimators/provider.ts';
 
-const secondsPerCase = Number(process.env.LIFEGUARD_BENCH_SECONDS ?? 2);
+const secondsPerCase = Number(process.env.LIFEGUARD_BENCH_SECONDS ?? 2) / 2;
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, os: `${platform()} ${release()}` };
 const emit = (figures: Record<string, unknown>) => console.log(JSON.stringify({ bench: 'age-estimator', ...figures }));
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const cases: [string, string, EstimatorImage][] = [
     ['landscape', 'png_640x480', landscape],
     ['landscape', 'rgb_640x480', { data: new Uint8Array(raw), width: 640, height: 480, channels: 3 }],
-    ['schematic_face', 'png_400x400', await svgToPng(schematicFaceSvg(400))],
+    ['schematic_face', 'png_128x128', await svgToPng(schematicFaceSvg(128))],
   ];
   for (const [picture, input, image] of cases) {
     const first = performance.now();

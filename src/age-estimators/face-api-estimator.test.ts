@@ -74,3 +74,30 @@ test('concurrent estimates are queued and give the same answers', { timeout: 120
   assert.equal(results[1]!.status, 'rejected');
   assert.deepEqual(results[2], { status: 'fulfilled', value: NO_FACE });
 });
+
+test('a schematic drawn face is detected and gives a weak estimate; the blank oval is not a face', { timeout: 120_000 }, async () => {
+  const est = await estimator();
+  // Drawn at 128 px the detector scores it ~0.94 here; the same oval without eyes, nose and mouth ~0.07.
+  assert.deepEqual(await est.estimate(await svgToPng(schematicFaceSvg(128, { features: false }))), NO_FACE);
+  const r = await est.estimate(await svgToPng(schematicFaceSvg(128)));
+  assert.equal(r.kind, 'estimate');
+  if (r.kind !== 'estimate') return;
+  assert.equal(r.provider, FACE_API_PROVIDER);
+  assert.equal(r.method, 'facial_age_estimation');
+  assert.ok(Number.isFinite(r.age) && r.age >= 0 && r.age <= 130, `age ${r.age}`);
+  assert.ok(r.confidence > 0 && r.confidence <= 0.5, `confidence ${r.confidence} stays under the default minConfidence`);
+
+  const event = estimateToAgeSignal('acc', r, { id: 'face-1', ts: 1 });
+  assert.ok(event);
+  assert.equal(event.method, 'estimation');
+  assert.equal(event.provider, FACE_API_PROVIDER);
+  const policy = (await loadPolicy()).age;
+  const d = decideAge([ageEntryFromEvent(event, 0)], policy);
+  assert.equal(d.tier, 'unknown', 'a weak estimate decides no tier, whatever age it says');
+  assert.equal(d.basis, null);
+  assert.match(d.reasons.join('\n'), /weak signal/);
+  // Weak even if a deployment takes the provider off the weak list: its confidence is under minConfidence.
+  const edited = { ...policy, estimation: { ...policy.estimation, weakProviders: [] } };
+  const asAdult = estimateToAgeSignal('acc', { ...r, age: 30 }, { id: 'face-2', ts: 1 })!;
+  assert.equal(decideAge([ageEntryFromEvent(asAdult, 0)], edited).tier, 'unknown');
+});

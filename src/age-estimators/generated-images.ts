@@ -34,9 +34,11 @@ export function landscapeSvg(width: number, height: number): string {
 
 /**
  * SVG of a schematic front-facing face on a plain background: skin-tone oval with soft shading, hair,
- * ears, eyebrows, eyes with irises, a nose and a mouth.
+ * ears, eyebrows, eyes with irises, a nose and a mouth. `features: false` leaves out the eyes, brows,
+ * nose and mouth (a blank oval: the control that shows the detector needs them).
  */
-export function schematicFaceSvg(size: number): string {
+export function schematicFaceSvg(size: number, opts: { features?: boolean } = {}): string {
+  const features = opts.features === false ? '' : FEATURES;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 400 400">
   <defs>
     <radialGradient id="skin" cx="0.5" cy="0.45" r="0.6"><stop offset="0" stop-color="#f1c7a3"/><stop offset="0.8" stop-color="#d9a27c"/><stop offset="1" stop-color="#b98062"/></radialGradient>
@@ -48,7 +50,11 @@ export function schematicFaceSvg(size: number): string {
   <ellipse cx="288" cy="205" rx="16" ry="30" fill="#d29b76"/>
   <ellipse cx="200" cy="200" rx="90" ry="118" fill="url(#skin)"/>
   <path d="M110 175 Q105 80 200 78 Q295 80 290 175 Q280 120 200 118 Q120 120 110 175 Z" fill="#4a3222"/>
-  <path d="M142 168 Q163 156 184 166" stroke="#4a3222" stroke-width="6" fill="none" stroke-linecap="round"/>
+${features}</svg>`;
+}
+
+/** Eyebrows, eyes, nose and mouth of the schematic face. */
+const FEATURES = `  <path d="M142 168 Q163 156 184 166" stroke="#4a3222" stroke-width="6" fill="none" stroke-linecap="round"/>
   <path d="M216 166 Q237 156 258 168" stroke="#4a3222" stroke-width="6" fill="none" stroke-linecap="round"/>
   <ellipse cx="163" cy="188" rx="18" ry="9" fill="#ffffff"/>
   <ellipse cx="237" cy="188" rx="18" ry="9" fill="#ffffff"/>
@@ -58,9 +64,7 @@ export function schematicFaceSvg(size: number): string {
   <circle cx="237" cy="188" r="3" fill="#111111"/>
   <path d="M200 195 L188 240 Q200 248 212 240 Z" fill="#c98d69"/>
   <path d="M188 242 Q200 250 212 242" stroke="#a8714f" stroke-width="3" fill="none"/>
-  <path d="M168 268 Q200 290 232 268 Q200 278 168 268 Z" fill="#b5524d"/>
-</svg>`;
-}
+  <path d="M168 268 Q200 290 232 268 Q200 278 168 268 Z" fill="#b5524d"/>`;
 
 /** Renders an SVG to PNG bytes. */
 export async function svgToPng(svg: string): Promise<Uint8Array> {

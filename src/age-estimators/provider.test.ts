@@ -40,7 +40,11 @@ test('the on-device provider is weak by policy: it asks for a check and never ma
   const looks11 = decideAge([ageEntryFromEvent(young, 0)], filePolicy);
   assert.equal(looks11.tier, 'unknown', 'nor a child: it decides no tier');
   assert.equal(looks11.needsCheck, true, 'but it asks for a check');
-  assert.ok(!looks11.checkMethods.includes('estimation') && looks11.checkMethods.includes('id_document'));
+  assert.ok(looks11.checkMethods.includes('id_document'));
+  // The check cannot be answered by this provider again: a second on-device estimate of 30 clears nothing.
+  const again = decideAge([ageEntryFromEvent(young, 0), ageEntryFromEvent(adultish, 0)], filePolicy);
+  assert.equal(again.tier, 'unknown');
+  assert.equal(again.needsCheck, true);
   assert.equal(looks11.needsReview, false, 'weak signals do not send to review');
   let record = newAgeRecord('acc', filePolicy);
   const before = record.decision;

@@ -96,9 +96,9 @@ export function boxRows4(
 }
 
 /**
- * Box-filters `n` samples of `src` starting at `srcOff` into `dst` from `dstOff`: boxRows4 with the row in
- * every lane (each lane computes the same numbers, so the result is the row's; a lone row costs about what
- * it would alone, its chain being latency-bound). `recip[k]` must hold 1/k for k ≤ window.
+ * Box-filters `n` samples of `src` starting at `srcOff` into `dst` from `dstOff`. It is boxRows4 with the row
+ * in every lane: each lane computes the same numbers into the same place. The spare lanes cost about a third
+ * more than a one-lane loop; only the few rows left over from batches of four come here.
  */
 export function boxRow(src: Float32Array, srcOff: number, dst: Float32Array, dstOff: number, n: number, window: number, recip: Float64Array): void {
   boxRows4(src, srcOff, srcOff, srcOff, srcOff, dst, dstOff, dstOff, dstOff, dstOff, n, window, recip);

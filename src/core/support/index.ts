@@ -3,6 +3,5 @@ export * from './help-resources.ts';
 export * from './support-messages.ts';
 export * from './support-policy.ts';
 export * from './support-for.ts';
-export * from './report-page.ts';
 export * from './help-page-content.ts';
 export * from './help-path.ts';

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { supportPolicySchema } from './support-policy.ts';
 import { supportFor, resourcesFor, countryKey } from './support-for.ts';
-import { reportPageContent } from './report-page.ts';
 import { supportMessages, supportTopics, readerGroups } from './support-messages.ts';
 
 const policy = supportPolicySchema.parse({});
@@ -53,13 +52,4 @@ test('messages never blame the reader and use short sentences for children', () 
     }
   }
   assert.match(supportMessages.stream_risk.child, /not your fault/);
-});
-
-test('the report page lists emergency, helpline and reporting routes for the country', () => {
-  const page = reportPageContent('GB', policy, 'under13');
-  assert.equal(page.country, 'GB');
-  const byHeading = Object.fromEntries(page.sections.map((s) => [s.heading, s.resources.map((r) => r.name)]));
-  assert.deepEqual(byHeading['If someone is in danger right now'], ['Emergency']);
-  assert.ok(byHeading['Talk to someone']!.includes('Childline'));
-  assert.ok(byHeading['Report it']!.some((n) => n.startsWith('CEOP')));
 });
