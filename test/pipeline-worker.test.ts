@@ -14,6 +14,38 @@ import { testDatabases } from './support/databases.ts';
 import { chat, comment, counterProcessor, report, type CounterState } from './pipeline-fixtures.ts';
 
 for (const target of testDatabases()) {
+  test(`${target.name}: snapshots are stored every few events; a new worker restores one and replays only the log after it`, async () => {
+    const { database, cleanup } = await target.open();
+    try {
+      const detectors = [counterProcessor({ snapshots: true })];
+      const pipeline = createPipeline({ database, detectors });
+      const a = pipeline.createWorker({ batchSize: 1, snapshotEvery: 3 });
+      for (let i = 1; i <= 5; i++) {
+        await pipeline.appendEvents('k', [chat(`m${i}`, 'c1', `hello ${i}`)]);
+        await a.drain();
+      }
+      // Snapshots after the 1st and the 4th event; the 5th only moved the key's progress on.
+      const row = await database.db.selectFrom('pipeline_state').select(['last_seq', 'event_count']).where('scope', '=', 'k').executeTakeFirstOrThrow();
+      const stored = await database.db.selectFrom('pipeline_snapshots').select('snapshot').where('scope', '=', 'k').executeTakeFirstOrThrow();
+      const snap = JSON.parse(stored.snapshot) as { seq: number; count: number; states: { counter: CounterState } };
+      assert.equal(Number(row.event_count), 5);
+      assert.equal(snap.count, 4);
+      assert.equal(snap.states.counter.count, 4);
+      assert.ok(snap.seq < Number(row.last_seq));
+
+      await pipeline.appendEvents('k', [chat('m6', 'c1', 'FLAG six')]);
+      const b = pipeline.createWorker({ snapshotEvery: 3 });
+      await b.drain();
+      assert.equal(b.stats().rebuilt, 1);
+      const { effects } = await listEffects(database, { limit: 10 });
+      assert.deepEqual(effects.map((e) => e.effect.reasons[0]), ['test flag #1 after 6 events']);
+      const risk = await getConversationRisk(database, 'c1', 'k');
+      assert.deepEqual(risk?.detail, { count: 6, outOfOrder: 0 });
+    } finally {
+      await cleanup();
+    }
+  });
+
   for (const snapshots of [true, false]) {
     test(`${target.name}: a new worker resumes detector state (${snapshots ? 'snapshot' : 'replay'}) and effects stay unique`, async () => {
       const { database, cleanup } = await target.open();

@@ -41,6 +41,8 @@ export interface WorkerOptions {
   noticeTimeoutMs?: number;
   /** Detector states kept in memory (least recently used are dropped and rebuilt on demand). */
   cacheSize?: number;
+  /** Events applied to a key between two stored snapshots of its detector state (default 64). */
+  snapshotEvery?: number;
   /** Called after every committed batch (metrics, waking the delivery worker, benchmarks). */
   onBatch?: (outcome: BatchOutcome) => void;
   onError?: (error: unknown, context: { processor?: string; event?: StoredEvent }) => void;
@@ -85,6 +87,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     cache,
     claim: { batchSize: opts.batchSize ?? 256, maxPartitions: opts.maxPartitions ?? partitionCount },
     now,
+    ...(opts.snapshotEvery !== undefined ? { snapshotEvery: opts.snapshotEvery } : {}),
     onProcessorError: (processor: string, event: StoredEvent, error: unknown) => {
       stats.errors++;
       onError(error, { processor, event });

@@ -24,6 +24,12 @@ export interface BatchContext {
   cache: StateCache;
   claim: ClaimOptions;
   now: () => number;
+  /**
+   * A key's snapshot is rewritten once this many events have been applied since the last one (1 = every
+   * batch). In between only its progress and summary are written; a worker that must rebuild the key restores
+   * the snapshot and replays the few events logged after it.
+   */
+  snapshotEvery?: number;
   /** A processor threw or returned a malformed effect: the event goes on without it (never blocks the key). */
   onProcessorError: (processor: string, event: StoredEvent, error: unknown) => void;
 }
@@ -102,7 +108,12 @@ async function runBatch(trx: Trx, ctx: BatchContext, touched: Set<string>): Prom
 
   const now = ctx.now();
   const states: KeyState[] = [];
+  const snapshotEvery = ctx.snapshotEvery ?? defaultSnapshotEvery;
   for (const entry of entries.values()) {
+    const due = entry.snapshotCount === undefined || entry.eventCount - entry.snapshotCount >= snapshotEvery;
+    const snap = due ? snapshot(ctx.processors, entry) : undefined;
+    // Remembered for the next batch; an aborted transaction drops the whole entry (see processBatch).
+    if (due) entry.snapshotCount = entry.eventCount;
     states.push({
       scope: entry.scope,
       streamKey: entry.key.key,
@@ -111,7 +122,7 @@ async function runBatch(trx: Trx, ctx: BatchContext, touched: Set<string>): Prom
       lastSeq: entry.lastSeq,
       eventCount: entry.eventCount,
       summary: summarize(ctx.processors, entry),
-      snapshot: snapshot(ctx.processors, entry),
+      snapshot: snap,
       updatedAt: now,
     });
   }
@@ -128,20 +139,18 @@ async function rebuild(trx: Trx, ctx: BatchContext, scope: string, sample: Store
   const entry: KeyEntry = { scope, key: streamKeyOf(sample.event), lastSeq: 0, eventCount: 0, states: new Map() };
   if (!committed) return entry;
   const stored = ctx.processors.some((p) => p.restore) ? await loadKeySnapshot(trx, scope, committed.streamKey) : null;
-  if (stored !== null) {
-    const data = JSON.parse(stored) as Record<string, unknown>;
-    const restorable = Object.keys(data).every((name) => ctx.processors.some((p) => p.name === name && p.restore));
-    if (restorable) {
-      for (const [name, value] of Object.entries(data)) {
-        const p = ctx.processors.find((x) => x.name === name)!;
-        entry.states.set(name, p.restore!(value, entry.key));
-      }
-      entry.lastSeq = committed.lastSeq;
-      entry.eventCount = committed.eventCount;
-      return entry;
+  const snap = stored === null ? null : parseSnapshot(stored, committed);
+  let from = 0;
+  if (snap !== null && Object.keys(snap.states).every((name) => ctx.processors.some((p) => p.name === name && p.restore))) {
+    for (const [name, value] of Object.entries(snap.states)) {
+      const p = ctx.processors.find((x) => x.name === name)!;
+      entry.states.set(name, p.restore!(value, entry.key));
     }
+    entry.snapshotCount = snap.count;
+    from = snap.seq;
   }
-  const history = await loadKeyHistory(trx, scope, committed.streamKey, 0, committed.lastSeq);
+  // The log after the snapshot (all of it without one).
+  const history = await loadKeyHistory(trx, scope, committed.streamKey, from, committed.lastSeq);
   // Events of this batch were dequeued already; they are applied live below, not replayed.
   for (const ev of history) if (!batchSeqs.has(ev.seq)) apply(ctx, entry, ev, true);
   entry.lastSeq = committed.lastSeq;
@@ -205,12 +214,35 @@ function summarize(processors: EventProcessor[], entry: KeyEntry): RiskSummary |
   return mergeSummaries(parts);
 }
 
+/** Default `snapshotEvery`. */
+export const defaultSnapshotEvery = 64;
+
+/** Stored snapshot: the processors' states after the key's event `seq`, its `count`-th event. */
+interface KeySnapshot {
+  v: 2;
+  seq: number;
+  count: number;
+  states: Record<string, unknown>;
+}
+
 function snapshot(processors: EventProcessor[], entry: KeyEntry): string | null {
-  const out: Record<string, unknown> = {};
+  const states: Record<string, unknown> = {};
   for (const [name, state] of entry.states) {
     const p = processors.find((x) => x.name === name);
     if (!p?.snapshot || !p.restore) return null;
-    out[name] = p.snapshot(state);
+    states[name] = p.snapshot(state);
   }
+  const out: KeySnapshot = { v: 2, seq: entry.lastSeq, count: entry.eventCount, states };
   return JSON.stringify(out);
+}
+
+/** A stored snapshot; the first format (states only, always written at the key's progress) is still read. */
+function parseSnapshot(text: string, committed: KeyProgress): KeySnapshot | null {
+  const data = JSON.parse(text) as unknown;
+  if (typeof data !== 'object' || data === null) return null;
+  const d = data as Partial<KeySnapshot>;
+  if (d.v === 2 && typeof d.seq === 'number' && typeof d.count === 'number' && typeof d.states === 'object' && d.states !== null) {
+    return d.seq <= committed.lastSeq ? (d as KeySnapshot) : null;
+  }
+  return { v: 2, seq: committed.lastSeq, count: committed.eventCount, states: data as Record<string, unknown> };
 }

@@ -8,6 +8,8 @@ export interface KeyEntry {
   /** Highest seq applied; compared with the committed `pipeline_state.last_seq` to detect a stale entry. */
   lastSeq: number;
   eventCount: number;
+  /** `eventCount` when the key's stored snapshot was taken (undefined: none known to this worker). */
+  snapshotCount?: number;
   /** Processor name → its state for this key. */
   states: Map<string, unknown>;
 }

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { unavailable } from '../core/lifeguard-error.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Schema } from './schema.ts';
+import { fallbackCheckpointPages, startWalCheckpointer } from './wal-checkpointer.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -48,7 +49,17 @@ function openSqlite(path: string): Database {
   handle.pragma('busy_timeout = 5000');
   handle.pragma('foreign_keys = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
-  return { kind: 'sqlite', db, close: () => db.destroy() };
+  if (path === ':memory:') return { kind: 'sqlite', db, close: () => db.destroy() };
+  handle.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`);
+  const checkpointer = startWalCheckpointer(path);
+  return {
+    kind: 'sqlite',
+    db,
+    close: async () => {
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }
 
 /** Most prepared statements kept per SQLite connection (multi-row inserts give one SQL text per row count). */

@@ -15,8 +15,11 @@ export interface KeyState {
   eventCount: number;
   /** JSON-ready risk summary (see RiskSummary in src/pipeline/event-processor.ts), or null. */
   summary: unknown;
-  /** JSON processor snapshots at lastSeq, or null. */
-  snapshot: string | null;
+  /**
+   * Saving only: a new JSON processor snapshot (it records the seq it was taken at); null removes the stored
+   * one (the key's state cannot be snapshotted); undefined keeps it as it is.
+   */
+  snapshot?: string | null | undefined;
   updatedAt: number;
 }
 
@@ -31,7 +34,6 @@ type Row = {
   last_seq: number | string;
   event_count: number | string;
   summary: string | null;
-  snapshot: string | null;
   updated_at: number | string;
 };
 
@@ -44,7 +46,6 @@ function toKeyState(r: Row): KeyState {
     lastSeq: Number(r.last_seq),
     eventCount: Number(r.event_count),
     summary: r.summary === null ? null : (JSON.parse(r.summary) as unknown),
-    snapshot: r.snapshot,
     updatedAt: Number(r.updated_at),
   };
 }
@@ -81,7 +82,7 @@ export async function loadKeyProgress(trx: Trx, keys: { scope: string; streamKey
 
 /** The processor snapshot stored for a key, or null. */
 export async function loadKeySnapshot(trx: Trx, scope: string, streamKey: string): Promise<string | null> {
-  const r = await trx.selectFrom('pipeline_state').select('snapshot').where('stream_key', '=', streamKey).where('scope', '=', scope).executeTakeFirst();
+  const r = await trx.selectFrom('pipeline_snapshots').select('snapshot').where('stream_key', '=', streamKey).where('scope', '=', scope).executeTakeFirst();
   return r?.snapshot ?? null;
 }
 
@@ -99,7 +100,6 @@ export async function saveKeyStates(trx: Trx, states: KeyState[]): Promise<void>
           last_seq: s.lastSeq,
           event_count: s.eventCount,
           summary: s.summary === null || s.summary === undefined ? null : JSON.stringify(s.summary),
-          snapshot: s.snapshot,
           updated_at: s.updatedAt,
         })),
       )
@@ -108,11 +108,21 @@ export async function saveKeyStates(trx: Trx, states: KeyState[]): Promise<void>
           last_seq: eb.ref('excluded.last_seq'),
           event_count: eb.ref('excluded.event_count'),
           summary: eb.ref('excluded.summary'),
-          snapshot: eb.ref('excluded.snapshot'),
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )
       .execute();
+  }
+  const snapshots = states.filter((s): s is KeyState & { snapshot: string } => typeof s.snapshot === 'string');
+  for (let i = 0; i < snapshots.length; i += 300) {
+    await trx
+      .insertInto('pipeline_snapshots')
+      .values(snapshots.slice(i, i + 300).map((s) => ({ scope: s.scope, stream_key: s.streamKey, snapshot: s.snapshot, updated_at: s.updatedAt })))
+      .onConflict((oc) => oc.columns(['scope', 'stream_key']).doUpdateSet((eb) => ({ snapshot: eb.ref('excluded.snapshot'), updated_at: eb.ref('excluded.updated_at') })))
+      .execute();
+  }
+  for (const s of states) {
+    if (s.snapshot === null) await trx.deleteFrom('pipeline_snapshots').where('stream_key', '=', s.streamKey).where('scope', '=', s.scope).execute();
   }
 }
 

@@ -7,12 +7,14 @@ import { m0001Banks } from './0001-banks.ts';
 import { m0002Service } from './0002-service.ts';
 import { m0003Auth } from './0003-auth.ts';
 import { m0004DerivedAge } from './0004-derived-age.ts';
+import { m0005PipelineSnapshots } from './0005-pipeline-snapshots.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_banks': m0001Banks,
   '0002_service': m0002Service,
   '0003_auth': m0003Auth,
   '0004_derived_age': m0004DerivedAge,
+  '0005_pipeline_snapshots': m0005PipelineSnapshots,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -39,8 +39,15 @@ export interface PipelineStateTable {
   event_count: Int8;
   /** JSON RiskSummary, or null when no processor summarised this key. */
   summary: string | null;
-  /** JSON processor snapshots at last_seq (null when a processor cannot snapshot: state is replayed instead). */
-  snapshot: string | null;
+  updated_at: Int8;
+}
+
+/** A key's latest detector snapshot (none when a processor cannot snapshot: its state is replayed instead). */
+export interface PipelineSnapshotsTable {
+  scope: string;
+  stream_key: string;
+  /** JSON {v: 2, seq, count, states}: the processors' states after the key's event `seq`. */
+  snapshot: string;
   updated_at: Int8;
 }
 
@@ -98,6 +105,7 @@ export interface ServiceTables {
   event_queue: EventQueueTable;
   event_partitions: EventPartitionsTable;
   pipeline_state: PipelineStateTable;
+  pipeline_snapshots: PipelineSnapshotsTable;
   counters: CountersTable;
   effects: EffectsTable;
   outbox: OutboxTable;
