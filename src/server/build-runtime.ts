@@ -82,7 +82,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     hashing: matching.hashing,
     events: {
       // One tenant per deployment: every key shares one event scope, so rotating a key keeps idempotency and state.
-      append: (events) => appendEvents(database, null, events, { bus, now, hashFrame }),
+      append: (events, opts) => appendEvents(database, null, events, { bus, now, hashFrame, ...(opts?.validated ? { validated: true } : {}) }),
       listEffects: (q) => listEffects(database, q),
       conversationRisk: (id) => getConversationRisk(database, id, null),
       streamRisk: (id) => getStreamRisk(database, id, null),

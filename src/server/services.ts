@@ -35,8 +35,11 @@ export interface MatchingService {
 }
 
 export interface EventService {
-  /** Durably appends a validated batch (resolves after commit). */
-  append(events: PlatformEvent[]): Promise<AppendResult>;
+  /**
+   * Durably appends a batch (resolves after commit). `validated`: the events are already the output of the
+   * event schemas (the events route parses each one), so intake need not parse them again.
+   */
+  append(events: PlatformEvent[], opts?: { validated?: boolean }): Promise<AppendResult>;
   conversationRisk?(id: string): Promise<SubjectRisk | null>;
   streamRisk?(id: string): Promise<SubjectRisk | null>;
   listEffects(q: { after?: number; limit: number; kind?: string; target?: string }): Promise<{ effects: StoredEffect[]; cursor: number }>;

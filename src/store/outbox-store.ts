@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Trx } from '../queue/write-transaction.ts';
+import { withWriteTransaction, type Trx } from '../queue/write-transaction.ts';
 import type { Database } from './database.ts';
 
 export const deliveryStatuses = ['pending', 'delivered', 'dead'] as const;
@@ -57,17 +57,23 @@ export interface DeliveryTask {
 /** Claims up to `limit` due deliveries for `leaseMs` (PostgreSQL: SKIP LOCKED, so workers never share one). */
 export async function claimDueDeliveries(database: Database, opts: { now: number; limit: number; leaseMs: number }): Promise<DeliveryTask[]> {
   const leaseUntil = opts.now + opts.leaseMs;
-  const lock = database.kind === 'postgres' ? sql`for update skip locked` : sql``;
+  // Leases and delivery marks are bookkeeping: a power cut that rolls one back only causes a redelivery, which
+  // receivers dedupe by delivery id; so they skip SQLite's fsync (see withWriteTransaction).
+  return withWriteTransaction(database, (trx) => claimIn(trx, database.kind, leaseUntil, opts), 'derived');
+}
+
+async function claimIn(trx: Trx, kind: Database['kind'], leaseUntil: number, opts: { now: number; limit: number }): Promise<DeliveryTask[]> {
+  const lock = kind === 'postgres' ? sql`for update skip locked` : sql``;
   const claimed = await sql<{ effect_seq: number | string }>`
     update outbox set lease_until = ${leaseUntil}, updated_at = ${opts.now}
     where effect_seq in (
       select effect_seq from outbox
       where status = 'pending' and next_attempt_at <= ${opts.now} and lease_until <= ${opts.now}
       order by next_attempt_at, effect_seq limit ${opts.limit} ${lock})
-    returning effect_seq`.execute(database.db);
+    returning effect_seq`.execute(trx);
   const seqs = claimed.rows.map((r) => Number(r.effect_seq));
   if (seqs.length === 0) return [];
-  const rows = await database.db
+  const rows = await trx
     .selectFrom('outbox as o')
     .innerJoin('effects as e', 'e.seq', 'o.effect_seq')
     .select(['o.effect_seq', 'o.delivery_id', 'o.attempts', 'o.lease_until', 'e.scope', 'e.event_id', 'e.created_at', 'e.body'])
@@ -96,15 +102,21 @@ export async function markDelivered(database: Database, done: { task: DeliveryTa
     if (list) list.push(d.task.effectSeq);
     else groups.set(k, [d.task.effectSeq]);
   }
-  for (const [k, seqs] of groups) {
-    const [attempts, status] = k.split(':').map(Number) as [number, number];
-    await database.db
-      .updateTable('outbox')
-      .set({ status: 'delivered', attempts, last_status: status, last_error: null, delivered_at: now, updated_at: now, lease_until: 0 })
-      .where('effect_seq', 'in', seqs)
-      .where('status', '=', 'pending')
-      .execute();
-  }
+  await withWriteTransaction(
+    database,
+    async (trx) => {
+      for (const [k, seqs] of groups) {
+        const [attempts, status] = k.split(':').map(Number) as [number, number];
+        await trx
+          .updateTable('outbox')
+          .set({ status: 'delivered', attempts, last_status: status, last_error: null, delivered_at: now, updated_at: now, lease_until: 0 })
+          .where('effect_seq', 'in', seqs)
+          .where('status', '=', 'pending')
+          .execute();
+      }
+    },
+    'derived',
+  );
 }
 
 /** Records a failed attempt: pending again at `nextAttemptAt`, or dead when `dead` (still listed, never dropped). */

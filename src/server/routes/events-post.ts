@@ -34,7 +34,8 @@ export const eventsPost = defineRoute({
   },
   async handle({ c, deps, body, key }) {
     const events = need(deps.services, 'events');
-    const result = await events.append(await preserveMatchedFrames(body.events, deps, key!.id));
+    // Each event was parsed by its schema in the body check (event-batch.ts): intake skips a second parse.
+    const result = await events.append(await preserveMatchedFrames(body.events, deps, key!.id), { validated: true });
     if (result.conflicts.length === body.events.length && result.conflicts.length > 0) {
       throw conflict('event_id_conflict', 'every event id in this batch was already used for different content; the first version stays', {
         conflicts: result.conflicts,
