@@ -5,16 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { readEnv } from '../../config/read-env.ts';
-import { createDefaultDetectors } from '../../pipeline/default-detectors.ts';
-import { createPipelineWorkers } from '../../pipeline/pipeline-workers.ts';
-import { loadPolicy } from '../../policy/load-policy.ts';
 import { createEventBus } from '../../queue/create-bus.ts';
 import { partitionCount } from '../../queue/partition.ts';
-import type { KnownMatch } from '../../core/guardian/types.ts';
-import { PDQ_MATCH_THRESHOLD } from '../../core/pdq/thresholds.ts';
 import { createLogger } from '../../server/logger.ts';
-import { createMatchingServices } from '../../server/matching-services.ts';
-import { openDatabase, redactUrl } from '../../store/database.ts';
+import { openWorkerRuntime } from '../../server/open-worker-runtime.ts';
+import { redactUrl } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { usageError } from '../usage-error.ts';
 
@@ -82,38 +77,23 @@ export const command: Command = {
     const pollIntervalMs = positiveInt('poll-ms', flags['poll-ms'], 200, 60_000);
     const webhookTimeoutMs = positiveInt('webhook-timeout-ms', flags['webhook-timeout-ms'], 10_000, 300_000);
     const logger = createLogger(io.stderr, config.logLevel, { component: 'worker', pid: process.pid });
-    const policy = await loadPolicy(config.policyFile);
-
-    const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
-    // Frames are matched against the banks' in-memory PDQ index, kept fresh like the API's.
-    const matching = await createMatchingServices(database, config, logger).catch(async (e: unknown) => {
-      await database.close();
-      throw e;
-    });
-    const refresher = setInterval(() => void matching.refresh().catch((err: unknown) => logger.warn('pdq index refresh failed', { err })), 2000);
-    refresher.unref();
-    const frameMatcher = (pdq: string): KnownMatch[] => matching.pdqIndex.query(pdq, PDQ_MATCH_THRESHOLD).map((h) => ({ id: String(h.id), distance: h.distance }));
-    const bus = await createEventBus({
-      ...(config.natsUrl !== undefined ? { natsUrl: config.natsUrl } : {}),
-      natsStream: config.natsStream,
-      name: `lifeguard-worker-${process.pid}`,
-      onError: (err) => logger.warn('event bus error', { err }),
-    }).catch(async (e: unknown) => {
-      clearInterval(refresher);
-      await matching.close();
-      await database.close();
-      throw e;
-    });
-    const webhook = flags['no-webhooks'] ? undefined : config.webhook;
-    const workers = createPipelineWorkers({
-      database,
-      bus,
-      detectors: createDefaultDetectors({ policy, frameMatcher }),
-      ...(webhook ? { webhook: { url: webhook.url, secret: webhook.secret } } : {}),
+    const webhooks = !flags['no-webhooks'];
+    const runtime = await openWorkerRuntime({
+      config,
+      logger,
+      bus: () =>
+        createEventBus({
+          ...(config.natsUrl !== undefined ? { natsUrl: config.natsUrl } : {}),
+          natsStream: config.natsStream,
+          name: `lifeguard-worker-${process.pid}`,
+          onError: (err) => logger.warn('event bus error', { err }),
+        }),
+      webhooks,
       worker: { batchSize, maxPartitions, pollIntervalMs },
       delivery: { timeoutMs: webhookTimeoutMs },
-      onError: (err, ctx) => logger.error(ctx.where === 'detector' ? 'detector failed' : `${ctx.where} failed`, { ...ctx, err }),
     });
+    const { database, workers, bus } = runtime;
+    const webhook = webhooks ? config.webhook : undefined;
     await workers.start();
     logger.info('worker ready', {
       database: database.kind === 'postgres' ? redactUrl(config.databaseUrl) : config.databaseUrl,
@@ -129,10 +109,8 @@ export const command: Command = {
         logger.info('worker stopping', { signal });
         (async () => {
           await workers.stop();
-          clearInterval(refresher);
           await bus.close();
-          await matching.close();
-          await database.close();
+          await runtime.close();
           logger.info('worker stopped', { ...workers.events.stats(), delivered: workers.delivery?.stats().delivered ?? 0 });
         })().then(
           () => resolve(exitCodes.ok),

@@ -1,0 +1,69 @@
+/**
+ * Everything a worker needs besides its trigger: the database, the banks' in-memory PDQ index (kept fresh, for
+ * frames), the detectors and the pipeline workers (events → effects → webhooks). Shared by `lifeguard worker`
+ * and the worker thread of `lifeguard serve`.
+ */
+import type { Config } from '../config/read-env.ts';
+import type { KnownMatch } from '../core/guardian/types.ts';
+import { PDQ_MATCH_THRESHOLD } from '../core/pdq/thresholds.ts';
+import { createDefaultDetectors } from '../pipeline/default-detectors.ts';
+import { createPipelineWorkers, type PipelineWorkers, type PipelineWorkersOptions } from '../pipeline/pipeline-workers.ts';
+import { loadPolicy } from '../policy/load-policy.ts';
+import type { EventBus } from '../queue/event-bus.ts';
+import { openDatabase, type Database } from '../store/database.ts';
+import type { Logger } from './logger.ts';
+import { createMatchingServices } from './matching-services.ts';
+
+export interface WorkerRuntime {
+  database: Database;
+  workers: PipelineWorkers;
+  /** Stops the index refresher and closes matching and the database (stop the workers first). */
+  close(): Promise<void>;
+}
+
+export interface WorkerRuntimeOptions {
+  config: Config;
+  logger: Logger;
+  /** Builds the bus once the database is open (closed by the caller). */
+  bus: () => Promise<EventBus>;
+  webhooks: boolean;
+  worker?: PipelineWorkersOptions['worker'];
+  delivery?: PipelineWorkersOptions['delivery'];
+  onBatch?: PipelineWorkersOptions['onBatch'];
+}
+
+/** Opens the database and matching and builds (unstarted) pipeline workers for `config`. */
+export async function openWorkerRuntime(opts: WorkerRuntimeOptions): Promise<WorkerRuntime & { bus: EventBus }> {
+  const { config, logger } = opts;
+  const policy = await loadPolicy(config.policyFile);
+  const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
+  // Frames are matched against the banks' in-memory PDQ index, kept fresh like the API's.
+  const matching = await createMatchingServices(database, config, logger).catch(async (e: unknown) => {
+    await database.close();
+    throw e;
+  });
+  const refresher = setInterval(() => void matching.refresh().catch((err: unknown) => logger.warn('pdq index refresh failed', { err })), 2000);
+  refresher.unref();
+  const closeAll = async () => {
+    clearInterval(refresher);
+    await matching.close();
+    await database.close();
+  };
+  const bus = await opts.bus().catch(async (e: unknown) => {
+    await closeAll();
+    throw e;
+  });
+  const frameMatcher = (pdq: string): KnownMatch[] => matching.pdqIndex.query(pdq, PDQ_MATCH_THRESHOLD).map((h) => ({ id: String(h.id), distance: h.distance }));
+  const webhook = opts.webhooks ? config.webhook : undefined;
+  const workers = createPipelineWorkers({
+    database,
+    bus,
+    detectors: createDefaultDetectors({ policy, frameMatcher }),
+    ...(webhook ? { webhook: { url: webhook.url, secret: webhook.secret } } : {}),
+    ...(opts.worker ? { worker: opts.worker } : {}),
+    ...(opts.delivery ? { delivery: opts.delivery } : {}),
+    ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
+    onError: (err, ctx) => logger.error(ctx.where === 'detector' ? 'detector failed' : `${ctx.where} failed`, { ...ctx, err }),
+  });
+  return { database, workers, bus, close: closeAll };
+}
