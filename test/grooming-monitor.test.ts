@@ -181,3 +181,17 @@ test('options are validated', () => {
   assert.equal(low.threshold, 0.05);
   assert.equal(low.flagged, low.risk >= 0.05);
 });
+
+test('a benign message repeated many times adds no text evidence and is not flagged', () => {
+  const once = [say('a', 'ok see you tomorrow at school'), say('b', 'yes see you tomorrow, bring the book')];
+  const many = Array.from({ length: 8 }, () => once).flat();
+  const short = assessConversation(once);
+  const long = assessConversation(many);
+  assert.equal(long.flagged, false);
+  // The repeats add nothing to the learned score: risk stays near where two messages put it (the repeated
+  // "see you tomorrow" signals still add a little lexicon evidence, which saturates).
+  assert.ok(long.risk < short.risk + 0.05, `risk ${short.risk} → ${long.risk}`);
+  // A new message after the repeats is still scored.
+  const more = assessConversation([...many, say('a', 'did you finish the maths homework for tomorrow?')]);
+  assert.notEqual(more.risk, long.risk);
+});

@@ -67,6 +67,9 @@ function addressesFamily(words: readonly string[]): boolean {
   return kin.has(words[words.length - 1]!) || (kin.has(words[0]!) && words.length > 1);
 }
 
+/** How many recent messages are remembered to notice repeats. */
+const recentMessages = 16;
+
 export class ConversationState {
   readonly opts: ConversationStateOptions;
   private readonly matcher: LexiconMatcher;
@@ -75,6 +78,9 @@ export class ConversationState {
   private sum = 0;
   private words = 0;
   private lastHash = START_HASH;
+  /** Fingerprints of the last few messages' words: a repeated message adds no text evidence. */
+  private readonly recent = new Uint32Array(recentMessages);
+  private recentHead = 0;
   private readonly winSum: Float64Array;
   private readonly winWords: Float64Array;
   private winHead = 0;
@@ -117,20 +123,24 @@ export class ConversationState {
     const key = message.author ?? '';
     this.replyToAgeProbe(message, nt, signals, key, index);
 
-    // Learned text score: cumulative sums plus a ring buffer of the last maxMessages messages.
-    const scored = scoreWords(this.model, nt.words, this.lastHash);
-    this.lastHash = scored.lastHash;
-    this.sum += scored.sum;
-    this.words += nt.words.length;
-    const slot = this.winHead;
-    this.winTotalSum += scored.sum - this.winSum[slot]!;
-    this.winTotalWords += nt.words.length - this.winWords[slot]!;
-    this.winSum[slot] = scored.sum;
-    this.winWords[slot] = nt.words.length;
-    this.winHead = (slot + 1) % this.winSum.length;
-    let z = textLogit(this.model, this.sum, this.words);
-    if (this.messageCount > this.winSum.length) z = Math.max(z, textLogit(this.model, this.winTotalSum, this.winTotalWords));
-    this.textZ = z;
+    // Learned text score: cumulative sums plus a ring buffer of the last maxMessages messages. A message that
+    // repeats one of the last few ("see you tomorrow" again and again) says nothing new: it would only make a
+    // short, ordinary exchange look like a long one, so it adds no text evidence (its signals still count).
+    if (!this.repeated(nt.words)) {
+      const scored = scoreWords(this.model, nt.words, this.lastHash);
+      this.lastHash = scored.lastHash;
+      this.sum += scored.sum;
+      this.words += nt.words.length;
+      const slot = this.winHead;
+      this.winTotalSum += scored.sum - this.winSum[slot]!;
+      this.winTotalWords += nt.words.length - this.winWords[slot]!;
+      this.winSum[slot] = scored.sum;
+      this.winWords[slot] = nt.words.length;
+      this.winHead = (slot + 1) % this.winSum.length;
+      let z = textLogit(this.model, this.sum, this.words);
+      if (this.messageCount > this.winSum.length) z = Math.max(z, textLogit(this.model, this.winTotalSum, this.winTotalWords));
+      this.textZ = z;
+    }
 
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
@@ -168,6 +178,21 @@ export class ConversationState {
       crossed = true;
     }
     return { signals, crossed };
+  }
+
+  /** True when `words` equal one of the last `recentMessages` messages (remembered by a 32-bit fingerprint). */
+  private repeated(words: readonly string[]): boolean {
+    if (words.length === 0) return false;
+    let h = 0x811c9dc5;
+    for (const w of words) {
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+      h = Math.imul(h ^ 0x20, 0x01000193);
+    }
+    const fp = (h >>> 0) || 1; // 0 marks an empty slot
+    if (this.recent.includes(fp)) return true;
+    this.recent[this.recentHead] = fp;
+    this.recentHead = (this.recentHead + 1) % this.recent.length;
+    return false;
   }
 
   /**
