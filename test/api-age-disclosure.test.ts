@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { withWriteTransaction } from '../src/queue/write-transaction.ts';
-import { createTestApp, type TestApp } from '../src/server/test-app.ts';
+import type { TestApp } from '../src/server/test-app.ts';
 import { insertDerivedAgeEntries } from '../src/store/derived-age-store.ts';
+import { openTestApp } from './support/open-test-app.ts';
 import { testDatabases } from './support/databases.ts';
 
 const ts = 1_700_000_000_000;
@@ -27,12 +28,7 @@ for (const target of testDatabases()) {
     let token: string;
     let cleanup: () => Promise<void>;
     before(async () => {
-      const opened = await target.open();
-      t = await createTestApp(opened.database);
-      cleanup = async () => {
-        await t.close();
-        await opened.cleanup();
-      };
+      ({ t, cleanup } = await openTestApp(target));
       token = await t.token('events');
       const signals = await t.call('POST', '/v1/age/signals', { token, json: { signals: [{ id: 'ad-va-1', account: { id: 'verified-adult' }, method: 'id_document', age: 34, ts }] } });
       assert.equal(signals.status, 202, JSON.stringify(signals.body));

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../src/server/test-app.ts';
+import type { TestApp } from '../src/server/test-app.ts';
+import { openTestApp } from './support/open-test-app.ts';
 import { testDatabases } from './support/databases.ts';
 
 const t0 = Date.parse('2025-03-01T17:00:00Z');
@@ -47,12 +48,7 @@ for (const target of testDatabases()) {
     let cleanup: () => Promise<void>;
     let effects: { kind: string; target: string; stream?: string }[];
     before(async () => {
-      const opened = await target.open();
-      t = await createTestApp(opened.database);
-      cleanup = async () => {
-        await t.close();
-        await opened.cleanup();
-      };
+      ({ t, cleanup } = await openTestApp(target));
       token = await t.token('events');
       const res = await t.call('POST', '/v1/events', { token, json: { events: [...teenStream, ...adultStream] } });
       assert.equal(res.status, 202, JSON.stringify(res.body));

@@ -1,7 +1,8 @@
 /** The action checks (issue 5) through the API, with the default policy. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../src/server/test-app.ts';
+import type { TestApp } from '../src/server/test-app.ts';
+import { openTestApp } from './support/open-test-app.ts';
 import { testDatabases } from './support/databases.ts';
 
 const [sqlite] = testDatabases();
@@ -11,12 +12,7 @@ describe('checks API (default policy)', () => {
   let token: string;
   let cleanup: () => Promise<void>;
   before(async () => {
-    const opened = await sqlite!.open();
-    t = await createTestApp(opened.database);
-    cleanup = async () => {
-      await t.close();
-      await opened.cleanup();
-    };
+    ({ t, cleanup } = await openTestApp(sqlite!));
     token = await t.token('events');
   });
   after(() => cleanup());

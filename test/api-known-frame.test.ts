@@ -9,8 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { hammingDistance, PDQ_MATCH_THRESHOLD } from '../src/core/pdq/index.ts';
 import { hashImage } from '../src/media/hash-image.ts';
-import { createTestApp, type TestApp } from '../src/server/test-app.ts';
+import type { TestApp } from '../src/server/test-app.ts';
 import { getEvent } from '../src/store/event-store.ts';
+import { openTestApp } from './support/open-test-app.ts';
 import { testDatabases } from './support/databases.ts';
 
 const SIZE = 256;
@@ -40,12 +41,7 @@ for (const target of testDatabases()) {
     let known: Buffer;
     let other: Buffer;
     before(async () => {
-      const opened = await target.open();
-      t = await createTestApp(opened.database);
-      cleanup = async () => {
-        await t.close();
-        await opened.cleanup();
-      };
+      ({ t, cleanup } = await openTestApp(target));
       events = await t.token('events');
       const banks = await t.token('banks');
       known = await pattern('known');
