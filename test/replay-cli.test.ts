@@ -108,3 +108,24 @@ test('usage and policy errors', async () => {
   const missing = await run([join(dir, 'nope.jsonl')]);
   assert.equal(missing.code, 3);
 });
+
+test('frames recorded as image bytes are hashed and matched; undecodable ones are line errors', async () => {
+  const sharp = (await import('sharp')).default;
+  const { hashImage } = await import('../src/media/hash-image.ts');
+  // A benign generated picture: a sky-to-ground gradient with a sun.
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#7ab8f5"/><stop offset="1" stop-color="#3c8d3c"/></linearGradient></defs><rect width="320" height="240" fill="url(#g)"/><circle cx="250" cy="60" r="30" fill="#ffd84a"/></svg>`;
+  const png = await sharp(Buffer.from(svg)).png().toBuffer();
+  const bank = join(dir, 'known.csv');
+  writeFileSync(bank, `hash,id,category\n${(await hashImage(png)).pdq},known-1,test\n`);
+  const other = await sharp(Buffer.from(svg.replace('#ffd84a', '#222222').replace('cx="250"', 'cx="60"'))).rotate(90).png().toBuffer();
+  const frames = [
+    line({ ...start, streamer: { id: 'x', tier: 'adult' } }),
+    line({ id: 'f0', ts: '2025-03-01T17:00:01Z', type: 'stream.frame', streamId: 's1', imageBase64: other.toString('base64') }),
+    line({ id: 'f1', ts: '2025-03-01T17:00:02Z', type: 'stream.frame', streamId: 's1', imageBase64: Buffer.from('not an image').toString('base64') }),
+    line({ id: 'f2', ts: '2025-03-01T17:00:03Z', type: 'stream.frame', streamId: 's1', imageBase64: png.toString('base64') }),
+  ];
+  const r = await run(['-', '--bank', bank, '--json'], frames.join('\n'));
+  assert.match(r.err, /^line 3: frame f1: /m);
+  const effects = r.out.trim().split('\n').map((l) => JSON.parse(l) as { eventId: string; effect: { kind: string } });
+  assert.deepEqual(effects.map((e) => [e.eventId, e.effect.kind]), [['f2', 'end_stream'], ['f2', 'preserve_evidence'], ['f2', 'open_case']]);
+});

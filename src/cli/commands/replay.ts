@@ -7,11 +7,12 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Effect } from '../../core/effects.ts';
 import type { PlatformEvent } from '../../core/events.ts';
-import { createGuardian, parseEventLines, replayEvents, type FrameMatcher, type KnownMatch } from '../../core/guardian/index.ts';
+import { createGuardian, parseEventLines, replayEvents, type FrameMatcher, type KnownMatch, type LineError, type RecordedEvent } from '../../core/guardian/index.ts';
 import { HashListParser } from '../../core/hash-list/hash-list-parser.ts';
 import { LineSplitter } from '../../core/hash-list/line-splitter.ts';
 import { PdqIndex } from '../../core/index/index.ts';
 import { PDQ_MATCH_THRESHOLD } from '../../core/pdq/index.ts';
+import { hashImage } from '../../media/hash-image.ts';
 import { loadPolicy } from '../../policy/load-policy.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { usageError } from '../usage-error.ts';
@@ -24,7 +25,9 @@ effects it asks for, in time order.
 
   --json          one JSON object per effect: {"line","eventId","eventType","at","effect"}
   --policy FILE   policy file (default: policy/default-policy.json)
-  --bank FILE     hash list of known content (columns hash,id,category; PDQ) to match stream frames against
+  --bank FILE     hash list of known content (columns hash,id,category; PDQ) to match stream frames against;
+                  frames recorded as image bytes (imageBase64) are hashed first, undecodable ones are
+                  reported as malformed lines
   --country CC    country for help resources when an account has none (e.g. GB, US)
   --strict        exit 3 when any line is malformed (default: report it and go on)
 
@@ -138,7 +141,8 @@ export const command: Command = {
     const warn = (line: string) => void io.stderr.write(`warning: ${line}\n`);
     const bank = values.bank !== undefined ? await loadBankMatcher(values.bank, warn) : undefined;
     const text = await readInput(positionals[0]!, io);
-    const { events, errors } = parseEventLines(text);
+    const lines = parseEventLines(text);
+    const { events, errors } = await hashFrameImages(lines.events, lines.errors);
     for (const e of errors) io.stderr.write(`line ${e.line}: ${e.message}\n`);
     const guardian = createGuardian({
       policy,
@@ -168,3 +172,28 @@ export const command: Command = {
     return total > 0 ? exitCodes.findings : exitCodes.ok;
   },
 };
+
+/**
+ * Frames recorded as image bytes get their PDQ hash here (the guardian matches hashes, and the core decodes
+ * no images); a frame whose bytes cannot be decoded becomes a line error and is left out.
+ */
+async function hashFrameImages(events: RecordedEvent[], errors: LineError[]): Promise<{ events: RecordedEvent[]; errors: LineError[] }> {
+  const out: RecordedEvent[] = [];
+  const errs = [...errors];
+  for (const r of events) {
+    const e = r.event;
+    if (e.type !== 'stream.frame' || e.imageBase64 === undefined || e.pdq !== undefined) {
+      out.push(r);
+      continue;
+    }
+    try {
+      const h = await hashImage(Buffer.from(e.imageBase64, 'base64'));
+      const { imageBase64: _bytes, ...rest } = e;
+      out.push({ line: r.line, event: { ...rest, pdq: h.pdq, quality: h.quality } });
+    } catch (err) {
+      errs.push({ line: r.line, message: `frame ${e.id}: ${(err as Error).message}` });
+    }
+  }
+  errs.sort((a, b) => a.line - b.line);
+  return { events: out, errors: errs };
+}
