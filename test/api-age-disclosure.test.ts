@@ -29,7 +29,7 @@ for (const target of testDatabases()) {
     let cleanup: () => Promise<void>;
     before(async () => {
       ({ t, cleanup } = await openTestApp(target));
-      token = await t.token('events');
+      token = await t.token('events', 'age');
       const signals = await t.call('POST', '/v1/age/signals', { token, json: { signals: [{ id: 'ad-va-1', account: { id: 'verified-adult' }, method: 'id_document', age: 34, ts }] } });
       assert.equal(signals.status, 202, JSON.stringify(signals.body));
       const events = [

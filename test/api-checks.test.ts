@@ -13,7 +13,7 @@ describe('checks API (default policy)', () => {
   let cleanup: () => Promise<void>;
   before(async () => {
     ({ t, cleanup } = await openTestApp(sqlite!));
-    token = await t.token('events');
+    token = await t.token('events', 'age');
   });
   after(() => cleanup());
 

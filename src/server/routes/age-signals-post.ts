@@ -1,6 +1,7 @@
 /**
  * POST /v1/age/signals: age signals about accounts (self-declaration, estimation, verification), from the
- * platform or a provider. Stored as `age.signal` events (durable, idempotent by id) and folded into each
+ * platform or a provider. Its own scope, `age`, lets an age-verification provider deliver results with a key
+ * that can do nothing else (no other events, no reads). Stored as `age.signal` events (durable, idempotent by id) and folded into each
  * account's age decision by the workers.
  */
 import { z } from 'zod';
@@ -13,7 +14,7 @@ const ref = z.object({ id: z.string(), seq: z.number().int() });
 export const ageSignalsPost = defineRoute({
   method: 'post',
   path: '/v1/age/signals',
-  access: 'events',
+  access: 'age',
   tag: 'age',
   summary: 'Record age signals (each with a client id; replays are idempotent).',
   body: z.object({ signals: z.array(ageSignalEventSchema.omit({ type: true })).min(1).max(1000) }),
