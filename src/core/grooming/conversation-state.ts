@@ -6,10 +6,12 @@
  */
 import { detectInNormalised } from './detect-signals.ts';
 import { defaultMatcher, defaultModel } from './detector.ts';
-import { combineRisk, scoreWords, textLogit, type LoadedModel } from './learned-model.ts';
+import { fireRules, type FlagRule } from './flag-rules.ts';
+import { combineRisk, scoreWords, sigmoid, textLogit, type LoadedModel } from './learned-model.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import {
   addEvidence,
+  contextual,
   lexiconIntercept,
   lexiconLogit,
   newStrengths,
@@ -20,7 +22,7 @@ import {
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
 import { START_HASH } from './text-features.ts';
-import type { AuthorRisk, AuthorTier, ChatMessage, ConversationAssessment, GroomingStage, Signal } from './types.ts';
+import type { AuthorRisk, AuthorTier, ChatMessage, ConversationAssessment, FiredRule, GroomingStage, Signal, SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
   threshold: number;
@@ -50,10 +52,15 @@ interface AuthorState {
   /** Addressed by someone else as a parent or grandparent. */
   addressedAsFamily: boolean;
   level: AuthorContext['minorCounterpart'];
+  /** Short-chat rules this author's evidence fires (see flag-rules.ts). */
+  rules: { rule: FlagRule; categories: SignalCategory[] }[];
   risk: number;
 }
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
+
+/** Learned score below which a long conversation's non-strong short-chat rules do not count. */
+export const RULE_TEXT_FLOOR = 0.05;
 
 /** Highest risk a conversation can reach without a single signal a reviewer could look at. */
 export const NO_EVIDENCE_CAP = 0.4;
@@ -236,7 +243,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', risk: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0 };
     this.authors.set(key, a);
     return a;
   }
@@ -291,6 +298,7 @@ export class ConversationState {
     for (const a of this.authors.values()) {
       const ctx = this.contextOf(a);
       a.lexZ = a.signalCount === 0 ? lexiconIntercept : lexiconLogit(a.strengths, ctx);
+      a.rules = a.signalCount === 0 ? [] : fireRules(contextual(a.strengths, ctx), ctx);
       a.level = this.overrideLevel(a, ctx);
       if (ctx.tierKnown && ctx.tier === 'adult') knownAdults++;
       if (ctx.tierKnown && isMinor(ctx.tier)) knownMinors++;
@@ -319,6 +327,7 @@ export class ConversationState {
     for (const a of this.authors.values()) {
       if (a.signalCount === 0) continue;
       a.risk = combineRisk(this.model, text, a.lexZ, a.level);
+      for (const r of this.applicableRules(a)) a.risk = Math.max(a.risk, r.rule.risk);
       if (a.risk >= best || this.bestAuthor === undefined) {
         best = Math.max(best, a.risk);
         this.bestAuthor = a;
@@ -348,11 +357,34 @@ export class ConversationState {
   }
 
   /**
-   * A flag needs something to show: a signal, or conversation-length text (at least `shrinkWords` words),
-   * on which the learned model was validated and may speak alone.
+   * A flag needs something a reviewer can see: at least one signal other than an age statement. The learned
+   * score adds to the risk of evidence; it never flags alone, however long or repetitive the text.
    */
   private hasEvidence(): boolean {
-    return this.evidenceCount > 0 || this.words >= this.model.model.shrinkWords;
+    return this.evidenceCount > 0;
+  }
+
+  /**
+   * Rules of an author that count now. Strong rules (threats, sexual talk with a minor) always; the others
+   * while the conversation is short, or once it is long enough for the learned model, when the model does not
+   * read it as ordinary (so a long chat between adults is judged on all its text, not on two phrases).
+   */
+  private applicableRules(a: AuthorState): AuthorState['rules'] {
+    if (a.rules.length === 0) return a.rules;
+    const short = this.words < this.model.model.shrinkWords;
+    const textAgrees = sigmoid(this.textZ) >= RULE_TEXT_FLOOR;
+    return short || textAgrees ? a.rules : a.rules.filter((r) => r.rule.strong);
+  }
+
+  /** Rules that fired and count, per author, riskiest author first. */
+  firedRules(): FiredRule[] {
+    const out: FiredRule[] = [];
+    for (const a of this.authors.values()) {
+      for (const r of this.applicableRules(a)) {
+        out.push({ rule: r.rule.id, description: r.rule.description, author: a.key, categories: r.categories, risk: r.rule.risk });
+      }
+    }
+    return out.sort((x, y) => y.risk - x.risk);
   }
 
   /** The lexicon's logit of the riskiest author (context applied). */
@@ -412,6 +444,7 @@ export class ConversationState {
       stage: this.stage(),
       warningAt: this.warningAt,
       signals: this.signals(),
+      rules: this.firedRules(),
       authors: this.authorRisks(),
       learnedScore: this.learnedScore(),
       messageCount: this.messageCount,
