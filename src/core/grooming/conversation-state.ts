@@ -61,6 +61,8 @@ const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 
 /** Learned score below which a long conversation's non-strong short-chat rules do not count. */
 export const RULE_TEXT_FLOOR = 0.05;
+/** The same for unattributed text, where the rules cannot tell the two sides apart. */
+export const UNATTRIBUTED_RULE_FLOOR = 0.3;
 
 /** Highest risk a conversation can reach without a single signal a reviewer could look at. */
 export const NO_EVIDENCE_CAP = 0.4;
@@ -371,9 +373,15 @@ export class ConversationState {
    */
   private applicableRules(a: AuthorState): AuthorState['rules'] {
     if (a.rules.length === 0) return a.rules;
+    const learned = sigmoid(this.textZ);
+    if (a.key === '') {
+      // Unattributed text (a flattened segment) mixes both sides' words: one side's question and the other's
+      // answer can look like one author's combination, and nobody's age can be told apart. There only a
+      // threat counts alone; every other rule needs the learned model to lean towards grooming too.
+      return a.rules.filter((r) => r.rule.id === 'sextortion' || r.rule.id === 'explicit_threat' || learned >= UNATTRIBUTED_RULE_FLOOR);
+    }
     const short = this.words < this.model.model.shrinkWords;
-    const textAgrees = sigmoid(this.textZ) >= RULE_TEXT_FLOOR;
-    return short || textAgrees ? a.rules : a.rules.filter((r) => r.rule.strong);
+    return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
   }
 
   /** Rules that fired and count, per author, riskiest author first. */
