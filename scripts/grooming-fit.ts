@@ -10,8 +10,8 @@ import { ConversationState } from '../src/core/grooming/conversation-state.ts';
 import { defaultMatcher } from '../src/core/grooming/detector.ts';
 import { loadModel, sigmoid, type GroomingModel } from '../src/core/grooming/learned-model.ts';
 import type { Segment } from './grooming-data.ts';
-import { stratifiedFolds } from './grooming-data.ts';
-import { FEATURE_BITS, bestThreshold, defaultTrain, fitLogistic, fitStacker, prf, prune, textZ, toModel, trainTextModel, type Doc, type TrainOptions } from './grooming-learn.ts';
+import { groupedFolds } from './grooming-data.ts';
+import { FEATURE_BITS, bestThreshold, defaultTrain, fitLogistic, fitStacker, messagesOf, prf, prune, textZ, toModel, trainTextModel, type Doc, type TrainOptions } from './grooming-learn.ts';
 
 export interface FitOptions {
   seed: number;
@@ -44,7 +44,8 @@ function sparseToDense(sp: { indices: number[]; values: number[] }): Float64Arra
 /** Fits a model on `docs` (see the file comment). Deterministic for a given seed. */
 export function fitModel(docs: readonly Doc[], opts: FitOptions = defaultFit, trainedOn = 'pan12-segments-dev'): FitResult {
   const labels = docs.map((d) => d.label);
-  const inner = stratifiedFolds(labels, opts.innerFolds, opts.seed);
+  // Inner folds keep a conversation and its translations together, as the outer ones do.
+  const inner = groupedFolds(docs.map((d) => d.group), labels, opts.innerFolds, opts.seed);
   const raw = new Array<number>(docs.length).fill(0);
   for (let f = 0; f < opts.innerFolds; f++) {
     const lr = trainTextModel(docs.filter((_, i) => inner[i] !== f), opts.train);
@@ -99,13 +100,13 @@ function priorLogit(labels: readonly number[]): number {
   return Math.log((pos + 0.5) / (labels.length - pos + 0.5));
 }
 
-/** Scores segments through the runtime path (one flattened message each) with a given model. */
+/** Scores segments through the runtime path (message by message when boundaries are kept) with a given model. */
 export function scoreWithModel(model: GroomingModel, segments: readonly Segment[]): { risk: number; text: number; lexicon: number }[] {
   const lm = loadModel(model);
   const matcher = defaultMatcher();
   return segments.map((s) => {
     const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 4, maxSignals: 64, matcher, model: lm });
-    state.push({ text: s.text });
+    for (const m of messagesOf(s)) state.push({ text: m });
     return { risk: state.peakRisk, text: state.textLogit(), lexicon: state.lexiconZ() };
   });
 }

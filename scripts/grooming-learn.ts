@@ -5,19 +5,26 @@
  */
 import { ConversationState } from '../src/core/grooming/conversation-state.ts';
 import { defaultMatcher } from '../src/core/grooming/detector.ts';
+import { defaultGlosser, type Glosser } from '../src/core/grooming/gloss.ts';
 import { loadModel, sigmoid, textConfidence, type GroomingModel, type LoadedModel } from '../src/core/grooming/learned-model.ts';
-import { forEachFeature, START_HASH } from '../src/core/grooming/text-features.ts';
+import { FeatureStream } from '../src/core/grooming/text-features.ts';
 import type { Segment } from './grooming-data.ts';
 
 export const FEATURE_BITS = 18;
 export const FEATURE_SCALE = 100;
-export const SHRINK_WORDS = 100;
+/** Distinct features (words and word pairs) below which the text evidence is shrunk (about 100 words of chat). */
+export const SHRINK_FEATURES = 150;
 
 export interface Doc {
   id: string;
   label: 0 | 1;
+  /** Data set language (en, de, nl) and source conversation (translations share it). */
+  language: string;
+  group: string;
   words: number;
-  /** textConfidence(words): how much the runtime trusts this much text. */
+  /** Distinct features: the learned score's denominator. */
+  distinct: number;
+  /** textConfidence(distinct): how much the runtime trusts this much text. */
   conf: number;
   idx: Int32Array;
   val: Float32Array;
@@ -31,7 +38,7 @@ const zeroModel: GroomingModel = {
   seed: 0,
   featureBits: FEATURE_BITS,
   featureScale: FEATURE_SCALE,
-  shrinkWords: SHRINK_WORDS,
+  shrinkFeatures: SHRINK_FEATURES,
   textBias: 0,
   textPrior: 0,
   indices: [],
@@ -39,20 +46,41 @@ const zeroModel: GroomingModel = {
   combine: { text: 0, lexicon: 1, bias: 0, lexiconOverride: 3, lexiconOverrideDisclosedMinor: 1.5, lexiconOverrideKnownMinor: 0 },
 };
 
-/** Featurises segments exactly as the runtime scores them (one flattened message each). */
-export function featurise(segments: readonly Segment[]): Doc[] {
+/** The messages of a segment as the runtime receives them: its boundaries when kept, else one message. */
+export const messagesOf = (s: Segment): readonly string[] => s.messages ?? [s.text];
+
+/**
+ * Featurises segments exactly as the runtime scores them: message by message through the runtime's own
+ * normaliser, language detection, gloss and first-seen feature stream (text-features.ts). `glosser: null`
+ * turns glossing off (the English-only baseline).
+ */
+export function featurise(segments: readonly Segment[], glosser: Glosser | null = defaultGlosser()): Doc[] {
   const matcher = defaultMatcher();
   const model = loadModel(zeroModel);
   return segments.map((s) => {
-    const words = matcher.normaliser.normalise(s.text).words;
-    const counts = new Map<number, number>();
-    forEachFeature(words, START_HASH, FEATURE_BITS, (b) => counts.set(b, (counts.get(b) ?? 0) + 1));
-    const denom = Math.max(words.length, 1);
-    const idx = Int32Array.from(counts.keys());
-    const val = Float32Array.from([...counts.values()].map((c) => (FEATURE_SCALE * c) / denom));
+    const stream = new FeatureStream(FEATURE_BITS, glosser ?? undefined);
+    const seen: number[] = [];
     const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 4, maxSignals: 0, matcher, model });
-    state.push({ text: s.text });
-    return { id: s.id, label: s.label, words: words.length, conf: textConfidence(words.length, SHRINK_WORDS), idx, val, lexZ: state.lexiconZ() };
+    for (const m of messagesOf(s)) {
+      stream.push(matcher.normaliser.normalise(m).words, (b) => seen.push(b));
+      state.push({ text: m });
+    }
+    const denom = Math.max(stream.distinct, 1);
+    // A bucket can come back after the seen-filter restarts (very long texts): presence stays 0/1 per bucket.
+    const idx = Int32Array.from(new Set(seen));
+    const val = new Float32Array(idx.length).fill(FEATURE_SCALE / denom);
+    return {
+      id: s.id,
+      label: s.label,
+      language: s.language ?? 'en',
+      group: s.group ?? s.id,
+      words: stream.words,
+      distinct: stream.distinct,
+      conf: textConfidence(stream.distinct, SHRINK_FEATURES),
+      idx,
+      val,
+      lexZ: state.lexiconZ(),
+    };
   });
 }
 
@@ -128,12 +156,12 @@ export function toModel(
   meta: { trainedOn: string; seed: number },
 ): GroomingModel {
   return {
-    version: 1,
+    version: 2,
     trainedOn: meta.trainedOn,
     seed: meta.seed,
     featureBits: FEATURE_BITS,
     featureScale: FEATURE_SCALE,
-    shrinkWords: SHRINK_WORDS,
+    shrinkFeatures: SHRINK_FEATURES,
     textBias: Math.round(textBias * 1e4) / 1e4,
     textPrior: Math.round(textPrior * 1e4) / 1e4,
     indices: sparse.indices,

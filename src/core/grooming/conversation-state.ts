@@ -6,8 +6,9 @@
  */
 import { detectInNormalised } from './detect-signals.ts';
 import { defaultMatcher, defaultModel } from './detector.ts';
+import { defaultGlosser } from './gloss.ts';
 import { fireRules, type FlagRule } from './flag-rules.ts';
-import { combineRisk, scoreWords, sigmoid, textLogit, type LoadedModel } from './learned-model.ts';
+import { combineRisk, sigmoid, textLogit, TextScorer, type LoadedModel } from './learned-model.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import {
   addEvidence,
@@ -21,7 +22,6 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import { START_HASH } from './text-features.ts';
 import type { AuthorRisk, AuthorTier, ChatMessage, ConversationAssessment, FiredRule, GroomingStage, Signal, SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
@@ -76,25 +76,13 @@ function addressesFamily(words: readonly string[]): boolean {
   return kin.has(words[words.length - 1]!) || (kin.has(words[0]!) && words.length > 1);
 }
 
-/** How many recent messages are remembered to notice repeats. */
-const recentMessages = 16;
-
 export class ConversationState {
   readonly opts: ConversationStateOptions;
   private readonly matcher: LexiconMatcher;
   private readonly model: LoadedModel;
   messageCount = 0;
-  private sum = 0;
-  private words = 0;
-  private lastHash = START_HASH;
-  /** Fingerprints of the last few messages' words: a repeated message adds no text evidence. */
-  private readonly recent = new Uint32Array(recentMessages);
-  private recentHead = 0;
-  private readonly winSum: Float64Array;
-  private readonly winWords: Float64Array;
-  private winHead = 0;
-  private winTotalSum = 0;
-  private winTotalWords = 0;
+  /** The learned text score (language, gloss, first-seen features, window): learned-model.ts. */
+  private readonly text: TextScorer;
   private readonly authors = new Map<string, AuthorState>();
   private bestAuthor: AuthorState | undefined;
   private textWeight = 1;
@@ -113,8 +101,7 @@ export class ConversationState {
     this.opts = opts;
     this.matcher = opts.matcher ?? defaultMatcher();
     this.model = opts.model ?? defaultModel();
-    this.winSum = new Float64Array(Math.max(1, opts.maxMessages));
-    this.winWords = new Float64Array(Math.max(1, opts.maxMessages));
+    this.text = new TextScorer(this.model, defaultGlosser(), opts.maxMessages);
     this.textZ = textLogit(this.model, 0, 0);
     // Nothing said yet: no risk (the peak starts at 0, so the first message sets it).
     this.currentRisk = 0;
@@ -132,24 +119,9 @@ export class ConversationState {
     const key = message.author ?? '';
     this.replyToAgeProbe(message, nt, signals, key, index);
 
-    // Learned text score: cumulative sums plus a ring buffer of the last maxMessages messages. A message that
-    // repeats one of the last few ("see you tomorrow" again and again) says nothing new: it would only make a
-    // short, ordinary exchange look like a long one, so it adds no text evidence (its signals still count).
-    if (!this.repeated(nt.words)) {
-      const scored = scoreWords(this.model, nt.words, this.lastHash);
-      this.lastHash = scored.lastHash;
-      this.sum += scored.sum;
-      this.words += nt.words.length;
-      const slot = this.winHead;
-      this.winTotalSum += scored.sum - this.winSum[slot]!;
-      this.winTotalWords += nt.words.length - this.winWords[slot]!;
-      this.winSum[slot] = scored.sum;
-      this.winWords[slot] = nt.words.length;
-      this.winHead = (slot + 1) % this.winSum.length;
-      let z = textLogit(this.model, this.sum, this.words);
-      if (this.messageCount > this.winSum.length) z = Math.max(z, textLogit(this.model, this.winTotalSum, this.winTotalWords));
-      this.textZ = z;
-    }
+    // Learned text score. Each word or word pair counts once per conversation, so a message that repeats
+    // earlier ones ("see you tomorrow" again and again) adds no text evidence (its signals still count).
+    this.textZ = this.text.push(nt.words);
 
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
@@ -187,21 +159,6 @@ export class ConversationState {
       crossed = true;
     }
     return { signals, crossed };
-  }
-
-  /** True when `words` equal one of the last `recentMessages` messages (remembered by a 32-bit fingerprint). */
-  private repeated(words: readonly string[]): boolean {
-    if (words.length === 0) return false;
-    let h = 0x811c9dc5;
-    for (const w of words) {
-      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-      h = Math.imul(h ^ 0x20, 0x01000193);
-    }
-    const fp = (h >>> 0) || 1; // 0 marks an empty slot
-    if (this.recent.includes(fp)) return true;
-    this.recent[this.recentHead] = fp;
-    this.recentHead = (this.recentHead + 1) % this.recent.length;
-    return false;
   }
 
   /**
@@ -380,7 +337,7 @@ export class ConversationState {
       // threat counts alone; every other rule needs the learned model to lean towards grooming too.
       return a.rules.filter((r) => r.rule.id === 'sextortion' || r.rule.id === 'explicit_threat' || learned >= UNATTRIBUTED_RULE_FLOOR);
     }
-    const short = this.words < this.model.model.shrinkWords;
+    const short = !this.text.enoughText();
     return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
   }
 
@@ -409,7 +366,7 @@ export class ConversationState {
 
   /** What the state holds: bounded by the options whatever the number of messages. */
   footprint(): { messages: number; trackedAuthors: number; keptSignals: number; windowSlots: number } {
-    return { messages: this.messageCount, trackedAuthors: this.authors.size, keptSignals: this.evidence.length, windowSlots: this.winSum.length };
+    return { messages: this.messageCount, trackedAuthors: this.authors.size, keptSignals: this.evidence.length, windowSlots: this.text.windowSlots() };
   }
 
   /** Learned score alone, in [0, 1]. */
@@ -456,6 +413,8 @@ export class ConversationState {
       authors: this.authorRisks(),
       learnedScore: this.learnedScore(),
       messageCount: this.messageCount,
+      learnedFeatures: this.text.topFeatures(),
+      language: this.text.language(),
     };
   }
 }

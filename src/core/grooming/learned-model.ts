@@ -1,9 +1,13 @@
 /**
- * The learned component: a logistic regression over hashed word n-gram frequencies (see text-features.ts).
- * `textLogit` is its score; `combine` merges it with the lexicon's logit into the final risk. Both sets of
- * coefficients are written by `scripts/train-grooming.ts` into model/grooming-model.ts.
+ * The learned component: a linear model over hashed word n-gram presence (see text-features.ts), with
+ * German, Dutch, French and Spanish glossed to English first (gloss.ts). `TextScorer` is one conversation's
+ * running text score; `combineRisk` merges it with the lexicon's logit into the final risk. The coefficients
+ * are written by `scripts/train-grooming.ts` into model/grooming-model.ts.
  */
-import { forEachFeature } from './text-features.ts';
+import type { GlossLanguage } from './detect-language.ts';
+import type { Glosser } from './gloss.ts';
+import { FeatureStream } from './text-features.ts';
+import type { LearnedFeature } from './types.ts';
 
 /** The committed model file's shape. */
 export interface GroomingModel {
@@ -11,10 +15,13 @@ export interface GroomingModel {
   trainedOn: string;
   seed: number;
   featureBits: number;
-  /** Feature value = featureScale × count / max(words, shrinkWords): frequency per `featureScale` words. */
+  /** Score = featureScale × Σ weights of the distinct features seen / number of distinct features. */
   featureScale: number;
-  /** Below this many words the text evidence is shrunk towards the prior (see textConfidence). */
-  shrinkWords: number;
+  /**
+   * Below this many distinct features the text evidence is shrunk towards the prior (see textConfidence).
+   * Distinct, not total: repeating the same few messages does not make a conversation count as long.
+   */
+  shrinkFeatures: number;
   textBias: number;
   /** Logit of the base rate in training: what the text says when there is no text yet. */
   textPrior: number;
@@ -55,34 +62,24 @@ export function loadModel(model: GroomingModel): LoadedModel {
   return { model, weights };
 }
 
-/** Sum of the weights of a message's features and the hash to carry into the next message. */
-export function scoreWords(lm: LoadedModel, words: readonly string[], prevHash: number): { sum: number; lastHash: number } {
-  let sum = 0;
-  const w = lm.weights;
-  const lastHash = forEachFeature(words, prevHash, lm.model.featureBits, (b) => {
-    sum += w[b]!;
-  });
-  return { sum, lastHash };
-}
-
 /**
- * How far the text evidence is trusted: (words / shrinkWords)², capped at 1. Quadratic because a mean over
- * few words is noisy: a couple of strongly weighted phrases in a short chat must not decide on their own.
+ * How far the text evidence is trusted: (features / shrinkFeatures)², capped at 1. Quadratic because a mean
+ * over few features is noisy: a couple of strongly weighted phrases in a short chat must not decide alone.
  */
-export function textConfidence(words: number, shrinkWords: number): number {
-  const r = Math.min(1, words / shrinkWords);
+export function textConfidence(features: number, shrinkFeatures: number): number {
+  const r = Math.min(1, features / shrinkFeatures);
   return r * r;
 }
 
 /**
- * Text logit from the accumulated feature-weight sum and word count. Below `shrinkWords` words the evidence
- * is shrunk towards the training base rate: a short message says little either way.
+ * Text logit from the summed weights of the distinct features and their number. Below `shrinkFeatures` the
+ * evidence is shrunk towards the training base rate: a short message says little either way.
  */
-export function textLogit(lm: LoadedModel, sum: number, words: number): number {
+export function textLogit(lm: LoadedModel, sum: number, features: number): number {
   const m = lm.model;
-  if (words <= 0) return m.textPrior;
-  const confidence = textConfidence(words, m.shrinkWords);
-  return m.textPrior + confidence * (m.textBias - m.textPrior + (m.featureScale * sum) / words);
+  if (features <= 0) return m.textPrior;
+  const confidence = textConfidence(features, m.shrinkFeatures);
+  return m.textPrior + confidence * (m.textBias - m.textPrior + (m.featureScale * sum) / features);
 }
 
 /** Final risk in [0, 1] from the two logits and the lexicon's override offset for the author's context. */
@@ -93,3 +90,103 @@ export function combineRisk(lm: LoadedModel, text: number, lexicon: number, mino
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Features kept as the learned score's evidence. */
+const topKept = 8;
+
+/**
+ * One conversation's learned text score, in constant memory: the whole conversation's score and, once it is
+ * longer than the window, the last `window` messages' score (the higher counts, so a late turn is not
+ * diluted by a long harmless start), plus the features that raised it most, for the reviewer.
+ */
+export class TextScorer {
+  private readonly stream: FeatureStream;
+  private sum = 0;
+  private readonly winSum: Float64Array;
+  private readonly winUnits: Float64Array;
+  private winHead = 0;
+  private winTotalSum = 0;
+  private winTotalUnits = 0;
+  private messages = 0;
+  private z: number;
+  private readonly top: LearnedFeature[] = [];
+  private msgSum = 0;
+  private readonly visit: (bucket: number, read: readonly string[], i: number, bigram: boolean) => void;
+
+  constructor(
+    private readonly lm: LoadedModel,
+    glosser: Glosser | undefined,
+    window: number,
+  ) {
+    this.stream = new FeatureStream(lm.model.featureBits, glosser);
+    this.winSum = new Float64Array(Math.max(1, window));
+    this.winUnits = new Float64Array(Math.max(1, window));
+    this.z = textLogit(lm, 0, 0);
+    const w = lm.weights;
+    this.visit = (bucket, read, i, bigram) => {
+      const v = w[bucket]!;
+      this.msgSum += v;
+      if (v > 0 && (this.top.length < topKept || v > this.top[this.top.length - 1]!.weight)) this.keep(v, read, i, bigram);
+    };
+  }
+
+  /** Reads one message's normalised words and returns the text logit so far. */
+  push(words: readonly string[]): number {
+    const index = this.messages++;
+    this.msgSum = 0;
+    this.messageIndex = index;
+    this.prevWord = this.stream.prevWord;
+    const units = this.stream.push(words, this.visit);
+    const s = this.msgSum;
+    this.sum += s;
+    const slot = this.winHead;
+    this.winTotalSum += s - this.winSum[slot]!;
+    this.winTotalUnits += units - this.winUnits[slot]!;
+    this.winSum[slot] = s;
+    this.winUnits[slot] = units;
+    this.winHead = (slot + 1) % this.winSum.length;
+    let z = textLogit(this.lm, this.sum, this.stream.distinct);
+    if (this.messages > this.winSum.length) z = Math.max(z, textLogit(this.lm, this.winTotalSum, this.winTotalUnits));
+    this.z = z;
+    return z;
+  }
+
+  private messageIndex = 0;
+  private prevWord = '';
+
+  private keep(weight: number, read: readonly string[], i: number, bigram: boolean): void {
+    const first = i > 0 ? read[i - 1]! : this.prevWord;
+    const feature = bigram ? (first ? `${first} ${read[i]}` : read[i]!) : read[i]!;
+    if (this.top.some((t) => t.feature === feature)) return;
+    const item: LearnedFeature = { feature, weight: Math.round(weight * 1000) / 1000, messageIndex: this.messageIndex };
+    let at = this.top.findIndex((t) => t.weight < weight);
+    if (at < 0) at = this.top.length;
+    this.top.splice(at, 0, item);
+    if (this.top.length > topKept) this.top.pop();
+  }
+
+  /** The text logit so far. */
+  logit(): number {
+    return this.z;
+  }
+
+  /** Distinct features read: enough for the learned score to be trusted on its own. */
+  enoughText(): boolean {
+    return this.stream.distinct >= this.lm.model.shrinkFeatures;
+  }
+
+  /** The conversation's language as detected so far. */
+  language(): GlossLanguage {
+    return this.stream.language();
+  }
+
+  /** The features that raised the learned score most, as the model read them (glossed to English). */
+  topFeatures(): LearnedFeature[] {
+    return this.top.map((t) => ({ ...t }));
+  }
+
+  /** Messages in the sliding window. */
+  windowSlots(): number {
+    return this.winSum.length;
+  }
+}

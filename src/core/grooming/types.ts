@@ -109,4 +109,17 @@ export interface ConversationAssessment {
   /** Score of the learned component alone, in [0, 1]. */
   learnedScore: number;
   messageCount: number;
+  /** What raised the learned score most: words and word pairs as the model read them (glossed to English). */
+  learnedFeatures?: LearnedFeature[];
+  /** The conversation's language as detected (en, de, nl, fr, es; English when nothing else leads). */
+  language?: string;
+}
+
+/** A word or word pair that raised the learned score, as the model read it (other languages glossed to English). */
+export interface LearnedFeature {
+  feature: string;
+  /** Its weight in the model (log-odds per unit of text; higher is more like grooming). */
+  weight: number;
+  /** The message where it first appeared. */
+  messageIndex: number;
 }
