@@ -233,10 +233,11 @@ export function createGuardian(opts: GuardianOptions): Guardian {
    * What a comment (or a gift's message) asks of the streamer: stream-only threats join the signals, a dare
    * adds its own evidence, and the asks go into the stream's pile of coordinated viewers.
    */
-  function streamAsks(ctx: LadderContext, s: StreamState, v: ViewerState, eventId: string, text: string, signals: Signal[], t: number, withGift: boolean): void {
-    const asks = streamAsksIn(text, signals, withGift);
+  function streamAsks(ctx: LadderContext, s: StreamState, v: ViewerState, eventId: string, text: string, found: readonly Signal[], t: number, withGift: boolean): void {
+    const asks = streamAsksIn(text, found, withGift);
+    let signals = found;
     if (asks.threat) {
-      signals.push(asks.threat);
+      signals = [...found, asks.threat];
       addCategories(v, [asks.threat]);
     }
     if (asks.dare) {
@@ -320,7 +321,7 @@ export function createGuardian(opts: GuardianOptions): Guardian {
     const r = s.monitor.push({ author: v.id, text: e.text, ts: t, authorTier: toAuthorTier(v.tier) });
     v.detectorRisk = r.viewer.risk;
     v.comments++;
-    const signals = r.viewer.newSignals.slice();
+    const signals = r.viewer.newSignals;
     if (signals.length > 0) {
       addCategories(v, signals);
       disclosures(ctx, v.id, e.id, signals, t);
@@ -351,7 +352,7 @@ export function createGuardian(opts: GuardianOptions): Guardian {
       const r = s.monitor.push({ author: v.id, text: e.message, ts: t, authorTier: toAuthorTier(v.tier) });
       v.detectorRisk = r.viewer.risk;
       v.comments++;
-      const signals = r.viewer.newSignals.slice();
+      const signals = r.viewer.newSignals;
       if (signals.length > 0) addCategories(v, signals);
       streamAsks(ctx, s, v, e.id, e.message, signals, t, !isConnection(v.relation));
     }

@@ -59,6 +59,9 @@ const RECORDED_STREAM = /\b(i|we)\s*(have|'ve|ve|got|just)?\s*(screen\s*)?(recor
 /** "do it or I post it", "do what I say or everyone sees", "...or I send it to your school". */
 const EXPOSE = /\bor\s+(else\s+)?(i|we|i'?ll|ill|we'?ll)\s*(will\s+|am going to\s+|'m going to\s+|m gonna\s+|gonna\s+)?(post|share|send|leak|upload|spread|show|put|release|expose)\b|\b(everyone|every1|your (school|friends|followers|family|parents|mum|mom|dad|class))\s+(will|gonna|is going to|are going to)\s+see\s+(it|this|them|the (video|vid|clip|recording|pics?))\b|\b(i'?ll|i will|ill|we'?ll)\s+(post|leak|upload|share|send)\s+(it|this|them|the (video|vid|clip|recording))\s+(to|on|everywhere|online)\b/;
 
+/** Words without which none of the stream-only patterns can match (checked before any normalising). */
+const GATE = /\d|dare|heraus|daag|d[eé]fi|reto|\bif\b|\bwhen\b|\bonce\b|record|screen|film|\bvid|clip|post|leak|upload|\bsee\b|\bor (else )?(i|we)\b/i;
+
 const norm = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ');
 
 /** Maps one detector signal to the ask it makes, if any. */
@@ -101,6 +104,8 @@ export function streamAsksIn(text: string, signals: readonly Signal[], withGift 
     if (k !== undefined) mask |= askBit[k];
   }
   const out: StreamAsks = { mask };
+  // Most comments carry nothing a stream-only pattern needs: no number, no dare, no recording or exposure word.
+  if (mask === 0 && !withGift && !GATE.test(text)) return out;
   const t = norm(text);
   let reward: DareReward | undefined;
   if (/\d/.test(t)) {
@@ -115,7 +120,7 @@ export function streamAsksIn(text: string, signals: readonly Signal[], withGift 
     out.mask |= askBit.dare;
     out.dare = { reward, text: text.length > 120 ? `${text.slice(0, 117)}...` : text };
   }
-  if (/record|screen|film|vid|clip|or |see |post|leak/.test(t)) {
+  if (/record|screen|film|\bvid|clip|\bsee\b|post|leak|upload|send|share|spread|show|put|release|expose/.test(t)) {
     const expose = EXPOSE.exec(t);
     const you = expose ? null : RECORDED_YOU.exec(t);
     const stream = expose || you ? null : RECORDED_STREAM.exec(t);
