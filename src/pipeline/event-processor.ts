@@ -43,6 +43,9 @@ export interface RiskSummary {
   flagged: boolean;
   stage?: string;
   signals: { category: string; count: number }[];
+  /** A live stream that ended: the summary is its last state (epoch ms of the end in `endedAt`). */
+  ended?: boolean;
+  endedAt?: number;
   detail?: Record<string, unknown>;
 }
 
@@ -75,6 +78,7 @@ export function mergeSummaries(parts: { name: string; summary: RiskSummary }[]):
     flagged: parts.some((p) => p.summary.flagged),
     ...(top.summary.stage !== undefined ? { stage: top.summary.stage } : {}),
     signals: [...counts].map(([category, count]) => ({ category, count })),
+    ...(parts.some((p) => p.summary.ended) ? { ended: true, endedAt: Math.max(...parts.map((p) => p.summary.endedAt ?? 0)) } : {}),
     detail,
   };
 }

@@ -7,7 +7,8 @@
  *
  * Ages stated in chat messages and comments ("i'm 12") are recorded durably through `ctx.recordAge` (once per
  * account and age per key), so the age read model and the action checks see them in every process.
- * A stream's summary carries its held and removed viewers, which the action checks read.
+ * A stream's summary carries its held and removed viewers, which the action checks read. After `stream.ended`
+ * the summary keeps the stream's last state and peak, marked ended with the end time.
  */
 import type { AgeSignalEntry } from '../core/age/age-entry.ts';
 import type { PlatformEvent } from '../core/events.ts';
@@ -32,8 +33,6 @@ interface GuardianState {
 
 /** Accounts whose last recorded age one key remembers. */
 const maxRecordedAccounts = 2_000;
-/** Most held or removed viewers listed in a stream's summary (the checks read them; effects name them all). */
-const maxListedViewers = 10_000;
 
 const streamTypes = new Set<PlatformEvent['type']>(['stream.started', 'stream.ended', 'stream.viewer_joined', 'stream.viewer_left', 'stream.comment', 'stream.gift', 'stream.frame']);
 
@@ -73,18 +72,19 @@ export function createGuardianProcessor(opts: GuardianProcessorOptions): EventPr
       if (key.subjectType !== 'stream') return undefined;
       const view = state.guardian.streamRisk(key.subjectId);
       if (!view) return undefined;
-      const counts = new Map<string, number>();
-      for (const v of view.topViewers) {
-        for (const c of state.guardian.viewerRisk(key.subjectId, v.id)?.categories ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
-      }
+      const th = opts.policy.guardian.thresholds.restrictStream;
       const r = view.restrictions;
-      const access = state.guardian.streamAccess(key.subjectId);
+      // Acted on, or over the restrict level at any time: a candidate for review, also after the stream ended.
+      const actedOn = r.connectionsOnly || r.giftsDisabled || r.paused || (r.ended && !view.ended) || view.heldViewers.length > 0 || view.removedViewers.length > 0;
       return {
         risk: view.risk,
-        flagged: view.risk >= opts.policy.guardian.thresholds.restrictStream || r.connectionsOnly || r.giftsDisabled || r.paused,
-        signals: [...counts].map(([category, count]) => ({ category, count })),
+        flagged: view.risk >= th || view.peak >= th || actedOn,
+        signals: view.signals,
+        ...(view.ended ? { ended: true, endedAt: view.endedAt ?? undefined } : {}),
         detail: {
           peak: view.peak,
+          peakAt: view.peakAt,
+          peakFlagged: view.peak >= th,
           components: view.components,
           restrictions: r,
           viewers: view.viewers,
@@ -92,8 +92,11 @@ export function createGuardianProcessor(opts: GuardianProcessorOptions): EventPr
           streamerTier: view.streamerTier,
           audience: view.audience,
           // Read by the action checks (POST /v1/checks/comment, /gift) through the stream read model.
-          heldViewers: listed(access?.heldViewers),
-          removedViewers: listed(access?.removedViewers),
+          heldViewers: view.heldViewers,
+          removedViewers: view.removedViewers,
+          coordinatedViewers: view.coordinatedViewers,
+          ended: view.ended,
+          endedAt: view.endedAt,
         },
       };
     },
@@ -113,14 +116,4 @@ function recordDisclosures(state: GuardianState, ctx: ProcessorContext): void {
     if (!ctx.replay) ctx.recordAge?.({ accountId, id: entry.id, method: 'chat_disclosure', age: entry.age, at: entry.at });
   }
   state.disclosures.length = 0;
-}
-
-function listed(ids: ReadonlySet<string> | undefined): string[] {
-  if (ids === undefined || ids.size === 0) return [];
-  const out: string[] = [];
-  for (const id of ids) {
-    if (out.length >= maxListedViewers) break;
-    out.push(id);
-  }
-  return out;
 }

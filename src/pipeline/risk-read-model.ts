@@ -18,6 +18,9 @@ export interface SubjectRisk {
   eventCount: number;
   lastEventSeq: number;
   updatedAt: number;
+  /** Streams only: the stream ended; risk, flags, signals and detail are its last state (peak in detail). */
+  ended?: boolean;
+  endedAt?: number;
   detail?: Record<string, unknown>;
 }
 
@@ -47,6 +50,7 @@ function toRisk(state: KeyState | null): SubjectRisk | null {
     eventCount: state.eventCount,
     lastEventSeq: state.lastSeq,
     updatedAt: state.updatedAt,
+    ...(s?.ended ? { ended: true, ...(s.endedAt !== undefined ? { endedAt: s.endedAt } : {}) } : {}),
     ...(s?.detail !== undefined ? { detail: s.detail } : {}),
   };
 }

@@ -11,6 +11,8 @@ export const riskView = z
     eventCount: z.number().int().describe('Events of this conversation or stream processed so far.'),
     lastEventSeq: z.number().int(),
     updatedAt: z.number().int(),
+    ended: z.boolean().optional().describe('Streams: the stream ended. Risk, flagged, signals and detail are its last state; detail.peak its highest risk.'),
+    endedAt: z.number().int().optional().describe('Streams: when the stream ended (epoch ms, the event time of stream.ended).'),
     detail: z.record(z.string(), z.unknown()).optional(),
   })
   .meta({ id: 'Risk' });

@@ -14,11 +14,13 @@ import type { Signal } from '../grooming/types.ts';
 import { isConnection } from '../safety-policy/relations.ts';
 import { createSafetyChecks, type CheckStream } from '../safety-policy/safety-checks.ts';
 import { BoundedSet } from './bounded-set.ts';
+import { addToPile, pileLadder } from './coordination.ts';
+import { streamAsksIn } from './stream-asks.ts';
 import { handleFrame, handleReport } from './frame-and-report.ts';
 import { disableGifts, emit, restrict, streamLadder, viewerLadder, viewerWords, type LadderContext } from './interventions.ts';
 import { newStreamState, newViewerState, pushEvidence, type StreamState, type ViewerState } from './stream-state.ts';
 import { streamRiskView, viewerRiskView } from './read-models.ts';
-import type { Guardian, GuardianOptions } from './types.ts';
+import type { Guardian, GuardianOptions, StreamRiskView } from './types.ts';
 import { contextFactor, updateViewerRisk } from './viewer-risk.ts';
 
 /** The tier a platform gives in an account reference (`ageTier` wins over the coarse `tier`). */
@@ -47,7 +49,9 @@ export function createGuardian(opts: GuardianOptions): Guardian {
   const platformTiers = new Map<string, AgeTier>();
   const liveByAccount = new Map<string, Set<string>>();
   const seen = new BoundedSet(opts.maxSeenEvents ?? 200_000);
-  const endedStreams = new BoundedSet(opts.maxEndedStreams ?? 20_000);
+  /** Ended streams: their last state for reviewers and the checks, the oldest forgotten beyond the bound. */
+  const endedStreams = new Map<string, { view: StreamRiskView; access: CheckStream }>();
+  const maxEnded = opts.maxEndedStreams ?? 20_000;
   const maxAccounts = opts.maxAccounts ?? 200_000;
   let lastTime = 0;
 
@@ -212,10 +216,40 @@ export function createGuardian(opts: GuardianOptions): Guardian {
   function addCategories(v: ViewerState, signals: readonly Signal[]): void {
     for (const sig of signals) {
       if (sig.category === 'age_disclosure') continue;
-      const seen = v.categories.get(sig.category) ?? 0;
-      v.categories.set(sig.category, seen + 1);
+      let category = sig.category;
+      if (g.imminentCategories.includes(category)) {
+        // A weak threat phrase ("or else", "you have to show") presses; a strong one is imminent risk.
+        if (sig.weight >= g.imminentMinWeight) v.imminent = true;
+        else category = 'stream_pressure';
+      }
+      const seen = v.categories.get(category) ?? 0;
+      v.categories.set(category, seen + 1);
       if (seen >= 4) continue;
-      v.evidenceRisk = 1 - (1 - v.evidenceRisk) * (1 - g.categoryFloors[sig.category] / 2 ** seen);
+      v.evidenceRisk = 1 - (1 - v.evidenceRisk) * (1 - g.categoryFloors[category] / 2 ** seen);
+    }
+  }
+
+  /**
+   * What a comment (or a gift's message) asks of the streamer: stream-only threats join the signals, a dare
+   * adds its own evidence, and the asks go into the stream's pile of coordinated viewers.
+   */
+  function streamAsks(ctx: LadderContext, s: StreamState, v: ViewerState, eventId: string, text: string, found: readonly Signal[], t: number, withGift: boolean): void {
+    const asks = streamAsksIn(text, found, withGift);
+    let signals = found;
+    if (asks.threat) {
+      signals = [...found, asks.threat];
+      addCategories(v, [asks.threat]);
+    }
+    if (asks.dare) {
+      if (v.dares < 4) v.evidenceRisk = 1 - (1 - v.evidenceRisk) * (1 - g.coordination.dareFloor / 2 ** v.dares);
+      v.dares++;
+    }
+    if (signals.length > 0 || asks.dare) {
+      const ev = signalEvidence(eventId, signals);
+      if (asks.dare) ev.summary = `${ev.summary ? ev.summary + '; ' : ''}dare for ${asks.dare.reward === 'unspecified' ? 'the audience' : asks.dare.reward}: “${asks.dare.text}”`;
+      pushEvidence(v.evidence, ev);
+      v.asks |= asks.mask;
+      if (addToPile(g, s, v, asks.mask, t, ev)) pileLadder(ctx, s, t);
     }
   }
 
@@ -229,11 +263,13 @@ export function createGuardian(opts: GuardianOptions): Guardian {
     checkLive(ctx, s, [{ kind: 'event', id: e.id, summary: `stream started (${e.audience}) by ${s.streamerId}` }]);
   }
 
-  function onEnded(e: PlatformEventOf<'stream.ended'>): void {
+  function onEnded(e: PlatformEventOf<'stream.ended'>, t: number): void {
     const s = streams.get(e.streamId);
     if (!s) return;
     streams.delete(s.id);
-    endedStreams.add(s.id);
+    // The last state stays readable (risk, peak, signals, viewers acted on); the live state is dropped.
+    endedStreams.set(s.id, { view: streamRiskView(g, s, t, t), access: { ...accessOf(s), ended: true } });
+    if (endedStreams.size > maxEnded) endedStreams.delete(endedStreams.keys().next().value as string);
     link(s.streamerId, s.id, false);
     for (const id of s.viewers.keys()) link(id, s.id, false);
   }
@@ -288,9 +324,9 @@ export function createGuardian(opts: GuardianOptions): Guardian {
     const signals = r.viewer.newSignals;
     if (signals.length > 0) {
       addCategories(v, signals);
-      pushEvidence(v.evidence, signalEvidence(e.id, signals));
       disclosures(ctx, v.id, e.id, signals, t);
     }
+    streamAsks(ctx, s, v, e.id, e.text, signals, t, false);
     updateViewerRisk(g, s, v);
     viewerLadder(ctx, s, v);
     streamLadder(ctx, s, t, signals.length > 0 ? [signalEvidence(e.id, signals)] : []);
@@ -316,10 +352,9 @@ export function createGuardian(opts: GuardianOptions): Guardian {
       const r = s.monitor.push({ author: v.id, text: e.message, ts: t, authorTier: toAuthorTier(v.tier) });
       v.detectorRisk = r.viewer.risk;
       v.comments++;
-      if (r.viewer.newSignals.length > 0) {
-        addCategories(v, r.viewer.newSignals);
-        pushEvidence(v.evidence, signalEvidence(e.id, r.viewer.newSignals));
-      }
+      const signals = r.viewer.newSignals;
+      if (signals.length > 0) addCategories(v, signals);
+      streamAsks(ctx, s, v, e.id, e.message, signals, t, !isConnection(v.relation));
     }
     updateViewerRisk(g, s, v);
     viewerLadder(ctx, s, v);
@@ -337,7 +372,7 @@ export function createGuardian(opts: GuardianOptions): Guardian {
         onStarted(ctx, event, t);
         break;
       case 'stream.ended':
-        onEnded(event);
+        onEnded(event, t);
         break;
       case 'age.signal':
       case 'age.appeal':
@@ -354,6 +389,7 @@ export function createGuardian(opts: GuardianOptions): Guardian {
       default: {
         const s = streams.get(event.streamId);
         if (!s || s.ended) break;
+        s.now = t;
         if (event.type === 'stream.viewer_joined') onJoined(ctx, s, event, t);
         else if (event.type === 'stream.viewer_left') {
           const v = s.viewers.get(event.viewerId);
@@ -373,7 +409,7 @@ export function createGuardian(opts: GuardianOptions): Guardian {
     handle,
     streamRisk(streamId) {
       const s = streams.get(streamId);
-      return s ? streamRiskView(g, s, lastTime) : undefined;
+      return s ? streamRiskView(g, s, lastTime) : endedStreams.get(streamId)?.view;
     },
     viewerRisk(streamId, viewerId) {
       const v = streams.get(streamId)?.viewers.get(viewerId);
@@ -381,7 +417,7 @@ export function createGuardian(opts: GuardianOptions): Guardian {
     },
     streamAccess(streamId) {
       const s = streams.get(streamId);
-      return s ? accessOf(s) : undefined;
+      return s ? accessOf(s) : endedStreams.get(streamId)?.access;
     },
     ageDecision: (accountId) => accounts.get(accountId)?.decision,
     liveStreams: () => streams.size,

@@ -60,6 +60,7 @@ export function handleReport(ctx: LadderContext, streams: ReadonlyMap<string, St
   const streamId = e.streamId ?? (e.subject.type === 'stream' ? e.subject.id : undefined);
   const s = streamId !== undefined ? streams.get(streamId) : undefined;
   if (!s || s.ended) return;
+  s.now = t;
   const g = ctx.policy.guardian;
   const reporter = e.reporter?.id ?? `anonymous:${e.id}`;
   const evidence: EvidenceRef[] = [{ kind: 'report', id: e.id, summary: `report (${e.reason}) by ${reporter}${e.text ? `: “${e.text.slice(0, 200)}”` : ''}` }];

@@ -1,6 +1,7 @@
 /** The live-stream guardian's part of the policy file: thresholds and context weights, with documented defaults. */
 import { z } from 'zod';
 import { signalCategories, type SignalCategory } from '../grooming/types.ts';
+import { streamAskKinds, type StreamAskKind } from './stream-asks.ts';
 
 const unit = z.number().min(0).max(1);
 
@@ -23,6 +24,25 @@ export const defaultCategoryFloors: Readonly<Record<SignalCategory, number>> = {
   sextortion: 0.95,
 };
 const factor = z.number().min(0).max(10);
+
+/** Documented defaults of `coordination.askWeights`: how much one ask of each kind adds to a pile. */
+export const defaultAskWeights: Readonly<Record<StreamAskKind, number>> = {
+  age: 0.6,
+  school: 0.8,
+  location: 1,
+  name: 0.8,
+  alone: 1,
+  room: 1,
+  door: 1,
+  picture: 1,
+  contact: 0.8,
+  appearance: 0.6,
+  secret: 1,
+  meeting: 1,
+  gifts: 0.6,
+  pressure: 0.8,
+  dare: 1,
+};
 
 export const guardianPolicySchema = z.strictObject({
   /** Risk levels (0..1) at which each intervention is asked for. */
@@ -106,6 +126,38 @@ export const guardianPolicySchema = z.strictObject({
       restrict: z.number().int().min(1).default(3),
       /** Report reasons treated as imminent risk (end and escalate). */
       imminentReasons: z.array(z.string().min(1)).default(['imminent_danger', 'threat', 'self_harm', 'child_in_danger']),
+    })
+    .prefault({}),
+  /**
+   * Threat signals at or above this weight are imminent risk ("I will send your pictures to your school", "do it
+   * or I post it", "I recorded you"); weaker threat phrases ("or else", "you have to show") count as pressure.
+   */
+  imminentMinWeight: unit.default(0.8),
+  /**
+   * Coordinated viewers on a young or unverified streamer's stream: several viewers with no connection to the
+   * streamer, each asking one harmless-looking thing (age, school, where they live, are they alone, show the
+   * room, lock the door, a dare for likes or gifts), add up to stream risk. Each distinct viewer contributes
+   * `perViewer × min(1, context weight × ask weight)` (combined as 1 - Π(1 - c)) for `windowSeconds`; with at
+   * least `minViewers` of them the pile counts. At the hold level every contributor's comments are held, and
+   * those whose ask is in `removeAsks` are removed; at the stream levels the stream is restricted and paused.
+   * Viewers the platform knows as minors count only with an ask in `removeAsks` (peers ask each other's age
+   * and school all the time).
+   */
+  coordination: z
+    .strictObject({
+      windowSeconds: z.number().positive().default(600),
+      minViewers: z.number().int().min(2).default(3),
+      perViewer: unit.default(0.3),
+      askWeights: z
+        .strictObject(
+          Object.fromEntries(streamAskKinds.map((k) => [k, unit.default(defaultAskWeights[k])])) as {
+            [K in StreamAskKind]: z.ZodDefault<z.ZodNumber>;
+          },
+        )
+        .prefault({}),
+      removeAsks: z.array(z.enum(streamAskKinds)).default(['alone', 'room', 'door', 'picture', 'contact', 'secret', 'meeting', 'dare']),
+      /** Risk one dare for likes or gifts carries on its own for the viewer who made it (before context weights). */
+      dareFloor: unit.default(0.35),
     })
     .prefault({}),
   /** Memory bounds: viewers tracked per stream (low-risk viewers are forgotten first). */

@@ -9,6 +9,7 @@ import { supportFor } from '../support/support-for.ts';
 import type { SupportTopic } from '../support/support-messages.ts';
 import type { StreamState, ViewerState } from './stream-state.ts';
 import { streamComponents, updateViewerRisk } from './viewer-risk.ts';
+import { pileReason } from './pile-words.ts';
 
 export interface LadderContext {
   policy: Policy;
@@ -99,18 +100,20 @@ export function disableGifts(ctx: LadderContext, s: StreamState, reasons: string
 }
 
 /** Removes (and blocks) a viewer from the stream; a person reviews the viewer's account. */
-export function removeViewer(ctx: LadderContext, s: StreamState, v: ViewerState, reasons: string[], severity: Severity = 'high'): void {
+export function removeViewer(ctx: LadderContext, s: StreamState, v: ViewerState, reasons: string[], severity: Severity = 'high', evidence: EvidenceRef[] = v.evidence): void {
   if (v.removed) return;
   v.removed = true;
   s.removed.add(v.id);
   updateViewerRisk(ctx.policy.guardian, s, v);
   const target = { type: 'account' as const, id: v.id };
-  emit(s, ctx.out, stdEffect(s, 'remove_viewer', target, severity, reasons, v.evidence.slice()));
-  if (severity !== 'low') emit(s, ctx.out, stdEffect(s, 'enqueue_review', target, severity, reasons, v.evidence.slice()));
+  emit(s, ctx.out, stdEffect(s, 'remove_viewer', target, severity, reasons, evidence.slice()));
+  if (severity !== 'low') emit(s, ctx.out, stdEffect(s, 'enqueue_review', target, severity, reasons, evidence.slice()));
 }
 
 function signalWords(v: ViewerState): string {
-  return `signals: ${[...v.categories].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c)).join(', ') || 'none'}`;
+  const words = [...v.categories].map(([c, n]) => (n > 1 ? `${c} ×${n}` : c));
+  if (v.dares > 0) words.push(v.dares > 1 ? `dare for likes or gifts ×${v.dares}` : 'dare for likes or gifts');
+  return `signals: ${words.join(', ') || 'none'}`;
 }
 
 /** The viewer's rungs: nudge the streamer, hold the viewer's comments, remove the viewer, end and escalate. */
@@ -125,7 +128,7 @@ export function viewerLadder(ctx: LadderContext, s: StreamState, v: ViewerState)
     'a candidate for human review, not an accusation',
   ];
   if (v.risk >= th.nudge && !s.emitted.has(`${s.id}:nudge_user:stream_risk`)) nudge(ctx, s, 'stream_risk', why('nudge', th.nudge), v.evidence.slice());
-  if (v.risk >= th.holdComments && g.imminentCategories.some((c) => v.categories.has(c))) {
+  if (v.risk >= th.holdComments && v.imminent) {
     endAndEscalate(ctx, s, why('hold', th.holdComments).concat(`imminent-risk signal: ${g.imminentCategories.filter((c) => v.categories.has(c)).join(', ')}`), v.evidence.slice());
     removeViewer(ctx, s, v, [`${viewerWords(v)}: imminent-risk signal on the stream`, signalWords(v)], 'critical');
     return;
@@ -148,11 +151,18 @@ export function streamLadder(ctx: LadderContext, s: StreamState, t: number, evid
   const th = g.thresholds;
   const c = streamComponents(g, s, t);
   s.risk = c.risk;
-  if (c.risk > s.peak) s.peak = c.risk;
+  if (c.risk > s.peak) {
+    s.peak = c.risk;
+    s.peakAt = t;
+  }
   if (c.risk < th.nudge && c.risk < th.restrictStream && c.risk < th.pauseStream) return;
-  const why = (level: string, at: number) => [
-    `stream by ${streamerWords(s)}: risk ${f2(c.risk)} reached the ${level} level ${f2(at)} (viewers ${f2(c.viewers)}, stranger influx ${f2(c.strangerFlood)}, gifts ${f2(c.gifts)}, reports ${f2(c.reports)})`,
-  ];
+  const why = (level: string, at: number) => {
+    const r = [
+      `stream by ${streamerWords(s)}: risk ${f2(c.risk)} reached the ${level} level ${f2(at)} (viewers ${f2(c.viewers)}, coordinated viewers ${f2(c.coordination)}, stranger influx ${f2(c.strangerFlood)}, gifts ${f2(c.gifts)}, reports ${f2(c.reports)})`,
+    ];
+    if (c.coordination > 0) r.push(pileReason(g, s, t, c.coordination, c.pileViewers));
+    return r;
+  };
   if (c.risk >= th.nudge && !s.emitted.has(`${s.id}:nudge_user:stream_risk`)) nudge(ctx, s, 'stream_risk', why('nudge', th.nudge), evidence);
   if (s.streamerTier === 'adult') return;
   if (c.risk >= th.restrictStream) restrict(ctx, s, why('restrict', th.restrictStream), evidence);

@@ -10,6 +10,8 @@ import type { Relation, StreamAudience } from '../safety-policy/relations.ts';
 export const MAX_VIEWER_EVIDENCE = 8;
 /** Distinct reporters remembered per viewer and per stream. */
 export const MAX_REPORTERS = 64;
+/** Contributors kept in a stream's pile of coordinated asks (the oldest leave first). */
+export const MAX_PILE = 32;
 
 /**
  * The times of the last `capacity` occurrences, so "n within the last window" is exact for n up to the
@@ -66,6 +68,24 @@ export interface ViewerState {
   gifts: RecentTimes;
   held: boolean;
   removed: boolean;
+  /** Mask of the stream asks (see stream-asks.ts) this viewer made. */
+  asks: number;
+  /** Dares for likes or gifts this viewer made (each adds less evidence than the one before). */
+  dares: number;
+  /** A threat at or above `imminentMinWeight` was seen from this viewer. */
+  imminent: boolean;
+}
+
+/** One viewer's part in a pile of coordinated asks on a stream. */
+export interface PileEntry {
+  /** Time of the viewer's latest ask. */
+  at: number;
+  /** Mask of the asks the viewer made in the window. */
+  mask: number;
+  /** min(1, context weight × heaviest ask weight). */
+  weight: number;
+  /** The viewer's first ask in the window and their latest one. */
+  evidence: EvidenceRef[];
 }
 
 export interface StreamState {
@@ -95,6 +115,14 @@ export interface StreamState {
   removed: Set<string>;
   /** Dedupe keys of effects already asked for on this stream. */
   emitted: Set<string>;
+  /** Viewers with no connection who each asked something (oldest first; bounded by MAX_PILE). */
+  pile: Map<string, PileEntry>;
+  /** The pile's risk and contributors, valid until `until` (the first contribution leaving the window). */
+  pileCache: { risk: number; viewers: number; from: number; until: number };
+  /** Time of the stream's peak risk. */
+  peakAt: number | null;
+  /** Time of the event being handled. */
+  now: number;
 }
 
 /** Adds `v` to a set unless it is full. */
@@ -131,6 +159,9 @@ export function newViewerState(id: string, tier: AgeTier, createdAt: number | nu
     gifts: new RecentTimes(giftWindow),
     held: false,
     removed: false,
+    asks: 0,
+    dares: 0,
+    imminent: false,
   };
 }
 
@@ -167,5 +198,9 @@ export function newStreamState(
     held: new Set(),
     removed: new Set(),
     emitted: new Set(),
+    pile: new Map(),
+    pileCache: { risk: 0, viewers: 0, from: -Infinity, until: Infinity },
+    peakAt: null,
+    now: startedAt,
   };
 }

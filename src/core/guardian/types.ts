@@ -8,6 +8,7 @@ import type { SignalCategory } from '../grooming/types.ts';
 import type { Policy } from '../safety-policy/policy-schema.ts';
 import type { CheckStream } from '../safety-policy/safety-checks.ts';
 import type { Relation, StreamAudience } from '../safety-policy/relations.ts';
+import type { StreamAskKind } from './stream-asks.ts';
 
 /** A frame's PDQ hash found in a bank of known content. */
 export interface KnownMatch {
@@ -48,11 +49,11 @@ export interface GuardianOptions {
 export interface Guardian {
   /** Feeds one event; returns the new effects it asks for (none twice: replays and repeats are deduplicated). */
   handle(event: PlatformEvent): Effect[];
-  /** Current risk of a live stream, or undefined when it is not live. */
+  /** Current risk of a live stream, or the last state of a remembered ended one; undefined when unknown. */
   streamRisk(streamId: string): StreamRiskView | undefined;
   /** Current risk of one viewer of a live stream, or undefined when unknown. */
   viewerRisk(streamId: string, viewerId: string): ViewerRiskView | undefined;
-  /** The live restrictions of a stream in the form the action checks take (`canComment(viewer, access)`). */
+  /** The restrictions of a stream in the form the action checks take (`canComment(viewer, access)`); ended streams say so. */
   streamAccess(streamId: string): CheckStream | undefined;
   /** The age decision of an account the guardian has age signals for. */
   ageDecision(accountId: string): AgeDecision | undefined;
@@ -65,12 +66,26 @@ export interface StreamRiskView {
   streamerId: string;
   streamerTier: AgeTier;
   audience: StreamAudience;
+  /** The latest risk; for an ended stream, its risk when it ended. */
   risk: number;
+  /** The highest risk the stream reached, and when (epoch ms). */
   peak: number;
-  components: { viewers: number; strangerFlood: number; gifts: number; reports: number };
+  peakAt: number | null;
+  components: { viewers: number; coordination: number; strangerFlood: number; gifts: number; reports: number };
+  /** `ended`: the guardian asked for the stream to end, or it ended. */
   restrictions: { connectionsOnly: boolean; giftsDisabled: boolean; paused: boolean; ended: boolean };
+  /** The platform ended the stream (`stream.ended`): this is its last state, kept for reviewers. */
+  ended: boolean;
+  endedAt: number | null;
   viewers: number;
   topViewers: { id: string; risk: number }[];
+  /** Signal categories (and `dare`) among the top, held and removed viewers: how many viewers showed each. */
+  signals: { category: string; count: number }[];
+  /** Viewers acted on (bounded lists; the effects name every one). */
+  heldViewers: string[];
+  removedViewers: string[];
+  /** Viewers with no connection whose asks added up to stream risk, with what each asked (the last window). */
+  coordinatedViewers: { id: string; asks: StreamAskKind[] }[];
 }
 
 export interface ViewerRiskView {
@@ -85,6 +100,8 @@ export interface ViewerRiskView {
   reportRisk: number;
   contextFactor: number;
   categories: SignalCategory[];
+  /** What the viewer asked of the streamer (stream asks, including dares). */
+  asks: StreamAskKind[];
   reports: number;
   held: boolean;
   removed: boolean;

@@ -46,6 +46,14 @@ export function updateViewerRisk(p: GuardianPolicy, s: StreamState, v: ViewerSta
   const term = active && v.risk >= p.thresholds.viewerFloor ? Math.log1p(-Math.min(v.risk, 0.999999)) : 0;
   s.viewerLogSum += term - v.term;
   v.term = term;
+  // The stream's peak counts a viewer at their highest, before holding or removing them contains the risk.
+  if (term < 0) {
+    const viewers = 1 - Math.exp(s.viewerLogSum);
+    if (viewers > s.peak) {
+      s.peak = viewers;
+      s.peakAt = s.now;
+    }
+  }
 }
 
 /** The stream's risk components at time `t` and their combination 1 - Π(1 - c). */
@@ -57,6 +65,34 @@ export function streamComponents(p: GuardianPolicy, s: StreamState, t: number) {
   const strangerFlood = vulnerable ? 0.5 * Math.min(1, flood) : 0;
   const gifts = vulnerable ? 0.4 * Math.min(1, giftCount) : 0;
   const reports = 1 - Math.pow(0.75, s.reporters.size);
-  const risk = 1 - (1 - viewers) * (1 - strangerFlood) * (1 - gifts) * (1 - reports);
-  return { viewers, strangerFlood, gifts, reports, risk };
+  const pile = vulnerable ? pileRisk(p, s, t) : { risk: 0, viewers: 0 };
+  const coordination = pile.risk;
+  const risk = 1 - (1 - viewers) * (1 - coordination) * (1 - strangerFlood) * (1 - gifts) * (1 - reports);
+  return { viewers, coordination, pileViewers: pile.viewers, strangerFlood, gifts, reports, risk };
 }
+
+/** The pile's risk at `t`: 1 - Π(1 - perViewer × weight) over contributors in the window; 0 under minViewers. */
+export function pileRisk(p: GuardianPolicy, s: StreamState, t: number): { risk: number; viewers: number } {
+  if (s.pile.size === 0) return s.pileCache;
+  const cache = s.pileCache;
+  // Unchanged until a contribution leaves the window (or the pile changes, which resets `until`).
+  if (t >= cache.from && t < cache.until) return cache;
+  const windowMs = p.coordination.windowSeconds * 1000;
+  let keep = 1;
+  let viewers = 0;
+  let until = Infinity;
+  for (const e of s.pile.values()) {
+    if (t < e.at) {
+      until = Math.min(until, e.at);
+      continue;
+    }
+    if (t - e.at > windowMs) continue;
+    viewers++;
+    keep *= 1 - p.coordination.perViewer * e.weight;
+    until = Math.min(until, e.at + windowMs + 1);
+  }
+  const risk = viewers >= p.coordination.minViewers ? 1 - keep : 0;
+  s.pileCache = { risk, viewers, from: t, until };
+  return s.pileCache;
+}
+

@@ -1,4 +1,4 @@
-/** GET /v1/streams/:id/risk: the current risk of a live stream from the processed events. */
+/** GET /v1/streams/:id/risk: the current risk of a live stream, or the last state and peak of an ended one. */
 import { unavailable } from '../../core/lifeguard-error.ts';
 import { idParams } from '../api-schemas.ts';
 import { riskView } from '../risk-view.ts';
@@ -11,7 +11,7 @@ export const streamRisk = defineRoute({
   path: '/v1/streams/:id/risk',
   access: 'events',
   tag: 'events',
-  summary: 'Risk of a live stream (candidate for review), from events processed so far.',
+  summary: 'Risk of a live stream (candidate for review), from events processed so far; after it ended, its last state and peak, marked ended.',
   params: idParams,
   responses: { 200: { description: 'Risk summary.', schema: riskView } },
   async handle({ c, deps, params }) {
