@@ -42,8 +42,8 @@ export const settings = {
     description: 'JetStream stream name; every API and worker process of one deployment must use the same.',
   },
   workers: { env: 'LIFEGUARD_WORKERS', flag: '--workers', schema: bool, default: 'true', description: 'Run the event and webhook workers in this process (`--no-workers` for API-only processes).' },
-  webhookUrl: { env: 'LIFEGUARD_WEBHOOK_URL', schema: url(['http', 'https']), description: 'Where effects are delivered (HMAC-signed POST). Unset: effects are only pollable.' },
-  webhookSecret: { env: 'LIFEGUARD_WEBHOOK_SECRET', schema: z.string().min(16, 'must be at least 16 characters'), description: 'HMAC-SHA256 secret for webhook signatures (required with LIFEGUARD_WEBHOOK_URL).' },
+  webhookUrl: { env: 'LIFEGUARD_WEBHOOK_URL', schema: url(['http', 'https']), description: 'Where effects are delivered (HMAC-signed POST). Unset: effects are only pollable and no deliveries are queued (effects from before a URL is set are not sent; poll them).' },
+  webhookSecret: { env: 'LIFEGUARD_WEBHOOK_SECRET', schema: z.string().min(16, 'must be at least 16 characters'), description: 'HMAC-SHA256 secret for webhook signatures, at least 16 characters (required with LIFEGUARD_WEBHOOK_URL).' },
   mediaKey: {
     env: 'LIFEGUARD_MEDIA_KEY',
     schema: z.string().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64'),
@@ -64,6 +64,37 @@ export const settings = {
   rateLimitRps: { env: 'LIFEGUARD_RATE_LIMIT_RPS', schema: z.coerce.number().min(0).max(1e6), default: '200', description: 'Requests per second per API key (token bucket refill, per process); 0 disables.' },
   rateLimitBurst: { env: 'LIFEGUARD_RATE_LIMIT_BURST', schema: int(1, 1e7), default: '400', description: 'Token bucket size per API key.' },
   logLevel: { env: 'LIFEGUARD_LOG_LEVEL', schema: z.enum(['debug', 'info', 'warn', 'error', 'silent']), default: 'info', description: 'JSON log level (logs go to stderr).' },
+  // Image decoding under load (issue 10): a queue sized to the machine and budgets in decoded pixels.
+  decodeConcurrency: {
+    env: 'LIFEGUARD_DECODE_CONCURRENCY',
+    schema: z.union([z.literal('auto'), int(1, 256)]),
+    default: 'auto',
+    description: 'Images and videos decoded at once; `auto` = the number of CPU cores. More wait in a queue (30 s at most, then 503 `decoder_busy` with `Retry-After`).',
+  },
+  decodeMemoryMb: {
+    env: 'LIFEGUARD_DECODE_MEMORY_MB',
+    schema: int(16, 1 << 20),
+    default: '256',
+    description: 'Memory budget (MB) for decoded pixels held at once by all decodes in flight; a decode waits until its estimate fits.',
+  },
+  hashFullPixels: {
+    env: 'LIFEGUARD_HASH_FULL_PIXELS',
+    schema: int(1_000_000, 2 ** 31),
+    default: String(16_000_000),
+    description: 'Images up to this many pixels are hashed at full resolution (PDQ bit-exact with the reference); larger ones are reduced to it in the decoder (docs/large-images.md).',
+  },
+  maxBatchPixels: {
+    env: 'LIFEGUARD_MAX_BATCH_PIXELS',
+    schema: int(1, 2 ** 40),
+    default: String(200_000_000),
+    description: 'Total pixels (from the headers) of the frames sent as image bytes in one POST /v1/events; more → 413 `batch_pixels_too_large`.',
+  },
+  ffmpegPath: {
+    env: 'LIFEGUARD_FFMPEG',
+    schema: z.string().min(1),
+    default: 'ffmpeg',
+    description: 'The ffmpeg binary that enables video (optional; Debian package `ffmpeg`). Not found: video uploads get 415 `video_unsupported`.',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;

@@ -56,3 +56,27 @@ test('the README config table lists every variable', () => {
   const t = configTable();
   for (const v of ['LIFEGUARD_PORT', 'LIFEGUARD_DATABASE_URL', 'LIFEGUARD_MEDIA_KEY', 'LIFEGUARD_METRICS_TOKEN']) assert.match(t, new RegExp(v));
 });
+
+test('a webhook secret that is too short is reported as too short, not as missing', () => {
+  try {
+    readEnv({ LIFEGUARD_WEBHOOK_URL: 'https://hooks.example/lg', LIFEGUARD_WEBHOOK_SECRET: 'short' });
+    assert.fail('expected a config error');
+  } catch (e) {
+    assert.ok(isLifeguardError(e));
+    assert.match(e.message, /LIFEGUARD_WEBHOOK_SECRET="short": must be at least 16 characters/);
+    assert.doesNotMatch(e.message, /must be set/);
+  }
+});
+
+test('decode settings: concurrency auto = the cores, memory in MB, budgets; bad values named', () => {
+  const c = readEnv({});
+  assert.ok(c.decode.concurrency >= 1);
+  assert.equal(c.decode.memoryBytes, 256 * 1024 * 1024);
+  assert.equal(c.decode.hashFullPixels, 16_000_000);
+  assert.equal(c.decode.maxBatchPixels, 200_000_000);
+  assert.equal(c.ffmpegPath, 'ffmpeg');
+  const set = readEnv({ LIFEGUARD_DECODE_CONCURRENCY: '3', LIFEGUARD_DECODE_MEMORY_MB: '64', LIFEGUARD_FFMPEG: '/opt/ffmpeg/bin/ffmpeg' });
+  assert.deepEqual([set.decode.concurrency, set.decode.memoryBytes, set.ffmpegPath], [3, 64 * 1024 * 1024, '/opt/ffmpeg/bin/ffmpeg']);
+  assert.throws(() => readEnv({ LIFEGUARD_DECODE_CONCURRENCY: 'lots', LIFEGUARD_DECODE_MEMORY_MB: '1' }), /LIFEGUARD_DECODE_CONCURRENCY[\s\S]*LIFEGUARD_DECODE_MEMORY_MB/);
+  assert.match(configTable(), /LIFEGUARD_DECODE_CONCURRENCY[\s\S]*LIFEGUARD_DECODE_MEMORY_MB[\s\S]*LIFEGUARD_FFMPEG/);
+});

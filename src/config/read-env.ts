@@ -2,6 +2,7 @@
  * Reads the service configuration once, at the edge: environment variables, overridden by CLI flags,
  * validated against `settings` and frozen. Bad values produce one message naming every offending variable.
  */
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { invalidInput } from '../core/lifeguard-error.ts';
 import { settings, type SettingName } from './config-schema.ts';
@@ -32,6 +33,10 @@ export interface Config {
     readonly maxBatchEvents: number;
   };
   readonly rateLimit: { readonly rps: number; readonly burst: number };
+  /** Image/video decoding: concurrent decodes, memory budget for decoded pixels, full-resolution hash limit. */
+  readonly decode: { readonly concurrency: number; readonly memoryBytes: number; readonly hashFullPixels: number; readonly maxBatchPixels: number };
+  /** The ffmpeg binary (video support is probed at start-up). */
+  readonly ffmpegPath: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -55,7 +60,9 @@ export function readEnv(env: Record<string, string | undefined>, flags: ConfigFl
       problems.push(`${source ?? s.env}=${JSON.stringify(raw)}: ${why}`);
     }
   }
-  if (values.webhookUrl !== undefined && values.webhookSecret === undefined) {
+  // A secret that is set but invalid was reported above; only a missing one is reported here.
+  const secretGiven = (env[settings.webhookSecret.env] ?? '') !== '';
+  if (values.webhookUrl !== undefined && !secretGiven) {
     problems.push('LIFEGUARD_WEBHOOK_SECRET must be set when LIFEGUARD_WEBHOOK_URL is set');
   }
   if (problems.length > 0) {
@@ -90,6 +97,13 @@ export function readEnv(env: Record<string, string | undefined>, flags: ConfigFl
     }),
     rateLimit: Object.freeze({ rps: values.rateLimitRps as number, burst: values.rateLimitBurst as number }),
     logLevel: values.logLevel as Config['logLevel'],
+    decode: Object.freeze({
+      concurrency: values.decodeConcurrency === 'auto' ? Math.max(1, availableParallelism()) : (values.decodeConcurrency as number),
+      memoryBytes: (values.decodeMemoryMb as number) * 1024 * 1024,
+      hashFullPixels: values.hashFullPixels as number,
+      maxBatchPixels: values.maxBatchPixels as number,
+    }),
+    ffmpegPath: values.ffmpegPath as string,
   };
   return Object.freeze(config);
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import sharp, { type Sharp } from 'sharp';
 import { blackPng, pngWithHeader } from './crafted-png.ts';
-import { decodeImage } from './decode-image.ts';
+import { hammingDistance, pdqFromPixels } from '../core/pdq/index.ts';
+import { decodeImage, probeImage } from './decode-image.ts';
 
 let dir = '';
 before(async () => {
@@ -158,4 +159,54 @@ test('a 20000x20000 PNG bomb is refused before decoding, with bounded memory', a
   await assertCode(decodeImage(path), 'image_too_large');
   const grown = process.memoryUsage().rss - before;
   assert.ok(grown < 200 * 1024 * 1024, `rss grew by ${Math.round(grown / 1e6)} MB`);
+});
+
+test('probeImage reads format and size from the header alone, with the same limits', async () => {
+  const png = await sharp(pattern(), raw).png().toBuffer();
+  assert.deepEqual(await probeImage(png), { width: 48, height: 32, format: 'png', channels: 3 });
+  await assertCode(probeImage(png, { maxPixels: 100 }), 'image_too_large');
+  await assertCode(probeImage(Buffer.alloc(0)), 'image_empty');
+});
+
+test('above reduceAbovePixels the decoder reduces the image (file size still reported); below it the pixels are exact', async () => {
+  const big = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 90, g: 140, b: 60 } } })
+    .composite([{ input: await sharp({ create: { width: 500, height: 400, channels: 3, background: { r: 20, g: 20, b: 160 } } }).png().toBuffer(), left: 100, top: 200 }])
+    .png()
+    .toBuffer();
+  const full = await decodeImage(big);
+  assert.deepEqual([full.width, full.height, full.sourceWidth, full.sourceHeight], [1200, 900, 1200, 900]);
+  const exact = await decodeImage(big, { reduceAbovePixels: 1200 * 900 });
+  assert.deepEqual(Buffer.from(exact.pixels), Buffer.from(full.pixels), 'at the limit nothing changes');
+  const reduced = await decodeImage(big, { reduceAbovePixels: 120_000 });
+  assert.ok(reduced.width * reduced.height <= 120_000, `${reduced.width}x${reduced.height}`);
+  assert.equal(reduced.width, 400);
+  assert.equal(reduced.height, 300);
+  assert.deepEqual([reduced.sourceWidth, reduced.sourceHeight], [1200, 900]);
+  const a = pdqFromPixels(full.pixels, full.width, full.height, full.channels);
+  const b = pdqFromPixels(reduced.pixels, reduced.width, reduced.height, reduced.channels);
+  assert.ok(hammingDistance(a.hash, b.hash) <= 16, `distance ${hammingDistance(a.hash, b.hash)}`);
+});
+
+test('SVG, with or without entity definitions, is refused in our words (no parser text)', async () => {
+  const svgs = [
+    '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&b;</text></svg>',
+    '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/hostname">]><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&x;</text></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"></svg>',
+    '  <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+  ];
+  for (const svg of svgs) {
+    const err = await assertCode(decodeImage(Buffer.from(svg)), 'image_unsupported_format');
+    assert.doesNotMatch(err.message, /entity|xml parse|line \d|libxml|librsvg|vips|error:/i, err.message);
+  }
+});
+
+test('decoder messages never carry the library text', async () => {
+  const png = await sharp(pattern(), raw).png().toBuffer();
+  const corrupt = Buffer.from(png);
+  corrupt.fill(0x41, 40, 80); // damage the image data, keep the header and end marker
+  const err = await decodeImage(corrupt).then(
+    () => assert.fail('a damaged PNG must not decode'),
+    (e: unknown) => e as Error,
+  );
+  assert.doesNotMatch(err.message, /vips|libpng|spng|zlib|inflate|read error|IDAT|CRC/i, err.message);
 });

@@ -23,6 +23,22 @@ export interface DecodeOptions {
   maxPixels?: number;
   /** Refuse files larger than this many bytes. */
   maxBytes?: number;
+  /**
+   * Images with more pixels than this are reduced inside the decoder (libvips shrink-on-load and a streamed
+   * resize) to fit within it, so the full bitmap is never held. At or below it the pixels are exact. Default:
+   * no reduction. See docs/large-images.md for how much this moves a PDQ hash.
+   */
+  reduceAbovePixels?: number;
+}
+
+/** What an image's header says, read without decoding any pixel. */
+export interface ImageHeader {
+  width: number;
+  height: number;
+  /** jpeg, png, webp, gif, tiff, avif, heif. */
+  format: string;
+  /** 1 for greyscale, else 3 (what decoding yields). */
+  channels: 1 | 3;
 }
 
 /** Decoded 8-bit pixels, interleaved, row-major: grey (1 channel) or RGB (3). */
@@ -33,6 +49,9 @@ export interface DecodedImage {
   channels: 1 | 3;
   /** Container format: jpeg, png, webp, gif, tiff, avif, heif. */
   format: string;
+  /** Size given by the file's header; differs from width × height only when the decoder reduced the image. */
+  sourceWidth: number;
+  sourceHeight: number;
 }
 
 /** Decodes an image file (path) or its bytes; errors are LifeguardErrors with stable codes. */
@@ -48,40 +67,23 @@ export async function decodeImage(input: Buffer | Uint8Array | string, opts: Dec
 /** Decodes image bytes already in memory (no byte limit check). */
 export async function decodeImageBytes(bytes: Buffer, opts: DecodeOptions = {}): Promise<DecodedImage> {
   const maxPixels = opts.maxPixels ?? DEFAULT_MAX_PIXELS;
-  if (bytes.length === 0) throw invalidInput('image_empty', 'the file is empty (0 bytes)');
-
-  // Header only: learn the format and size before any pixel memory is allocated.
-  let meta: Metadata;
-  try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch (e) {
-    throw decodeError(e, bytes);
-  }
-  const format = formatName(meta);
-  if (!(supportedImageFormats as readonly string[]).includes(format)) {
-    throw unsupported('image_unsupported_format', `${format} images are not supported; use ${supportedImageFormats.join(', ')}`);
-  }
-  const width = meta.width ?? 0;
-  const height = meta.height ?? 0;
-  if (!plausibleSide(width) || !plausibleSide(height)) throw badDimensions(width, height);
-  if (width * height > maxPixels) {
-    throw tooLarge('image_too_large', `the image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels} pixels`, {
-      width,
-      height,
-      maxPixels,
-    });
-  }
-
-  const grey = meta.space === 'b-w' || meta.space === 'grey16';
+  const { header, space, orientation } = await readHeader(bytes, maxPixels);
+  const { width, height, format } = header;
   let pipeline = sharp(bytes, {
     ignoreIcc: true,
     limitInputPixels: maxPixels,
     failOn: 'error',
     autoOrient: opts.applyExifOrientation === true,
   }).removeAlpha();
+  const target = reducedSize(width, height, opts.reduceAbovePixels);
+  if (target !== undefined) {
+    // Orientation is applied before the resize, so give the target in the oriented frame.
+    const swap = opts.applyExifOrientation === true && (orientation ?? 1) >= 5;
+    pipeline = pipeline.resize(swap ? target.height : target.width, swap ? target.width : target.height, { fit: 'fill', kernel: 'lanczos3', fastShrinkOnLoad: true });
+  }
   // Keep greyscale as one channel (sharp would expand it); turn CMYK, 16-bit and the like into 8-bit sRGB.
-  if (grey) pipeline = pipeline.toColourspace('b-w');
-  else if (meta.space !== 'srgb') pipeline = pipeline.toColourspace('srgb');
+  if (header.channels === 1) pipeline = pipeline.toColourspace('b-w');
+  else if (space !== 'srgb') pipeline = pipeline.toColourspace('srgb');
   try {
     const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     if (info.channels !== 1 && info.channels !== 3) {
@@ -93,10 +95,64 @@ export async function decodeImageBytes(bytes: Buffer, opts: DecodeOptions = {}):
       height: info.height,
       channels: info.channels,
       format,
+      sourceWidth: width,
+      sourceHeight: height,
     };
   } catch (e) {
     throw decodeError(e, bytes);
   }
+}
+
+/**
+ * Reads an image's header only (no pixel memory): its format and size, checked against the supported formats,
+ * plausible dimensions and `maxPixels` (413 `image_too_large`). Errors are LifeguardErrors with stable codes.
+ */
+export async function probeImage(bytes: Buffer, opts: { maxPixels?: number } = {}): Promise<ImageHeader> {
+  return (await readHeader(bytes, opts.maxPixels ?? DEFAULT_MAX_PIXELS)).header;
+}
+
+async function readHeader(bytes: Buffer, maxPixels: number): Promise<{ header: ImageHeader; space?: string; orientation?: number }> {
+  if (bytes.length === 0) throw invalidInput('image_empty', 'the file is empty (0 bytes)');
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (e) {
+    throw decodeError(e, bytes);
+  }
+  const format = formatName(meta);
+  if (!(supportedImageFormats as readonly string[]).includes(format)) {
+    throw unsupported('image_unsupported_format', `${imageKind(format)} images are not supported; use ${supportedImageFormats.join(', ')}`);
+  }
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (!plausibleSide(width) || !plausibleSide(height)) throw badDimensions(width, height);
+  if (width * height > maxPixels) {
+    throw tooLarge('image_too_large', `the image is ${width}x${height} (${width * height} pixels); the limit is ${maxPixels} pixels`, {
+      width,
+      height,
+      maxPixels,
+    });
+  }
+  const grey = meta.space === 'b-w' || meta.space === 'grey16';
+  return {
+    header: { width, height, format, channels: grey ? 1 : 3 },
+    ...(meta.space !== undefined ? { space: meta.space } : {}),
+    ...(meta.orientation !== undefined ? { orientation: meta.orientation } : {}),
+  };
+}
+
+/** The size an image of `width`×`height` is reduced to so it holds at most `limit` pixels; undefined: keep it. */
+export function reducedSize(width: number, height: number, limit: number | undefined): { width: number; height: number } | undefined {
+  if (limit === undefined || width * height <= limit) return undefined;
+  const scale = Math.sqrt(limit / (width * height));
+  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+}
+
+/** A format name fit for a message: ours, or a neutral word for anything libvips reports that we do not take. */
+function imageKind(format: string): string {
+  if (format === 'svg') return 'SVG';
+  if (format === 'pdf') return 'PDF';
+  return /^[a-z0-9]{1,12}$/.test(format) ? format : 'these';
 }
 
 const plausibleSide = (n: number): boolean => Number.isSafeInteger(n) && n >= 1 && n <= MAX_IMAGE_SIDE;
@@ -124,6 +180,12 @@ function endsEarly(bytes: Buffer): boolean {
   return false;
 }
 
+/** True when `bytes` start (after blanks or a byte-order mark) like an XML, SVG or HTML document. */
+function looksLikeMarkup(bytes: Buffer): boolean {
+  const head = bytes.toString('latin1', 0, Math.min(bytes.length, 256)).replace(/^(\xef\xbb\xbf|\s)+/, '');
+  return /^<(\?xml|svg|!doctype|html|!--)/i.test(head);
+}
+
 function toBuffer(input: Buffer | Uint8Array): Buffer {
   return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 }
@@ -133,11 +195,13 @@ function formatName(meta: Metadata): string {
   return meta.format ?? 'unknown';
 }
 
-/** Maps sharp/libvips failures onto stable error codes (`bytes` helps to explain a corrupt header). */
+/**
+ * Maps sharp/libvips failures onto stable error codes (`bytes` helps to explain a corrupt header). Messages are
+ * in our words only: the library's text (parser errors of SVG/XML, file offsets, ...) is matched, never passed on.
+ */
 export function decodeError(e: unknown, bytes?: Buffer): LifeguardError {
   if (e instanceof LifeguardError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  const first = message.split('\n')[0]!.trim();
   if (/corrupt header/i.test(message) && bytes !== undefined) {
     const png = pngDimensions(bytes);
     if (png && (!plausibleSide(png.width) || !plausibleSide(png.height))) return badDimensions(png.width, png.height);
@@ -145,18 +209,21 @@ export function decodeError(e: unknown, bytes?: Buffer): LifeguardError {
       return invalidInput('image_truncated', 'the PNG ends inside its header');
     }
   }
+  if (bytes !== undefined && looksLikeMarkup(bytes)) {
+    return unsupported('image_unsupported_format', 'SVG and other XML or HTML documents are not supported; send JPEG, PNG, WebP, GIF, TIFF or AVIF');
+  }
   if (/buffer is empty/i.test(message)) return invalidInput('image_empty', 'the file is empty (0 bytes)');
   // libvips' wording for a cut-off file varies by version and thread; the file's own end marker does not.
   if (bytes !== undefined && endsEarly(bytes)) {
-    return invalidInput('image_truncated', `the image data is truncated: the file ends before its end marker (${first})`);
+    return invalidInput('image_truncated', 'the image data is truncated: the file ends before its end marker');
   }
   if (/unsupported image format/i.test(message)) {
     return unsupported('image_unsupported_format', 'not an image in a supported format (JPEG, PNG, WebP, GIF, TIFF, AVIF)');
   }
   if (/pixel limit/i.test(message)) return tooLarge('image_too_large', 'the image has more pixels than the limit');
   if (/premature end|truncat|unexpected end|end of (file|stream|data)|not enough data|read error/i.test(message)) {
-    return invalidInput('image_truncated', `the image data is truncated or corrupt (${first})`);
+    return invalidInput('image_truncated', 'the image data is truncated or corrupt');
   }
-  if (/dimension|width|height/i.test(message)) return invalidInput('image_bad_dimensions', `the image has bad dimensions (${first})`);
-  return invalidInput('image_decode_failed', `the image could not be decoded (${first || 'unknown decoder error'})`);
+  if (/dimension|width|height/i.test(message)) return invalidInput('image_bad_dimensions', 'the image has bad dimensions');
+  return invalidInput('image_decode_failed', 'the image could not be decoded: it is corrupt or not a supported image (JPEG, PNG, WebP, GIF, TIFF, AVIF)');
 }

@@ -34,9 +34,12 @@ export async function hashImage(input: Buffer | Uint8Array | string, opts: HashI
   }
   const image = await decodeImage(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), opts);
   const { md5, sha256 } = digestBytes(bytes);
-  const { pixels, width, height, channels } = image;
+  const { pixels, channels } = image;
+  // The hash is of the decoded pixels (reduced only above `reduceAbovePixels`); the size reported is the file's.
+  const width = image.sourceWidth;
+  const height = image.sourceHeight;
   if (opts.dihedral === true) {
-    const d = pdqDihedralFromPixels(pixels, width, height, channels);
+    const d = pdqDihedralFromPixels(pixels, image.width, image.height, channels);
     return {
       pdq: d.hashes.original,
       quality: d.quality,
@@ -47,7 +50,7 @@ export async function hashImage(input: Buffer | Uint8Array | string, opts: HashI
       dihedral: dihedralNames.map((name) => d.hashes[name]),
     };
   }
-  const { hash, quality } = pdqFromPixels(pixels, width, height, channels);
+  const { hash, quality } = pdqFromPixels(pixels, image.width, image.height, channels);
   return { pdq: hash, quality, md5, sha256, width, height };
 }
 

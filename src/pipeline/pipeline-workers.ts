@@ -15,6 +15,11 @@ export interface PipelineWorkersOptions {
   bus?: EventBus;
   detectors: EventProcessor[];
   webhook?: { url: string; secret: string };
+  /**
+   * Queue deliveries in the outbox for new effects. The service passes whether the deployment has a webhook URL
+   * (a `--no-webhooks` worker still queues them for the process that delivers). Default true.
+   */
+  queueDeliveries?: boolean;
   now?: () => number;
   worker?: Partial<Pick<WorkerOptions, 'batchSize' | 'maxPartitions' | 'pollIntervalMs' | 'noticeTimeoutMs' | 'cacheSize'>>;
   delivery?: Partial<Pick<DeliveryWorkerOptions, 'maxAttempts' | 'backoff' | 'concurrency' | 'timeoutMs' | 'pollIntervalMs' | 'fetch'>>;
@@ -53,6 +58,7 @@ export function createPipelineWorkers(opts: PipelineWorkersOptions): PipelineWor
     detectors: opts.detectors,
     ...(opts.bus ? { bus: opts.bus } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.queueDeliveries === false ? { queueDeliveries: false } : {}),
     onBatch: (outcome) => {
       if (outcome.effects.length > 0) delivery?.wake();
       opts.onBatch?.(outcome);

@@ -46,6 +46,8 @@ export interface WorkerOptions {
   /** Called after every committed batch (metrics, waking the delivery worker, benchmarks). */
   onBatch?: (outcome: BatchOutcome) => void;
   onError?: (error: unknown, context: { processor?: string; event?: StoredEvent }) => void;
+  /** Queue a webhook delivery (outbox row) for each new effect; false when no webhook URL is configured. Default true. */
+  queueDeliveries?: boolean;
 }
 
 export interface WorkerStats {
@@ -88,6 +90,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     claim: { batchSize: opts.batchSize ?? 256, maxPartitions: opts.maxPartitions ?? partitionCount },
     now,
     ...(opts.snapshotEvery !== undefined ? { snapshotEvery: opts.snapshotEvery } : {}),
+    ...(opts.queueDeliveries === false ? { queueDeliveries: false } : {}),
     onProcessorError: (processor: string, event: StoredEvent, error: unknown) => {
       stats.errors++;
       onError(error, { processor, event });

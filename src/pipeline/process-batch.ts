@@ -20,6 +20,8 @@ import type { KeyEntry, StateCache } from './state-cache.ts';
 
 export interface BatchContext {
   database: Database;
+  /** Write an outbox row per new effect (false when the deployment has no webhook receiver). Default true. */
+  queueDeliveries?: boolean;
   processors: EventProcessor[];
   cache: StateCache;
   claim: ClaimOptions;
@@ -130,7 +132,7 @@ async function runBatch(trx: Trx, ctx: BatchContext, touched: Set<string>): Prom
   // Ages stated in chat: committed with the effects, read by the age read model (src/server/age-read-model.ts).
   if (ages.rows.length > 0) await insertDerivedAgeEntries(trx, ages.rows, now);
   // Last: takes the effect counter lock, held only until the commit that follows.
-  const inserted = await insertEffects(trx, effects, now);
+  const inserted = await insertEffects(trx, effects, now, { queueDeliveries: ctx.queueDeliveries !== false });
   return { outcome: { events: rows, effects: inserted, rebuilt, committedAt: now, durationMs: 0 }, entries };
 }
 

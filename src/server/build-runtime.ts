@@ -80,6 +80,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     banks: matching.banks,
     matching: matching.matching,
     hashing: matching.hashing,
+    media: matching.media,
     events: {
       // One tenant per deployment: every key shares one event scope, so rotating a key keeps idempotency and state.
       append: (events, opts) => appendEvents(database, null, events, { bus, now, hashFrame, ...(opts?.validated ? { validated: true } : {}) }),
@@ -113,6 +114,8 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
       bus,
       detectors: createDefaultDetectors({ policy, frameMatcher }),
       ...(config.webhook ? { webhook: { url: config.webhook.url, secret: config.webhook.secret } } : {}),
+      // No receiver, no queue: effects stay pollable (GET /v1/effects) and nothing piles up in the outbox.
+      queueDeliveries: config.webhook !== undefined,
       ...(opts.now ? { now: opts.now } : {}),
       onBatch: (outcome) => {
         for (const e of outcome.effects) opts.metrics?.decisions.inc({ source: 'effect', kind: e.effect.kind });

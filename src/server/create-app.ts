@@ -51,9 +51,31 @@ export function createApp(deps: AppDeps, routes: readonly RouteDef[] = defaultRo
 
   for (const route of routes) app.on(route.method.toUpperCase(), route.path, (c) => handle(route, c, runtime, limiter));
 
-  app.notFound((c) => c.json({ error: { code: 'route_not_found', message: `no route ${c.req.method} ${c.req.path}; see /openapi.json` } }, 404));
+  const methodsAt = allowedMethods(routes);
+  app.notFound((c) => {
+    // A known path with another method is 405 with Allow, not 404: the path is right, the method is not.
+    const allow = methodsAt(c.req.path);
+    if (allow.length > 0) {
+      c.header('allow', allow.join(', '));
+      return c.json({ error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed on ${c.req.path}; allowed: ${allow.join(', ')}` } }, 405);
+    }
+    return c.json({ error: { code: 'route_not_found', message: `no route ${c.req.method} ${c.req.path}; see /openapi.json` } }, 404);
+  });
   app.onError((err, c) => errorResponse(err, c, deps.logger));
   return app;
+}
+
+/** For a request path, the methods the registry serves on it (empty when no route has that path). */
+export function allowedMethods(routes: readonly RouteDef[]): (path: string) => string[] {
+  const patterns = routes.map((r) => ({
+    method: r.method.toUpperCase(),
+    re: new RegExp(`^${r.path.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`),
+  }));
+  return (path) => {
+    const methods = new Set(patterns.filter((p) => p.re.test(path)).map((p) => p.method));
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods].sort();
+  };
 }
 
 async function handle(route: RouteDef, c: Context<AppEnv>, deps: AppRuntime, limiter: ReturnType<typeof createRateLimiter>): Promise<Response> {

@@ -13,13 +13,20 @@ const genericMessages: Record<number, string> = {
   503: 'a dependency of this service is unavailable; try again later',
 };
 
+/** 5xx codes that mean "busy, come back later" (their message and Retry-After are for the client). */
+const sheddingCodes = new Set(['decoder_busy']);
+
 /** The JSON error response for `err`, logging it when it is ours (5xx). */
 export function errorResponse(err: unknown, c: Context<AppEnv>, logger: Logger): Response {
   const requestId = c.get('requestId');
   if (isLifeguardError(err)) {
-    if (err.status < 500) {
-      if (err.status === 429 && err.detail?.retryAfterSeconds !== undefined) c.header('retry-after', String(err.detail.retryAfterSeconds));
-      return c.json({ error: err.toJSON() }, err.status as 400);
+    const retryAfter = err.detail?.retryAfterSeconds;
+    if ((err.status === 429 || err.status === 503) && retryAfter !== undefined) c.header('retry-after', String(retryAfter));
+    if (err.status < 500) return c.json({ error: err.toJSON() }, err.status as 400);
+    if (sheddingCodes.has(err.code)) {
+      // Load shedding is expected under a flood: the client is told when to come back; the log notes it once.
+      logger.warn('request shed', { requestId, code: err.code });
+      return c.json({ error: err.toJSON() }, err.status as 503);
     }
     logger.error('request failed', { requestId, code: err.code, err });
     // A feature that is simply absent may say so; other server-side errors keep their code, not their message.

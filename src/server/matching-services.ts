@@ -7,11 +7,14 @@ import { join } from 'node:path';
 import type { Config } from '../config/read-env.ts';
 import type { BankPdqIndex } from '../matching/bank-pdq-index.ts';
 import { Matcher } from '../matching/matcher.ts';
+import { decodeCostBytes, DecodeQueue } from '../media/decode-queue.ts';
+import { probeImage, reducedSize, supportedImageFormats } from '../media/decode-image.ts';
+import { probeFfmpeg } from '../media/probe-ffmpeg.ts';
 import { hashImage } from '../media/hash-image.ts';
 import { createBankStore } from '../store/bank-store.ts';
 import type { Database } from '../store/database.ts';
 import type { Logger } from './logger.ts';
-import type { BankService, HashingService, MatchingService } from './services.ts';
+import type { BankService, HashingService, MatchingService, MediaSupport } from './services.ts';
 
 export interface MatchingServices {
   banks: BankService;
@@ -21,6 +24,10 @@ export interface MatchingServices {
   refresh(): Promise<void>;
   matching: MatchingService;
   hashing: HashingService;
+  /** Which media types this process can decode (video only when ffmpeg runs). */
+  media: MediaSupport;
+  /** The process's decode queue (every image and video decode of the service goes through it). */
+  decodeQueue: DecodeQueue;
   /** Saves the PDQ index snapshot when it has unsaved changes. */
   close(): Promise<void>;
 }
@@ -35,6 +42,14 @@ export async function createMatchingServices(database: Database, config: Config,
   let dirty = false;
   let refreshedAt = now();
   let refreshing: Promise<void> | undefined;
+  const decodeQueue = new DecodeQueue({ concurrency: config.decode.concurrency, memoryBytes: config.decode.memoryBytes });
+  const ffmpeg = await probeFfmpeg(config.ffmpegPath);
+  const media: MediaSupport = {
+    images: [...supportedImageFormats],
+    video: ffmpeg.available,
+    ...(ffmpeg.available ? { ffmpeg: ffmpeg.version } : { videoUnavailable: ffmpeg.reason }),
+  };
+  const fullPixels = config.decode.hashFullPixels;
 
   const fresh = async (): Promise<void> => {
     if (!dirty && now() - refreshedAt < refreshMs) return;
@@ -73,15 +88,32 @@ export async function createMatchingServices(database: Database, config: Config,
           o.banks ? { banks: o.banks } : {},
         );
       },
-      // ffmpeg samples 1 frame/s; a video in a request gets at most 600 frames and 2 minutes of work.
-      async matchVideo(path, o) {
-        await fresh();
-        return matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000 });
-      },
+      // ffmpeg samples 1 frame/s; a video in a request gets at most 600 frames and 2 minutes of work, and one
+      // decode slot (frames arrive one at a time; the estimate is a 1080p frame). Absent without ffmpeg.
+      ...(ffmpeg.available
+        ? {
+            async matchVideo(path: string, o: { banks?: string[]; maxFramePixels: number }) {
+              await fresh();
+              return decodeQueue.run(decodeCostBytes(Math.min(o.maxFramePixels, 1920 * 1080), 3), () =>
+                matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), ffmpegPath: config.ffmpegPath, maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000 }),
+              );
+            },
+          }
+        : {}),
     },
     hashing: {
-      hashImage: (bytes, limits) => hashImage(bytes, { maxPixels: limits.maxPixels, maxBytes: limits.maxBytes }),
+      probe: (bytes, maxPixels) => probeImage(bytes, { maxPixels }),
+      async hashImage(bytes, limits) {
+        // The header decides the cost before any pixel is decoded; big images are reduced in the decoder.
+        const header = await probeImage(bytes, { maxPixels: limits.maxPixels });
+        const out = reducedSize(header.width, header.height, fullPixels) ?? header;
+        return decodeQueue.run(decodeCostBytes(out.width * out.height, header.channels), () =>
+          hashImage(bytes, { maxPixels: limits.maxPixels, maxBytes: limits.maxBytes, reduceAbovePixels: fullPixels }),
+        );
+      },
     },
+    media,
+    decodeQueue,
     async close() {
       if (matcher.pdqIndex.unsavedChanges === 0) return;
       try {

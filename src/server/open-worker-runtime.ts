@@ -60,6 +60,7 @@ export async function openWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wor
     bus,
     detectors: createDefaultDetectors({ policy, frameMatcher }),
     ...(webhook ? { webhook: { url: webhook.url, secret: webhook.secret } } : {}),
+    queueDeliveries: config.webhook !== undefined,
     ...(opts.worker ? { worker: opts.worker } : {}),
     ...(opts.delivery ? { delivery: opts.delivery } : {}),
     ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),

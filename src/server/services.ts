@@ -11,6 +11,7 @@ import type { PlatformEvent } from '../core/events.ts';
 import type { AppendResult } from '../pipeline/event-intake.ts';
 import type { VideoMatch } from '../matching/matcher.ts';
 import type { ImageHashes as HashedImage } from '../media/hash-image.ts';
+import type { ImageHeader } from '../media/decode-image.ts';
 import type { SubjectRisk } from '../pipeline/risk-read-model.ts';
 import type { BankStore } from '../store/bank-store.ts';
 import type { StoredEffect } from '../store/effect-store.ts';
@@ -23,6 +24,8 @@ export type ImageHashes = HashedImage;
 export type ContentMatch = BankMatch;
 
 export interface HashingService {
+  /** Reads an image's header only (format and size; 413 `image_too_large` over `maxPixels`): no pixel is decoded. */
+  probe(bytes: Buffer, maxPixels: number): Promise<ImageHeader>;
   /** Hashes image bytes; throws LifeguardError (`image_too_large`, `image_unsupported_format`, ...) on bad input. */
   hashImage(bytes: Buffer, limits: { maxPixels: number; maxBytes: number }): Promise<ImageHashes>;
 }
@@ -69,7 +72,19 @@ export interface SupportService {
   policy: SupportPolicy;
 }
 
+/** The media types this process decodes: images always; video only when ffmpeg was found at start-up. */
+export interface MediaSupport {
+  images: string[];
+  video: boolean;
+  /** ffmpeg's version line, when video is on. */
+  ffmpeg?: string;
+  /** Why video is off (e.g. ffmpeg not found at the configured path). */
+  videoUnavailable?: string;
+}
+
 export interface Services {
+  /** Media types enabled (for /readyz and the start-up log). */
+  media?: MediaSupport;
   safety?: SafetyService;
   /** Absent: the help page shows the built-in resources. */
   support?: SupportService;

@@ -29,6 +29,8 @@ export interface RunningService {
   workers: string[];
   /** `local` or `nats`. */
   bus: string;
+  /** Media types enabled in this process. */
+  media?: import('./services.ts').MediaSupport;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     for (const w of workers) await w.start();
     const port = (server.address() as AddressInfo).port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const mediaTypes = services.media;
+    if (mediaTypes) {
+      const m = mediaTypes;
+      logger.info('media types', { images: m.images, video: m.video ? 'enabled' : 'disabled', ...(m.ffmpeg ? { ffmpeg: m.ffmpeg } : {}), ...(m.videoUnavailable ? { reason: m.videoUnavailable } : {}) });
+    }
     logger.info('listening', { url: `http://${host}:${port}`, database: database.kind === 'postgres' ? redactUrl(config.databaseUrl) : config.databaseUrl, workers: workers.map((w) => w.name) });
 
     let closing: Promise<void> | undefined;
@@ -71,6 +78,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       ...(media.created && media.path ? { createdMediaKeyPath: media.path } : {}),
       workers: workers.map((w) => w.name),
       bus: rt.bus,
+      ...(mediaTypes ? { media: mediaTypes } : {}),
       close() {
         closing ??= (async () => {
           await new Promise<void>((resolve) => {

@@ -33,7 +33,9 @@ export interface StoredEffect {
  * Stores effects not stored before (by scope + dedupeKey) with their pending deliveries; returns the new ones.
  * Call last in the transaction: the counter lock it takes is held until commit.
  */
-export async function insertEffects(trx: Trx, effects: NewEffect[], now: number): Promise<StoredEffect[]> {
+export async function insertEffects(trx: Trx, effects: NewEffect[], now: number, opts: { queueDeliveries?: boolean } = {}): Promise<StoredEffect[]> {
+  // Without a webhook receiver configured there is nobody to deliver to: effects stay pollable, no outbox row.
+  const queue = opts.queueDeliveries !== false;
   if (effects.length === 0) return [];
   const counter = await trx
     .updateTable('counters')
@@ -70,10 +72,11 @@ export async function insertEffects(trx: Trx, effects: NewEffect[], now: number)
       const seq = first + i + j;
       if (!bySeq.has(seq)) return;
       const id = deliveryIdOf(e.scope, e.effect.dedupeKey);
-      out.push({ seq, scope: e.scope, eventSeq: e.eventSeq, eventId: e.eventId, createdAt: now, effect: e.effect, delivery: { id, status: 'pending', attempts: 0, deliveredAt: null, lastError: null } });
+      const delivery = queue ? { id, status: 'pending' as const, attempts: 0, deliveredAt: null, lastError: null } : null;
+      out.push({ seq, scope: e.scope, eventSeq: e.eventSeq, eventId: e.eventId, createdAt: now, effect: e.effect, delivery });
     });
   }
-  await addDeliveries(trx, out.map((e) => ({ effectSeq: e.seq, deliveryId: e.delivery!.id })), now);
+  if (queue) await addDeliveries(trx, out.map((e) => ({ effectSeq: e.seq, deliveryId: e.delivery!.id })), now);
   return out;
 }
 

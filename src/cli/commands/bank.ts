@@ -13,6 +13,7 @@ import { BankPdqIndex } from '../../matching/bank-pdq-index.ts';
 import { importHashList, openHashListFile, type ImportSummary } from '../../store/bank-import.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { createProgressBar } from '../progress-bar.ts';
+import { requireExistingDatabase } from '../require-database.ts';
 import { usageError } from '../usage-error.ts';
 
 const usage = `usage: lifeguard bank <subcommand> [options]
@@ -50,8 +51,11 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-async function withBanks<T>(dataDir: string | undefined, io: CliIo, fn: (ctx: BankContext) => Promise<T>): Promise<T> {
-  const ctx = await openBankContext(bankLocation({ dataDir }, io.env));
+/** Opens the banks; unless `creates`, a missing SQLite database is refused (a --data-dir typo), not created. */
+async function withBanks<T>(dataDir: string | undefined, io: CliIo, fn: (ctx: BankContext) => Promise<T>, opts: { creates?: boolean } = {}): Promise<T> {
+  const location = bankLocation({ dataDir }, io.env);
+  if (opts.creates !== true) requireExistingDatabase(location.databaseUrl);
+  const ctx = await openBankContext(location);
   try {
     return await fn(ctx);
   } finally {
@@ -68,7 +72,7 @@ async function create(args: string[], io: CliIo): Promise<number> {
     const bank = await store.createBank(positionals[0]!, values.description ?? null);
     io.stdout.write(values.json ? JSON.stringify(bank) + '\n' : `created bank '${bank.name}'\n`);
     return exitCodes.ok;
-  });
+  }, { creates: true });
 }
 
 const shownErrors = 20;
@@ -126,7 +130,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(summaryLine(bank.name, file, summary));
     }
     return values.strict && summary.errors > 0 ? exitCodes.failure : exitCodes.ok;
-  });
+  }, { creates: values.create === true });
 }
 
 async function exportCommand(args: string[], io: CliIo): Promise<number> {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { readEnv } from '../../config/read-env.ts';
 import { apiScopes, createApiKeyStore, isApiScope, type ApiScope } from '../../store/api-key-store.ts';
 import { openDatabase } from '../../store/database.ts';
+import { requireExistingDatabase } from '../require-database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { usageError } from '../usage-error.ts';
 
@@ -49,6 +50,8 @@ export const command: Command = {
     if (action === 'revoke' && rest.length !== 1) throw usageError('keys revoke needs exactly one KEY_ID');
 
     const config = readEnv(io.env, { dataDir: v['data-dir'], databaseUrl: v['database-url'] });
+    // Only `create` may create the database; listing or revoking in a mistyped --data-dir is an error.
+    if (action !== 'create') requireExistingDatabase(config.databaseUrl);
     const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
     try {
       const keys = createApiKeyStore(database);

@@ -5,6 +5,7 @@ import { bankLocation, openBankContext } from '../../matching/bank-context.ts';
 import { Matcher, checkThreshold, type HashQuery } from '../../matching/matcher.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { writeFileError } from '../file-error.ts';
+import { requireExistingDatabase } from '../require-database.ts';
 import { imageFlags, videoFlags } from '../image-flags.ts';
 import { numberFlag } from '../number-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
@@ -73,7 +74,9 @@ export const command: Command = {
     const banks = values.bank ?? [];
     const opts = { ...(threshold !== undefined ? { threshold } : {}), banks };
 
-    const ctx = await openBankContext(bankLocation({ dataDir: values['data-dir'] }, io.env));
+    const location = bankLocation({ dataDir: values['data-dir'] }, io.env);
+    requireExistingDatabase(location.databaseUrl);
+    const ctx = await openBankContext(location);
     try {
       for (const b of banks) await ctx.store.requireBank(b);
       const matcher = await Matcher.open({ store: ctx.store, snapshotPath: ctx.location.snapshotPath });

@@ -66,6 +66,10 @@ export const command: Command = {
     out(`  database: ${config.databaseKind === 'postgres' ? 'PostgreSQL' : `SQLite at ${config.databaseUrl}`}`);
     out(`  workers:  ${service.workers.length > 0 ? service.workers.join(', ') + ' (in this process)' : 'none in this process (--no-workers): run `lifeguard worker`'}`);
     out(`  event bus: ${service.bus === 'nats' ? `NATS JetStream (${config.natsUrl})` : 'in-process'}`);
+    if (service.media) {
+      const m = service.media;
+      out(`  media:    images (${m.images.join(', ')}); video ${m.video ? 'enabled (ffmpeg)' : `disabled — ${m.videoUnavailable ?? 'ffmpeg not found'}`}`);
+    }
     if (service.createdMediaKeyPath) out(`  media key: generated at ${service.createdMediaKeyPath} (back it up; retained media cannot be read without it)`);
     if (service.adminToken) {
       out();

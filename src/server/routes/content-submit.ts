@@ -27,7 +27,9 @@ export const contentSubmit = defineRoute({
   rawBody: { contentTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'video/mp4', 'video/webm', 'application/octet-stream', 'multipart/form-data'], description: 'The image or video bytes, raw or as multipart field `file`.' },
   responses: {
     200: { description: 'Decision, reasons, matches and hashes.', schema: contentDecisionView },
-    415: { description: 'Not an image this service can decode (`image_unsupported_format`, `unsupported_media_type`).' },
+    415: { description: 'Not an image this service can decode (`image_unsupported_format`, `unsupported_media_type`), or a video while video support (ffmpeg) is not installed (`video_unsupported`; GET /readyz shows `media.video`).' },
+    413: { description: 'Over LIFEGUARD_MAX_UPLOAD_BYTES (`body_too_large`) or LIFEGUARD_MAX_IMAGE_PIXELS (`image_too_large`).' },
+    503: { description: 'Every decode slot is taken and the queue is full or slow (`decoder_busy`); retry after the `Retry-After` seconds.' },
     400: { description: 'Empty or undecodable upload (`empty_body`, `image_empty`, `image_truncated`, `image_decode_failed`, `malformed_multipart`).' },
   },
   async handle({ c, deps, key }) {
@@ -45,7 +47,9 @@ export const contentSubmit = defineRoute({
     let matches: ContentMatch[];
     let video: { fps: number; frameCount: number; matchedFrames: number } | undefined;
     if (upload.mediaType.startsWith('video/')) {
-      if (!matching.matchVideo) throw unsupported('unsupported_media_type', 'video matching is not available in this build');
+      if (!matching.matchVideo) {
+        throw unsupported('video_unsupported', 'this server does not accept video: video support (ffmpeg) is not installed; send images, or ask the operator to install the ffmpeg package (see GET /readyz)');
+      }
       // ffmpeg reads files, so the video sits in the data directory (0600) only while it is matched.
       const path = join(deps.config.dataDir, 'tmp', `${id}.video`);
       await mkdir(dirname(path), { recursive: true });

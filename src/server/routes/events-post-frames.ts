@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { PlatformEvent, PlatformEventOf } from '../../core/events.ts';
 import type { AppRuntime } from '../app-deps.ts';
 import { decideContent } from '../content-decision.ts';
+import { isLifeguardError, LifeguardError, tooLarge } from '../../core/lifeguard-error.ts';
 
 type Frame = PlatformEventOf<'stream.frame'>;
 
@@ -18,31 +19,69 @@ type Frame = PlatformEventOf<'stream.frame'>;
  * Returns the batch with every image-bytes frame replaced by its hashed form (plus `contentId` when it matched
  * and was sealed). Without hashing or matching in this build, frames go on as they are (intake then hashes or
  * rejects them).
+ *
+ * The batch is all or nothing, as with schema errors: every frame's header is read first (no pixel decoded) and
+ * the frames' total pixels checked against LIFEGUARD_MAX_BATCH_PIXELS; then each frame is decoded and hashed in
+ * turn through the decode queue (one bitmap at a time, large ones reduced in the decoder). A frame that fails
+ * fails the batch with its index and id, before anything is stored.
  */
 export async function preserveMatchedFrames(events: PlatformEvent[], deps: AppRuntime, keyId: string): Promise<PlatformEvent[]> {
-  if (!deps.services.hashing || !deps.services.matching) return events;
-  let out: PlatformEvent[] | undefined;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.type !== 'stream.frame' || e.imageBase64 === undefined) continue;
-    out ??= events.slice();
-    out[i] = await preserveFrame(e, deps, keyId);
+  const hashing = deps.services.hashing;
+  if (!hashing || !deps.services.matching) return events;
+  const frames: { index: number; frame: Frame; bytes: Buffer }[] = [];
+  events.forEach((e, index) => {
+    if (e.type === 'stream.frame' && e.imageBase64 !== undefined) frames.push({ index, frame: e, bytes: Buffer.from(e.imageBase64, 'base64') });
+  });
+  if (frames.length === 0) return events;
+
+  const { maxImagePixels } = deps.config.limits;
+  const maxBatchPixels = deps.config.decode.maxBatchPixels;
+  let total = 0;
+  for (const f of frames) {
+    if (f.frame.pdq !== undefined) continue; // the platform's hash wins; the bytes are only kept on a match
+    const header = await atFrame(f, () => hashing.probe(f.bytes, maxImagePixels));
+    total += header.width * header.height;
+    if (total > maxBatchPixels) {
+      throw tooLarge(
+        'batch_pixels_too_large',
+        `event ${f.index} (${f.frame.id}) of type stream.frame: the frames sent as image bytes up to this one hold ${total} pixels; a batch may hold at most ${maxBatchPixels} (LIFEGUARD_MAX_BATCH_PIXELS): send fewer or smaller frames per batch, or their PDQ hashes`,
+        { index: f.index, id: f.frame.id, pixels: total, maxBatchPixels },
+      );
+    }
   }
-  return out ?? events;
+  const hashed: { index: number; frame: Frame; bytes: Buffer; hashes: FrameHashes }[] = [];
+  for (const f of frames) hashed.push({ ...f, hashes: await atFrame(f, () => hashFrame(f.frame, f.bytes, deps)) });
+
+  const out = events.slice();
+  for (const f of hashed) out[f.index] = await preserveFrame(f.frame, f.bytes, f.hashes, deps, keyId);
+  return out;
 }
 
-async function preserveFrame(frame: Frame, deps: AppRuntime, keyId: string): Promise<Frame> {
-  const hashing = deps.services.hashing!;
-  const matching = deps.services.matching!;
-  const { imageBase64, ...rest } = frame;
-  const bytes = Buffer.from(imageBase64!, 'base64');
-  // A PDQ hash the platform computed wins (as at intake); otherwise the bytes are hashed here.
-  let hashes: { pdq: string; quality: number | null; md5?: string; sha256?: string; width: number | null; height: number | null };
-  if (rest.pdq !== undefined) {
-    hashes = { pdq: rest.pdq.toLowerCase(), quality: rest.quality ?? null, width: null, height: null };
-  } else {
-    hashes = await hashing.hashImage(bytes, { maxPixels: deps.config.limits.maxImagePixels, maxBytes: deps.config.limits.maxUploadBytes });
+type FrameHashes = { pdq: string; quality: number | null; md5?: string; sha256?: string; width: number | null; height: number | null };
+
+/** Runs `work` for one frame; its errors name the frame (index and id), as schema errors do. */
+async function atFrame<T>(f: { index: number; frame: Frame }, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!isLifeguardError(e) || e.status >= 500) throw e;
+    throw new LifeguardError(e.code, e.status, `event ${f.index} (${f.frame.id}) of type stream.frame: imageBase64: ${e.message}`, {
+      ...e.detail,
+      index: f.index,
+      id: f.frame.id,
+    });
   }
+}
+
+/** A PDQ hash the platform computed wins (as at intake); otherwise the bytes are decoded and hashed. */
+async function hashFrame(frame: Frame, bytes: Buffer, deps: AppRuntime): Promise<FrameHashes> {
+  if (frame.pdq !== undefined) return { pdq: frame.pdq.toLowerCase(), quality: frame.quality ?? null, width: null, height: null };
+  return deps.services.hashing!.hashImage(bytes, { maxPixels: deps.config.limits.maxImagePixels, maxBytes: deps.config.limits.maxUploadBytes });
+}
+
+async function preserveFrame(frame: Frame, bytes: Buffer, hashes: FrameHashes, deps: AppRuntime, keyId: string): Promise<Frame> {
+  const matching = deps.services.matching!;
+  const { imageBase64: _bytes, ...rest } = frame;
   const hashed: Frame = { ...rest, pdq: rest.pdq ?? hashes.pdq, ...(hashes.quality !== null ? { quality: hashes.quality } : {}) };
   // PDQ only: the guardian ends a stream on PDQ matches, so intake keeps exactly the frames it will act on.
   const matches = await matching.matchHashes({ pdq: hashes.pdq });
