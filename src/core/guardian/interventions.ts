@@ -165,6 +165,7 @@ export function streamLadder(ctx: LadderContext, s: StreamState, t: number, evid
   };
   if (c.risk >= th.nudge && !s.emitted.has(`${s.id}:nudge_user:stream_risk`)) nudge(ctx, s, 'stream_risk', why('nudge', th.nudge), evidence);
   if (s.streamerTier === 'adult') return;
-  if (c.risk >= th.restrictStream) restrict(ctx, s, why('restrict', th.restrictStream), evidence);
-  if (c.risk >= th.pauseStream) pause(ctx, s, why('pause', th.pauseStream), evidence);
+  // Reasons are built only for a rung not yet taken: this runs on every event of a risky stream.
+  if (c.risk >= th.restrictStream && !s.connectionsOnly && s.audience === 'public') restrict(ctx, s, why('restrict', th.restrictStream), evidence);
+  if (c.risk >= th.pauseStream && !s.paused) pause(ctx, s, why('pause', th.pauseStream), evidence);
 }
