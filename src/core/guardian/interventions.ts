@@ -3,6 +3,7 @@
  * each asked for at most once per stream (its dedupeKey is remembered on the stream).
  */
 import { isMinorTier } from '../age/age-tiers.ts';
+import { isTrustedRole } from '../safety-policy/relations.ts';
 import type { Effect, EvidenceRef, Severity } from '../effects.ts';
 import type { Policy } from '../safety-policy/policy-schema.ts';
 import { supportFor } from '../support/support-for.ts';
@@ -128,7 +129,9 @@ export function viewerLadder(ctx: LadderContext, s: StreamState, v: ViewerState)
     'a candidate for human review, not an accusation',
   ];
   if (v.risk >= th.nudge && !s.emitted.has(`${s.id}:nudge_user:stream_risk`)) nudge(ctx, s, 'stream_risk', why('nudge', th.nudge), v.evidence.slice());
-  if (v.risk >= th.holdComments && v.imminent) {
+  // A clear threat on a young or unverified streamer's stream is imminent risk whoever makes it, except people the
+  // platform vouches for (a friend's account can be the one threatening); elsewhere it needs the hold level.
+  if (v.imminent && (v.risk >= th.holdComments || (s.streamerTier !== 'adult' && !isTrustedRole(v.relation)))) {
     endAndEscalate(ctx, s, why('hold', th.holdComments).concat(`imminent-risk signal: ${g.imminentCategories.filter((c) => v.categories.has(c)).join(', ')}`), v.evidence.slice());
     removeViewer(ctx, s, v, [`${viewerWords(v)}: imminent-risk signal on the stream`, signalWords(v)], 'critical');
     return;
