@@ -89,6 +89,14 @@ test('a weak threat phrase presses; a sextortion threat ends the stream and esca
   assert.ok(strong.out.some((e) => e.kind === 'remove_viewer' && e.target.id === 'x'));
 });
 
+test("a sextortion threat from a friend account still ends a teen stream; on an adult's stream it does not", () => {
+  const friend = run([{ id: 'f', text: 'send it or i post the video', at: 10, connection: 'friend', tier: '13-15' }]);
+  assert.ok(friend.out.some((e) => e.kind === 'end_stream'));
+  assert.ok(friend.out.some((e) => e.kind === 'escalate'));
+  const adult = run([{ id: 'x', text: 'send it or i post the video', at: 10, connection: 'friend' }], 'adult');
+  assert.ok(!adult.out.some((e) => e.kind === 'end_stream'));
+});
+
 test('an ended stream keeps its last state and peak, marked ended; a restart of the id is ignored', () => {
   const { g, end } = run(asks.map((text, i) => ({ id: `v${i}`, text, at: 10 + i * 10 })));
   const live = g.streamRisk('s')!;

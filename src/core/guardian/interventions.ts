@@ -3,6 +3,7 @@
  * each asked for at most once per stream (its dedupeKey is remembered on the stream).
  */
 import { isMinorTier } from '../age/age-tiers.ts';
+import { isTrustedRole } from '../safety-policy/relations.ts';
 import type { Effect, EvidenceRef, Severity } from '../effects.ts';
 import type { Policy } from '../safety-policy/policy-schema.ts';
 import { supportFor } from '../support/support-for.ts';
@@ -128,7 +129,9 @@ export function viewerLadder(ctx: LadderContext, s: StreamState, v: ViewerState)
     'a candidate for human review, not an accusation',
   ];
   if (v.risk >= th.nudge && !s.emitted.has(`${s.id}:nudge_user:stream_risk`)) nudge(ctx, s, 'stream_risk', why('nudge', th.nudge), v.evidence.slice());
-  if (v.risk >= th.holdComments && v.imminent) {
+  // A clear threat on a young or unverified streamer's stream is imminent risk whoever makes it, except people the
+  // platform vouches for (a friend's account can be the one threatening); elsewhere it needs the hold level.
+  if (v.imminent && (v.risk >= th.holdComments || (s.streamerTier !== 'adult' && !isTrustedRole(v.relation)))) {
     endAndEscalate(ctx, s, why('hold', th.holdComments).concat(`imminent-risk signal: ${g.imminentCategories.filter((c) => v.categories.has(c)).join(', ')}`), v.evidence.slice());
     removeViewer(ctx, s, v, [`${viewerWords(v)}: imminent-risk signal on the stream`, signalWords(v)], 'critical');
     return;
@@ -165,6 +168,7 @@ export function streamLadder(ctx: LadderContext, s: StreamState, t: number, evid
   };
   if (c.risk >= th.nudge && !s.emitted.has(`${s.id}:nudge_user:stream_risk`)) nudge(ctx, s, 'stream_risk', why('nudge', th.nudge), evidence);
   if (s.streamerTier === 'adult') return;
-  if (c.risk >= th.restrictStream) restrict(ctx, s, why('restrict', th.restrictStream), evidence);
-  if (c.risk >= th.pauseStream) pause(ctx, s, why('pause', th.pauseStream), evidence);
+  // Reasons are built only for a rung not yet taken: this runs on every event of a risky stream.
+  if (c.risk >= th.restrictStream && !s.connectionsOnly && s.audience === 'public') restrict(ctx, s, why('restrict', th.restrictStream), evidence);
+  if (c.risk >= th.pauseStream && !s.paused) pause(ctx, s, why('pause', th.pauseStream), evidence);
 }

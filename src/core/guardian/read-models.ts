@@ -41,9 +41,10 @@ export function streamRiskView(g: GuardianPolicy, s: StreamState, t: number, end
   const top: ViewerState[] = [];
   // A read, not the hot path: one pass keeping the five highest peaks.
   for (const v of s.viewers.values()) {
-    if (v.peak <= 0) continue;
-    top.push(v);
-    top.sort((a, b) => b.peak - a.peak);
+    if (v.peak <= 0 || (top.length === 5 && v.peak <= top[4]!.peak)) continue;
+    let i = top.length;
+    while (i > 0 && top[i - 1]!.peak < v.peak) i--;
+    top.splice(i, 0, v);
     if (top.length > 5) top.pop();
   }
   return {

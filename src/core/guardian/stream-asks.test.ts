@@ -45,6 +45,14 @@ test('threats built on recording the stream: a demand with exposure is imminent,
   }
 });
 
+test('spellings the grooming normaliser undoes are undone for stream patterns too', () => {
+  assert.ok(asks('d0 it 0r i p0st it').threat!.weight >= 0.9);
+  assert.ok(asks('I R3C0RD3D U').threat!.weight >= 0.8);
+  assert.equal(asks('ill send roses if u dance').dare?.reward, 'gifts');
+  const t = asks('ok. d0 it 0r i p0st it').threat!;
+  assert.equal(t.text, '0r i p0st', 'the span as written');
+});
+
 test('the span of a threat is kept as written for reviewers', () => {
   const text = 'Do It Or I Post It';
   const t = asks(text).threat!;

@@ -4,8 +4,11 @@
  * strangers each asking one of these is the coordinated pattern the guardian adds up per stream. Built from
  * the grooming detector's signals (so every language and spelling it reads counts) plus a few stream-only
  * patterns the chat lexicons do not carry: dares tied to likes or gifts, and threats built on recording the
- * stream ("I recorded you", "do it or I post it").
+ * stream ("I recorded you", "do it or I post it"). Those patterns read the grooming normaliser's text, so the
+ * spellings it undoes ("d0 it 0r i p0st it", "u", "ur") are undone here too, and spans map back to the original.
  */
+import { defaultMatcher } from '../grooming/detector.ts';
+import type { NormalisedText } from '../grooming/normalise.ts';
 import type { Signal } from '../grooming/types.ts';
 
 /** Kinds of asks, declared once: policy weights, reasons and the read model use these names. */
@@ -59,10 +62,28 @@ const RECORDED_STREAM = /\b(i|we)\s*(have|'ve|ve|got|just)?\s*(screen\s*)?(recor
 /** "do it or I post it", "do what I say or everyone sees", "...or I send it to your school". */
 const EXPOSE = /\bor\s+(else\s+)?(i|we|i'?ll|ill|we'?ll)\s*(will\s+|am going to\s+|'m going to\s+|m gonna\s+|gonna\s+)?(post|share|send|leak|upload|spread|show|put|release|expose)\b|\b(everyone|every1|your (school|friends|followers|family|parents|mum|mom|dad|class))\s+(will|gonna|is going to|are going to)\s+see\s+(it|this|them|the (video|vid|clip|recording|pics?))\b|\b(i'?ll|i will|ill|we'?ll)\s+(post|leak|upload|share|send)\s+(it|this|them|the (video|vid|clip|recording))\s+(to|on|everywhere|online)\b/;
 
-/** Words without which none of the stream-only patterns can match (checked before any normalising). */
+/** Words without which none of the stream-only patterns can match, checked on the raw text before normalising. */
 const GATE = /\d|dare|heraus|daag|d[eé]fi|reto|\bif\b|\bwhen\b|\bonce\b|record|screen|film|\bvid|clip|post|leak|upload|\bsee\b|\bor (else )?(i|we)\b/i;
+/** Text a normaliser may read differently from how it looks: non-ASCII letters, spaced or dotted letters. */
+const DISGUISED = /[^\x00-\x7f]|(?:^|[\s.*_-])\w[\s.*_-]+\w[\s.*_-]+\w(?:$|[\s.*_-])/;
 
-const norm = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ');
+/** The span of the original text that produced normalised `[start, end)`. */
+function originalSpan(nt: NormalisedText, text: string, start: number, end: number): { text: string; start: number; end: number } {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < nt.words.length; i++) {
+    const ws = nt.wordStarts[i]!;
+    const we = ws + nt.words[i]!.length;
+    if (we > start && ws < end) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) return { text: text.slice(0, 0), start: 0, end: 0 };
+  const a = nt.origStarts[first]!;
+  const b = nt.origEnds[last]!;
+  return { text: text.slice(a, b), start: a, end: b };
+}
 
 /** Maps one detector signal to the ask it makes, if any. */
 function askOf(sig: Signal): StreamAskKind | undefined {
@@ -105,8 +126,9 @@ export function streamAsksIn(text: string, signals: readonly Signal[], withGift 
   }
   const out: StreamAsks = { mask };
   // Most comments carry nothing a stream-only pattern needs: no number, no dare, no recording or exposure word.
-  if (mask === 0 && !withGift && !GATE.test(text)) return out;
-  const t = norm(text);
+  if (mask === 0 && !withGift && !GATE.test(text) && !DISGUISED.test(text)) return out;
+  const nt = defaultMatcher().normaliser.normalise(text);
+  const t = nt.text;
   let reward: DareReward | undefined;
   if (/\d/.test(t)) {
     if (GIFT_DARE.test(t)) reward = 'gifts';
@@ -126,15 +148,14 @@ export function streamAsksIn(text: string, signals: readonly Signal[], withGift 
     const stream = expose || you ? null : RECORDED_STREAM.exec(t);
     const m = expose ?? you ?? stream;
     if (m) {
-      // The span as written when it can be found there, else as normalised.
-      const at = text.toLowerCase().indexOf(m[0]);
-      const span = at >= 0 ? text.slice(at, at + m[0].length) : m[0];
+      // The span as written, for the reviewer.
+      const span = originalSpan(nt, text, m.index, m.index + m[0].length);
       out.threat = {
         category: 'threat',
         messageIndex: 0,
-        text: span,
-        start: at >= 0 ? at : m.index,
-        end: (at >= 0 ? at : m.index) + m[0].length,
+        text: span.text,
+        start: span.start,
+        end: span.end,
         // A demand with exposure is the sextortion threat; "I recorded you" is its opening; "I recorded your
         // stream" alone is weaker (fans say it too) and counts as pressure, not imminent risk.
         weight: expose ? 0.95 : you ? 0.85 : 0.6,
