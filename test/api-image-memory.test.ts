@@ -51,6 +51,7 @@ test('12 concurrent 49-megapixel uploads and a 38-frame batch: all answered, bou
   assert.equal(batch.status, 413, 'the batch is over the per-batch pixel budget');
   assert.equal(batch.code, 'batch_pixels_too_large');
   assert.ok(serve.alive());
+  assert.ok(serve.handle.lines.some((l) => /^ {2}media: +images \(jpeg, png/.test(l)), 'the start-up banner says which media types are on');
   const peak = serve.peakRssMb();
   if (!Number.isNaN(peak)) assert.ok(peak < 1024, `peak RSS ${Math.round(peak)} MB`);
 });
