@@ -31,7 +31,9 @@ describe('ops, errors, limits and the API document', () => {
     assert.deepEqual([h.status, h.body], [200, { status: 'ok' }]);
     const r = await t.call('GET', '/readyz');
     assert.equal(r.status, 200);
-    assert.deepEqual(r.body, { status: 'ready', checks: { database: 'ok', migrations: 'ok' } });
+    const { media, ...readiness } = r.body;
+    assert.deepEqual(readiness, { status: 'ready', checks: { database: 'ok', migrations: 'ok' } });
+    assert.ok(media.images.includes('png') && ['enabled', 'disabled'].includes(media.video), 'and which media types are on');
     assert.ok(h.headers.get('x-request-id'), 'every response carries a request id');
   });
 

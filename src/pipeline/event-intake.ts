@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { platformEventSchema, type PlatformEvent } from '../core/events.ts';
-import { invalidInput, tooLarge } from '../core/lifeguard-error.ts';
+import { invalidInput, isLifeguardError, LifeguardError, tooLarge } from '../core/lifeguard-error.ts';
 import { noticesOf, type EventBus } from '../queue/event-bus.ts';
 import { appendToLog } from '../queue/event-queue.ts';
 import { partitionOf, streamKeyOf } from '../queue/partition.ts';
@@ -132,8 +132,15 @@ async function withoutImageBytes(event: PlatformEvent, index: number, hashFrame:
   if (event.type !== 'stream.frame' || event.imageBase64 === undefined) return event;
   const { imageBase64, ...rest } = event;
   if (rest.pdq !== undefined) return rest;
-  if (!hashFrame) throw invalidInput('frame_not_hashed', `event ${index}: frames must carry a pdq hash here (image bytes are not stored)`, { index });
-  const h = await hashFrame(imageBase64);
-  if (h.pdq === null) throw invalidInput('frame_unhashable', `event ${index}: no PDQ hash could be computed for this frame`, { index });
+  if (!hashFrame) throw invalidInput('frame_not_hashed', `event ${index} (${event.id}): frames must carry a pdq hash here (image bytes are not stored)`, { index, id: event.id });
+  let h: Awaited<ReturnType<NonNullable<AppendOptions['hashFrame']>>>;
+  try {
+    h = await hashFrame(imageBase64);
+  } catch (e) {
+    // Name the frame, as schema errors do (the service hashes frames before intake; this covers other callers).
+    if (!isLifeguardError(e) || e.status >= 500) throw e;
+    throw new LifeguardError(e.code, e.status, `event ${index} (${event.id}) of type stream.frame: imageBase64: ${e.message}`, { ...e.detail, index, id: event.id });
+  }
+  if (h.pdq === null) throw invalidInput('frame_unhashable', `event ${index} (${event.id}): no PDQ hash could be computed for this frame`, { index, id: event.id });
   return { ...rest, pdq: h.pdq, ...(h.quality !== undefined && h.quality !== null ? { quality: h.quality } : {}) };
 }

@@ -74,8 +74,11 @@ describe('GET /help and /help/:country', () => {
   test('accepts no other methods or paths', async () => {
     for (const [method, path] of [['POST', '/help'], ['POST', '/help/GB'], ['PUT', '/help/GB'], ['DELETE', '/help/GB'], ['GET', '/help/GB/extra']]) {
       const res = await t.call(method!, path!, method === 'GET' ? {} : { json: { country: 'US' } });
-      assert.equal(res.status, 404, `${method} ${path}`);
-      assert.equal(res.body.error.code, 'route_not_found');
+      // Another method on the page's path is 405 with Allow (issue 10); an unknown path stays 404.
+      const known = method !== 'GET';
+      assert.equal(res.status, known ? 405 : 404, `${method} ${path}`);
+      assert.equal(res.body.error.code, known ? 'method_not_allowed' : 'route_not_found');
+      if (known) assert.equal(res.headers.get('allow'), 'GET, HEAD');
     }
   });
 
