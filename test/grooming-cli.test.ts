@@ -32,7 +32,7 @@ test('--json: one line per input with the contract fields, in input order', asyn
   assert.equal(a!.flagged, true);
   assert.equal(a!.warningAt, 2);
   assert.ok(a!.risk > 0.5 && a!.risk <= 1);
-  assert.equal(a!.stage, 'sexual');
+  assert.equal(a!.stage, 'image_request');
   for (const s of a!.signals) assert.deepEqual(Object.keys(s).sort(), ['category', 'messageIndex', 'text']);
   assert.ok(a!.signals.some((s: any) => s.category === 'secrecy' && s.messageIndex === 2 && s.text === 'our secret'));
   assert.equal(b!.id, 2);
@@ -82,7 +82,7 @@ test('nothing flagged exits 0; --threshold moves the cut-off', async () => {
 test('without --json: a readable line per conversation, errors on stderr', async () => {
   const r = await cli(['chat', 'score', '-'], [JSON.stringify(grooming), '\n{oops\n'].join(''));
   assert.equal(r.code, 3);
-  assert.match(r.out, /^c1: risk [01]\.\d+ FLAGGED for review \(warning at message 2\), stage sexual/m);
+  assert.match(r.out, /^c1: risk [01]\.\d+ FLAGGED for review \(warning at message 2\), stage image_request/m);
   assert.match(r.out, /\[2\] secrecy: "our secret"/);
   assert.match(r.err, /error: .*\[invalid_json\]/);
 });

@@ -49,7 +49,7 @@ test('grooming combinations are flagged with evidence, stage and the author who 
   assert.equal(a.flagged, true);
   assert.ok(a.risk >= DEFAULT_THRESHOLD && a.risk <= 1);
   assert.equal(a.warningAt, 4);
-  assert.equal(a.stage, 'sexual');
+  assert.equal(a.stage, 'image_request');
   assert.equal(a.messageCount, 5);
   assert.equal(a.authors[0]?.author, 'a');
   assert.ok(a.authors[0]!.categories.includes('secrecy'));

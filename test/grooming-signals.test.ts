@@ -21,8 +21,9 @@ const examples: Record<string, Record<SignalCategory, string>> = {
     sexual_talk: 'are you a virgin?',
     meeting: 'we should meet up, i can pick you up',
     gifts: 'i can buy you robux',
-    threat: "send more or i'll send them to everyone at your school",
+    threat: 'i know where you live',
     stream_pressure: 'do it for 100 likes',
+    sextortion: "send more or i'll send them to everyone at your school",
   },
   de: {
     age_probe: 'wie alt bist du?',
@@ -37,8 +38,9 @@ const examples: Record<string, Record<SignalCategory, string>> = {
     sexual_talk: 'bist du noch jungfrau?',
     meeting: 'ich hol dich ab, komm zu mir',
     gifts: 'ich kauf dir robux',
-    threat: 'sonst schick ich die bilder an alle',
+    threat: 'ich weiß wo du wohnst',
     stream_pressure: 'geh ins bad',
+    sextortion: 'sonst schick ich die bilder an alle',
   },
   nl: {
     age_probe: 'hoe oud ben je?',
@@ -55,6 +57,7 @@ const examples: Record<string, Record<SignalCategory, string>> = {
     gifts: 'ik geef je robux',
     threat: 'ik weet waar je woont',
     stream_pressure: 'ga naar de badkamer',
+    sextortion: 'betaal of ik zet je video overal online',
   },
   fr: {
     age_probe: 'tu as quel âge ?',
@@ -71,6 +74,7 @@ const examples: Record<string, Record<SignalCategory, string>> = {
     gifts: 'je te donne des robux',
     threat: 'je sais où tu habites',
     stream_pressure: 'va dans la salle de bain',
+    sextortion: 'paie ou je publie tes photos',
   },
   es: {
     age_probe: '¿cuántos años tienes?',
@@ -87,6 +91,7 @@ const examples: Record<string, Record<SignalCategory, string>> = {
     gifts: 'te regalo robux',
     threat: 'sé dónde vives',
     stream_pressure: 've al baño',
+    sextortion: 'paga o publico tus fotos',
   },
 };
 

@@ -7,10 +7,12 @@
 import { detectInNormalised } from './detect-signals.ts';
 import { defaultMatcher, defaultModel } from './detector.ts';
 import { defaultGlosser } from './gloss.ts';
-import { combineRisk, textLogit, TextScorer, type LoadedModel } from './learned-model.ts';
+import { fireRules, type FlagRule } from './flag-rules.ts';
+import { combineRisk, sigmoid, textLogit, TextScorer, type LoadedModel } from './learned-model.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import {
   addEvidence,
+  contextual,
   lexiconIntercept,
   lexiconLogit,
   newStrengths,
@@ -20,7 +22,7 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import type { AuthorRisk, AuthorTier, ChatMessage, ConversationAssessment, GroomingStage, Signal } from './types.ts';
+import type { AuthorRisk, AuthorTier, ChatMessage, ConversationAssessment, FiredRule, GroomingStage, Signal, SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
   threshold: number;
@@ -50,10 +52,17 @@ interface AuthorState {
   /** Addressed by someone else as a parent or grandparent. */
   addressedAsFamily: boolean;
   level: AuthorContext['minorCounterpart'];
+  /** Short-chat rules this author's evidence fires (see flag-rules.ts). */
+  rules: { rule: FlagRule; categories: SignalCategory[] }[];
   risk: number;
 }
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
+
+/** Learned score below which a long conversation's non-strong short-chat rules do not count. */
+export const RULE_TEXT_FLOOR = 0.05;
+/** The same for unattributed text, where the rules cannot tell the two sides apart. */
+export const UNATTRIBUTED_RULE_FLOOR = 0.3;
 
 /** Highest risk a conversation can reach without a single signal a reviewer could look at. */
 export const NO_EVIDENCE_CAP = 0.4;
@@ -193,7 +202,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', risk: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0 };
     this.authors.set(key, a);
     return a;
   }
@@ -248,6 +257,7 @@ export class ConversationState {
     for (const a of this.authors.values()) {
       const ctx = this.contextOf(a);
       a.lexZ = a.signalCount === 0 ? lexiconIntercept : lexiconLogit(a.strengths, ctx);
+      a.rules = a.signalCount === 0 ? [] : fireRules(contextual(a.strengths, ctx), ctx);
       a.level = this.overrideLevel(a, ctx);
       if (ctx.tierKnown && ctx.tier === 'adult') knownAdults++;
       if (ctx.tierKnown && isMinor(ctx.tier)) knownMinors++;
@@ -276,6 +286,7 @@ export class ConversationState {
     for (const a of this.authors.values()) {
       if (a.signalCount === 0) continue;
       a.risk = combineRisk(this.model, text, a.lexZ, a.level);
+      for (const r of this.applicableRules(a)) a.risk = Math.max(a.risk, r.rule.risk);
       if (a.risk >= best || this.bestAuthor === undefined) {
         best = Math.max(best, a.risk);
         this.bestAuthor = a;
@@ -305,11 +316,40 @@ export class ConversationState {
   }
 
   /**
-   * A flag needs something to show: a signal, or conversation-length text (at least `shrinkFeatures`
-   * distinct words and word pairs), on which the learned model was validated and may speak alone.
+   * A flag needs something a reviewer can see: at least one signal other than an age statement. The learned
+   * score adds to the risk of evidence; it never flags alone, however long or repetitive the text.
    */
   private hasEvidence(): boolean {
-    return this.evidenceCount > 0 || this.text.enoughText();
+    return this.evidenceCount > 0;
+  }
+
+  /**
+   * Rules of an author that count now. Strong rules (threats, sexual talk with a minor) always; the others
+   * while the conversation is short, or once it is long enough for the learned model, when the model does not
+   * read it as ordinary (so a long chat between adults is judged on all its text, not on two phrases).
+   */
+  private applicableRules(a: AuthorState): AuthorState['rules'] {
+    if (a.rules.length === 0) return a.rules;
+    const learned = sigmoid(this.textZ);
+    if (a.key === '') {
+      // Unattributed text (a flattened segment) mixes both sides' words: one side's question and the other's
+      // answer can look like one author's combination, and nobody's age can be told apart. There only a
+      // threat counts alone; every other rule needs the learned model to lean towards grooming too.
+      return a.rules.filter((r) => r.rule.id === 'sextortion' || r.rule.id === 'explicit_threat' || learned >= UNATTRIBUTED_RULE_FLOOR);
+    }
+    const short = !this.text.enoughText();
+    return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
+  }
+
+  /** Rules that fired and count, per author, riskiest author first. */
+  firedRules(): FiredRule[] {
+    const out: FiredRule[] = [];
+    for (const a of this.authors.values()) {
+      for (const r of this.applicableRules(a)) {
+        out.push({ rule: r.rule.id, description: r.rule.description, author: a.key, categories: r.categories, risk: r.rule.risk });
+      }
+    }
+    return out.sort((x, y) => y.risk - x.risk);
   }
 
   /** The lexicon's logit of the riskiest author (context applied). */
@@ -369,6 +409,7 @@ export class ConversationState {
       stage: this.stage(),
       warningAt: this.warningAt,
       signals: this.signals(),
+      rules: this.firedRules(),
       authors: this.authorRisks(),
       learnedScore: this.learnedScore(),
       messageCount: this.messageCount,

@@ -11,6 +11,8 @@ export interface DetectOptions {
   author?: string;
   /** Restrict to these lexicon languages (default: all). */
   languages?: readonly string[];
+  /** Internal: do not split run-together words again. */
+  noSplit?: boolean;
 }
 
 const isDigits = (w: string) => {
@@ -25,7 +27,7 @@ export function detectInNormalised(
   nt: NormalisedText,
   opts: DetectOptions = {},
 ): Signal[] {
-  const { rules, byAnchor, byPrefix, numberRules } = matcher;
+  const { rules } = matcher;
   const langs = opts.languages && opts.languages.length > 0 ? opts.languages : undefined;
   const found: Signal[] = [];
   const words = nt.words;
@@ -69,6 +71,21 @@ export function detectInNormalised(
     }
     found.push(signal);
   };
+  scan(matcher, nt, run);
+  // Words run together ("sendmeapic"): match once more over the text with them split apart.
+  const split = opts.noSplit ? null : matcher.normaliser.splitRunTogether(nt);
+  if (split) {
+    for (const s of detectInNormalised(matcher, original, split, { ...opts, noSplit: true })) {
+      if (!found.some((f) => f.category === s.category && f.start === s.start && f.end === s.end)) found.push(s);
+    }
+  }
+  return dedupe(found);
+}
+
+/** Runs every pattern anchored at a word of `nt`. */
+function scan(matcher: LexiconMatcher, nt: NormalisedText, run: (ruleId: number, k: number) => void): void {
+  const { byAnchor, byPrefix, numberRules } = matcher;
+  const words = nt.words;
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     const exact = byAnchor.get(w);
@@ -79,7 +96,6 @@ export function detectInNormalised(
     }
     if (isDigits(w)) for (const id of numberRules) run(id, k);
   }
-  return dedupe(found);
 }
 
 /** Keeps, per category, the strongest of overlapping spans (longer on ties), in text order. */

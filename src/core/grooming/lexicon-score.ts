@@ -53,6 +53,7 @@ const base: Record<SignalCategory, number> = {
   gifts: 0.5,
   threat: 5.5,
   stream_pressure: 2.0,
+  sextortion: 6.5,
 };
 
 const adultScaled: SignalCategory[] = ['sexual_talk', 'body_compliment', 'meeting', 'image_request', 'trust_building', 'personal_info', 'platform_move'];
@@ -60,12 +61,12 @@ const adultScaled: SignalCategory[] = ['sexual_talk', 'body_compliment', 'meetin
 const familyScaled: SignalCategory[] = ['supervision_check', 'meeting', 'personal_info', 'gifts', 'platform_move', 'trust_building', 'age_probe'];
 
 /** Strengths after context: what a peer or an adult among adults says weighs less. */
-function contextual(s: Strengths, ctx: AuthorContext): Strengths {
+export function contextual(s: Strengths, ctx: AuthorContext): Strengths {
   const out = new Float64Array(s);
   const minorAuthor = ctx.tier === 'child' || ctx.tier === 'teen';
   if (minorAuthor) {
     const f = ctx.tierKnown ? 0.3 : 0.6;
-    for (let i = 0; i < out.length; i++) if (i !== idx.threat) out[i] = out[i]! * f;
+    for (let i = 0; i < out.length; i++) if (i !== idx.threat && i !== idx.sextortion) out[i] = out[i]! * f;
   }
   if (ctx.allAdults) for (const c of adultScaled) out[idx[c]] = out[idx[c]]! * 0.25;
   // Parents ask where you are, whether you are alone, offer lifts and gifts; they do not ask for secrecy,
@@ -115,10 +116,11 @@ const stageOf: Record<SignalCategory, GroomingStage> = {
   secrecy: 'exclusivity',
   platform_move: 'exclusivity',
   sexual_talk: 'sexual',
-  image_request: 'sexual',
+  image_request: 'image_request',
   meeting: 'meeting_or_coercion',
   threat: 'meeting_or_coercion',
   stream_pressure: 'meeting_or_coercion',
+  sextortion: 'meeting_or_coercion',
 };
 
 /** The furthest grooming stage with real evidence (strength ≥ 0.5 after context; weak words alone set none). */

@@ -71,6 +71,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
   const byAnchor = new Map<string, number[]>();
   const byPrefix = new Map<string, { prefix: string; rule: number }[]>();
   const numberRules: number[] = [];
+  const vocabulary = new Map<string, number>();
   for (const lx of lexicons) {
     const macros = lx.macros ?? {};
     for (const category of signalCategories) {
@@ -112,9 +113,11 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
             else byPrefix.set(key, [{ prefix: p, rule: id }]);
           }
           if (compiled.numberAnchor) numberRules.push(id);
+          for (const w of compiled.words) if (/^[a-z]+$/.test(w)) vocabulary.set(w, Math.max(vocabulary.get(w) ?? 0, weight));
         }
       }
     }
   }
+  normaliser.setVocabulary(vocabulary);
   return { normaliser, rules, byAnchor, byPrefix, numberRules, languages: lexicons.map((l) => l.language) };
 }

@@ -5,7 +5,12 @@
  * Steps per token: lowercase and fold accents, map a few emoji to words, split "12yo"/"15f" into number and
  * unit, undo leetspeak inside words ("s3cr3t"), squeeze letter runs ("sooo"), expand abbreviations
  * ("wbu" → "what about you") and spell numbers as digits ("thirteen" → "13").
+ *
+ * Evasive spelling is undone too: Unicode NFKC, invisible characters, look-alike letters (fold-char.ts),
+ * letters set apart by dots, dashes or spaces ("s.n.a.p", "s n a p"), asterisks ("p*cs") and lexicon words run
+ * together ("sendmeapic"). Every output word still maps back to the characters as written.
  */
+import { foldChar, INVISIBLE } from './fold-char.ts';
 
 /** Normalised text: words joined by single spaces, with a leading and trailing space for pattern matching. */
 export interface NormalisedText {
@@ -75,20 +80,8 @@ function isAsciiWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
-const foldCache = new Map<string, string>();
-const letterRe = /^[\p{L}\p{N}]+$/u;
-
-/** Lowercases and strips accents from one non-ASCII character; '' when it is not a letter or digit. */
-function foldChar(ch: string): string {
-  let f = foldCache.get(ch);
-  if (f !== undefined) return f;
-  const special: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i' };
-  const lower = ch.toLowerCase();
-  f = special[lower] ?? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (!letterRe.test(f)) f = '';
-  if (foldCache.size < 5000) foldCache.set(ch, f);
-  return f;
-}
+/** Characters that may sit inside a disguised word ("s.n.a.p", "p-i-c", "s*x", "snap_chat"). */
+const isJoiner = (c: number) => c === 42 || c === 46 || c === 45 || c === 95;
 
 function squeeze(w: string): string {
   if (w.length < 3) return w;
@@ -116,11 +109,62 @@ function squeezeRest(w: string): string {
   return w.replace(/([a-z])\1{2,}/g, '$1');
 }
 
+/** One run of word characters as written, before word-level normalisation. */
+interface RawToken {
+  text: string;
+  /** Index into the message's per-character offset arrays of the token's first character. */
+  base: number;
+}
+
+/** A word already final (an emoji's word, a lone "@"), with its span as written. */
+interface FixedWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const alphaRe = /^[a-z]+$/;
+const segmentCacheSize = 50_000;
+
 /** Creates a normaliser bound to merged word tables. */
 export function createNormaliser(tables: NormaliserTables) {
   // Maps, not objects: a chat word like "constructor" must not hit Object.prototype.
   const abbreviations = new Map(Object.entries(tables.abbreviations));
   const numberWords = new Map(Object.entries(tables.numberWords));
+  /** Words of the lexicons with their salience (the strongest weight of a pattern using them). */
+  let vocabulary = new Map<string, number>();
+  let byLength = new Map<number, string[]>();
+  let longest = 0;
+  /** Two-letter chat shorthands ("sh", "bf") that are too easily found inside ordinary words. */
+  let shortAbbreviation = new Set<string>();
+  const segmentCache = new Map<string, string[] | null>();
+
+  const known = (w: string) => vocabulary.has(w) || abbreviations.has(w) || numberWords.has(w);
+
+  /**
+   * Tells the normaliser which words the lexicons use, so it can rejoin spaced letters ("s n a p"), read
+   * "p*cs" and split words run together ("sendmeapic") into them. Set once by `compileLexicons`.
+   */
+  function setVocabulary(words: ReadonlyMap<string, number>): void {
+    vocabulary = new Map(words);
+    shortAbbreviation = new Set();
+    for (const k of abbreviations.keys()) {
+      if (!alphaRe.test(k)) continue;
+      if (!vocabulary.has(k)) {
+        vocabulary.set(k, 0);
+        if (k.length <= 2 && !['ur', 'im', 'me', 'my'].includes(k)) shortAbbreviation.add(k);
+      }
+    }
+    byLength = new Map();
+    longest = 0;
+    for (const w of vocabulary.keys()) {
+      const list = byLength.get(w.length);
+      if (list) list.push(w);
+      else byLength.set(w.length, [w]);
+      longest = Math.max(longest, w.length);
+    }
+    segmentCache.clear();
+  }
 
   /** Normalises one raw token (already lowercased and folded) into zero or more words. */
   function normaliseToken(raw: string): string[] {
@@ -129,6 +173,9 @@ export function createNormaliser(tables: NormaliserTables) {
     let w = raw;
     if (/\d/.test(w)) {
       if (/^\d+$/.test(w)) return [w];
+      // Leetspeak that spells a lexicon word wins even when digits dominate ("4r3", "57r34m", "54y").
+      const asLetters = squeeze(w.replace(/[0-9@$]/g, (d) => leet[d] ?? d));
+      if (alphaRe.test(asLetters) && vocabulary.has(asLetters)) return normaliseToken(asLetters);
       const unit = numberWithUnit.exec(w);
       if (unit) return [unit[1]!, unit[2]!];
       const abbr = abbreviations.get(w);
@@ -147,24 +194,116 @@ export function createNormaliser(tables: NormaliserTables) {
     return [w];
   }
 
+  /** "s*x", "p*cs": the lexicon word the asterisks hide (the most salient when several fit), else the letters. */
+  function unmask(piece: string): string {
+    const core = piece.replace(/^\*+|\*+$/g, '');
+    if (!core.includes('*')) return core;
+    let best = '';
+    let bestSalience = -1;
+    for (const w of byLength.get(core.length) ?? []) {
+      let ok = true;
+      for (let i = 0; i < w.length && ok; i++) if (core[i] !== '*' && core[i] !== w[i]) ok = false;
+      const s = vocabulary.get(w)!;
+      if (ok && s > bestSalience) {
+        best = w;
+        bestSalience = s;
+      }
+    }
+    return best || core.replace(/\*/g, '');
+  }
+
+  /**
+   * Splits a token holding joiners into pieces [text, from, to) (character indices in the token): single
+   * letters set apart by dots or dashes are one word ("s.n.a.p"), so is a lexicon word split once
+   * ("snap-chat"); other joined words stay apart ("t-shirt", "10.30").
+   */
+  function splitJoiners(tok: string): [string, number, number][] {
+    const pieces: [string, number, number][] = [];
+    let from = 0;
+    for (let i = 0; i <= tok.length; i++) {
+      const c = tok.charCodeAt(i);
+      if (i === tok.length || c === 46 || c === 45 || c === 95) {
+        if (i > from) pieces.push([tok.slice(from, i), from, i]);
+        from = i + 1;
+      }
+    }
+    if (pieces.length >= 2) {
+      const joined = pieces.map((p) => p[0]).join('');
+      const singles = pieces.every((p) => p[0].replace(/\*/g, '').length <= 1) && /[a-z*]/.test(joined);
+      if (singles || (known(unmask(joined)) && !pieces.every((p) => known(p[0])))) {
+        return [[unmask(joined), pieces[0]![1], pieces[pieces.length - 1]![2]]];
+      }
+    }
+    return pieces.map(([t, a, b]) => [t.includes('*') ? unmask(t) : t, a, b]);
+  }
+
+  /** Fewest-word split of a run-together token into lexicon words (one unknown word allowed at an edge). */
+  function segment(w: string): string[] | null {
+    const cached = segmentCache.get(w);
+    if (cached !== undefined) return cached;
+    const n = w.length;
+    // Lexicon words of two or more letters, chat shorthands of three or more, and the words a, i, u.
+    const ok = (p: string) =>
+      p.length >= 3 ? vocabulary.has(p) : p.length === 2 ? vocabulary.get(p) !== undefined && !shortAbbreviation.has(p) : p === 'a' || p === 'i' || p === 'u';
+    // fwd[j]: fewest pieces covering w[0, j); bwd[i]: fewest covering w[i, n).
+    const fwd: (string[] | null)[] = new Array(n + 1).fill(null);
+    const bwd: (string[] | null)[] = new Array(n + 1).fill(null);
+    fwd[0] = [];
+    bwd[n] = [];
+    for (let i = 0; i < n; i++) {
+      const head = fwd[i];
+      if (!head) continue;
+      for (let j = i + 1; j <= Math.min(n, i + longest); j++) {
+        const p = w.slice(i, j);
+        if (ok(p) && (!fwd[j] || fwd[j]!.length > head.length + 1)) fwd[j] = [...head, p];
+      }
+    }
+    for (let j = n; j > 0; j--) {
+      const tail = bwd[j];
+      if (!tail) continue;
+      for (let i = j - 1; i >= Math.max(0, j - longest); i--) {
+        const p = w.slice(i, j);
+        if (ok(p) && (!bwd[i] || bwd[i]!.length > tail.length + 1)) bwd[i] = [p, ...tail];
+      }
+    }
+    let best: string[] | null = fwd[n] && fwd[n]!.length >= 2 ? fwd[n]! : null;
+    if (!best) {
+      for (let k = 4; k <= n - 4; k++) {
+        const tail = bwd[k];
+        if (tail && tail.length >= 2 && (!best || tail.length + 1 < best.length)) best = [w.slice(0, k), ...tail];
+        const head = fwd[n - k];
+        if (head && head.length >= 2 && (!best || head.length + 1 < best.length)) best = [...head, w.slice(n - k)];
+      }
+    }
+    if (segmentCache.size >= segmentCacheSize) segmentCache.clear();
+    segmentCache.set(w, best);
+    return best;
+  }
+
   /** Normalises a message, keeping the original span of every output word. */
   function normalise(original: string): NormalisedText {
     const words: string[] = [];
     const origStarts: number[] = [];
     const origEnds: number[] = [];
+    // Offsets as written of every character kept in a token, and the tokens (or fixed words) in order.
+    const cs: number[] = [];
+    const ce: number[] = [];
+    const items: (RawToken | FixedWord)[] = [];
     let tok = '';
-    let tokStart = -1;
-    let tokEnd = -1;
-    const flush = () => {
-      if (tok.length > 0) {
-        for (const w of normaliseToken(tok)) {
-          words.push(w);
-          origStarts.push(tokStart);
-          origEnds.push(tokEnd);
-        }
+    let base = 0;
+    const add = (s: string, from: number, to: number) => {
+      if (tok.length === 0) base = cs.length;
+      tok += s;
+      for (let k = 0; k < s.length; k++) {
+        cs.push(from);
+        ce.push(to);
       }
+    };
+    const flush = () => {
+      // A joiner is only kept between word characters.
+      while (tok.length > 0 && isJoiner(tok.charCodeAt(tok.length - 1)) && tok.charCodeAt(tok.length - 1) !== 42) tok = tok.slice(0, -1);
+      if (tok.length > 0) items.push({ text: tok, base });
       tok = '';
-      tokStart = -1;
     };
     const n = original.length;
     let i = 0;
@@ -174,16 +313,19 @@ export function createNormaliser(tables: NormaliserTables) {
       if (c < 128) {
         const lc = c >= 65 && c <= 90 ? c + 32 : c;
         if (isAsciiWordChar(lc)) {
-          if (tokStart < 0) tokStart = i;
-          tok += String.fromCharCode(lc);
-          tokEnd = i + 1;
+          add(String.fromCharCode(lc), i, i + 1);
         } else if ((c === 39 || c === 96) && tok.length > 0 && i + 1 < n && /\p{L}/u.test(original[i + 1]!)) {
           // Apostrophe inside a word: "i'm" → "im".
         } else if ((c === 64 || c === 36) && i + 1 < n && /[a-zA-Z]/.test(original[i + 1]!) && (c === 36 || tok.length > 0)) {
           // "b@by", "$exy": a symbol standing for a letter.
-          if (tokStart < 0) tokStart = i;
-          tok += String.fromCharCode(c);
-          tokEnd = i + 1;
+          add(String.fromCharCode(c), i, i + 1);
+        } else if (isJoiner(c) && (tok.length > 0 || c === 42) && i + 1 < n && wordish(original.charCodeAt(i + 1))) {
+          // "s.n.a.p", "p-i-c", "s*x": kept for now, resolved per token.
+          if (c === 42 || tok.length > 0) add(String.fromCharCode(c), i, i + 1);
+        } else if (c === 64 && tok.length === 0) {
+          // "what's your @": the handle sign alone reads as "at".
+          flush();
+          items.push({ word: 'at', start: i, end: i + 1 });
         } else {
           flush();
         }
@@ -202,33 +344,128 @@ export function createNormaliser(tables: NormaliserTables) {
       const emoji = emojiWords.get(ch);
       if (emoji !== undefined) {
         flush();
-        words.push(emoji);
-        origStarts.push(i);
-        origEnds.push(i + width);
+        items.push({ word: emoji, start: i, end: i + width });
         i += width;
         continue;
       }
       const f = foldChar(ch);
-      if (f !== '') {
-        if (tokStart < 0) tokStart = i;
-        tok += f;
-        tokEnd = i + width;
+      if (f === INVISIBLE) {
+        // Zero-width and other invisible characters: gone, and the word goes on.
+      } else if (f !== '') {
+        add(f, i, i + width);
       } else {
         flush();
       }
       i += width;
     }
     flush();
-    const wordStarts: number[] = new Array(words.length);
-    let text = ' ';
-    for (let k = 0; k < words.length; k++) {
-      wordStarts[k] = text.length;
-      text += words[k] + ' ';
+
+    const emit = (w: string, start: number, end: number) => {
+      words.push(w);
+      origStarts.push(start);
+      origEnds.push(end);
+    };
+    const emitRaw = (text: string, from: number, to: number) => {
+      for (const w of normaliseToken(text)) emit(w, cs[from]!, ce[to - 1]!);
+    };
+
+    // Resolve joiners, then rejoin runs of single letters ("s n a p") into lexicon words.
+    const pieces: [string, number, number][] = [];
+    const fixedAt = new Map<number, FixedWord>();
+    for (const item of items) {
+      if ('word' in item) {
+        fixedAt.set(pieces.length, item);
+        pieces.push(['', 0, 0]);
+        continue;
+      }
+      if (!/[*.\-_]/.test(item.text)) {
+        pieces.push([item.text, item.base, item.base + item.text.length]);
+        continue;
+      }
+      for (const [t, a, b] of splitJoiners(item.text)) if (t.length > 0) pieces.push([t, item.base + a, item.base + b]);
     }
-    return { text, words, wordStarts, origStarts, origEnds };
+    let k = 0;
+    while (k < pieces.length) {
+      const fixed = fixedAt.get(k);
+      if (fixed) {
+        emit(fixed.word, fixed.start, fixed.end);
+        k++;
+        continue;
+      }
+      // A run of three or more one-character pieces: join the longest stretches that spell a lexicon word.
+      let run = k;
+      while (run < pieces.length && !fixedAt.has(run) && pieces[run]![0].length === 1) run++;
+      if (run - k >= 3 && vocabulary.size > 0) {
+        let p = k;
+        while (p < run) {
+          let joinedTo = -1;
+          for (let q = Math.min(run, p + longest); q >= p + 3; q--) {
+            let s = '';
+            for (let r = p; r < q; r++) s += pieces[r]![0];
+            const asWord = normaliseToken(s);
+            if (known(s) || (asWord.length === 1 && known(asWord[0]!))) {
+              joinedTo = q;
+              emitRaw(s, pieces[p]![1], pieces[q - 1]![2]);
+              break;
+            }
+          }
+          if (joinedTo < 0) {
+            emitRaw(pieces[p]![0], pieces[p]![1], pieces[p]![2]);
+            p++;
+          } else p = joinedTo;
+        }
+        k = run;
+        continue;
+      }
+      const [t, a, b] = pieces[k]!;
+      emitRaw(t, a, b);
+      k++;
+    }
+
+    return layout(words, origStarts, origEnds);
   }
 
-  return { normalise, normaliseToken };
+  /**
+   * The same text with words that are lexicon words run together ("sendmeapic") split apart, or null when
+   * there are none. Kept apart from `normalise` so that ordinary words are never split for the learned model
+   * ("lookin" is not "look in"); the detector matches the split text only to find more signals.
+   */
+  function splitRunTogether(nt: NormalisedText): NormalisedText | null {
+    if (vocabulary.size === 0) return null;
+    let split = false;
+    const words: string[] = [];
+    const origStarts: number[] = [];
+    const origEnds: number[] = [];
+    for (let k = 0; k < nt.words.length; k++) {
+      const w = nt.words[k]!;
+      const parts = w.length >= 6 && alphaRe.test(w) && !known(w) ? segment(w) : null;
+      for (const x of parts ? parts.flatMap(normaliseToken) : [w]) {
+        words.push(x);
+        origStarts.push(nt.origStarts[k]!);
+        origEnds.push(nt.origEnds[k]!);
+      }
+      split ||= parts !== null;
+    }
+    return split ? layout(words, origStarts, origEnds) : null;
+  }
+
+  return { normalise, normaliseToken, setVocabulary, splitRunTogether };
+}
+
+/** Lays words out as " word word … " for the patterns. */
+function layout(words: string[], origStarts: number[], origEnds: number[]): NormalisedText {
+  const wordStarts: number[] = new Array(words.length);
+  let text = ' ';
+  for (let w = 0; w < words.length; w++) {
+    wordStarts[w] = text.length;
+    text += words[w] + ' ';
+  }
+  return { text, words, wordStarts, origStarts, origEnds };
+}
+
+/** A character that can follow a joiner inside a word (ASCII letter or digit, or any non-ASCII character). */
+function wordish(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c >= 128 || c === 42;
 }
 
 export type Normaliser = ReturnType<typeof createNormaliser>;

@@ -32,6 +32,8 @@ export interface CompiledPattern {
   numberAnchor: boolean;
   /** Words every match contains: a message lacking one of them cannot match (a cheap pre-check). */
   required: string[];
+  /** Every literal word and prefix of the pattern (the normaliser's vocabulary). */
+  words: string[];
   source: string;
 }
 
@@ -193,7 +195,18 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
     return out;
   }
 
+  const allWords = new Set<string>();
+  const collect = (items: Item[]): void => {
+    for (const item of items) {
+      if (item.kind === 'word') for (const w of item.words) allWords.add(w);
+      else if (item.kind === 'prefix') allWords.add(item.prefix);
+      else if (item.kind === 'group' || item.kind === 'not') for (const alt of item.alts) collect(alt);
+    }
+  };
+  collect(seq);
+
   return {
+    words: [...allWords],
     regex: new RegExp(reSeq(seq) + '(?= )', 'y'),
     required: [...requiredOf(seq)],
     anchors: [...anchors],

@@ -23,16 +23,22 @@ export const signalCategories = [
   'gifts',
   'threat',
   'stream_pressure',
+  'sextortion',
 ] as const;
 export type SignalCategory = (typeof signalCategories)[number];
 
-/** Grooming stages, in the order they are usually reached. */
+/**
+ * Grooming stages, in the order they are usually reached. Asking for a picture or a camera is its own stage:
+ * "sexual" is reached only through sexual vocabulary, so a request for a picture of a puppy or a grandmother's
+ * video call is never labelled sexual to a reviewer.
+ */
 export const groomingStages = [
   'none',
   'friendship',
   'relationship',
   'risk_assessment',
   'exclusivity',
+  'image_request',
   'sexual',
   'meeting_or_coercion',
 ] as const;
@@ -67,6 +73,18 @@ export interface Signal {
   impliesMinor?: boolean;
 }
 
+/** A short-chat rule that fired: a combination of signal categories strong enough to flag on its own. */
+export interface FiredRule {
+  /** Rule id from the registry in flag-rules.ts, e.g. `secrecy_and_image`. */
+  rule: string;
+  description: string;
+  author: string;
+  /** The categories that made it fire; the signals of these categories by this author are the evidence. */
+  categories: SignalCategory[];
+  /** Risk the rule carries on its own. */
+  risk: number;
+}
+
 /** Risk of one author within a conversation. */
 export interface AuthorRisk {
   author: string;
@@ -83,7 +101,10 @@ export interface ConversationAssessment {
   stage: GroomingStage;
   /** Index of the first message at which a streaming warning would have fired, or null. */
   warningAt: number | null;
+  /** Every signal kept as evidence. A flagged assessment always has at least one. */
   signals: Signal[];
+  /** Short-chat rules that fired (empty when the flag, if any, comes from the scores alone). */
+  rules: FiredRule[];
   authors: AuthorRisk[];
   /** Score of the learned component alone, in [0, 1]. */
   learnedScore: number;

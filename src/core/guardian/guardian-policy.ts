@@ -20,6 +20,7 @@ export const defaultCategoryFloors: Readonly<Record<SignalCategory, number>> = {
   gifts: 0.25,
   threat: 0.9,
   stream_pressure: 0.4,
+  sextortion: 0.95,
 };
 const factor = z.number().min(0).max(10);
 
@@ -65,9 +66,9 @@ export const guardianPolicySchema = z.strictObject({
   /** Categories that count as serious enough to remove a viewer from a child's stream. */
   removeCategories: z
     .array(z.enum(signalCategories))
-    .default(['image_request', 'sexual_talk', 'meeting', 'threat', 'platform_move', 'secrecy', 'body_compliment']),
+    .default(['image_request', 'sexual_talk', 'meeting', 'threat', 'platform_move', 'secrecy', 'body_compliment', 'sextortion']),
   /** Categories that signal imminent risk: the stream ends and the case is escalated. */
-  imminentCategories: z.array(z.enum(signalCategories)).default(['threat']),
+  imminentCategories: z.array(z.enum(signalCategories)).default(['threat', 'sextortion']),
   /** How much a viewer's comments weigh given who they are to the streamer (multiplies detector risk). */
   context: z
     .strictObject({

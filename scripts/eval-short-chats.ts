@@ -1,0 +1,134 @@
+/**
+ * `npm run eval:short-chats [-- --json] [--file PATH]`: the detector on our own synthetic short chats
+ * (test/fixtures/short-chats/, grooming and sextortion against benign look-alikes, en/de/nl/fr/es), each chat
+ * also rewritten by every evasive spelling of src/core/grooming/evasion.ts. Prints precision, recall and
+ * false-positive rate per file, per language and per evasion, then one JSON line. `evalShortChats` is exported
+ * for `npm run eval:grooming`.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { assessConversation } from '../src/core/grooming/index.ts';
+import { evade, evasions, type Evasion } from '../src/core/grooming/evasion.ts';
+import type { ChatMessage } from '../src/core/grooming/types.ts';
+
+export interface ShortChat {
+  id: string;
+  lang: string;
+  label: 'grooming' | 'benign';
+  kind: string;
+  messages: ChatMessage[];
+}
+
+export const shortChatFiles = {
+  /** Tuned on: the lexicons and rules were adjusted while looking at misses here. */
+  tuning: fileURLToPath(new URL('../test/fixtures/short-chats/short-chats.jsonl', import.meta.url)),
+  /** Written separately and never tuned on: the honest figure. */
+  heldOut: fileURLToPath(new URL('../test/fixtures/short-chats/held-out.jsonl', import.meta.url)),
+};
+
+export function loadShortChats(path: string): ShortChat[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as ShortChat);
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+  precision: number;
+  recall: number;
+  fpr: number;
+}
+
+export interface ShortChatFigures {
+  file: string;
+  chats: number;
+  variants: number;
+  overall: Counts;
+  /** Plain spelling only (evasion `none`). */
+  plain: Counts;
+  byLanguage: Record<string, Counts>;
+  byEvasion: Record<string, Counts>;
+  /** Ids (with evasion) of missed grooming chats and flagged benign chats, for reading. */
+  missed: string[];
+  falseFlags: string[];
+}
+
+const empty = () => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
+function finish(c: { tp: number; fp: number; fn: number; tn: number }): Counts {
+  return { ...c, precision: c.tp / (c.tp + c.fp), recall: c.tp / (c.tp + c.fn), fpr: c.fp / (c.fp + c.tn) };
+}
+
+/** Stable seed of a chat and message, so every run rewrites them the same way. */
+function seedOf(id: string, message: number, evasion: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h ^ Math.imul(message + 1, 0x9e3779b1) ^ Math.imul(evasion + 1, 0x85ebca6b)) >>> 0;
+}
+
+/** Assesses every chat of `path` under every evasion; `chosen` limits the evasions. */
+export function evalShortChats(path: string, chosen: readonly Evasion[] = evasions): ShortChatFigures {
+  const chats = loadShortChats(path);
+  const all = empty();
+  const byLanguage: Record<string, ReturnType<typeof empty>> = {};
+  const byEvasion: Record<string, ReturnType<typeof empty>> = {};
+  const missed: string[] = [];
+  const falseFlags: string[] = [];
+  for (const chat of chats) {
+    chosen.forEach((evasion) => {
+      const e = evasions.indexOf(evasion);
+      const messages = chat.messages.map((m, i) => ({ ...m, text: evade(m.text, evasion, seedOf(chat.id, i, e)) }));
+      const flagged = assessConversation(messages).flagged;
+      const positive = chat.label === 'grooming';
+      const key = positive ? (flagged ? 'tp' : 'fn') : flagged ? 'fp' : 'tn';
+      for (const c of [all, (byLanguage[chat.lang] ??= empty()), (byEvasion[evasion] ??= empty())]) c[key]++;
+      if (key === 'fn') missed.push(`${chat.id}/${evasion}`);
+      if (key === 'fp') falseFlags.push(`${chat.id}/${evasion}`);
+    });
+  }
+  const fin = (r: Record<string, ReturnType<typeof empty>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, finish(v)]));
+  return {
+    file: path,
+    chats: chats.length,
+    variants: chats.length * chosen.length,
+    overall: finish(all),
+    plain: finish(byEvasion.none ?? empty()),
+    byLanguage: fin(byLanguage),
+    byEvasion: fin(byEvasion),
+    missed,
+    falseFlags,
+  };
+}
+
+const f3 = (x: number) => (Number.isNaN(x) ? '  n/a' : x.toFixed(3));
+const line = (name: string, c: Counts) =>
+  `  ${name.padEnd(13)} ${f3(c.precision)}  ${f3(c.recall)}  ${f3(c.fpr)}  ${String(c.tp).padStart(5)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)} ${String(c.tn).padStart(5)}`;
+
+/** Readable table of one file's figures. */
+export function formatShortChats(name: string, f: ShortChatFigures): string {
+  const out = [`short chats — ${name}: ${f.chats} chats × evasions = ${f.variants} variants (${f.file})`, '                prec   recall  FPR      tp   fp   fn    tn'];
+  out.push(line('overall', f.overall));
+  for (const [k, v] of Object.entries(f.byLanguage)) out.push(line(`lang ${k}`, v));
+  for (const [k, v] of Object.entries(f.byEvasion)) out.push(line(k, v));
+  return out.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({ options: { json: { type: 'boolean' }, file: { type: 'string' }, verbose: { type: 'boolean' } } });
+  const files: Record<string, string> = values.file ? { file: values.file } : shortChatFiles;
+  const results: Record<string, ShortChatFigures> = {};
+  for (const [name, path] of Object.entries(files)) {
+    const f = evalShortChats(path);
+    results[name] = f;
+    if (!values.json) {
+      console.log(formatShortChats(name, f));
+      if (values.verbose) console.log(`  missed: ${f.missed.join(' ')}\n  false flags: ${f.falseFlags.join(' ')}`);
+      console.log('');
+    }
+  }
+  console.log(JSON.stringify({ eval: 'short-chats', results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { ...v, missed: v.missed.length, falseFlags: v.falseFlags.length }])) }));
+}

@@ -1,0 +1,127 @@
+/**
+ * Short-chat rules: combinations of signal categories that are enough to flag a conversation on their own,
+ * even in two messages with no age known (a threat; secrecy with a picture request; a supervision check with
+ * a move to another app; an age question with a camera request; an offer of currency for pictures). Each
+ * rule reads one author's category evidence after context (a peer's or a parent's words weigh less, see
+ * lexicon-score.ts), so a rule is explainable: its id, its description and the signals of its categories.
+ */
+import type { AuthorContext, Strengths } from './lexicon-score.ts';
+import { signalCategories, type SignalCategory } from './types.ts';
+
+const idx = Object.fromEntries(signalCategories.map((c, i) => [c, i])) as Record<SignalCategory, number>;
+
+export interface FlagRule {
+  id: string;
+  description: string;
+  /** Risk the rule gives the author when it fires. */
+  risk: number;
+  /**
+   * Strong rules flag whatever the length of the conversation. The others are for short chats: once there is
+   * enough text for the learned model to speak (see ConversationState), they need its agreement.
+   */
+  strong: boolean;
+  /** The categories that fired it, or null. */
+  test(s: (c: SignalCategory) => number, ctx: AuthorContext): SignalCategory[] | null;
+}
+
+/** The strongest of `cats` at or above `min`, or undefined. */
+function strongest(s: (c: SignalCategory) => number, cats: readonly SignalCategory[], min: number): SignalCategory | undefined {
+  let best: SignalCategory | undefined;
+  for (const c of cats) if (s(c) >= min && (best === undefined || s(c) > s(best))) best = c;
+  return best;
+}
+
+const contact: SignalCategory[] = ['image_request', 'platform_move', 'meeting'];
+
+/** The rule registry, strongest first. */
+export const flagRules: readonly FlagRule[] = [
+  {
+    id: 'sextortion',
+    description: 'threatens to share pictures or recordings, or demands payment or more pictures under threat',
+    risk: 0.95,
+    strong: true,
+    test: (s) => (s('sextortion') >= 0.8 ? ['sextortion'] : null),
+  },
+  {
+    id: 'explicit_threat',
+    description: 'an explicit threat against the person (where they live, what will happen to them)',
+    risk: 0.85,
+    strong: true,
+    test: (s) => (s('threat') >= 0.9 ? ['threat'] : null),
+  },
+  {
+    id: 'secrecy_and_image',
+    description: 'asks to keep it secret and asks for pictures or the camera',
+    risk: 0.8,
+    strong: false,
+    test: (s) => (s('secrecy') >= 0.5 && s('image_request') >= 0.5 ? ['secrecy', 'image_request'] : null),
+  },
+  {
+    id: 'secrecy_and_contact',
+    description: 'asks to keep it secret and to meet or move to another app',
+    risk: 0.8,
+    strong: false,
+    test: (s) => {
+      const c = s('secrecy') >= 0.75 ? strongest(s, ['meeting', 'platform_move'], 0.5) : undefined;
+      return c ? ['secrecy', c] : null;
+    },
+  },
+  {
+    id: 'supervision_and_contact',
+    description: 'checks whether adults are around and asks for pictures, a meeting or a move to another app',
+    risk: 0.8,
+    strong: false,
+    test: (s) => {
+      if (s('supervision_check') < 0.7) return null;
+      const c = strongest(s, ['image_request', 'platform_move', 'secrecy'], 0.5) ?? strongest(s, ['meeting'], 0.7);
+      return c ? ['supervision_check', c] : null;
+    },
+  },
+  {
+    id: 'minor_and_image',
+    description: 'asks the age or school year, or knows the other is a minor, and asks for pictures or the camera',
+    risk: 0.75,
+    strong: false,
+    test: (s, ctx) => {
+      if (s('image_request') < 0.7) return null;
+      if (s('age_probe') >= 0.5) return ['age_probe', 'image_request'];
+      return ctx.minorCounterpart !== 'none' ? ['image_request'] : null;
+    },
+  },
+  {
+    id: 'presumed_minor_and_contact',
+    description: '"mature for your age", "age is just a number", with a request for pictures, a meeting or another app',
+    risk: 0.8,
+    strong: false,
+    test: (s) => {
+      const p = strongest(s, ['body_compliment', 'trust_building'], 0.85);
+      const c = p ? strongest(s, [...contact, 'secrecy'], 0.5) : undefined;
+      return p && c ? [p, c] : null;
+    },
+  },
+  {
+    id: 'offer_for_images',
+    description: 'offers money, game currency, gifts or modelling work together with a request for pictures or the camera',
+    risk: 0.8,
+    strong: false,
+    test: (s) => (s('gifts') >= 0.5 && s('image_request') >= 0.5 ? ['gifts', 'image_request'] : null),
+  },
+  {
+    id: 'sexual_talk_with_minor',
+    description: 'sexual talk with someone known or presumed to be a minor',
+    risk: 0.85,
+    strong: true,
+    test: (s, ctx) => (ctx.minorCounterpart !== 'none' && s('sexual_talk') >= 0.75 ? ['sexual_talk'] : null),
+  },
+];
+
+/** Rules that fire on one author's contextual evidence. */
+export function fireRules(strengths: Strengths, ctx: AuthorContext): { rule: FlagRule; categories: SignalCategory[] }[] {
+  const s = (c: SignalCategory) => strengths[idx[c]]!;
+  const out: { rule: FlagRule; categories: SignalCategory[] }[] = [];
+  for (const rule of flagRules) {
+    const categories = rule.test(s, ctx);
+    if (categories) out.push({ rule, categories });
+  }
+  return out;
+}
