@@ -92,6 +92,7 @@ export function featurise(segments: readonly Segment[], glosser: Glosser | null 
       signalled ||= state.push({ text: m }).signals.some((sg) => sg.category !== 'age_disclosure');
       ends[n] = seen.length;
       lexZs[n] = state.lexiconZ();
+      // As ConversationState.hasEvidence: a signal, or conversation-length text (the learned evidence).
       evidence[n] = signalled || seen.length >= SHRINK_FEATURES ? 1 : 0;
     });
     const denom = Math.max(stream.distinct, 1);

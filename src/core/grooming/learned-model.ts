@@ -164,6 +164,14 @@ export class TextScorer {
     return this.stream.distinct >= this.lm.model.shrinkFeatures;
   }
 
+  /**
+   * Whether the learned score may stand as evidence on its own: conversation-length text (enoughText) and at
+   * least `minShown` features that raised it, which the assessment lists for the reviewer.
+   */
+  hasEvidence(minShown = 3): boolean {
+    return this.enoughText() && this.top.length >= minShown;
+  }
+
   /** The conversation's language as detected so far. */
   language(): GlossLanguage {
     return this.stream.language();
