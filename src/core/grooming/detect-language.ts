@@ -118,6 +118,8 @@ export function detectLanguage(words: readonly string[]): { language: DetectedLa
 export class LanguageTally {
   private readonly total = new Float32Array(L);
   private readonly scratch = new Float32Array(L);
+  /** The last language that clearly led the conversation: kept while the lead is contested. */
+  private settled: GlossLanguage = 'en';
 
   /** Counts a message and returns the language to read it in. */
   push(words: readonly string[]): GlossLanguage {
@@ -128,8 +130,10 @@ export class LanguageTally {
     return leadingLanguage(s, 2) ?? this.current();
   }
 
-  /** The conversation's language so far (English until something else leads). */
+  /** The conversation's language so far (English until something else leads; unchanged while contested). */
   current(): GlossLanguage {
-    return leadingLanguage(this.total, 2) ?? 'en';
+    const lead = leadingLanguage(this.total, 2);
+    if (lead) this.settled = lead;
+    return this.settled;
   }
 }
