@@ -32,6 +32,12 @@ export interface CompiledRule {
   regex: RegExp;
   ageOffset: number;
   impliesMinor: boolean;
+  /**
+   * For age statements that do not start with a first-person word ("13 yo", "age 13", "14 f"): they state the
+   * author's own age only at the start of a message; elsewhere ("nice figure for a 13 yr old") they are about
+   * someone else.
+   */
+  positional: boolean;
   required: string[];
   source: string;
 }
@@ -63,6 +69,9 @@ function mergeTables(lexicons: readonly LexiconData[]) {
   }
   return { abbreviations, numberWords };
 }
+
+/** A pattern that starts with a first-person word: "im #", "ich bin #", "jai #", "tengo #", "my age is #". */
+const firstPerson = /^\(?(im|i|iam|ill|ich|bin|ik|jai|j|je|tengo|soy|my|mein|meine|mijn|me|am|yo)\b/;
 
 /** Compiles lexicons into one matcher; throws on a malformed pattern (caught by the unit tests). */
 export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatcher {
@@ -98,6 +107,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
             regex: compiled.regex,
             ageOffset,
             impliesMinor,
+            positional: category === 'age_disclosure' && !firstPerson.test(src),
             required: compiled.required,
             source: written,
           });
