@@ -81,6 +81,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
   const byPrefix = new Map<string, { prefix: string; rule: number }[]>();
   const numberRules: number[] = [];
   const vocabulary = new Map<string, number>();
+  const languageMask = new Map<string, number>();
   for (const lx of lexicons) {
     const macros = lx.macros ?? {};
     for (const category of signalCategories) {
@@ -123,11 +124,15 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
             else byPrefix.set(key, [{ prefix: p, rule: id }]);
           }
           if (compiled.numberAnchor) numberRules.push(id);
-          for (const w of compiled.words) if (/^[a-z]+$/.test(w)) vocabulary.set(w, Math.max(vocabulary.get(w) ?? 0, weight));
+          for (const w of compiled.words) {
+            if (!/^[a-z]+$/.test(w)) continue;
+            vocabulary.set(w, Math.max(vocabulary.get(w) ?? 0, weight));
+            languageMask.set(w, (languageMask.get(w) ?? 0) | (1 << lexicons.indexOf(lx)));
+          }
         }
       }
     }
   }
-  normaliser.setVocabulary(vocabulary);
+  normaliser.setVocabulary(vocabulary, languageMask);
   return { normaliser, rules, byAnchor, byPrefix, numberRules, languages: lexicons.map((l) => l.language) };
 }
