@@ -135,6 +135,10 @@ export function createNormaliser(tables: NormaliserTables) {
   let vocabulary = new Map<string, number>();
   let byLength = new Map<number, string[]>();
   let longest = 0;
+  /** Lexicon languages (bit i = language i) that use each word, to read a masked word in its context. */
+  let languageMask = new Map<string, number>();
+  /** Per message: how many words of each language surround a masked word. */
+  let votes: number[] = [];
   /** Two-letter chat shorthands ("sh", "bf") that are too easily found inside ordinary words. */
   let shortAbbreviation = new Set<string>();
   const segmentCache = new Map<string, string[] | null>();
@@ -145,8 +149,9 @@ export function createNormaliser(tables: NormaliserTables) {
    * Tells the normaliser which words the lexicons use, so it can rejoin spaced letters ("s n a p"), read
    * "p*cs" and split words run together ("sendmeapic") into them. Set once by `compileLexicons`.
    */
-  function setVocabulary(words: ReadonlyMap<string, number>): void {
+  function setVocabulary(words: ReadonlyMap<string, number>, languages: ReadonlyMap<string, number> = new Map()): void {
     vocabulary = new Map(words);
+    languageMask = new Map(languages);
     shortAbbreviation = new Set();
     for (const k of abbreviations.keys()) {
       if (!alphaRe.test(k)) continue;
@@ -196,20 +201,28 @@ export function createNormaliser(tables: NormaliserTables) {
 
   /** "s*x", "p*cs": the lexicon word the asterisks hide (the most salient when several fit), else the letters. */
   function unmask(piece: string): string {
-    const core = piece.replace(/^\*+|\*+$/g, '');
-    if (!core.includes('*')) return core;
-    let best = '';
-    let bestSalience = -1;
-    for (const w of byLength.get(core.length) ?? []) {
+    return fillMask(piece) ?? fillMask(piece.replace(/^\*+|\*+$/g, '')) ?? piece.replace(/\*/g, '');
+  }
+
+  /** The lexicon word matching `masked` ('*' = one letter), preferring the surrounding language, then weight. */
+  function fillMask(masked: string): string | null {
+    if (!masked.includes('*') || masked.replace(/\*/g, '').length === 0) return null;
+    let best: string | null = null;
+    let bestScore = -1;
+    for (const w of byLength.get(masked.length) ?? []) {
       let ok = true;
-      for (let i = 0; i < w.length && ok; i++) if (core[i] !== '*' && core[i] !== w[i]) ok = false;
-      const s = vocabulary.get(w)!;
-      if (ok && s > bestSalience) {
+      for (let i = 0; i < w.length && ok; i++) if (masked[i] !== '*' && masked[i] !== w[i]) ok = false;
+      if (!ok) continue;
+      const mask = languageMask.get(w) ?? 0;
+      let context = 0;
+      for (let b = 0; b < votes.length; b++) if (mask & (1 << b)) context = Math.max(context, votes[b] ?? 0);
+      const score = context * 10 + vocabulary.get(w)!;
+      if (score > bestScore) {
         best = w;
-        bestSalience = s;
+        bestScore = score;
       }
     }
-    return best || core.replace(/\*/g, '');
+    return best;
   }
 
   /**
@@ -245,7 +258,20 @@ export function createNormaliser(tables: NormaliserTables) {
     // Lexicon words of two or more letters, chat shorthands of three or more, and the words a, i, u.
     const ok = (p: string) =>
       p.length >= 3 ? vocabulary.has(p) : p.length === 2 ? vocabulary.get(p) !== undefined && !shortAbbreviation.has(p) : p === 'a' || p === 'i' || p === 'u';
-    // fwd[j]: fewest pieces covering w[0, j); bwd[i]: fewest covering w[i, n).
+    // fwd[j]: fewest pieces covering w[0, j); bwd[i]: fewest covering w[i, n). Ties go to the split with more
+    // real words (three letters or more: "mirein" is "mir ein", not "mi rein"), then to the one holding the
+    // longer word ("isendit" is "i send it", not "is en dit"), then to the one whose words weigh more.
+    const longestOf = (ps: string[]) => ps.reduce((t, p) => Math.max(t, p.length), 0);
+    const sal = (ps: string[]) => ps.reduce((t, p) => t + (vocabulary.get(p) ?? 0), 0);
+    const better = (cand: string[], cur: string[] | null) => {
+      if (!cur || cand.length !== cur.length) return !cur || cand.length < cur.length;
+      const wa = cand.filter((p) => p.length >= 3).length;
+      const wb = cur.filter((p) => p.length >= 3).length;
+      if (wa !== wb) return wa > wb;
+      const a = longestOf(cand);
+      const b = longestOf(cur);
+      return a !== b ? a > b : sal(cand) > sal(cur);
+    };
     const fwd: (string[] | null)[] = new Array(n + 1).fill(null);
     const bwd: (string[] | null)[] = new Array(n + 1).fill(null);
     fwd[0] = [];
@@ -255,7 +281,7 @@ export function createNormaliser(tables: NormaliserTables) {
       if (!head) continue;
       for (let j = i + 1; j <= Math.min(n, i + longest); j++) {
         const p = w.slice(i, j);
-        if (ok(p) && (!fwd[j] || fwd[j]!.length > head.length + 1)) fwd[j] = [...head, p];
+        if (ok(p) && better([...head, p], fwd[j]!)) fwd[j] = [...head, p];
       }
     }
     for (let j = n; j > 0; j--) {
@@ -263,7 +289,7 @@ export function createNormaliser(tables: NormaliserTables) {
       if (!tail) continue;
       for (let i = j - 1; i >= Math.max(0, j - longest); i--) {
         const p = w.slice(i, j);
-        if (ok(p) && (!bwd[i] || bwd[i]!.length > tail.length + 1)) bwd[i] = [p, ...tail];
+        if (ok(p) && better([p, ...tail], bwd[i]!)) bwd[i] = [p, ...tail];
       }
     }
     let best: string[] | null = fwd[n] && fwd[n]!.length >= 2 ? fwd[n]! : null;
@@ -369,6 +395,24 @@ export function createNormaliser(tables: NormaliserTables) {
       for (const w of normaliseToken(text)) emit(w, cs[from]!, ce[to - 1]!);
     };
 
+    // Masked words ("m*r") are read in the language of the words around them.
+    votes = [];
+    const vote = (w: string) => {
+      const mask = languageMask.get(w) ?? 0;
+      for (let b = 0; mask >> b; b++) if (mask & (1 << b)) votes[b] = (votes[b] ?? 0) + 1;
+    };
+    let spaced = '';
+    for (const item of items) {
+      const t = 'word' in item ? '' : item.text;
+      if (t.length === 1) {
+        spaced += t;
+        continue;
+      }
+      if (spaced.length >= 3) vote(spaced);
+      spaced = '';
+      if (t.length > 1 && !t.includes('*')) vote(t);
+    }
+    if (spaced.length >= 3) vote(spaced);
     // Resolve joiners, then rejoin runs of single letters ("s n a p") into lexicon words.
     const pieces: [string, number, number][] = [];
     const fixedAt = new Map<number, FixedWord>();
@@ -438,7 +482,7 @@ export function createNormaliser(tables: NormaliserTables) {
     const origEnds: number[] = [];
     for (let k = 0; k < nt.words.length; k++) {
       const w = nt.words[k]!;
-      const parts = w.length >= 6 && alphaRe.test(w) && !known(w) ? segment(w) : null;
+      const parts = w.length >= 3 && alphaRe.test(w) && !known(w) ? segment(w) : null;
       for (const x of parts ? parts.flatMap(normaliseToken) : [w]) {
         words.push(x);
         origStarts.push(nt.origStarts[k]!);
