@@ -3,7 +3,7 @@
  * (all dev data) and for every cross-validation fold (training folds only):
  *   1. inner k-fold: out-of-fold text scores for every training segment, calibrated to logits;
  *   2. stacker: final logit = a·text + c·lexicon + b, fitted on those out-of-fold logits;
- *   3. bias shift: so that risk 0.5 is the cut-off with the best mean F0.5 over the languages, on each
+ *   3. bias shift: so that risk 0.5 is the cut-off with the best worst-language F0.5, on each
  *      conversation's out-of-fold peak risk over its messages as the runtime streams them (lexicon override and
  *      the no-evidence cap included);
  *   4. the text model itself, trained on all training segments and pruned to the strongest weights.
@@ -95,15 +95,15 @@ export function fitModel(docs: readonly Doc[], opts: FitOptions = defaultFit, tr
     return best;
   });
   // Bias shift: candidate shifts put each doc's peak stacked logit exactly at the 0.5 cut-off.
-  // The objective is the mean F0.5 over the languages trained on, so the larger English set does not set the
-  // cut-off for the others alone (nor the other way round).
+  // The objective is the worst language's F0.5 (English segments arrive whole, translations message by
+  // message with higher peaks), so one cut-off serves every language rather than the largest set.
   const languages = docs.map((d) => d.language);
   let bestShift = 0;
   let bestF = -1;
   const candidates = [...new Set(peak.filter((z) => z > -Infinity).map((z) => -z + 1e-9))].sort((a, b) => a - b);
   for (const shift of candidates) {
     const pred = peak.map((z, i) => Math.max(sigmoid(z + shift), override[i]!) >= 0.5);
-    const f = meanF05(pred, labels, languages);
+    const f = worstF05(pred, labels, languages);
     if (f > bestF + 1e-12 || (Math.abs(f - bestF) <= 1e-12 && Math.abs(shift) < Math.abs(bestShift))) {
       bestF = f;
       bestShift = shift;
@@ -122,15 +122,18 @@ export function fitModel(docs: readonly Doc[], opts: FitOptions = defaultFit, tr
   return { model, oofText: oof, textCut: bestThreshold(oof, labels) };
 }
 
-/** Mean over languages of F0.5. */
-function meanF05(pred: readonly boolean[], labels: readonly number[], languages: readonly string[]): number {
+/** The lowest F0.5 over the languages (ties broken by the mean), so no language pays for the others. */
+function worstF05(pred: readonly boolean[], labels: readonly number[], languages: readonly string[]): number {
   const langs = [...new Set(languages)];
   let total = 0;
+  let min = Infinity;
   for (const l of langs) {
     const idx = languages.map((x, i) => (x === l ? i : -1)).filter((i) => i >= 0);
-    total += prf(idx.map((i) => pred[i]!), idx.map((i) => labels[i]!)).f05;
+    const f = prf(idx.map((i) => pred[i]!), idx.map((i) => labels[i]!)).f05;
+    total += f;
+    min = Math.min(min, f);
   }
-  return total / langs.length;
+  return min + (1e-3 * total) / langs.length;
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
