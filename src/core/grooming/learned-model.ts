@@ -108,6 +108,8 @@ export class TextScorer {
   private readonly window: number;
   private z: number;
   private readonly top: LearnedFeature[] = [];
+  /** A frozen copy of `top` for readers, rebuilt only when `top` changes (it is read after every message). */
+  private topView: readonly LearnedFeature[] | undefined;
   private readonly visit: FeatureVisitor;
 
   constructor(
@@ -152,6 +154,7 @@ export class TextScorer {
     if (at < 0) at = this.top.length;
     this.top.splice(at, 0, item);
     if (this.top.length > topKept) this.top.pop();
+    this.topView = undefined;
   }
 
   /** The text logit so far. */
@@ -177,9 +180,10 @@ export class TextScorer {
     return this.stream.language();
   }
 
-  /** The features that raised the learned score most, as the model read them (glossed to English). */
-  topFeatures(): LearnedFeature[] {
-    return this.top.map((t) => ({ ...t }));
+  /** The features that raised the learned score most, as the model read them (glossed to English); read-only. */
+  topFeatures(): readonly LearnedFeature[] {
+    this.topView ??= Object.freeze(this.top.map((t) => Object.freeze({ ...t })));
+    return this.topView;
   }
 
   /** Messages in an epoch (the recent part scored on its own). */
