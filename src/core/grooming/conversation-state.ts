@@ -336,8 +336,10 @@ export class ConversationState {
   }
 
   /**
-   * A flag needs something a reviewer can see: at least one signal other than an age statement. The learned
-   * score adds to the risk of evidence; it never flags alone, however long or repetitive the text.
+   * A flag needs something a reviewer can see: at least one signal other than an age statement, or — for a
+   * conversation-length text — the learned model's own evidence (the words and word pairs that raised its
+   * score, shown as `learned_phrase` evidence). The learned part cannot get there by length or repetition:
+   * its features count once each, so a chat cycling through the same greetings has almost nothing to show.
    */
   private hasEvidence(): boolean {
     return this.evidenceCount > 0 || (this.learnedEvidence.length >= MIN_LEARNED_PHRASES && this.text.enoughText());
