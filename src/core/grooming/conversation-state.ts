@@ -57,6 +57,8 @@ interface AuthorState {
   risk: number;
 }
 
+const noRules: AuthorState['rules'] = [];
+
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 
 /** Learned score below which a long conversation's non-strong short-chat rules do not count. */
@@ -102,6 +104,8 @@ export class ConversationState {
   warningAt: number | null = null;
   private readonly evidence: Signal[] = [];
   private totalWords = 0;
+  /** Whether any author's evidence fires a short-chat rule (most conversations: none). */
+  private anyRules = false;
   private readonly learnedEvidence: { feature: string; signal: Signal }[] = [];
   private readonly perCategory = new Map<string, number>();
   private evidenceView: Signal[] | undefined;
@@ -264,16 +268,20 @@ export class ConversationState {
   }
 
   private rescoreAuthors(): void {
+    let anyRules = false;
     let knownAdults = 0;
     let knownMinors = 0;
     for (const a of this.authors.values()) {
       const ctx = this.contextOf(a);
-      a.lexZ = a.signalCount === 0 ? lexiconIntercept : lexiconLogit(a.strengths, ctx);
-      a.rules = a.signalCount === 0 ? [] : fireRules(contextual(a.strengths, ctx), ctx);
+      const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
+      a.lexZ = s === undefined ? lexiconIntercept : lexiconLogit(a.strengths, ctx, s);
+      a.rules = s === undefined ? noRules : fireRules(s, ctx);
+      anyRules ||= a.rules.length > 0;
       a.level = this.overrideLevel(a, ctx);
       if (ctx.tierKnown && ctx.tier === 'adult') knownAdults++;
       if (ctx.tierKnown && isMinor(ctx.tier)) knownMinors++;
     }
+    this.anyRules = anyRules;
     const cp = this.opts.counterpartTier;
     const n = this.authors.size + (cp !== undefined && cp !== 'unknown' ? 1 : 0);
     if (cp === 'adult') knownAdults++;
@@ -385,6 +393,7 @@ export class ConversationState {
 
   /** Rules that fired and count, per author, riskiest author first. */
   firedRules(): FiredRule[] {
+    if (!this.anyRules) return [];
     const out: FiredRule[] = [];
     for (const a of this.authors.values()) {
       for (const r of this.applicableRules(a)) {

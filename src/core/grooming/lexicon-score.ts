@@ -77,8 +77,8 @@ export function contextual(s: Strengths, ctx: AuthorContext): Strengths {
 }
 
 /** The lexicon logit of one author's evidence in context. */
-export function lexiconLogit(raw: Strengths, ctx: AuthorContext): number {
-  const s = contextual(raw, ctx);
+export function lexiconLogit(raw: Strengths, ctx: AuthorContext, inContext: Strengths = contextual(raw, ctx)): number {
+  const s = inContext;
   const g = (c: SignalCategory) => s[idx[c]]!;
   let z = lexiconIntercept;
   let broad = 0;
