@@ -149,7 +149,7 @@ export class TextScorer {
     const first = i > 0 ? read[i - 1]! : this.prevWord;
     const feature = bigram ? (first ? `${first} ${read[i]}` : read[i]!) : read[i]!;
     if (this.top.some((t) => t.feature === feature)) return;
-    const item: LearnedFeature = { feature, weight: Math.round(weight * 1000) / 1000, messageIndex: this.messageIndex };
+    const item: LearnedFeature = Object.freeze({ feature, weight: Math.round(weight * 1000) / 1000, messageIndex: this.messageIndex });
     let at = this.top.findIndex((t) => t.weight < weight);
     if (at < 0) at = this.top.length;
     this.top.splice(at, 0, item);
@@ -182,7 +182,7 @@ export class TextScorer {
 
   /** The features that raised the learned score most, as the model read them (glossed to English); read-only. */
   topFeatures(): readonly LearnedFeature[] {
-    this.topView ??= Object.freeze(this.top.map((t) => Object.freeze({ ...t })));
+    this.topView ??= Object.freeze(this.top.slice());
     return this.topView;
   }
 
