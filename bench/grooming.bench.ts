@@ -5,11 +5,16 @@
  *   stream-active a live stream's comments from 2,000 viewers;
  *   stream-churn  comments from 20,000 viewers, more than the 5,000 tracked (worst case: constant eviction);
  *   detect        detectSignals alone;
+ *   learned       the learned text score alone (language, first-seen features, weights) on normalised words,
+ *                 1,000 conversations; learned-de the same on German chat (detection plus gloss and stems);
  * and the memory of a conversation monitor after 200 messages (heap growth per monitor, gc'd).
  * Messages are synthetic, 4–16 words, about 1 in 10 carrying a signal. Prints JSON lines.
  * Run: npm run bench -- grooming
  */
 import { createCommentStreamMonitor, createConversationMonitor, detectSignals, type ChatMessage } from '../src/core/grooming/index.ts';
+import { defaultMatcher, defaultModel } from '../src/core/grooming/detector.ts';
+import { defaultGlosser } from '../src/core/grooming/gloss.ts';
+import { TextScorer } from '../src/core/grooming/learned-model.ts';
 
 const seconds = Number(process.env.LIFEGUARD_BENCH_SECONDS ?? 2);
 const words = 'the a we you i it that was so fun game school today later maybe tomorrow homework video song stream cool nice ok yes no what when where team match level play again good night'.split(' ');
@@ -56,6 +61,18 @@ function run(name: string, step: (i: number) => void, extra: Record<string, unkn
   run('stream-churn', (i) => s.push({ author: `v${(i * 7919) % 20_000}`, text: corpus[i % corpus.length]! } satisfies ChatMessage), { viewers: 20_000, tracked: 5000 });
 }
 run('detect', (i) => detectSignals(corpus[i % corpus.length]!));
+{
+  const normalised = corpus.map((t) => defaultMatcher().normaliser.normalise(t).words);
+  const scorers = Array.from({ length: 1000 }, () => new TextScorer(defaultModel(), defaultGlosser(), 50));
+  run('learned', (i) => scorers[i % 1000]!.push(normalised[i % normalised.length]!), { conversations: 1000 });
+  const de = 'ich du wir das ist nicht ja nein heute morgen schule spiel spielen hausaufgaben video stream cool gut nacht wann wo was wieder mannschaft level lustig spater vielleicht'.split(' ');
+  const german = Array.from({ length: 10_000 }, () => {
+    const n = 4 + Math.floor(rnd() * 13);
+    return defaultMatcher().normaliser.normalise(Array.from({ length: n }, () => de[Math.floor(rnd() * de.length)]!).join(' ')).words;
+  });
+  const deScorers = Array.from({ length: 1000 }, () => new TextScorer(defaultModel(), defaultGlosser(), 50));
+  run('learned-de', (i) => deScorers[i % 1000]!.push(german[i % german.length]!), { conversations: 1000 });
+}
 
 // Memory per conversation monitor after 200 messages each.
 const gc = (globalThis as { gc?: () => void }).gc;

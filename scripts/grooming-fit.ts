@@ -3,15 +3,17 @@
  * (all dev data) and for every cross-validation fold (training folds only):
  *   1. inner k-fold: out-of-fold text scores for every training segment, calibrated to logits;
  *   2. stacker: final logit = a·text + c·lexicon + b, fitted on those out-of-fold logits;
- *   3. bias shift: so that risk 0.5 is the F0.5-best cut-off on the out-of-fold risks (lexicon override included);
+ *   3. bias shift: so that risk 0.5 is the cut-off with the best worst-language F0.5, on each
+ *      conversation's out-of-fold peak risk over its messages as the runtime streams them (lexicon override and
+ *      the no-evidence cap included);
  *   4. the text model itself, trained on all training segments and pruned to the strongest weights.
  */
 import { ConversationState } from '../src/core/grooming/conversation-state.ts';
 import { defaultMatcher } from '../src/core/grooming/detector.ts';
-import { loadModel, sigmoid, type GroomingModel } from '../src/core/grooming/learned-model.ts';
-import type { Segment } from './grooming-data.ts';
-import { groupedFolds } from './grooming-data.ts';
-import { FEATURE_BITS, bestThreshold, defaultTrain, fitLogistic, fitStacker, messagesOf, prf, prune, textZ, toModel, trainTextModel, type Doc, type TrainOptions } from './grooming-learn.ts';
+import { loadModel, sigmoid, textConfidence, type GroomingModel } from '../src/core/grooming/learned-model.ts';
+import { DEFAULT_MAX_MESSAGES } from '../src/core/grooming/options.ts';
+import { groupedFolds, type Segment } from './grooming-data.ts';
+import { FEATURE_BITS, SHRINK_FEATURES, bestThreshold, defaultTrain, fitLogistic, fitStacker, messagesOf, prefixZ, prf, prune, textZ, toModel, trainTextModel, type Doc, type TrainOptions } from './grooming-learn.ts';
 
 export interface FitOptions {
   seed: number;
@@ -25,7 +27,7 @@ export interface FitOptions {
   lexiconOverrideKnownMinor: number;
 }
 
-export const defaultFit: FitOptions = { seed: 42, innerFolds: 5, train: defaultTrain, keepWeights: 6000, lexiconOverride: 3, lexiconOverrideDisclosedMinor: 1.5, lexiconOverrideKnownMinor: 0 };
+export const defaultFit: FitOptions = { seed: 42, innerFolds: 5, train: defaultTrain, keepWeights: 12000, lexiconOverride: 3, lexiconOverrideDisclosedMinor: 1.5, lexiconOverrideKnownMinor: 0 };
 
 export interface FitResult {
   model: GroomingModel;
@@ -47,11 +49,14 @@ export function fitModel(docs: readonly Doc[], opts: FitOptions = defaultFit, tr
   // Inner folds keep a conversation and its translations together, as the outer ones do.
   const inner = groupedFolds(docs.map((d) => d.group), labels, opts.innerFolds, opts.seed);
   const raw = new Array<number>(docs.length).fill(0);
+  const rawPrefix: ReturnType<typeof prefixZ>[] = new Array(docs.length);
   for (let f = 0; f < opts.innerFolds; f++) {
     const lr = trainTextModel(docs.filter((_, i) => inner[i] !== f), opts.train);
     const w = sparseToDense(prune(lr, opts.keepWeights));
     docs.forEach((d, i) => {
-      if (inner[i] === f) raw[i] = textZ(w, lr.b, d);
+      if (inner[i] !== f) return;
+      raw[i] = textZ(w, lr.b, d);
+      rawPrefix[i] = prefixZ(w, d);
     });
   }
   // Calibrate the text score in the runtime's form (learned-model.ts textLogit):
@@ -67,14 +72,38 @@ export function fitModel(docs: readonly Doc[], opts: FitOptions = defaultFit, tr
   const lex = docs.map((d) => d.lexZ);
   const st = fitStacker(oof, lex, labels);
   const stacked = docs.map((_, i) => st.text * oof[i]! + st.lexicon * lex[i]! + st.bias);
-  const override = lex.map((l) => sigmoid(l - opts.lexiconOverride));
-  // Bias shift: candidate shifts put each doc's stacked logit exactly at the 0.5 cut-off.
+  // The runtime flags when risk crosses 0.5 at any message with evidence to show, so the bias shift is chosen
+  // on each conversation's peak over its messages (out-of-fold), not only on its final score.
+  const peak = docs.map((d, i) => {
+    let best = -Infinity;
+    const rp = rawPrefix[i]!;
+    for (let m = 0; m < d.ends.length; m++) {
+      if (!d.evidence[m]) continue;
+      const cal = (raw: number, n: number) => {
+        const conf = textConfidence(n, SHRINK_FEATURES);
+        return prior * (1 - conf) + textBias * conf + scale * conf * raw;
+      };
+      let t = cal(rp.conv[m]!, rp.convN[m]!);
+      if (!Number.isNaN(rp.epoch[m]!)) t = Math.max(t, cal(rp.epoch[m]!, rp.epochN[m]!));
+      best = Math.max(best, st.text * t + st.lexicon * d.lexZs[m]! + st.bias);
+    }
+    return best;
+  });
+  const override = docs.map((d) => {
+    let best = 0;
+    for (let m = 0; m < d.ends.length; m++) if (d.evidence[m]) best = Math.max(best, sigmoid(d.lexZs[m]! - opts.lexiconOverride));
+    return best;
+  });
+  // Bias shift: candidate shifts put each doc's peak stacked logit exactly at the 0.5 cut-off.
+  // The objective is the worst language's F0.5 (English segments arrive whole, translations message by
+  // message with higher peaks), so one cut-off serves every language rather than the largest set.
+  const languages = docs.map((d) => d.language);
   let bestShift = 0;
   let bestF = -1;
-  const candidates = [...new Set(stacked.map((z) => -z + 1e-9))].sort((a, b) => a - b);
+  const candidates = [...new Set(peak.filter((z) => z > -Infinity).map((z) => -z + 1e-9))].sort((a, b) => a - b);
   for (const shift of candidates) {
-    const pred = stacked.map((z, i) => Math.max(sigmoid(z + shift), override[i]!) >= 0.5);
-    const f = prf(pred, labels).f05;
+    const pred = peak.map((z, i) => Math.max(sigmoid(z + shift), override[i]!) >= 0.5);
+    const f = worstF05(pred, labels, languages);
     if (f > bestF + 1e-12 || (Math.abs(f - bestF) <= 1e-12 && Math.abs(shift) < Math.abs(bestShift))) {
       bestF = f;
       bestShift = shift;
@@ -93,6 +122,20 @@ export function fitModel(docs: readonly Doc[], opts: FitOptions = defaultFit, tr
   return { model, oofText: oof, textCut: bestThreshold(oof, labels) };
 }
 
+/** The lowest F0.5 over the languages (ties broken by the mean), so no language pays for the others. */
+function worstF05(pred: readonly boolean[], labels: readonly number[], languages: readonly string[]): number {
+  const langs = [...new Set(languages)];
+  let total = 0;
+  let min = Infinity;
+  for (const l of langs) {
+    const idx = languages.map((x, i) => (x === l ? i : -1)).filter((i) => i >= 0);
+    const f = prf(idx.map((i) => pred[i]!), idx.map((i) => labels[i]!)).f05;
+    total += f;
+    min = Math.min(min, f);
+  }
+  return min + (1e-3 * total) / langs.length;
+}
+
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 function priorLogit(labels: readonly number[]): number {
@@ -105,7 +148,7 @@ export function scoreWithModel(model: GroomingModel, segments: readonly Segment[
   const lm = loadModel(model);
   const matcher = defaultMatcher();
   return segments.map((s) => {
-    const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 4, maxSignals: 64, matcher, model: lm });
+    const state = new ConversationState({ threshold: 0.5, maxMessages: DEFAULT_MAX_MESSAGES, maxAuthors: 4, maxSignals: 64, matcher, model: lm });
     for (const m of messagesOf(s)) state.push({ text: m });
     return { risk: state.peakRisk, text: state.textLogit(), lexicon: state.lexiconZ() };
   });

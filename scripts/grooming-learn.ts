@@ -8,6 +8,7 @@ import { defaultMatcher } from '../src/core/grooming/detector.ts';
 import { defaultGlosser, type Glosser } from '../src/core/grooming/gloss.ts';
 import { loadModel, sigmoid, textConfidence, type GroomingModel, type LoadedModel } from '../src/core/grooming/learned-model.ts';
 import { FeatureStream } from '../src/core/grooming/text-features.ts';
+import { DEFAULT_MAX_MESSAGES } from '../src/core/grooming/options.ts';
 import type { Segment } from './grooming-data.ts';
 
 export const FEATURE_BITS = 18;
@@ -28,9 +29,23 @@ export interface Doc {
   conf: number;
   idx: Int32Array;
   val: Float32Array;
-  /** The lexicon's logit for the flattened text (fixed: the lexicon is not learned). */
+  /** The lexicon's logit for the whole text (fixed: the lexicon is not learned). */
   lexZ: number;
+  /**
+   * The conversation as it streams, message by message: features seen by the end of each message (a prefix of
+   * `idx`), the lexicon's logit then, and whether a signal a reviewer could see had been found by then. The
+   * runtime flags when risk crosses the cut-off at any message, so the cut-off is set on these peaks.
+   */
+  ends: Int32Array;
+  lexZs: Float32Array;
+  evidence: Uint8Array;
+  /** Features new to each epoch of EPOCH_MESSAGES messages, and how many by the end of each message. */
+  eidx: Int32Array;
+  eends: Int32Array;
 }
+
+/** Messages per epoch of the runtime's recent-text score (the conversation monitors' default window). */
+export const EPOCH_MESSAGES = DEFAULT_MAX_MESSAGES;
 
 const zeroModel: GroomingModel = {
   version: 0,
@@ -58,16 +73,31 @@ export function featurise(segments: readonly Segment[], glosser: Glosser | null 
   const matcher = defaultMatcher();
   const model = loadModel(zeroModel);
   return segments.map((s) => {
-    const stream = new FeatureStream(FEATURE_BITS, glosser ?? undefined);
+    const stream = new FeatureStream(FEATURE_BITS, glosser ?? undefined, EPOCH_MESSAGES);
     const seen: number[] = [];
+    const eseen: number[] = [];
     const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 4, maxSignals: 0, matcher, model });
-    for (const m of messagesOf(s)) {
-      stream.push(matcher.normaliser.normalise(m).words, (b) => seen.push(b));
-      state.push({ text: m });
-    }
+    const msgs = messagesOf(s);
+    const ends = new Int32Array(msgs.length);
+    const lexZs = new Float32Array(msgs.length);
+    const evidence = new Uint8Array(msgs.length);
+    const eends = new Int32Array(msgs.length);
+    let signalled = false;
+    msgs.forEach((m, n) => {
+      stream.push(matcher.normaliser.normalise(m).words, (b, _r, _i, _bi, conv, epoch) => {
+        if (conv) seen.push(b);
+        if (epoch) eseen.push(b);
+      });
+      eends[n] = eseen.length;
+      signalled ||= state.push({ text: m }).signals.some((sg) => sg.category !== 'age_disclosure');
+      ends[n] = seen.length;
+      lexZs[n] = state.lexiconZ();
+      // As ConversationState.hasEvidence: a signal, or conversation-length text (the learned evidence).
+      evidence[n] = signalled || seen.length >= SHRINK_FEATURES ? 1 : 0;
+    });
     const denom = Math.max(stream.distinct, 1);
-    // A bucket can come back after the seen-filter restarts (very long texts): presence stays 0/1 per bucket.
-    const idx = Int32Array.from(new Set(seen));
+    // As at run time, a bucket seen again after the seen-filter restarts (very long texts only) counts again.
+    const idx = Int32Array.from(seen);
     const val = new Float32Array(idx.length).fill(FEATURE_SCALE / denom);
     return {
       id: s.id,
@@ -80,6 +110,11 @@ export function featurise(segments: readonly Segment[], glosser: Glosser | null 
       idx,
       val,
       lexZ: state.lexiconZ(),
+      ends,
+      lexZs,
+      evidence,
+      eidx: Int32Array.from(eseen),
+      eends,
     };
   });
 }
@@ -96,7 +131,7 @@ export interface TrainOptions {
   minDocs: number;
 }
 
-export const defaultTrain: TrainOptions = { alpha: 0.1, minDocs: 2 };
+export const defaultTrain: TrainOptions = { alpha: 0.1, minDocs: 3 };
 
 /**
  * Multinomial naive-Bayes log-count ratios over the hashed features: w_j = log(P_j/ΣP) − log(N_j/ΣN), where
@@ -145,6 +180,39 @@ export function textZ(weights: Float32Array | Float64Array, bias: number, d: Doc
   let z = bias;
   for (let k = 0; k < d.idx.length; k++) z += weights[d.idx[k]!]! * d.val[k]!;
   return z;
+}
+
+/**
+ * Raw text scores (before calibration) at the end of each message, as the runtime's TextScorer has them: the
+ * whole conversation so far (Σ weights of its features / their number) and, from the second epoch on, the
+ * current epoch alone; with the feature counts that set their confidence.
+ */
+export function prefixZ(weights: Float32Array | Float64Array, d: Doc): { conv: Float64Array; convN: Int32Array; epoch: Float64Array; epochN: Int32Array } {
+  const n = d.ends.length;
+  const conv = new Float64Array(n);
+  const epoch = new Float64Array(n);
+  const epochN = new Int32Array(n);
+  let sum = 0;
+  let k = 0;
+  for (let m = 0; m < n; m++) {
+    const end = d.ends[m]!;
+    for (; k < end; k++) sum += weights[d.idx[k]!]!;
+    conv[m] = end > 0 ? (FEATURE_SCALE * sum) / end : 0;
+  }
+  let esum = 0;
+  let e = 0;
+  let base = 0;
+  for (let m = 0; m < n; m++) {
+    if (m > 0 && m % EPOCH_MESSAGES === 0) {
+      esum = 0;
+      base = d.eends[m - 1]!;
+    }
+    const end = d.eends[m]!;
+    for (e = Math.max(e, base); e < end; e++) esum += weights[d.eidx[e]!]!;
+    epochN[m] = end - base;
+    epoch[m] = m + 1 > EPOCH_MESSAGES && end > base ? (FEATURE_SCALE * esum) / (end - base) : NaN;
+  }
+  return { conv, convN: d.ends, epoch, epochN };
 }
 
 /** A trained text model as the runtime will load it. */

@@ -11,11 +11,14 @@ import {
   groomingStages,
   type ChatMessage,
 } from '../src/core/grooming/index.ts';
+import { evalShortChats, loadShortChats, shortChatFiles } from '../scripts/eval-short-chats.ts';
 
 const fixtures = readFileSync(new URL('./fixtures/grooming-synthetic.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as { id: string; label: 0 | 1; kind: string; messages: ChatMessage[] });
+
+const shortChats = loadShortChats(shortChatFiles.tuning);
 
 const say = (author: string, text: string, authorTier?: ChatMessage['authorTier']): ChatMessage =>
   authorTier ? { author, text, authorTier } : { author, text };
@@ -194,4 +197,110 @@ test('a benign message repeated many times adds no text evidence and is not flag
   // A new message after the repeats is still scored.
   const more = assessConversation([...many, say('a', 'did you finish the maths homework for tomorrow?')]);
   assert.notEqual(more.risk, long.risk);
+});
+
+// --- Short chats, sextortion and evidence (issue 8).
+
+test("the README's example flags on its own, with its rule and signals", () => {
+  const a = assessConversation('are your parents home? dont tell anyone');
+  assert.equal(a.flagged, true);
+  assert.deepEqual(a.signals.map((s) => s.category), ['supervision_check', 'secrecy']);
+  assert.equal(a.rules[0]?.rule, 'supervision_and_contact');
+  assert.deepEqual(a.rules[0]?.categories, ['supervision_check', 'secrecy']);
+});
+
+test('one clear sextortion threat flags a two-message chat with no ages known', () => {
+  const chats: ChatMessage[][] = [
+    [say('x', 'i recorded your stream'), say('x', 'do what i say or i send it to everyone at your school')],
+    [say('x', 'who is this?'), say('y', 'pay 100 in gift cards or your family sees your pics')],
+    [say('x', 'ich hab deine bilder'), say('x', 'zahl oder deine familie sieht sie')],
+    [say('x', 'ik heb je fotos'), say('x', 'als je niet betaalt krijgt je hele klas ze')],
+  ];
+  for (const chat of chats) {
+    const a = assessConversation(chat);
+    assert.equal(a.flagged, true, chat.map((m) => m.text).join(' / '));
+    assert.ok(a.signals.some((s) => s.category === 'sextortion'));
+    assert.equal(a.rules[0]?.rule, 'sextortion');
+    assert.equal(a.stage, 'meeting_or_coercion');
+  }
+});
+
+test('a few strong signals flag a short chat: each rule names its categories and author', () => {
+  const cases: [ChatMessage[], string][] = [
+    [[say('a', 'send me a pic'), say('a', 'dont tell anyone we talk')], 'secrecy_and_image'],
+    [[say('a', 'you home alone?'), say('a', 'lets talk on snap instead')], 'supervision_and_contact'],
+    [[say('a', 'how old are you'), say('b', '13'), say('a', 'turn ur cam on')], 'minor_and_image'],
+    [[say('a', 'i can give you robux'), say('a', 'just send me a pic')], 'offer_for_images'],
+    [[say('a', 'age is just a number'), say('a', 'whats your snap')], 'presumed_minor_and_contact'],
+  ];
+  for (const [chat, rule] of cases) {
+    const a = assessConversation(chat);
+    assert.equal(a.flagged, true, rule);
+    const fired = a.rules.find((r) => r.rule === rule);
+    assert.ok(fired, `${rule} in ${a.rules.map((r) => r.rule)}`);
+    assert.equal(fired.author, 'a');
+    for (const c of fired.categories) assert.ok(a.signals.some((s) => s.category === c && s.author === 'a'), `${rule}: evidence of ${c}`);
+  }
+});
+
+test('benign look-alikes of the short-chat rules stay quiet', () => {
+  const chats: ChatMessage[][] = [
+    [say('g', 'turn your camera on darling so i can see you'), say('k', 'hi grandma')],
+    [say('f', 'send me a pic of your puppy'), say('k', 'he is asleep on my bed')],
+    [say('s', 'dont tell mum about the surprise party'), say('b', 'ok')],
+    [say('c', 'how old are you for the league registration'), say('k', '12'), say('c', 'thanks, u12 team then')],
+    [say('f', 'lol i screenshotted that'), say('f', 'sending it to the group chat')],
+    [say('p', 'our agency is looking for adult models for a catalogue'), say('m', "i'm 27, do you need a portfolio")],
+  ];
+  for (const chat of chats) {
+    const a = assessConversation(chat);
+    assert.equal(a.flagged, false, `${chat.map((m) => m.text).join(' / ')}: ${a.rules.map((r) => r.rule)}`);
+  }
+});
+
+test('stages: a picture or camera request is its own stage; "sexual" comes only from sexual words', () => {
+  // A picture of a pet or of homework is not a picture of the person: no image request at all.
+  assert.equal(assessConversation([say('a', 'send me a pic of your puppy')]).stage, 'none');
+  assert.equal(assessConversation([say('a', 'send me a selfie')]).stage, 'image_request');
+  assert.equal(assessConversation([say('g', 'turn your camera on so i can see you sweetie')]).stage, 'image_request');
+  assert.equal(assessConversation([say('a', 'have you ever had sex')]).stage, 'sexual');
+  assert.ok(groomingStages.indexOf('image_request') < groomingStages.indexOf('sexual'));
+});
+
+test('who is who: a compliment that states the recipient’s age does not mark or damp the sender', () => {
+  const about = assessConversation([say('a', 'nice figure for a 13 yr old'), say('b', 'thanks i guess'), say('a', 'send me a pic')]);
+  const own = assessConversation([say('a', "nice figure, i'm 13 too"), say('b', 'thanks i guess'), say('a', 'send me a pic')]);
+  assert.equal(about.flagged, true, 'the sender presumes a minor and asks for a picture');
+  assert.ok(about.risk > own.risk, `about ${about.risk} vs own ${own.risk}`);
+  assert.ok(!about.signals.some((s) => s.author === 'a' && s.disclosedAge !== undefined));
+});
+
+test('no flag without evidence: 200 ordinary greetings with numbers do not flag', () => {
+  const greetings = ['hello there', 'hi', 'hey', 'good morning', 'good evening', 'howdy', 'hiya', 'yo', 'hey hey', 'morning', 'evening all', 'hi again', 'hello', 'sup', 'greetings', 'hey you', 'hi friend', 'hello hello', 'good day', 'heya'];
+  const msgs = Array.from({ length: 200 }, (_, i) => say(i % 2 ? 'b' : 'a', `${greetings[i % 20]} ${i + 1}`));
+  for (const a of [assessConversation(msgs), assessConversation(msgs.map((m) => m.text).join('\n'))]) {
+    assert.equal(a.flagged, false, `risk ${a.risk}`);
+    assert.ok(a.risk < DEFAULT_THRESHOLD);
+  }
+});
+
+test('every flag carries evidence: signals of the fired rule or the phrases the learned model weighed', () => {
+  const chats: ChatMessage[][] = [...fixtures.map((f) => f.messages), ...shortChats.map((c) => c.messages)];
+  let flagged = 0;
+  for (const chat of chats) {
+    const a = assessConversation(chat);
+    if (!a.flagged) continue;
+    flagged++;
+    assert.ok(a.signals.length > 0, 'a flag has signals');
+    for (const r of a.rules) for (const c of r.categories) assert.ok(a.signals.some((s) => s.category === c), `rule ${r.rule} shows ${c}`);
+    for (const s of a.signals) assert.equal(chat[s.messageIndex]!.text.slice(s.start, s.end), s.text);
+  }
+  assert.ok(flagged > 100, `${flagged} flagged`);
+});
+
+test('short-chat evaluation set: recall ≥ 0.9 at a false-positive rate ≤ 0.03 over every evasion', () => {
+  const f = evalShortChats(shortChatFiles.tuning);
+  assert.ok(f.overall.recall >= 0.9, `recall ${f.overall.recall}`);
+  assert.ok(f.overall.fpr <= 0.03, `FPR ${f.overall.fpr}`);
+  assert.ok(f.chats >= 300 && f.variants === f.chats * 14);
 });

@@ -6,8 +6,13 @@ import { test } from 'node:test';
 import { compileLexicons } from '../src/core/grooming/lexicon.ts';
 import { lexicons } from '../src/core/grooming/lexicons/index.ts';
 import { detectSignals, groomingLanguages, signalCategories, type SignalCategory } from '../src/core/grooming/index.ts';
+import { evade, evasions } from '../src/core/grooming/evasion.ts';
 
-const examples: Record<string, Record<SignalCategory, string>> = {
+/** Categories a lexicon finds (the learned model's phrases are not lexicon signals). */
+type LexiconCategory = Exclude<SignalCategory, 'learned_phrase'>;
+const lexiconCategories = signalCategories.filter((c): c is LexiconCategory => c !== 'learned_phrase');
+
+const examples: Record<string, Record<LexiconCategory, string>> = {
   en: {
     age_probe: 'how old are you?',
     age_disclosure: "i'm 12",
@@ -101,7 +106,7 @@ test('every language has a lexicon', () => {
 
 for (const [lang, byCategory] of Object.entries(examples)) {
   test(`${lang}: every signal category is found, with its language and the span as written`, () => {
-    for (const category of signalCategories) {
+    for (const category of lexiconCategories) {
       const text = byCategory[category];
       const found = detectSignals(text, { languages: [lang] }).filter((s) => s.category === category);
       assert.ok(found.length > 0, `${lang}/${category}: no signal in "${text}"`);
@@ -189,7 +194,7 @@ test('everyday messages produce no signals', () => {
 test('the lexicons compile, and every category has patterns in every language', () => {
   const m = compileLexicons(lexicons);
   assert.ok(m.rules.length > 300);
-  for (const lx of lexicons) for (const c of signalCategories) assert.ok((lx.patterns[c]?.length ?? 0) > 0, `${lx.language}/${c}`);
+  for (const lx of lexicons) for (const c of lexiconCategories) assert.ok((lx.patterns[c]?.length ?? 0) > 0, `${lx.language}/${c}`);
 });
 
 test('a malformed pattern or a conflicting abbreviation is rejected at compile time', () => {
@@ -203,4 +208,119 @@ test('a malformed pattern or a conflicting abbreviation is rejected at compile t
 
 test('detectSignals rejects non-string text', () => {
   assert.throws(() => detectSignals(42 as unknown as string), { code: 'invalid_message' });
+});
+
+// --- Evasive spelling (issue 8): every evasion of a lexicon phrase still matches, and its span is the text as written.
+
+const evasionPhrases: [string, SignalCategory][] = [
+  ['send me a pic', 'image_request'],
+  ['add me on snapchat', 'platform_move'],
+  ['are your parents home', 'supervision_check'],
+  ['dont tell anyone', 'secrecy'],
+  ['turn your camera on', 'image_request'],
+  ['or i send it to everyone at your school', 'sextortion'],
+  ['schick mir ein foto', 'image_request'],
+  ['zijn je ouders thuis', 'supervision_check'],
+];
+
+test('property: every generated evasion of a lexicon phrase still matches, with its span as written', () => {
+  for (const [phrase, category] of evasionPhrases) {
+    for (const evasion of evasions) {
+      for (let seed = 1; seed <= 12; seed++) {
+        const text = `ok ${evade(phrase, evasion, seed)} now`;
+        const s = detectSignals(text, { author: 'a' }).find((x) => x.category === category);
+        assert.ok(s, `${category} in ${JSON.stringify(text)} (${evasion}, seed ${seed})`);
+        assert.equal(text.slice(s.start, s.end), s.text);
+        // The span covers the disguised phrase and nothing of the words around it.
+        assert.ok(s.start >= 3 && s.end <= text.length - 4, `span ${JSON.stringify(s.text)} in ${JSON.stringify(text)}`);
+      }
+    }
+  }
+});
+
+test('evasive spelling: invisible characters, look-alike letters, joiners, spaced letters, asterisks, words run together', () => {
+  const cases: [string, SignalCategory, string][] = [
+    ['add me on s n a p', 'platform_move', 'add me on s n a p'],
+    ['add me on s.n.a.p', 'platform_move', 'add me on s.n.a.p'],
+    ['add me on s-n-a-p', 'platform_move', 'add me on s-n-a-p'],
+    ['send p*cs', 'image_request', 'send p*cs'],
+    ['lets talk about s*x', 'sexual_talk', 's*x'],
+    ['dont\u200b tell any\u00adone', 'secrecy', 'dont\u200b tell any\u00adone'],
+    ['\u0455end me \u0430 \u0440ic', 'image_request', '\u0455end me \u0430 \u0440ic'],
+    ['ｓｅｎｄ ｍｅ ａ ｐｉｃ', 'image_request', 'ｓｅｎｄ ｍｅ ａ ｐｉｃ'],
+    ['𝐬𝐞𝐧𝐝 me a pic', 'image_request', '𝐬𝐞𝐧𝐝 me a pic'],
+    ['ok sendmeapic', 'image_request', 'sendmeapic'],
+    ['ok addmeonsnap', 'platform_move', 'addmeonsnap'],
+    ['4r3 y0ur p4r3n75 h0m3', 'supervision_check', '4r3 y0ur p4r3n75 h0m3'],
+    ['\u202eare your parents home\u202c', 'supervision_check', 'are your parents home'],
+  ];
+  for (const [text, category, span] of cases) {
+    const s = detectSignals(text).find((x) => x.category === category);
+    assert.ok(s, `${category} in ${JSON.stringify(text)}`);
+    assert.equal(s.text, span, `span in ${JSON.stringify(text)}`);
+    assert.equal(text.slice(s.start, s.end), span);
+  }
+});
+
+test('ordinary words are not split or joined into signals: t-shirt, 10.30, r u a, finish, worksheet, together', () => {
+  for (const text of ['nice t-shirt', 'the bus leaves at 10.30', 'r u a fan of this band', 'did everyone finish chapter 4', 'send me a picture of your worksheet', 'we did it together', 'i have a carpet']) {
+    const found = detectSignals(text).filter((s) => s.category !== 'image_request' || !text.includes('worksheet'));
+    assert.deepEqual(found.map((s) => s.category), [], text);
+  }
+});
+
+test("today's vocabulary: platform slang, picture words, camera requests, lures, game currency, vanish mode", () => {
+  const cases: [string, SignalCategory][] = [
+    ['hmu on tele', 'platform_move'],
+    ['whats your tg', 'platform_move'],
+    ['add me on disc', 'platform_move'],
+    ["what's your @", 'platform_move'],
+    ['snd a piccy', 'image_request'],
+    ['got pix?', 'image_request'],
+    ['turn ur cam on', 'image_request'],
+    ['move the cam down a bit', 'image_request'],
+    ['show me your room', 'image_request'],
+    ['age is just a number', 'trust_building'],
+    ['so mature for your age', 'body_compliment'],
+    ['i work for a model agency', 'gifts'],
+    ['we need test shots', 'gifts'],
+    ['ill give you 1000 robux for it', 'gifts'],
+    ['turn on vanish mode', 'secrecy'],
+    ['mach deine kamera an', 'image_request'],
+    ['zet je cam aan', 'image_request'],
+    ['willst du gratis vbucks', 'gifts'],
+  ];
+  for (const [text, category] of cases) assert.ok(detectSignals(text).some((s) => s.category === category), `${category} in "${text}"`);
+});
+
+test('sextortion is its own category: recordings, threats to share, payment demands, hacked accounts', () => {
+  const cases: [string, number][] = [
+    ['i recorded your stream', 0.6],
+    ['i have your pics', 0.6],
+    ['do what i say or i send it to your school', 0.95],
+    ['pay 100 in gift cards or your family sees them', 0.95],
+    ['if you block me i upload your pics', 0.95],
+    ['i will leak your pics', 0.95],
+    ['i hacked your account', 0.7],
+    ['ich schicke es an alle in deiner klasse', 0.95],
+    ['betaal of ik zet je video overal online', 0.95],
+  ];
+  for (const [text, min] of cases) {
+    const s = detectSignals(text).filter((x) => x.category === 'sextortion');
+    assert.ok(s.length > 0 && Math.max(...s.map((x) => x.weight)) >= min, `sextortion ≥ ${min} in "${text}"`);
+  }
+  for (const text of ['i screenshotted that lol', "i'll leak the spoiler if you don't watch it", 'i have your hoodie', 'i recorded the match']) {
+    assert.ok(!detectSignals(text).some((x) => x.category === 'sextortion' && x.weight >= 0.8), `no strong sextortion in "${text}"`);
+  }
+});
+
+test("who is who: an age inside someone's sentence is about the person addressed, not the author", () => {
+  const about = detectSignals('nice figure for a 13 yr old', { author: 'a' }).find((s) => s.category === 'age_disclosure');
+  assert.ok(about);
+  assert.equal(about.disclosedAge, undefined, 'not the author’s own age');
+  assert.equal(about.impliesMinor, true, 'presumes the person addressed is a minor');
+  for (const text of ["i'm 13", 'im in year 8', '13 yo here', '14 f']) {
+    const own = detectSignals(text, { author: 'b' }).find((s) => s.category === 'age_disclosure');
+    assert.ok(own?.disclosedAge !== undefined && own.disclosedAge < 18, `own age in "${text}"`);
+  }
 });

@@ -57,12 +57,21 @@ interface AuthorState {
   risk: number;
 }
 
+const noRules: AuthorState['rules'] = [];
+
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 
 /** Learned score below which a long conversation's non-strong short-chat rules do not count. */
 export const RULE_TEXT_FLOOR = 0.05;
+/** Unattributed text up to this many words is read as one person's message or two. */
+export const UNATTRIBUTED_SHORT_WORDS = 30;
 /** The same for unattributed text, where the rules cannot tell the two sides apart. */
-export const UNATTRIBUTED_RULE_FLOOR = 0.3;
+export const UNATTRIBUTED_RULE_FLOOR = 0.5;
+
+/** Distinct phrases (no numbers) the learned model must have weighed before it may carry a flag alone. */
+const MIN_LEARNED_PHRASES = 2;
+/** Learned-model phrases kept as evidence while there is no lexicon signal. */
+const LEARNED_EVIDENCE_KEPT = 8;
 
 /** Highest risk a conversation can reach without a single signal a reviewer could look at. */
 export const NO_EVIDENCE_CAP = 0.4;
@@ -94,6 +103,10 @@ export class ConversationState {
   peakRisk: number;
   warningAt: number | null = null;
   private readonly evidence: Signal[] = [];
+  private totalWords = 0;
+  /** Whether any author's evidence fires a short-chat rule (most conversations: none). */
+  private anyRules = false;
+  private readonly learnedEvidence: { feature: string; signal: Signal }[] = [];
   private readonly perCategory = new Map<string, number>();
   private evidenceView: Signal[] | undefined;
 
@@ -122,6 +135,8 @@ export class ConversationState {
     // Learned text score. Each word or word pair counts once per conversation, so a message that repeats
     // earlier ones ("see you tomorrow" again and again) adds no text evidence (its signals still count).
     this.textZ = this.text.push(nt.words);
+    this.totalWords += nt.words.length;
+    if (this.evidenceCount === 0) this.keepLearnedEvidence(message, nt, index);
 
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
@@ -156,6 +171,7 @@ export class ConversationState {
     if (this.currentRisk > this.peakRisk) this.peakRisk = this.currentRisk;
     if (this.warningAt === null && this.currentRisk >= this.opts.threshold && this.hasEvidence()) {
       this.warningAt = index;
+      this.evidenceView = undefined;
       crossed = true;
     }
     return { signals, crossed };
@@ -252,16 +268,20 @@ export class ConversationState {
   }
 
   private rescoreAuthors(): void {
+    let anyRules = false;
     let knownAdults = 0;
     let knownMinors = 0;
     for (const a of this.authors.values()) {
       const ctx = this.contextOf(a);
-      a.lexZ = a.signalCount === 0 ? lexiconIntercept : lexiconLogit(a.strengths, ctx);
-      a.rules = a.signalCount === 0 ? [] : fireRules(contextual(a.strengths, ctx), ctx);
+      const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
+      a.lexZ = s === undefined ? lexiconIntercept : lexiconLogit(a.strengths, ctx, s);
+      a.rules = s === undefined ? noRules : fireRules(s, ctx);
+      anyRules ||= a.rules.length > 0;
       a.level = this.overrideLevel(a, ctx);
       if (ctx.tierKnown && ctx.tier === 'adult') knownAdults++;
       if (ctx.tierKnown && isMinor(ctx.tier)) knownMinors++;
     }
+    this.anyRules = anyRules;
     const cp = this.opts.counterpartTier;
     const n = this.authors.size + (cp !== undefined && cp !== 'unknown' ? 1 : 0);
     if (cp === 'adult') knownAdults++;
@@ -316,11 +336,40 @@ export class ConversationState {
   }
 
   /**
-   * A flag needs something a reviewer can see: at least one signal other than an age statement. The learned
-   * score adds to the risk of evidence; it never flags alone, however long or repetitive the text.
+   * A flag needs something a reviewer can see: at least one signal other than an age statement, or — for a
+   * conversation-length text — the learned model's own evidence (the words and word pairs that raised its
+   * score, shown as `learned_phrase` evidence). The learned part cannot get there by length or repetition:
+   * its features count once each, so a chat cycling through the same greetings has almost nothing to show.
    */
   private hasEvidence(): boolean {
-    return this.evidenceCount > 0;
+    return this.evidenceCount > 0 || (this.learnedEvidence.length >= MIN_LEARNED_PHRASES && this.text.enoughText());
+  }
+
+  /**
+   * While no lexicon signal has been seen, remembers where the learned model's strongest words and word pairs
+   * were written, so that a flag the learned model carries alone still shows a reviewer what it read.
+   */
+  private keepLearnedEvidence(message: ChatMessage, nt: NormalisedText, index: number): void {
+    for (const f of this.text.topFeatures()) {
+      // A number is nothing a reviewer can read as grooming (in the research data numbers track who wrote
+      // when, not what was said), so phrases with digits are never shown, or counted, as evidence.
+      if (f.messageIndex !== index || /\d/.test(f.feature) || this.learnedEvidence.some((s) => s.feature === f.feature)) continue;
+      const parts = f.feature.split(' ');
+      let at = -1;
+      for (let k = 0; k < nt.words.length && at < 0; k++) {
+        if (nt.words[k] === parts[parts.length - 1] && (parts.length === 1 || k === 0 || nt.words[k - 1] === parts[0])) at = k;
+      }
+      const from = at < 0 ? 0 : at > 0 && parts.length === 2 && nt.words[at - 1] === parts[0] ? at - 1 : at;
+      const start = at < 0 ? 0 : nt.origStarts[from]!;
+      const end = at < 0 ? message.text.length : nt.origEnds[at]!;
+      const signal: Signal = { category: 'learned_phrase', messageIndex: index, text: message.text.slice(start, end), start, end, weight: Math.min(1, f.weight / 4), language: this.text.language() };
+      if (message.author !== undefined) signal.author = message.author;
+      this.learnedEvidence.push({ feature: f.feature, signal });
+    }
+    if (this.learnedEvidence.length > LEARNED_EVIDENCE_KEPT) {
+      this.learnedEvidence.sort((a, b) => b.signal.weight - a.signal.weight);
+      this.learnedEvidence.length = LEARNED_EVIDENCE_KEPT;
+    }
   }
 
   /**
@@ -331,18 +380,20 @@ export class ConversationState {
   private applicableRules(a: AuthorState): AuthorState['rules'] {
     if (a.rules.length === 0) return a.rules;
     const learned = sigmoid(this.textZ);
-    if (a.key === '') {
-      // Unattributed text (a flattened segment) mixes both sides' words: one side's question and the other's
-      // answer can look like one author's combination, and nobody's age can be told apart. There only a
-      // threat counts alone; every other rule needs the learned model to lean towards grooming too.
+    const short = !this.text.enoughText();
+    if (a.key === '' && this.totalWords > UNATTRIBUTED_SHORT_WORDS) {
+      // A longer unattributed text (a flattened segment) mixes both sides' words: one side's question and the
+      // other's answer can look like one author's combination, and nobody's age can be told apart. There only
+      // a threat counts alone; every other rule needs the learned model to lean towards grooming too. A text
+      // of a message or two ("are your parents home? dont tell anyone") is read as one person's words.
       return a.rules.filter((r) => r.rule.id === 'sextortion' || r.rule.id === 'explicit_threat' || learned >= UNATTRIBUTED_RULE_FLOOR);
     }
-    const short = !this.text.enoughText();
     return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
   }
 
   /** Rules that fired and count, per author, riskiest author first. */
   firedRules(): FiredRule[] {
+    if (!this.anyRules) return [];
     const out: FiredRule[] = [];
     for (const a of this.authors.values()) {
       for (const r of this.applicableRules(a)) {
@@ -394,9 +445,13 @@ export class ConversationState {
     return a === undefined || a.signalCount === 0 ? 'none' : stageReached(a.strengths, this.contextOf(a));
   }
 
-  /** Evidence kept so far, in message order (a shared, read-only array until the next change). */
+  /**
+   * Evidence kept so far, in message order (a shared, read-only array until the next change). When there is no
+   * lexicon signal and the learned model carries a flag alone, the words it weighed most are the evidence.
+   */
   signals(): Signal[] {
-    this.evidenceView ??= [...this.evidence].sort((a, b) => a.messageIndex - b.messageIndex || a.start - b.start);
+    const learned = this.evidence.length === 0 && this.warningAt !== null ? this.learnedEvidence.map((e) => e.signal) : [];
+    this.evidenceView ??= [...this.evidence, ...learned].sort((a, b) => a.messageIndex - b.messageIndex || a.start - b.start);
     return this.evidenceView;
   }
 
@@ -413,7 +468,7 @@ export class ConversationState {
       authors: this.authorRisks(),
       learnedScore: this.learnedScore(),
       messageCount: this.messageCount,
-      learnedFeatures: this.text.topFeatures(),
+      learnedFeatures: this.text.topFeatures().map((f) => ({ ...f })),
       language: this.text.language(),
     };
   }

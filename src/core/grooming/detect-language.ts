@@ -66,18 +66,22 @@ const suffixCues: [RegExp, GlossLanguage, number][] = [
 
 const L = glossLanguages.length;
 
-/** Adds the language votes of `words` into `into` (length 5, in `glossLanguages` order); returns the total. */
+/**
+ * Adds the language votes of `words` into `into` (length 5, in `glossLanguages` order); returns the total.
+ * Spelling cues are read only when the function words leave the message unclear (fewer than two votes).
+ */
 export function languageVotes(words: readonly string[], into: Float32Array): number {
   let total = 0;
   for (let i = 0; i < words.length; i++) {
+    const v = votes.get(words[i]!);
+    if (!v) continue;
+    for (let k = 0; k < L; k++) into[k]! += v[k]!;
+    total += 1;
+  }
+  if (total >= 2) return total;
+  for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const v = votes.get(w);
-    if (v) {
-      for (let k = 0; k < L; k++) into[k]! += v[k]!;
-      total += 1;
-      continue;
-    }
-    if (w.length < 5) continue;
+    if (w.length < 5 || votes.has(w)) continue;
     for (const [re, lang, weight] of suffixCues) {
       if (re.test(w)) {
         into[glossLanguages.indexOf(lang)]! += weight;
@@ -115,21 +119,27 @@ export function detectLanguage(words: readonly string[]): { language: DetectedLa
  * least two function-word votes and a clear lead), else the conversation's running tally does; before
  * anything is known, English (the model's own language: no glossing).
  */
+/** Votes of the message being read (push is synchronous, so every tally can share it). */
+const scratch = new Float32Array(L);
+
 export class LanguageTally {
   private readonly total = new Float32Array(L);
-  private readonly scratch = new Float32Array(L);
+  /** The last language that clearly led the conversation: kept while the lead is contested. */
+  private settled: GlossLanguage = 'en';
 
   /** Counts a message and returns the language to read it in. */
   push(words: readonly string[]): GlossLanguage {
-    const s = this.scratch;
+    const s = scratch;
     s.fill(0);
     languageVotes(words, s);
     for (let k = 0; k < L; k++) this.total[k]! += s[k]!;
     return leadingLanguage(s, 2) ?? this.current();
   }
 
-  /** The conversation's language so far (English until something else leads). */
+  /** The conversation's language so far (English until something else leads; unchanged while contested). */
   current(): GlossLanguage {
-    return leadingLanguage(this.total, 2) ?? 'en';
+    const lead = leadingLanguage(this.total, 2);
+    if (lead) this.settled = lead;
+    return this.settled;
   }
 }

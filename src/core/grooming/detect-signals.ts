@@ -15,6 +15,9 @@ export interface DetectOptions {
   noSplit?: boolean;
 }
 
+/** Words before an age that make it about the person addressed ("for a 13 yr old", "your 14 yo self"). */
+const aboutAddressee = new Set(['a', 'an', 'for', 'your', 'you', 'like', 'such', 'youre', 'ur']);
+
 const isDigits = (w: string) => {
   const c = w.charCodeAt(0);
   return c >= 48 && c <= 57;
@@ -66,7 +69,13 @@ export function detectInNormalised(
         const age = Number(captured) + rule.ageOffset;
         // A number outside plausible ages is not an age ("i'm 2 streets away" is filtered by the pattern).
         if (age < 5 || age > 99) return;
-        signal.disclosedAge = age;
+        // "nice figure for a 13 yr old": an age in the middle of someone's message is about the person
+        // addressed, not the author. Only a first-person statement, or an age opening the message ("13 f"),
+        // marks the author; a flattened text (no author) has no message starts to go by.
+        if (rule.positional && opts.author !== undefined && first > 1) {
+          if (age < 18 && first > 0 && aboutAddressee.has(words[first - 1]!)) signal.impliesMinor = true;
+          else return;
+        } else signal.disclosedAge = age;
       }
     }
     found.push(signal);

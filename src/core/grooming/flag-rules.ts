@@ -68,7 +68,7 @@ export const flagRules: readonly FlagRule[] = [
   },
   {
     id: 'supervision_and_contact',
-    description: 'checks whether adults are around and asks for pictures, a meeting or a move to another app',
+    description: 'checks whether adults are around and asks for secrecy, pictures, a meeting or a move to another app',
     risk: 0.8,
     strong: false,
     test: (s) => {

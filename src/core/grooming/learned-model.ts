@@ -6,7 +6,7 @@
  */
 import type { GlossLanguage } from './detect-language.ts';
 import type { Glosser } from './gloss.ts';
-import { FeatureStream } from './text-features.ts';
+import { FeatureStream, type FeatureVisitor } from './text-features.ts';
 import type { LearnedFeature } from './types.ts';
 
 /** The committed model file's shape. */
@@ -96,57 +96,48 @@ const topKept = 8;
 
 /**
  * One conversation's learned text score, in constant memory: the whole conversation's score and, once it is
- * longer than the window, the last `window` messages' score (the higher counts, so a late turn is not
- * diluted by a long harmless start), plus the features that raised it most, for the reviewer.
+ * longer than one epoch of `window` messages, the current epoch's score — the recent messages read as a
+ * segment of their own (the higher counts, so a late turn is not diluted by a long harmless start) — plus the
+ * features that raised it most, for the reviewer.
  */
 export class TextScorer {
   private readonly stream: FeatureStream;
   private sum = 0;
-  private readonly winSum: Float64Array;
-  private readonly winUnits: Float64Array;
-  private winHead = 0;
-  private winTotalSum = 0;
-  private winTotalUnits = 0;
+  private epochSum = 0;
   private messages = 0;
+  private readonly window: number;
   private z: number;
   private readonly top: LearnedFeature[] = [];
-  private msgSum = 0;
-  private readonly visit: (bucket: number, read: readonly string[], i: number, bigram: boolean) => void;
+  /** A frozen copy of `top` for readers, rebuilt only when `top` changes (it is read after every message). */
+  private topView: readonly LearnedFeature[] | undefined;
+  private readonly visit: FeatureVisitor;
 
   constructor(
     private readonly lm: LoadedModel,
     glosser: Glosser | undefined,
     window: number,
   ) {
-    this.stream = new FeatureStream(lm.model.featureBits, glosser);
-    this.winSum = new Float64Array(Math.max(1, window));
-    this.winUnits = new Float64Array(Math.max(1, window));
+    this.window = Math.max(1, window);
+    this.stream = new FeatureStream(lm.model.featureBits, glosser, this.window);
     this.z = textLogit(lm, 0, 0);
     const w = lm.weights;
-    this.visit = (bucket, read, i, bigram) => {
+    this.visit = (bucket, read, i, bigram, newToConversation, newToEpoch) => {
       const v = w[bucket]!;
-      this.msgSum += v;
+      if (newToEpoch) this.epochSum += v;
+      if (!newToConversation) return;
+      this.sum += v;
       if (v > 0 && (this.top.length < topKept || v > this.top[this.top.length - 1]!.weight)) this.keep(v, read, i, bigram);
     };
   }
 
   /** Reads one message's normalised words and returns the text logit so far. */
   push(words: readonly string[]): number {
-    const index = this.messages++;
-    this.msgSum = 0;
-    this.messageIndex = index;
+    if (this.stream.epochStarts()) this.epochSum = 0;
+    this.messageIndex = this.messages++;
     this.prevWord = this.stream.prevWord;
-    const units = this.stream.push(words, this.visit);
-    const s = this.msgSum;
-    this.sum += s;
-    const slot = this.winHead;
-    this.winTotalSum += s - this.winSum[slot]!;
-    this.winTotalUnits += units - this.winUnits[slot]!;
-    this.winSum[slot] = s;
-    this.winUnits[slot] = units;
-    this.winHead = (slot + 1) % this.winSum.length;
+    this.stream.push(words, this.visit);
     let z = textLogit(this.lm, this.sum, this.stream.distinct);
-    if (this.messages > this.winSum.length) z = Math.max(z, textLogit(this.lm, this.winTotalSum, this.winTotalUnits));
+    if (this.messages > this.window) z = Math.max(z, textLogit(this.lm, this.epochSum, this.stream.epochDistinct));
     this.z = z;
     return z;
   }
@@ -158,11 +149,12 @@ export class TextScorer {
     const first = i > 0 ? read[i - 1]! : this.prevWord;
     const feature = bigram ? (first ? `${first} ${read[i]}` : read[i]!) : read[i]!;
     if (this.top.some((t) => t.feature === feature)) return;
-    const item: LearnedFeature = { feature, weight: Math.round(weight * 1000) / 1000, messageIndex: this.messageIndex };
+    const item: LearnedFeature = Object.freeze({ feature, weight: Math.round(weight * 1000) / 1000, messageIndex: this.messageIndex });
     let at = this.top.findIndex((t) => t.weight < weight);
     if (at < 0) at = this.top.length;
     this.top.splice(at, 0, item);
     if (this.top.length > topKept) this.top.pop();
+    this.topView = undefined;
   }
 
   /** The text logit so far. */
@@ -175,18 +167,27 @@ export class TextScorer {
     return this.stream.distinct >= this.lm.model.shrinkFeatures;
   }
 
+  /**
+   * Whether the learned score may stand as evidence on its own: conversation-length text (enoughText) and at
+   * least `minShown` features that raised it, which the assessment lists for the reviewer.
+   */
+  hasEvidence(minShown = 3): boolean {
+    return this.enoughText() && this.top.length >= minShown;
+  }
+
   /** The conversation's language as detected so far. */
   language(): GlossLanguage {
     return this.stream.language();
   }
 
-  /** The features that raised the learned score most, as the model read them (glossed to English). */
-  topFeatures(): LearnedFeature[] {
-    return this.top.map((t) => ({ ...t }));
+  /** The features that raised the learned score most, as the model read them (glossed to English); read-only. */
+  topFeatures(): readonly LearnedFeature[] {
+    this.topView ??= Object.freeze(this.top.slice());
+    return this.topView;
   }
 
-  /** Messages in the sliding window. */
+  /** Messages in an epoch (the recent part scored on its own). */
   windowSlots(): number {
-    return this.winSum.length;
+    return this.window;
   }
 }

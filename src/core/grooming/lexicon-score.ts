@@ -54,6 +54,7 @@ const base: Record<SignalCategory, number> = {
   threat: 5.5,
   stream_pressure: 2.0,
   sextortion: 6.5,
+  learned_phrase: 0,
 };
 
 const adultScaled: SignalCategory[] = ['sexual_talk', 'body_compliment', 'meeting', 'image_request', 'trust_building', 'personal_info', 'platform_move'];
@@ -76,8 +77,8 @@ export function contextual(s: Strengths, ctx: AuthorContext): Strengths {
 }
 
 /** The lexicon logit of one author's evidence in context. */
-export function lexiconLogit(raw: Strengths, ctx: AuthorContext): number {
-  const s = contextual(raw, ctx);
+export function lexiconLogit(raw: Strengths, ctx: AuthorContext, inContext: Strengths = contextual(raw, ctx)): number {
+  const s = inContext;
   const g = (c: SignalCategory) => s[idx[c]]!;
   let z = lexiconIntercept;
   let broad = 0;
@@ -121,6 +122,7 @@ const stageOf: Record<SignalCategory, GroomingStage> = {
   threat: 'meeting_or_coercion',
   stream_pressure: 'meeting_or_coercion',
   sextortion: 'meeting_or_coercion',
+  learned_phrase: 'none',
 };
 
 /** The furthest grooming stage with real evidence (strength ≥ 0.5 after context; weak words alone set none). */

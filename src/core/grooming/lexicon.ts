@@ -32,6 +32,12 @@ export interface CompiledRule {
   regex: RegExp;
   ageOffset: number;
   impliesMinor: boolean;
+  /**
+   * For age statements that do not start with a first-person word ("13 yo", "age 13", "14 f"): they state the
+   * author's own age only at the start of a message; elsewhere ("nice figure for a 13 yr old") they are about
+   * someone else.
+   */
+  positional: boolean;
   required: string[];
   source: string;
 }
@@ -64,6 +70,9 @@ function mergeTables(lexicons: readonly LexiconData[]) {
   return { abbreviations, numberWords };
 }
 
+/** A pattern that starts with a first-person word: "im #", "ich bin #", "jai #", "tengo #", "my age is #". */
+const firstPerson = /^\(?(im|i|iam|ill|ich|bin|ik|jai|j|je|tengo|soy|my|mein|meine|mijn|me|am|yo)\b/;
+
 /** Compiles lexicons into one matcher; throws on a malformed pattern (caught by the unit tests). */
 export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatcher {
   const normaliser = createNormaliser(mergeTables(lexicons));
@@ -72,6 +81,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
   const byPrefix = new Map<string, { prefix: string; rule: number }[]>();
   const numberRules: number[] = [];
   const vocabulary = new Map<string, number>();
+  const languageMask = new Map<string, number>();
   for (const lx of lexicons) {
     const macros = lx.macros ?? {};
     for (const category of signalCategories) {
@@ -98,6 +108,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
             regex: compiled.regex,
             ageOffset,
             impliesMinor,
+            positional: category === 'age_disclosure' && !firstPerson.test(src),
             required: compiled.required,
             source: written,
           });
@@ -113,11 +124,15 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
             else byPrefix.set(key, [{ prefix: p, rule: id }]);
           }
           if (compiled.numberAnchor) numberRules.push(id);
-          for (const w of compiled.words) if (/^[a-z]+$/.test(w)) vocabulary.set(w, Math.max(vocabulary.get(w) ?? 0, weight));
+          for (const w of compiled.words) {
+            if (!/^[a-z]+$/.test(w)) continue;
+            vocabulary.set(w, Math.max(vocabulary.get(w) ?? 0, weight));
+            languageMask.set(w, (languageMask.get(w) ?? 0) | (1 << lexicons.indexOf(lx)));
+          }
         }
       }
     }
   }
-  normaliser.setVocabulary(vocabulary);
+  normaliser.setVocabulary(vocabulary, languageMask);
   return { normaliser, rules, byAnchor, byPrefix, numberRules, languages: lexicons.map((l) => l.language) };
 }

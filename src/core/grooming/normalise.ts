@@ -109,20 +109,6 @@ function squeezeRest(w: string): string {
   return w.replace(/([a-z])\1{2,}/g, '$1');
 }
 
-/** One run of word characters as written, before word-level normalisation. */
-interface RawToken {
-  text: string;
-  /** Index into the message's per-character offset arrays of the token's first character. */
-  base: number;
-}
-
-/** A word already final (an emoji's word, a lone "@"), with its span as written. */
-interface FixedWord {
-  word: string;
-  start: number;
-  end: number;
-}
-
 const alphaRe = /^[a-z]+$/;
 const segmentCacheSize = 50_000;
 
@@ -135,6 +121,10 @@ export function createNormaliser(tables: NormaliserTables) {
   let vocabulary = new Map<string, number>();
   let byLength = new Map<number, string[]>();
   let longest = 0;
+  /** Lexicon languages (bit i = language i) that use each word, to read a masked word in its context. */
+  let languageMask = new Map<string, number>();
+  /** Per message: how many words of each language surround a masked word. */
+  let votes: number[] = [];
   /** Two-letter chat shorthands ("sh", "bf") that are too easily found inside ordinary words. */
   let shortAbbreviation = new Set<string>();
   const segmentCache = new Map<string, string[] | null>();
@@ -145,8 +135,9 @@ export function createNormaliser(tables: NormaliserTables) {
    * Tells the normaliser which words the lexicons use, so it can rejoin spaced letters ("s n a p"), read
    * "p*cs" and split words run together ("sendmeapic") into them. Set once by `compileLexicons`.
    */
-  function setVocabulary(words: ReadonlyMap<string, number>): void {
+  function setVocabulary(words: ReadonlyMap<string, number>, languages: ReadonlyMap<string, number> = new Map()): void {
     vocabulary = new Map(words);
+    languageMask = new Map(languages);
     shortAbbreviation = new Set();
     for (const k of abbreviations.keys()) {
       if (!alphaRe.test(k)) continue;
@@ -164,10 +155,23 @@ export function createNormaliser(tables: NormaliserTables) {
       longest = Math.max(longest, w.length);
     }
     segmentCache.clear();
+    tokenCache.clear();
   }
 
-  /** Normalises one raw token (already lowercased and folded) into zero or more words. */
-  function normaliseToken(raw: string): string[] {
+  const tokenCache = new Map<string, readonly string[]>();
+
+  /** Normalises one raw token (already lowercased and folded) into zero or more words (a shared, read-only array). */
+  function normaliseToken(raw: string): readonly string[] {
+    let out = tokenCache.get(raw);
+    if (out === undefined) {
+      out = readToken(raw);
+      if (tokenCache.size >= segmentCacheSize) tokenCache.clear();
+      tokenCache.set(raw, out);
+    }
+    return out;
+  }
+
+  function readToken(raw: string): string[] {
     const direct = abbreviations.get(raw);
     if (direct !== undefined) return direct === '' ? [] : direct.split(' ');
     let w = raw;
@@ -175,7 +179,7 @@ export function createNormaliser(tables: NormaliserTables) {
       if (/^\d+$/.test(w)) return [w];
       // Leetspeak that spells a lexicon word wins even when digits dominate ("4r3", "57r34m", "54y").
       const asLetters = squeeze(w.replace(/[0-9@$]/g, (d) => leet[d] ?? d));
-      if (alphaRe.test(asLetters) && vocabulary.has(asLetters)) return normaliseToken(asLetters);
+      if (alphaRe.test(asLetters) && vocabulary.has(asLetters)) return [...normaliseToken(asLetters)];
       const unit = numberWithUnit.exec(w);
       if (unit) return [unit[1]!, unit[2]!];
       const abbr = abbreviations.get(w);
@@ -196,20 +200,28 @@ export function createNormaliser(tables: NormaliserTables) {
 
   /** "s*x", "p*cs": the lexicon word the asterisks hide (the most salient when several fit), else the letters. */
   function unmask(piece: string): string {
-    const core = piece.replace(/^\*+|\*+$/g, '');
-    if (!core.includes('*')) return core;
-    let best = '';
-    let bestSalience = -1;
-    for (const w of byLength.get(core.length) ?? []) {
+    return fillMask(piece) ?? fillMask(piece.replace(/^\*+|\*+$/g, '')) ?? piece.replace(/\*/g, '');
+  }
+
+  /** The lexicon word matching `masked` ('*' = one letter), preferring the surrounding language, then weight. */
+  function fillMask(masked: string): string | null {
+    if (!masked.includes('*') || masked.replace(/\*/g, '').length === 0) return null;
+    let best: string | null = null;
+    let bestScore = -1;
+    for (const w of byLength.get(masked.length) ?? []) {
       let ok = true;
-      for (let i = 0; i < w.length && ok; i++) if (core[i] !== '*' && core[i] !== w[i]) ok = false;
-      const s = vocabulary.get(w)!;
-      if (ok && s > bestSalience) {
+      for (let i = 0; i < w.length && ok; i++) if (masked[i] !== '*' && masked[i] !== w[i]) ok = false;
+      if (!ok) continue;
+      const mask = languageMask.get(w) ?? 0;
+      let context = 0;
+      for (let b = 0; b < votes.length; b++) if (mask & (1 << b)) context = Math.max(context, votes[b] ?? 0);
+      const score = context * 10 + vocabulary.get(w)!;
+      if (score > bestScore) {
         best = w;
-        bestSalience = s;
+        bestScore = score;
       }
     }
-    return best || core.replace(/\*/g, '');
+    return best;
   }
 
   /**
@@ -245,7 +257,20 @@ export function createNormaliser(tables: NormaliserTables) {
     // Lexicon words of two or more letters, chat shorthands of three or more, and the words a, i, u.
     const ok = (p: string) =>
       p.length >= 3 ? vocabulary.has(p) : p.length === 2 ? vocabulary.get(p) !== undefined && !shortAbbreviation.has(p) : p === 'a' || p === 'i' || p === 'u';
-    // fwd[j]: fewest pieces covering w[0, j); bwd[i]: fewest covering w[i, n).
+    // fwd[j]: fewest pieces covering w[0, j); bwd[i]: fewest covering w[i, n). Ties go to the split with more
+    // real words (three letters or more: "mirein" is "mir ein", not "mi rein"), then to the one holding the
+    // longer word ("isendit" is "i send it", not "is en dit"), then to the one whose words weigh more.
+    const longestOf = (ps: string[]) => ps.reduce((t, p) => Math.max(t, p.length), 0);
+    const sal = (ps: string[]) => ps.reduce((t, p) => t + (vocabulary.get(p) ?? 0), 0);
+    const better = (cand: string[], cur: string[] | null) => {
+      if (!cur || cand.length !== cur.length) return !cur || cand.length < cur.length;
+      const wa = cand.filter((p) => p.length >= 3).length;
+      const wb = cur.filter((p) => p.length >= 3).length;
+      if (wa !== wb) return wa > wb;
+      const a = longestOf(cand);
+      const b = longestOf(cur);
+      return a !== b ? a > b : sal(cand) > sal(cur);
+    };
     const fwd: (string[] | null)[] = new Array(n + 1).fill(null);
     const bwd: (string[] | null)[] = new Array(n + 1).fill(null);
     fwd[0] = [];
@@ -255,7 +280,7 @@ export function createNormaliser(tables: NormaliserTables) {
       if (!head) continue;
       for (let j = i + 1; j <= Math.min(n, i + longest); j++) {
         const p = w.slice(i, j);
-        if (ok(p) && (!fwd[j] || fwd[j]!.length > head.length + 1)) fwd[j] = [...head, p];
+        if (ok(p) && better([...head, p], fwd[j]!)) fwd[j] = [...head, p];
       }
     }
     for (let j = n; j > 0; j--) {
@@ -263,7 +288,7 @@ export function createNormaliser(tables: NormaliserTables) {
       if (!tail) continue;
       for (let i = j - 1; i >= Math.max(0, j - longest); i--) {
         const p = w.slice(i, j);
-        if (ok(p) && (!bwd[i] || bwd[i]!.length > tail.length + 1)) bwd[i] = [p, ...tail];
+        if (ok(p) && better([p, ...tail], bwd[i]!)) bwd[i] = [p, ...tail];
       }
     }
     let best: string[] | null = fwd[n] && fwd[n]!.length >= 2 ? fwd[n]! : null;
@@ -280,31 +305,75 @@ export function createNormaliser(tables: NormaliserTables) {
     return best;
   }
 
+  // Scratch state of one `normalise` call. The helpers below are created once per normaliser, not per
+  // message: closures made per call cost more than the work they do on a short chat message.
+  let words: string[] = [];
+  let origStarts: number[] = [];
+  let origEnds: number[] = [];
+  /** Offsets as written of every character kept in a token. */
+  const cs: number[] = [];
+  const ce: number[] = [];
+  /** Tokens in order: text and index of its first character in cs/ce, or a fixed word (base −1). */
+  const itemText: string[] = [];
+  const itemBase: number[] = [];
+  const fixedStart: number[] = [];
+  const fixedEnd: number[] = [];
+  let tok = '';
+  let base = 0;
+
+  function add(s: string, from: number, to: number): void {
+    if (tok.length === 0) base = cs.length;
+    tok += s;
+    for (let k = 0; k < s.length; k++) {
+      cs.push(from);
+      ce.push(to);
+    }
+  }
+
+  function flush(): void {
+    // A joiner is only kept between word characters (a trailing asterisk may still mask a letter).
+    while (tok.length > 0 && isJoiner(tok.charCodeAt(tok.length - 1)) && tok.charCodeAt(tok.length - 1) !== 42) tok = tok.slice(0, -1);
+    if (tok.length > 0) pushItem(tok, base, 0, 0);
+    tok = '';
+  }
+
+  function pushItem(text: string, at: number, start: number, end: number): void {
+    itemText.push(text);
+    itemBase.push(at);
+    fixedStart.push(start);
+    fixedEnd.push(end);
+  }
+
+  function emit(w: string, start: number, end: number): void {
+    words.push(w);
+    origStarts.push(start);
+    origEnds.push(end);
+  }
+
+  /** Normalises one raw word (no joiners); `from`/`to` index its characters in cs/ce. */
+  function emitRaw(text: string, from: number, to: number): void {
+    const out = normaliseToken(text);
+    for (let k = 0; k < out.length; k++) emit(out[k]!, cs[from]!, ce[to - 1]!);
+  }
+
+  function vote(w: string): void {
+    const mask = languageMask.get(w) ?? 0;
+    for (let b = 0; mask >> b; b++) if (mask & (1 << b)) votes[b] = (votes[b] ?? 0) + 1;
+  }
+
   /** Normalises a message, keeping the original span of every output word. */
   function normalise(original: string): NormalisedText {
-    const words: string[] = [];
-    const origStarts: number[] = [];
-    const origEnds: number[] = [];
-    // Offsets as written of every character kept in a token, and the tokens (or fixed words) in order.
-    const cs: number[] = [];
-    const ce: number[] = [];
-    const items: (RawToken | FixedWord)[] = [];
-    let tok = '';
-    let base = 0;
-    const add = (s: string, from: number, to: number) => {
-      if (tok.length === 0) base = cs.length;
-      tok += s;
-      for (let k = 0; k < s.length; k++) {
-        cs.push(from);
-        ce.push(to);
-      }
-    };
-    const flush = () => {
-      // A joiner is only kept between word characters.
-      while (tok.length > 0 && isJoiner(tok.charCodeAt(tok.length - 1)) && tok.charCodeAt(tok.length - 1) !== 42) tok = tok.slice(0, -1);
-      if (tok.length > 0) items.push({ text: tok, base });
-      tok = '';
-    };
+    words = [];
+    origStarts = [];
+    origEnds = [];
+    cs.length = 0;
+    ce.length = 0;
+    itemText.length = 0;
+    itemBase.length = 0;
+    fixedStart.length = 0;
+    fixedEnd.length = 0;
+    tok = '';
+    let hasMarks = false;
     const n = original.length;
     let i = 0;
     while (i < n) {
@@ -313,7 +382,10 @@ export function createNormaliser(tables: NormaliserTables) {
       if (c < 128) {
         const lc = c >= 65 && c <= 90 ? c + 32 : c;
         if (isAsciiWordChar(lc)) {
-          add(String.fromCharCode(lc), i, i + 1);
+          if (tok.length === 0) base = cs.length;
+          tok += String.fromCharCode(lc);
+          cs.push(i);
+          ce.push(i + 1);
         } else if ((c === 39 || c === 96) && tok.length > 0 && i + 1 < n && /\p{L}/u.test(original[i + 1]!)) {
           // Apostrophe inside a word: "i'm" → "im".
         } else if ((c === 64 || c === 36) && i + 1 < n && /[a-zA-Z]/.test(original[i + 1]!) && (c === 36 || tok.length > 0)) {
@@ -321,11 +393,11 @@ export function createNormaliser(tables: NormaliserTables) {
           add(String.fromCharCode(c), i, i + 1);
         } else if (isJoiner(c) && (tok.length > 0 || c === 42) && i + 1 < n && wordish(original.charCodeAt(i + 1))) {
           // "s.n.a.p", "p-i-c", "s*x": kept for now, resolved per token.
-          if (c === 42 || tok.length > 0) add(String.fromCharCode(c), i, i + 1);
+          add(String.fromCharCode(c), i, i + 1);
+          hasMarks = true;
         } else if (c === 64 && tok.length === 0) {
           // "what's your @": the handle sign alone reads as "at".
-          flush();
-          items.push({ word: 'at', start: i, end: i + 1 });
+          pushItem('at', -1, i, i + 1);
         } else {
           flush();
         }
@@ -344,7 +416,7 @@ export function createNormaliser(tables: NormaliserTables) {
       const emoji = emojiWords.get(ch);
       if (emoji !== undefined) {
         flush();
-        items.push({ word: emoji, start: i, end: i + width });
+        pushItem(emoji, -1, i, i + width);
         i += width;
         continue;
       }
@@ -360,65 +432,87 @@ export function createNormaliser(tables: NormaliserTables) {
     }
     flush();
 
-    const emit = (w: string, start: number, end: number) => {
-      words.push(w);
-      origStarts.push(start);
-      origEnds.push(end);
-    };
-    const emitRaw = (text: string, from: number, to: number) => {
-      for (const w of normaliseToken(text)) emit(w, cs[from]!, ce[to - 1]!);
-    };
-
-    // Resolve joiners, then rejoin runs of single letters ("s n a p") into lexicon words.
-    const pieces: [string, number, number][] = [];
-    const fixedAt = new Map<number, FixedWord>();
-    for (const item of items) {
-      if ('word' in item) {
-        fixedAt.set(pieces.length, item);
-        pieces.push(['', 0, 0]);
-        continue;
+    // Masked words ("m*r") are read in the language of the words around them (spaced letters count joined).
+    if (hasMarks) {
+      votes = [];
+      let spaced = '';
+      for (let k = 0; k < itemText.length; k++) {
+        const t = itemBase[k]! < 0 ? '' : itemText[k]!;
+        if (t.length === 1) {
+          spaced += t;
+          continue;
+        }
+        if (spaced.length >= 3) vote(spaced);
+        spaced = '';
+        if (t.length > 1 && !t.includes('*')) vote(t);
       }
-      if (!/[*.\-_]/.test(item.text)) {
-        pieces.push([item.text, item.base, item.base + item.text.length]);
-        continue;
-      }
-      for (const [t, a, b] of splitJoiners(item.text)) if (t.length > 0) pieces.push([t, item.base + a, item.base + b]);
+      if (spaced.length >= 3) vote(spaced);
     }
+
+    // Resolve joiners into pieces [text, from, to) (indices into cs/ce; fixed words have from −1).
+    const pText: string[] = [];
+    const pFrom: number[] = [];
+    const pTo: number[] = [];
+    let singles = 0;
+    for (let k = 0; k < itemText.length; k++) {
+      const t = itemText[k]!;
+      const at = itemBase[k]!;
+      if (at < 0) {
+        pText.push(t);
+        pFrom.push(-1 - k);
+        pTo.push(-1);
+        continue;
+      }
+      if (hasMarks && /[*.\-_]/.test(t)) {
+        for (const [x, a, b] of splitJoiners(t)) {
+          if (x.length === 0) continue;
+          pText.push(x);
+          pFrom.push(at + a);
+          pTo.push(at + b);
+          if (x.length === 1) singles++;
+        }
+        continue;
+      }
+      pText.push(t);
+      pFrom.push(at);
+      pTo.push(at + t.length);
+      if (t.length === 1) singles++;
+    }
+
     let k = 0;
-    while (k < pieces.length) {
-      const fixed = fixedAt.get(k);
-      if (fixed) {
-        emit(fixed.word, fixed.start, fixed.end);
+    while (k < pText.length) {
+      if (pFrom[k]! < 0) {
+        const item = -1 - pFrom[k]!;
+        emit(pText[k]!, fixedStart[item]!, fixedEnd[item]!);
         k++;
         continue;
       }
       // A run of three or more one-character pieces: join the longest stretches that spell a lexicon word.
       let run = k;
-      while (run < pieces.length && !fixedAt.has(run) && pieces[run]![0].length === 1) run++;
+      if (singles >= 3) while (run < pText.length && pFrom[run]! >= 0 && pText[run]!.length === 1) run++;
       if (run - k >= 3 && vocabulary.size > 0) {
         let p = k;
         while (p < run) {
           let joinedTo = -1;
           for (let q = Math.min(run, p + longest); q >= p + 3; q--) {
             let s = '';
-            for (let r = p; r < q; r++) s += pieces[r]![0];
+            for (let r = p; r < q; r++) s += pText[r]!;
             const asWord = normaliseToken(s);
             if (known(s) || (asWord.length === 1 && known(asWord[0]!))) {
               joinedTo = q;
-              emitRaw(s, pieces[p]![1], pieces[q - 1]![2]);
+              emitRaw(s, pFrom[p]!, pTo[q - 1]!);
               break;
             }
           }
           if (joinedTo < 0) {
-            emitRaw(pieces[p]![0], pieces[p]![1], pieces[p]![2]);
+            emitRaw(pText[p]!, pFrom[p]!, pTo[p]!);
             p++;
           } else p = joinedTo;
         }
         k = run;
         continue;
       }
-      const [t, a, b] = pieces[k]!;
-      emitRaw(t, a, b);
+      emitRaw(pText[k]!, pFrom[k]!, pTo[k]!);
       k++;
     }
 
@@ -438,7 +532,7 @@ export function createNormaliser(tables: NormaliserTables) {
     const origEnds: number[] = [];
     for (let k = 0; k < nt.words.length; k++) {
       const w = nt.words[k]!;
-      const parts = w.length >= 6 && alphaRe.test(w) && !known(w) ? segment(w) : null;
+      const parts = w.length >= 3 && alphaRe.test(w) && !known(w) ? segment(w) : null;
       for (const x of parts ? parts.flatMap(normaliseToken) : [w]) {
         words.push(x);
         origStarts.push(nt.origStarts[k]!);

@@ -24,6 +24,11 @@ export const signalCategories = [
   'threat',
   'stream_pressure',
   'sextortion',
+  /**
+   * Not from a lexicon: a word or word pair the learned model weighed most, shown as evidence when a long
+   * conversation is flagged by the learned model alone (it never adds to risk by itself).
+   */
+  'learned_phrase',
 ] as const;
 export type SignalCategory = (typeof signalCategories)[number];
 

@@ -22,6 +22,7 @@ export const defaultCategoryFloors: Readonly<Record<SignalCategory, number>> = {
   threat: 0.9,
   stream_pressure: 0.4,
   sextortion: 0.95,
+  learned_phrase: 0,
 };
 const factor = z.number().min(0).max(10);
 
