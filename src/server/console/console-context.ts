@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config/read-env.ts';
+import type { AuditAction } from '../../core/audit/audit-entry.ts';
 import type { Person } from '../../store/people-store.ts';
 import { createPeopleStore, type PeopleStore } from '../../store/people-store.ts';
 import type { Session } from '../../store/session-store.ts';
@@ -16,7 +17,7 @@ import { createOidcSignIn, type OidcSignIn } from './oidc-sign-in.ts';
 /** One audit entry as the console writes it (the hash-chained log adds seq, time and hashes). */
 export interface ConsoleAuditEntry {
   actor: string;
-  action: string;
+  action: AuditAction;
   subject?: { type: string; id: string };
   detail?: Record<string, unknown>;
 }
