@@ -7,8 +7,10 @@ import type { Hono } from 'hono';
 import type { AppRuntime } from '../app-deps.ts';
 import type { AppEnv } from '../app-env.ts';
 import { createConsoleApp } from '../console/console-app.ts';
+import { createReportApp } from '../report/report-routes.ts';
 
 export function mountPages(app: Hono<AppEnv>, rt: AppRuntime): void {
   const console = createConsoleApp(rt);
   app.route('/console', console.app);
+  app.route('/report', createReportApp(rt, console.ctx.forms));
 }
