@@ -20,6 +20,7 @@ import { appendEvents, type AppendOptions, type AppendResult } from './event-int
 import type { EventProcessor } from './event-processor.ts';
 import { processBatch, type BatchOutcome } from './process-batch.ts';
 import { StateCache } from './state-cache.ts';
+import type { CaseIntakeHook } from '../review/pipeline-case-intake.ts';
 
 export interface WorkerOptions {
   database: Database;
@@ -46,6 +47,8 @@ export interface WorkerOptions {
   /** Called after every committed batch (metrics, waking the delivery worker, benchmarks). */
   onBatch?: (outcome: BatchOutcome) => void;
   onError?: (error: unknown, context: { processor?: string; event?: StoredEvent }) => void;
+  /** Opens review cases for review effects in each batch's transaction (see src/review/pipeline-case-intake.ts). */
+  caseIntake?: CaseIntakeHook;
 }
 
 export interface WorkerStats {
@@ -88,6 +91,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     claim: { batchSize: opts.batchSize ?? 256, maxPartitions: opts.maxPartitions ?? partitionCount },
     now,
     ...(opts.snapshotEvery !== undefined ? { snapshotEvery: opts.snapshotEvery } : {}),
+    ...(opts.caseIntake ? { caseIntake: opts.caseIntake } : {}),
     onProcessorError: (processor: string, event: StoredEvent, error: unknown) => {
       stats.errors++;
       onError(error, { processor, event });
@@ -227,6 +231,8 @@ export interface PipelineOptions {
   now?: () => number;
   /** Hashes frames sent as image bytes (see appendEvents). */
   hashFrame?: AppendOptions['hashFrame'];
+  /** Opens review cases from review effects (see WorkerOptions). */
+  caseIntake?: CaseIntakeHook;
 }
 
 export interface Pipeline {
@@ -256,6 +262,7 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
         detectors: opts.detectors,
         ...(opts.bus ? { bus: opts.bus } : {}),
         ...(opts.now ? { now: opts.now } : {}),
+        ...(opts.caseIntake ? { caseIntake: opts.caseIntake } : {}),
       }),
   };
 }

@@ -157,14 +157,12 @@ function apply(s: CaseState, e: CaseEvent, policy: ReviewPolicy): void {
       break;
     case 'closed':
       s.outcome = e.data.outcome;
-      if (e.data.dismissReason !== undefined) s.dismissReason = e.data.dismissReason;
       s.closedAt = e.at;
       delete s.assignee;
       break;
     case 'reopened':
       delete s.outcome;
       delete s.closedAt;
-      delete s.dismissReason;
       s.escalated = false;
       s.requiredRole = s.baseRole;
       break;
@@ -177,6 +175,7 @@ function decided(s: CaseState, action: CaseAction): void {
   const label = caseActionSpecs[action.kind].label;
   if (label !== undefined) s.label = label;
   if (action.kind === 'dismiss' && action.reason !== undefined) s.dismissReason = action.reason;
+  else if (label === 'true_positive') delete s.dismissReason;
 }
 
 function statusOf(s: CaseState): CaseStatus {
