@@ -10,6 +10,8 @@ import { consoleCss, consoleCssEtag, consoleJs, consoleJsEtag } from './console-
 import { createConsoleContext, type ConsoleContext, type ConsoleEnv } from './console-context.ts';
 import { consoleHeaders } from './console-html.ts';
 import { homeOf } from './console-nav.ts';
+import { mountCases } from './case-routes.ts';
+import { mountOversight } from './oversight-routes.ts';
 import { mountPeople } from './people-routes.ts';
 import { requirePerson } from './require-person.ts';
 import { mountSettings } from './settings-routes.ts';
@@ -35,7 +37,9 @@ export function createConsoleApp(rt: AppRuntime): { app: Hono<AppEnv>; ctx: Cons
   const signedIn = new Hono<ConsoleEnv>();
   signedIn.use('*', requirePerson(ctx));
   signedIn.get('/', (c) => c.redirect(homeOf(c.get('person')), 303));
+  mountCases(signedIn, ctx);
   mountPeople(signedIn, ctx);
+  mountOversight(signedIn, ctx);
   mountSettings(signedIn, ctx);
   app.route('/', signedIn);
   app.notFound((c) => c.text('Not found', 404, consoleHeaders));

@@ -68,8 +68,19 @@ export const m0007People: Migration = {
       .addColumn('reveals', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('exposure_counts_pkey', ['person_id', 'day'])
       .execute();
+
+    // One reveal of one sealed media item to one person, for a limited time (the console's media links).
+    await db.schema
+      .createTable('reveal_grants')
+      .addColumn('id_hash', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('person_id', 'varchar(40)', (c) => c.notNull().references('people.id'))
+      .addColumn('case_id', 'varchar(80)', (c) => c.notNull())
+      .addColumn('content_id', 'varchar(80)', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('used_at', 'bigint')
+      .execute();
   },
   async down(db: Kysely<unknown>): Promise<void> {
-    for (const t of ['exposure_counts', 'oidc_flows', 'login_attempts', 'console_sessions', 'people']) await db.schema.dropTable(t).ifExists().execute();
+    for (const t of ['reveal_grants', 'exposure_counts', 'oidc_flows', 'login_attempts', 'console_sessions', 'people']) await db.schema.dropTable(t).ifExists().execute();
   },
 };

@@ -50,7 +50,17 @@ export interface ExposureCountsTable {
   reveals: number;
 }
 
+export interface RevealGrantsTable {
+  id_hash: string;
+  person_id: string;
+  case_id: string;
+  content_id: string;
+  expires_at: Int8;
+  used_at: NullableInt8;
+}
+
 export interface PeopleTables {
+  reveal_grants: RevealGrantsTable;
   people: PeopleTable;
   console_sessions: ConsoleSessionsTable;
   login_attempts: LoginAttemptsTable;
