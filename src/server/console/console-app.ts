@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { createAuditLog } from '../../store/audit-log.ts';
 import type { AppRuntime } from '../app-deps.ts';
 import type { AppEnv } from '../app-env.ts';
-import { consoleCss, consoleCssEtag, consoleJs, consoleJsEtag } from './console-assets.ts';
+import { consoleCss, consoleCssEtag, consoleIcon, consoleIconEtag, consoleJs, consoleJsEtag } from './console-assets.ts';
 import { createConsoleContext, type ConsoleContext, type ConsoleEnv } from './console-context.ts';
 import { consoleHeaders } from './console-html.ts';
 import { homeOf } from './console-nav.ts';
@@ -32,6 +32,7 @@ export function createConsoleApp(rt: AppRuntime): { app: Hono<AppEnv>; ctx: Cons
   };
   app.get('/assets/console.css', asset(consoleCss, 'text/css; charset=utf-8', consoleCssEtag));
   app.get('/assets/console.js', asset(consoleJs, 'text/javascript; charset=utf-8', consoleJsEtag));
+  app.get('/assets/icon.svg', asset(consoleIcon, 'image/svg+xml', consoleIconEtag));
 
   mountSignIn(app, ctx);
   const signedIn = new Hono<ConsoleEnv>();

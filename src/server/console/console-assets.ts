@@ -56,8 +56,8 @@ export const consoleJs = `// Lifeguard console: progressive enhancement only (ev
   var keys = {
     n: function () { var f = first('[data-shortcut=next]'); if (f) { if (f.tagName === 'FORM') f.requestSubmit(); else f.click(); } },
     r: function () { var b = first('[data-shortcut=reveal]'); if (b) b.focus(); },
-    a: function () { var s = first('[data-shortcut=assess]'); if (s) { s.scrollIntoView(); var i = s.querySelector('input,select,textarea'); if (i) i.focus(); } },
-    x: function () { var s = first('[data-shortcut=act]'); if (s) { s.scrollIntoView(); var i = s.querySelector('input,select,textarea,button'); if (i) i.focus(); } },
+    a: function () { var s = first('[data-shortcut=assess]'); if (s) { s.scrollIntoView(); var i = s.querySelector('select,textarea,input:not([type=hidden])'); if (i) i.focus(); } },
+    x: function () { var s = first('[data-shortcut=act]'); if (s) { s.scrollIntoView(); var i = s.querySelector('select,textarea,button,input:not([type=hidden])'); if (i) i.focus(); } },
     u: function () { var c = first('#unblur'); if (c) c.click(); },
     '?': function () { var d = first('#help'); if (d && d.showModal) d.showModal(); }
   };
@@ -90,6 +90,10 @@ export const consoleJs = `// Lifeguard console: progressive enhancement only (ev
 })();
 `;
 
+/** A lifebuoy, so browsers do not ask for /favicon.ico. */
+export const consoleIcon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="12" fill="none" stroke="#d4351c" stroke-width="7"/><circle cx="16" cy="16" r="12" fill="none" stroke="#fff" stroke-width="7" stroke-dasharray="9.4 9.4"/></svg>`;
+
 const etag = (s: string) => `"${createHash('sha256').update(s).digest('base64url').slice(0, 22)}"`;
 export const consoleCssEtag = etag(consoleCss);
 export const consoleJsEtag = etag(consoleJs);
+export const consoleIconEtag = etag(consoleIcon);

@@ -79,6 +79,7 @@ export function consolePage(opts: { title: string; path: string; viewer?: Viewer
 <meta name="referrer" content="no-referrer">
 ${opts.refresh ? html`<meta http-equiv="refresh" content="${opts.refresh.seconds};url=${opts.refresh.url}">` : ''}
 <title>${opts.title} – Lifeguard console</title>
+<link rel="icon" href="/console/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/console/assets/console.css">
 <script src="/console/assets/console.js" defer></script>
 </head>

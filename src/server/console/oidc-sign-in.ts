@@ -68,8 +68,17 @@ export function createOidcSignIn(s: OidcSettings): OidcSignIn {
       } catch (e) {
         throw unauthorized(`sign-in with the provider failed: ${(e as Error).message}`);
       }
-      const claims = tokens.claims();
-      if (claims === undefined) throw unauthorized('the provider sent no ID token');
+      const idClaims = tokens.claims();
+      if (idClaims === undefined) throw unauthorized('the provider sent no ID token');
+      let claims: Record<string, unknown> & { iss: string; sub: string } = idClaims;
+      // Many providers put email and name only in the UserInfo response (its subject must match the ID token's).
+      if (typeof claims.email !== 'string' && cfg.serverMetadata().userinfo_endpoint !== undefined) {
+        try {
+          claims = { ...(await client.fetchUserInfo(cfg, tokens.access_token, idClaims.sub)), iss: idClaims.iss, sub: idClaims.sub };
+        } catch (e) {
+          throw unauthorized(`the provider's user info could not be read: ${(e as Error).message}`);
+        }
+      }
       return {
         issuer: claims.iss,
         subject: claims.sub,
