@@ -131,6 +131,26 @@ for (const target of testDatabases()) describe(`${target.name}: case API`, () =>
     const closed = await t.call('POST', `/v1/cases/${caseId}/close`, { token: write, headers: as('cara'), json: {} });
     assert.equal(closed.body.summary.status, 'closed');
 
+    // The same picture as a frame of a child's live stream: the stream ends and a top-priority case opens.
+    const ev = await t.token('events');
+    const live = await t.call('POST', '/v1/events', {
+      token: ev,
+      json: {
+        events: [
+          { id: 'cf-start', type: 'stream.started', streamId: 'cf-s1', streamer: { id: 'kid-9', ageTier: '13-15' }, audience: 'connections' },
+          { id: 'cf-frame', type: 'stream.frame', streamId: 'cf-s1', imageBase64: img.toString('base64') },
+        ],
+      },
+    });
+    assert.equal(live.status, 202, JSON.stringify(live.body));
+    await t.drain();
+    const streamCase = (await t.call('GET', '/v1/cases', { token: read })).body.items.find((c: any) => c.subjects.some((s: any) => s.type === 'stream' && s.id === 'cf-s1'));
+    assert.ok(streamCase, 'a case for the stream');
+    assert.equal(streamCase.source, 'live_stream');
+    assert.equal(streamCase.priority, 'child_in_danger', 'a live stream ended for known content is a child in danger now');
+    assert.equal(streamCase.requiredRole, 'child_safety_reviewer');
+    assert.ok(streamCase.subjects.some((s: any) => s.type === 'hash' && s.id.startsWith('entry:')), 'the matched bank entry is a subject');
+
     // Dismiss another case as a false positive.
     assert.equal((await report('fp-1', { type: 'account', id: 'acct-fp' }, 'spam')).status, 202);
     await t.drain();
