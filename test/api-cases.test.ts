@@ -62,6 +62,13 @@ for (const target of testDatabases()) describe(`${target.name}: case API`, () =>
     assert.equal(one.status, 200);
     assert.deepEqual(one.body.events.map((e: any) => e.kind), ['opened', 'evidence_added', 'viewed']);
     assert.equal((await t.call('GET', '/v1/cases/case_999999', { token: read, headers: as('rita') })).status, 404);
+    // Opened by hand over the API (with a language for routing); the same subject again joins it.
+    const manual = await t.call('POST', '/v1/cases', { token: write, headers: as('rita'), json: { subjects: [{ type: 'account', id: 'acct-m' }], reasons: ['seen by a moderator'], language: 'de' } });
+    assert.equal(manual.status, 201, JSON.stringify(manual.body));
+    const joined = await t.call('POST', '/v1/cases', { token: write, headers: as('rita'), json: { subjects: [{ type: 'account', id: 'acct-m' }], reasons: ['again'], evidence: [{ kind: 'message', id: 'm-1', summary: 'a message' }] } });
+    assert.deepEqual([joined.status, joined.body.caseId, joined.body.opened], [200, manual.body.caseId, false]);
+    const m = await t.call('GET', `/v1/cases/${manual.body.caseId}`, { token: read, headers: as('rita') });
+    assert.deepEqual([m.body.summary.source, m.body.summary.language, m.body.events[0].actor], ['manual', 'de', 'rita']);
     const queues = await t.call('GET', '/v1/review/queues', { token: read });
     assert.ok(queues.body.items.find((x: any) => x.id === 'urgent').waiting >= 1);
   });

@@ -32,7 +32,10 @@ export function createPipelineCaseIntake(database: Database, policy: ReviewPolic
     const seen = new Set(known.map((k) => `${k.scope}\u0000${k.dedupe_key}`));
     for (const e of wanted) {
       if (seen.has(`${e.scope}\u0000${e.effect.dedupeKey}`)) continue;
-      await intakeIn(trx, database.kind, intakeFromEffect(e.scope, e.effect, eventOf(e.eventSeq), e.eventId), policy, now);
+      const intake = intakeFromEffect(e.scope, e.effect, eventOf(e.eventSeq), e.eventId);
+      // An effect about nothing a case can hold (no subject) is still delivered; it must never block the batch.
+      if (intake.subjects.length === 0) continue;
+      await intakeIn(trx, database.kind, intake, policy, now);
     }
   };
 }

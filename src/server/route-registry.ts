@@ -44,6 +44,7 @@ import { casesConfirmAction } from './routes/cases-confirm-action.ts';
 import { casesEscalate } from './routes/cases-escalate.ts';
 import { casesGet } from './routes/cases-get.ts';
 import { casesList } from './routes/cases-list.ts';
+import { casesOpen } from './routes/cases-open.ts';
 import { casesRelease } from './routes/cases-release.ts';
 import { casesReopen } from './routes/cases-reopen.ts';
 import { casesReveal } from './routes/cases-reveal.ts';
@@ -91,6 +92,7 @@ export const routes: readonly RouteDef[] = [
   keysRevoke,
   // human review: cases, queues, labels and the audit log (issue 9)
   casesList,
+  casesOpen,
   casesClaimNext,
   casesGet,
   casesClaim,

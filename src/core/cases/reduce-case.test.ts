@@ -109,6 +109,12 @@ test('roles: child-safety cases only for child-safety reviewers, escalated ones 
   assert.equal(canWork(['admin', 'auditor'], 'reviewer'), false);
 });
 
+test('queues route by language, source and priority', () => {
+  const p = reviewPolicySchema.parse({ queues: [{ id: 'de', label: 'German', languages: ['de'] }, { id: 'reports', label: 'Reports', sources: ['report'], priorities: ['other'] }] });
+  assert.deepEqual(queuesOf({ source: 'report', priority: 'other', requiredRole: 'reviewer', language: 'de' }, p), ['de', 'reports']);
+  assert.deepEqual(queuesOf({ source: 'report', priority: 'known_content', requiredRole: 'reviewer' }, p), []);
+});
+
 test('the review policy is validated: unknown queue priorities, duplicate ids, no catch-all', () => {
   assert.throws(() => reviewPolicySchema.parse({ queues: [{ id: 'q', label: 'Q', priorities: ['nope'] }] }), /unknown priority 'nope'/);
   assert.throws(() => reviewPolicySchema.parse({ priorities: [{ id: 'a', label: 'A', targetMinutes: 1, when: [{ sources: ['report'] }] }] }), /catch-all/);
