@@ -27,6 +27,7 @@ export function createPipelineCaseIntake(database: Database, policy: ReviewPolic
     const known = await trx
       .selectFrom('effects')
       .select(['scope', 'dedupe_key'])
+      .where('scope', 'in', [...new Set(wanted.map((e) => e.scope))])
       .where('dedupe_key', 'in', [...new Set(wanted.map((e) => e.effect.dedupeKey))])
       .execute();
     const seen = new Set(known.map((k) => `${k.scope}\u0000${k.dedupe_key}`));
