@@ -112,9 +112,9 @@ const limits = { subjects: 50, evidence: 200, reasons: 20 };
 /**
  * Opens a case for the intake, or adds its new subjects and evidence to the open case holding any of its
  * subjects (the oldest, when several do). Idempotent: evidence and subjects already held add nothing.
- * Call inside a write transaction; takes the case lock.
+ * Call inside a write transaction; takes the case lock (unless the caller holds it: `locked`).
  */
-export async function intakeIn(trx: Trx, kind: Database['kind'], input: CaseIntake, policy: ReviewPolicy, now: number): Promise<IntakeResult> {
+export async function intakeIn(trx: Trx, kind: Database['kind'], input: CaseIntake, policy: ReviewPolicy, now: number, opts: { locked?: boolean } = {}): Promise<IntakeResult> {
   if (input.subjects.length === 0) throw invalidInput('case_needs_subject', 'a case needs at least one subject');
   const scope = input.scope ?? '';
   const subjects = dedupeBy(input.subjects.slice(0, limits.subjects), subjectKey);
@@ -141,15 +141,22 @@ export async function intakeIn(trx: Trx, kind: Database['kind'], input: CaseInta
   };
   const actor = input.actor ?? 'system';
 
-  await lockCases(trx, kind);
+  if (!opts.locked) await lockCases(trx, kind);
   const keys = subjects.map(subjectKey);
-  const held = await trx.selectFrom('case_open_subjects').select(['case_id']).where('scope', '=', scope).where('subject_key', 'in', keys).execute();
+  // The open case holding any subject (the oldest when several do), with its reduced state, in one query.
+  const held = await trx
+    .selectFrom('case_open_subjects as s')
+    .innerJoin('cases as c', 'c.id', 's.case_id')
+    .select(['c.id', 'c.state'])
+    .where('s.scope', '=', scope)
+    .where('s.subject_key', 'in', keys)
+    .execute();
   if (held.length > 0) {
-    const caseId = [...new Set(held.map((h) => h.case_id))].sort(byCaseNumber)[0]!;
+    const first = held.reduce((a, b) => (byCaseNumber(b.id, a.id) < 0 ? b : a));
+    const caseId = first.id;
     // The read row holds the state reduced from every event so far: fold the new one into it (a hot subject —
     // a stream reported by thousands — must not cost a read of its whole history per report).
-    const row = await trx.selectFrom('cases').select(['state']).where('id', '=', caseId).executeTakeFirstOrThrow();
-    const state = JSON.parse(row.state) as CaseState;
+    const state = JSON.parse(first.state) as CaseState;
     const newSubjects = subjects.filter((s) => !state.subjects.some((x) => x.type === s.type && x.id === s.id));
     const have = new Set(state.evidence.map((x) => x.key));
     const newEvidence = evidence.filter((e) => !have.has(e.key)).slice(0, Math.max(0, caseEvidenceCap - state.evidence.length));
