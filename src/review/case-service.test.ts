@@ -120,6 +120,26 @@ for (const target of testDatabases()) {
     }
   });
 
+  test(`${target.name}: concurrent intakes on one subject from two handles open exactly one case`, async () => {
+    const opened = await target.open();
+    const other = await second(target, opened);
+    try {
+      const policy = defaultPolicy().review;
+      const one = createCaseService({ database: opened.database, policy });
+      const two = createCaseService({ database: other, policy });
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? one : two).intake(report(`race-${i}`, 'acct-race'))));
+      assert.equal(new Set(results.map((r) => r.caseId)).size, 1, 'one case');
+      assert.equal(results.filter((r) => r.opened).length, 1, 'opened once');
+      const c = (await one.get(results[0]!.caseId))!;
+      assert.equal(c.state.evidence.length, 12, 'every report kept as evidence');
+      const open = await opened.database.db.selectFrom('case_open_subjects').selectAll().execute();
+      assert.deepEqual(open.map((r) => [r.subject_key, r.case_id]), [['account:acct-race', c.state.id]]);
+    } finally {
+      await other.close();
+      await opened.cleanup();
+    }
+  });
+
   test(`${target.name}: decisions need a claim; actions go out through the outbox; dismiss frees the subject; labels export`, async () => {
     const { database, cleanup } = await target.open();
     try {

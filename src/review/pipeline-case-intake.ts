@@ -8,7 +8,7 @@ import type { ReviewPolicy } from '../core/cases/review-policy.ts';
 import type { Effect, EvidenceRef } from '../core/effects.ts';
 import type { PlatformEvent } from '../core/events.ts';
 import type { Trx } from '../queue/write-transaction.ts';
-import { intakeIn } from '../store/case-store.ts';
+import { intakeIn, lockCases } from '../store/case-store.ts';
 import type { Database } from '../store/database.ts';
 import type { NewEffect } from '../store/effect-store.ts';
 import type { CaseIntake } from './case-service.ts';
@@ -27,12 +27,18 @@ export function createPipelineCaseIntake(database: Database, policy: ReviewPolic
     const known = await trx
       .selectFrom('effects')
       .select(['scope', 'dedupe_key'])
+      .where('scope', 'in', [...new Set(wanted.map((e) => e.scope))])
       .where('dedupe_key', 'in', [...new Set(wanted.map((e) => e.effect.dedupeKey))])
       .execute();
     const seen = new Set(known.map((k) => `${k.scope}\u0000${k.dedupe_key}`));
+    // One case lock for the whole batch (held to commit anyway).
+    await lockCases(trx, database.kind);
     for (const e of wanted) {
       if (seen.has(`${e.scope}\u0000${e.effect.dedupeKey}`)) continue;
-      await intakeIn(trx, database.kind, intakeFromEffect(e.scope, e.effect, eventOf(e.eventSeq), e.eventId), policy, now);
+      const intake = intakeFromEffect(e.scope, e.effect, eventOf(e.eventSeq), e.eventId);
+      // An effect about nothing a case can hold (no subject) is still delivered; it must never block the batch.
+      if (intake.subjects.length === 0) continue;
+      await intakeIn(trx, database.kind, intake, policy, now, { locked: true });
     }
   };
 }

@@ -7,10 +7,10 @@
  */
 import { sql } from 'kysely';
 import { priorityOf, priorityRank, targetMinutesOf } from '../core/cases/case-priority.ts';
-import { evidenceKey, subjectKey, type CaseEvidence } from '../core/cases/case-sources.ts';
+import { evidenceKey, subjectKey, type CaseEvidence, type CaseSubject } from '../core/cases/case-sources.ts';
 import type { CaseEvent, IntakeData, NewCaseEvent } from '../core/cases/case-event.ts';
 import { requiredRoleFor } from '../core/cases/queue-routing.ts';
-import { reduceCase, type CaseState } from '../core/cases/reduce-case.ts';
+import { applyCaseEvents, caseEvidenceCap, reduceCase, type CaseState } from '../core/cases/reduce-case.ts';
 import type { ReviewPolicy } from '../core/cases/review-policy.ts';
 import { invalidInput, notFound } from '../core/lifeguard-error.ts';
 import type { Trx } from '../queue/write-transaction.ts';
@@ -53,6 +53,11 @@ export async function appendCaseEvents(trx: Trx, events: readonly NewCaseEvent[]
 export async function saveCaseRow(trx: Trx, scope: string, events: readonly CaseEvent[], policy: ReviewPolicy): Promise<CaseState> {
   const state = reduceCase(events, policy);
   if (!state) throw invalidInput('case_history_invalid', `case ${events[0]?.caseId ?? '?'} has no opened event`);
+  return saveCaseState(trx, scope, state, policy);
+}
+
+/** Writes a reduced state as the case's read row and open subjects (see saveCaseRow); `claim`: subjects to (re)claim. */
+export async function saveCaseState(trx: Trx, scope: string, state: CaseState, policy: ReviewPolicy, claim: readonly CaseSubject[] = state.subjects): Promise<CaseState> {
   const row = {
     scope,
     status: state.status,
@@ -77,10 +82,10 @@ export async function saveCaseRow(trx: Trx, scope: string, events: readonly Case
     .execute();
   if (state.status === 'closed') {
     await trx.deleteFrom('case_open_subjects').where('case_id', '=', state.id).execute();
-  } else if (state.subjects.length > 0) {
+  } else if (claim.length > 0) {
     await trx
       .insertInto('case_open_subjects')
-      .values(state.subjects.map((s) => ({ scope, subject_key: subjectKey(s), case_id: state.id })))
+      .values(claim.map((s) => ({ scope, subject_key: subjectKey(s), case_id: state.id })))
       .onConflict((oc) => oc.columns(['scope', 'subject_key']).doNothing())
       .execute();
   }
@@ -107,9 +112,9 @@ const limits = { subjects: 50, evidence: 200, reasons: 20 };
 /**
  * Opens a case for the intake, or adds its new subjects and evidence to the open case holding any of its
  * subjects (the oldest, when several do). Idempotent: evidence and subjects already held add nothing.
- * Call inside a write transaction; takes the case lock.
+ * Call inside a write transaction; takes the case lock (unless the caller holds it: `locked`).
  */
-export async function intakeIn(trx: Trx, kind: Database['kind'], input: CaseIntake, policy: ReviewPolicy, now: number): Promise<IntakeResult> {
+export async function intakeIn(trx: Trx, kind: Database['kind'], input: CaseIntake, policy: ReviewPolicy, now: number, opts: { locked?: boolean } = {}): Promise<IntakeResult> {
   if (input.subjects.length === 0) throw invalidInput('case_needs_subject', 'a case needs at least one subject');
   const scope = input.scope ?? '';
   const subjects = dedupeBy(input.subjects.slice(0, limits.subjects), subjectKey);
@@ -136,19 +141,29 @@ export async function intakeIn(trx: Trx, kind: Database['kind'], input: CaseInta
   };
   const actor = input.actor ?? 'system';
 
-  await lockCases(trx, kind);
+  if (!opts.locked) await lockCases(trx, kind);
   const keys = subjects.map(subjectKey);
-  const held = await trx.selectFrom('case_open_subjects').select(['case_id']).where('scope', '=', scope).where('subject_key', 'in', keys).execute();
+  // The open case holding any subject (the oldest when several do), with its reduced state, in one query.
+  const held = await trx
+    .selectFrom('case_open_subjects as s')
+    .innerJoin('cases as c', 'c.id', 's.case_id')
+    .select(['c.id', 'c.state'])
+    .where('s.scope', '=', scope)
+    .where('s.subject_key', 'in', keys)
+    .execute();
   if (held.length > 0) {
-    const caseId = [...new Set(held.map((h) => h.case_id))].sort(byCaseNumber)[0]!;
-    const events = await loadCaseEvents(trx, caseId);
-    const state = reduceCase(events, policy)!;
+    const first = held.reduce((a, b) => (byCaseNumber(b.id, a.id) < 0 ? b : a));
+    const caseId = first.id;
+    // The read row holds the state reduced from every event so far: fold the new one into it (a hot subject —
+    // a stream reported by thousands — must not cost a read of its whole history per report).
+    const state = JSON.parse(first.state) as CaseState;
     const newSubjects = subjects.filter((s) => !state.subjects.some((x) => x.type === s.type && x.id === s.id));
-    const newEvidence = evidence.filter((e) => !state.evidence.some((x) => x.key === e.key));
+    const have = new Set(state.evidence.map((x) => x.key));
+    const newEvidence = evidence.filter((e) => !have.has(e.key)).slice(0, Math.max(0, caseEvidenceCap - state.evidence.length));
     const raises = priorityRank(data.priority, policy) < priorityRank(state.priority, policy);
     if (newSubjects.length === 0 && newEvidence.length === 0 && !raises) return { caseId, opened: false, changed: false };
     const added = await appendCaseEvents(trx, [{ caseId, kind: 'evidence_added', at: now, actor, data: { ...data, subjects: newSubjects, evidence: newEvidence } }]);
-    await saveCaseRow(trx, scope, [...events, ...added], policy);
+    await saveCaseState(trx, scope, applyCaseEvents(state, added, policy), policy, newSubjects);
     return { caseId, opened: false, changed: true };
   }
   const counter = await trx.updateTable('counters').set({ value: sql<number>`value + 1` }).where('name', '=', 'cases').returning('value').executeTakeFirstOrThrow();

@@ -90,6 +90,19 @@ export function reduceCase(events: readonly CaseEvent[], policy: ReviewPolicy): 
   return s;
 }
 
+/**
+ * Folds further events into a state reduced before (e.g. the read table's copy): the same result as reducing
+ * the whole list, without reading it again. Mutates and returns `state`.
+ */
+export function applyCaseEvents(state: CaseState, events: readonly CaseEvent[], policy: ReviewPolicy): CaseState {
+  for (const e of events) if (e.seq > state.lastSeq) apply(state, e, policy);
+  state.status = statusOf(state);
+  return state;
+}
+
+/** Most evidence items a case keeps; beyond it, more of the same only raises the priority when more pressing. */
+export const caseEvidenceCap = 500;
+
 function apply(s: CaseState, e: CaseEvent, policy: ReviewPolicy): void {
   s.updatedAt = Math.max(s.updatedAt, e.at);
   s.lastSeq = e.seq;
