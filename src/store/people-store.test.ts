@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { testDatabases } from '../../test/support/databases.ts';
 import type { Database } from './database.ts';
 import { createPeopleStore, type PeopleStore } from './people-store.ts';
+import { createRevealGrantStore } from './reveal-grant-store.ts';
 import { createSessionStore, type SessionStore } from './session-store.ts';
 
 for (const kind of testDatabases()) {
@@ -92,6 +93,19 @@ for (const kind of testDatabases()) {
       assert.equal(await sessions.failuresSince('address', '10.0.0.2', t0), 0);
       clock += 1000;
       assert.equal(await sessions.failuresSince('account', 'ada@example.org', clock), 0);
+    });
+
+    test('reveal grants: only for their person, until their deadline, first use marked once', async () => {
+      const grants = createRevealGrantStore(database, now);
+      const ada = (await people.byEmail('ada@example.org'))!;
+      const id = await grants.create({ personId: ada.id, caseId: 'case_1', contentId: 'cnt_1', expiresAt: clock + 5000 });
+      assert.deepEqual(await grants.get(id, ada.id), { personId: ada.id, caseId: 'case_1', contentId: 'cnt_1', expiresAt: clock + 5000, usedAt: null });
+      assert.equal(await grants.get(id, 'prs_other'), undefined);
+      assert.equal(await grants.markUsed(id), true);
+      assert.equal(await grants.markUsed(id), false);
+      assert.equal((await grants.get(id, ada.id))?.usedAt, clock);
+      clock += 5000;
+      assert.equal(await grants.get(id, ada.id), undefined);
     });
 
     test('an OIDC flow can be taken once, and not after it expired', async () => {
