@@ -66,6 +66,9 @@ export const consoleJs = `// Lifeguard console: progressive enhancement only (ev
     var f = keys[e.key];
     if (f) { e.preventDefault(); f(); }
   });
+  // GOV.UK pattern: move focus to the error summary so it is read out first.
+  var summary = first('#error-summary');
+  if (summary) summary.focus();
   // The reveal countdown: when it reaches zero the media is hidden and its address dropped.
   var viewer = first('[data-reveal-seconds]');
   if (viewer) {
