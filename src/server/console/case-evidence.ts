@@ -95,7 +95,7 @@ export async function loadCaseEvidence(rt: AppRuntime, detail: CaseDetail): Prom
   const of = (type: string) => s.subjects.filter((x) => x.type === type).map((x) => x.id);
   const conversations = [...new Set(of('conversation'))].slice(0, 5);
   const streams = [...new Set(of('stream'))].slice(0, 5);
-  const accounts = [...new Set(of('account'))].slice(0, 10);
+  const accounts = new Set(of('account'));
 
   const transcripts = await Promise.all(
     conversations.map(async (id): Promise<Transcript> => {
@@ -114,6 +114,7 @@ export async function loadCaseEvidence(rt: AppRuntime, detail: CaseDetail): Prom
         const at = tsOf(b.ts);
         switch (b.type) {
           case 'stream.started':
+            if (b.streamer?.id) accounts.add(String(b.streamer.id));
             lines.push({ at, kind: 'started', text: `Stream started by ${b.streamer?.id ?? '?'} (${b.audience ?? 'public'})${b.title ? `: ${b.title}` : ''}`, spans: [] });
             break;
           case 'stream.ended':
@@ -168,6 +169,6 @@ export async function loadCaseEvidence(rt: AppRuntime, detail: CaseDetail): Prom
   });
 
   const ageDecision = rt.services.safety?.ageDecision;
-  const ages = await Promise.all(accounts.map(async (accountId) => ({ accountId, decision: ageDecision ? await ageDecision(accountId) : undefined })));
+  const ages = await Promise.all([...accounts].slice(0, 10).map(async (accountId) => ({ accountId, decision: ageDecision ? await ageDecision(accountId) : undefined })));
   return { transcripts, streams: timelines, media, reports, ages };
 }
