@@ -11,6 +11,9 @@ import { createAuditLog } from '../store/audit-log.ts';
 import { listEffects } from '../store/effect-store.ts';
 import type { CaseIntake, Reviewer } from './case-service.ts';
 import { createCaseService } from './create-case-service.ts';
+import { withWriteTransaction } from '../queue/write-transaction.ts';
+import { intakeBatch } from '../store/case-intake.ts';
+import { lockCases } from '../store/case-store.ts';
 
 const alice: Reviewer = { id: 'alice', roles: ['reviewer', 'child_safety_reviewer'], via: 'test' };
 const bob: Reviewer = { id: 'bob', roles: ['reviewer', 'child_safety_reviewer'], via: 'test' };
@@ -137,6 +140,31 @@ for (const target of testDatabases()) {
     } finally {
       await other.close();
       await opened.cleanup();
+    }
+  });
+
+  test(`${target.name}: one pipeline batch: intakes merge with cases opened earlier in the same batch and with open ones`, async () => {
+    const { database, cleanup } = await target.open();
+    try {
+      const policy = defaultPolicy().review;
+      const cases = createCaseService({ database, policy });
+      const existing = await cases.intake(report('e1', 'acct-old'));
+      const results = await withWriteTransaction(database, async (trx) => {
+        await lockCases(trx, database.kind);
+        return intakeBatch(trx, [report('b1', 'acct-new'), report('b2', 'acct-new'), report('b3', 'acct-old'), report('b1', 'acct-new'), { ...report('b4', 'acct-new'), subjects: [{ type: 'account', id: 'acct-new' }, { type: 'stream', id: 's-9' }] }], policy, 1);
+      });
+      assert.deepEqual(results.map((r) => [r.opened, r.changed]), [[true, true], [false, true], [false, true], [false, false], [false, true]]);
+      assert.equal(results[1]!.caseId, results[0]!.caseId);
+      assert.equal(results[2]!.caseId, existing.caseId);
+      const made = (await cases.get(results[0]!.caseId))!;
+      assert.deepEqual(made.events.map((e) => e.kind), ['opened', 'evidence_added', 'evidence_added']);
+      assert.equal(made.state.evidence.length, 3);
+      assert.deepEqual(made.state.subjects, [{ type: 'account', id: 'acct-new' }, { type: 'stream', id: 's-9' }]);
+      assert.equal((await cases.intake({ ...report('x', 'other'), subjects: [{ type: 'stream', id: 's-9' }] })).caseId, made.state.id, 'the subject added in the batch is held');
+      const seqs = (await database.db.selectFrom('case_events').select('seq').orderBy('seq').execute()).map((r) => Number(r.seq));
+      assert.deepEqual(seqs, seqs.map((_, i) => i + 1), 'event seqs without gaps');
+    } finally {
+      await cleanup();
     }
   });
 

@@ -8,7 +8,8 @@ import type { ReviewPolicy } from '../core/cases/review-policy.ts';
 import type { Effect, EvidenceRef } from '../core/effects.ts';
 import type { PlatformEvent } from '../core/events.ts';
 import type { Trx } from '../queue/write-transaction.ts';
-import { intakeIn, lockCases } from '../store/case-store.ts';
+import { lockCases } from '../store/case-store.ts';
+import { intakeBatch } from '../store/case-intake.ts';
 import type { Database } from '../store/database.ts';
 import type { NewEffect } from '../store/effect-store.ts';
 import type { CaseIntake } from './case-service.ts';
@@ -31,15 +32,15 @@ export function createPipelineCaseIntake(database: Database, policy: ReviewPolic
       .where('dedupe_key', 'in', [...new Set(wanted.map((e) => e.effect.dedupeKey))])
       .execute();
     const seen = new Set(known.map((k) => `${k.scope}\u0000${k.dedupe_key}`));
-    // One case lock for the whole batch (held to commit anyway).
-    await lockCases(trx, database.kind);
-    for (const e of wanted) {
-      if (seen.has(`${e.scope}\u0000${e.effect.dedupeKey}`)) continue;
-      const intake = intakeFromEffect(e.scope, e.effect, eventOf(e.eventSeq), e.eventId);
+    const intakes = wanted
+      .filter((e) => !seen.has(`${e.scope}\u0000${e.effect.dedupeKey}`))
+      .map((e) => intakeFromEffect(e.scope, e.effect, eventOf(e.eventSeq), e.eventId))
       // An effect about nothing a case can hold (no subject) is still delivered; it must never block the batch.
-      if (intake.subjects.length === 0) continue;
-      await intakeIn(trx, database.kind, intake, policy, now, { locked: true });
-    }
+      .filter((i) => i.subjects.length > 0);
+    if (intakes.length === 0) return;
+    // One case lock and a fixed few statements for the whole batch.
+    await lockCases(trx, database.kind);
+    await intakeBatch(trx, intakes, policy, now);
   };
 }
 
