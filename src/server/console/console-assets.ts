@@ -39,7 +39,7 @@ ol.timeline time{color:var(--muted);font-size:.85rem;margin-right:.5rem}
 .transcript{list-style:none;padding:0;margin:0}.transcript li{padding:.35rem .5rem;border-bottom:1px solid var(--line)}.transcript .who{font-weight:700;margin-right:.5rem}.transcript mark{background:#ffdd00;color:#0b0c0c;padding:0 .1rem}
 .transcript .signals{display:block;font-size:.8rem;color:var(--muted)}
 .media{display:flex;flex-wrap:wrap;gap:1rem}.media figure{margin:0;width:16rem}.media .placeholder{width:16rem;height:10rem;display:flex;align-items:center;justify-content:center;text-align:center;padding:1rem;background:repeating-linear-gradient(45deg,#dcdcdc 0 10px,#cfcfcf 10px 20px);color:var(--fg);font-weight:700}
-.viewer{max-width:48rem}.viewer .frame{position:relative;display:inline-block;overflow:hidden;background:#222}
+.viewer{max-width:48rem}.viewer .frame{position:relative;display:block;width:fit-content;overflow:hidden;background:#222}
 .viewer img,.viewer video{display:block;max-width:100%;max-height:60vh;filter:blur(24px) grayscale(1);transition:filter .2s}
 .viewer.colour img,.viewer.colour video{filter:blur(24px)}
 .viewer #unblur:checked~.frame img,.viewer #unblur:checked~.frame video{filter:grayscale(1)}.viewer.colour #unblur:checked~.frame img,.viewer.colour #unblur:checked~.frame video{filter:none}
