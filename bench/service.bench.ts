@@ -25,6 +25,8 @@ import pg from 'pg';
 import type { PlatformEvent } from '../src/core/events.ts';
 import { createDefaultDetectors } from '../src/pipeline/default-detectors.ts';
 import { createPipeline, type Pipeline } from '../src/pipeline/pipeline.ts';
+import { defaultPolicy } from '../src/core/safety-policy/policy-schema.ts';
+import { createPipelineCaseIntake } from '../src/review/pipeline-case-intake.ts';
 import { createLocalBus } from '../src/queue/event-bus.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
 
@@ -102,7 +104,9 @@ async function runCase(name: string, database: Database): Promise<void> {
   };
   const bus = createLocalBus();
   const pipeline: Pipeline = createPipeline({ database, bus, detectors: [] });
-  const runner = createPipeline({ database, bus, detectors: createDefaultDetectors() }).createWorker({
+  // As `serve` runs it: review effects (the 5% reports) open or join review cases in the worker's transaction.
+  const caseIntake = createPipelineCaseIntake(database, defaultPolicy().review);
+  const runner = createPipeline({ database, bus, detectors: createDefaultDetectors(), caseIntake }).createWorker({
     batchSize: 512,
     onBatch: (o) => onBatch(o.events.map((e) => e.seq), clock(), o.durationMs),
   });

@@ -95,6 +95,34 @@ export const settings = {
     default: 'ffmpeg',
     description: 'The ffmpeg binary that enables video (optional; Debian package `ffmpeg`). Not found: video uploads get 415 `video_unsupported`.',
   },
+  consoleSecureCookies: {
+    env: 'LIFEGUARD_CONSOLE_SECURE_COOKIES',
+    schema: bool,
+    default: 'true',
+    description: 'Console and report-form cookies are `Secure` with the `__Host-` prefix (HTTPS only). Set `false` only for plain http://127.0.0.1 (tests, local trials).',
+  },
+  consoleSessionMinutes: { env: 'LIFEGUARD_CONSOLE_SESSION_MINUTES', schema: int(1, 7 * 24 * 60), default: '480', description: 'How long a console sign-in lasts (minutes).' },
+  consoleSecret: {
+    env: 'LIFEGUARD_CONSOLE_SECRET',
+    schema: z.string().min(32, 'must be at least 32 characters'),
+    description: 'Key for the public report form\'s CSRF tokens. Unset: random per process (set it when several processes serve /report).',
+  },
+  loginMaxFailures: { env: 'LIFEGUARD_LOGIN_MAX_FAILURES', schema: int(1, 1000), default: '5', description: 'Failed console sign-ins per account in 15 minutes before it is locked for the rest of the window (per address: 4×).' },
+  oidcIssuer: { env: 'LIFEGUARD_OIDC_ISSUER', schema: url(['http', 'https']), description: 'OpenID Connect issuer for console sign-in (discovery at /.well-known/openid-configuration). Unset: local accounts only.' },
+  oidcClientId: { env: 'LIFEGUARD_OIDC_CLIENT_ID', schema: z.string().min(1), description: 'OpenID Connect client id (required with LIFEGUARD_OIDC_ISSUER).' },
+  oidcClientSecret: { env: 'LIFEGUARD_OIDC_CLIENT_SECRET', schema: z.string().min(1), description: 'OpenID Connect client secret; unset: a public client (PKCE only).' },
+  oidcRedirectUrl: {
+    env: 'LIFEGUARD_OIDC_REDIRECT_URL',
+    schema: url(['http', 'https']),
+    description: 'The console\'s callback as the provider knows it, ending in /console/oidc/callback (required with LIFEGUARD_OIDC_ISSUER).',
+  },
+  oidcAutoProvision: { env: 'LIFEGUARD_OIDC_AUTO_PROVISION', schema: bool, default: 'false', description: 'Create a `reviewer` for an OpenID Connect sign-in that matches no person (default: refuse it).' },
+  oidcAllowHttp: { env: 'LIFEGUARD_OIDC_ALLOW_HTTP', schema: bool, default: 'false', description: 'Allow an http:// issuer (only for a local test provider).' },
+  revealSeconds: { env: 'LIFEGUARD_REVEAL_SECONDS', schema: int(1, 600), default: '20', description: 'Longest a revealed media item stays visible in the console before it blurs again (seconds).' },
+  dailyRevealCap: { env: 'LIFEGUARD_DAILY_REVEAL_CAP', schema: int(0, 10_000), default: '60', description: 'Most media reveals per person per day (UTC); people may set a lower cap.' },
+  breakEvery: { env: 'LIFEGUARD_BREAK_EVERY', schema: int(1, 10_000), default: '15', description: 'Prompt a break after this many reveals.' },
+  forceGreyscale: { env: 'LIFEGUARD_FORCE_GREYSCALE', schema: bool, default: 'false', description: 'Revealed media stays greyscale for everyone (otherwise each person chooses; greyscale by default).' },
+  reportsPerHour: { env: 'LIFEGUARD_REPORTS_PER_HOUR', schema: int(0, 100_000), default: '10', description: 'Public report form: reports per client address per hour (0 disables the form).' },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;

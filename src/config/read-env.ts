@@ -38,6 +38,17 @@ export interface Config {
   /** The ffmpeg binary (video support is probed at start-up). */
   readonly ffmpegPath: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The reviewer console and the public report form. */
+  readonly console: {
+    readonly secureCookies: boolean;
+    readonly sessionMinutes: number;
+    readonly secret?: string;
+    readonly loginMaxFailures: number;
+    readonly reportsPerHour: number;
+    /** The organisation's wellbeing limits. */
+    readonly wellbeing: { readonly maxRevealSeconds: number; readonly dailyRevealCap: number; readonly breakEvery: number; readonly forceGreyscale: boolean };
+    readonly oidc?: { readonly issuer: string; readonly clientId: string; readonly clientSecret?: string; readonly redirectUrl: string; readonly autoProvision: boolean; readonly allowHttp: boolean };
+  };
 }
 
 /** Values given as CLI flags; they win over the environment. */
@@ -64,6 +75,9 @@ export function readEnv(env: Record<string, string | undefined>, flags: ConfigFl
   const secretGiven = (env[settings.webhookSecret.env] ?? '') !== '';
   if (values.webhookUrl !== undefined && !secretGiven) {
     problems.push('LIFEGUARD_WEBHOOK_SECRET must be set when LIFEGUARD_WEBHOOK_URL is set');
+  }
+  if (values.oidcIssuer !== undefined && (values.oidcClientId === undefined || values.oidcRedirectUrl === undefined)) {
+    problems.push('LIFEGUARD_OIDC_CLIENT_ID and LIFEGUARD_OIDC_REDIRECT_URL must be set when LIFEGUARD_OIDC_ISSUER is set');
   }
   if (problems.length > 0) {
     throw invalidInput('invalid_config', `invalid configuration:\n  ${problems.join('\n  ')}`, { problems });
@@ -104,6 +118,31 @@ export function readEnv(env: Record<string, string | undefined>, flags: ConfigFl
       maxBatchPixels: values.maxBatchPixels as number,
     }),
     ffmpegPath: values.ffmpegPath as string,
+    console: Object.freeze({
+      secureCookies: values.consoleSecureCookies as boolean,
+      sessionMinutes: values.consoleSessionMinutes as number,
+      ...(values.consoleSecret !== undefined ? { secret: values.consoleSecret as string } : {}),
+      loginMaxFailures: values.loginMaxFailures as number,
+      reportsPerHour: values.reportsPerHour as number,
+      wellbeing: Object.freeze({
+        maxRevealSeconds: values.revealSeconds as number,
+        dailyRevealCap: values.dailyRevealCap as number,
+        breakEvery: values.breakEvery as number,
+        forceGreyscale: values.forceGreyscale as boolean,
+      }),
+      ...(values.oidcIssuer !== undefined
+        ? {
+            oidc: Object.freeze({
+              issuer: values.oidcIssuer as string,
+              clientId: values.oidcClientId as string,
+              ...(values.oidcClientSecret !== undefined ? { clientSecret: values.oidcClientSecret as string } : {}),
+              redirectUrl: values.oidcRedirectUrl as string,
+              autoProvision: values.oidcAutoProvision as boolean,
+              allowHttp: values.oidcAllowHttp as boolean,
+            }),
+          }
+        : {}),
+    }),
   };
   return Object.freeze(config);
 }

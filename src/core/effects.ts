@@ -21,11 +21,18 @@ export const effectKinds = [
   'enqueue_review',
   'escalate',
   'require_age_check',
+  // decisions of a human reviewer on a case (src/core/cases/case-actions.ts)
+  'suspend_account',
+  'ban_account',
+  'restrict_features',
+  'add_to_bank',
+  'dismiss_case',
+  'mark_for_referral',
 ] as const;
 export type EffectKind = (typeof effectKinds)[number];
 
 /** What an effect acts on. */
-export const effectTargetTypes = ['content', 'message', 'conversation', 'stream', 'account', 'comment', 'frame'] as const;
+export const effectTargetTypes = ['content', 'message', 'conversation', 'stream', 'account', 'comment', 'frame', 'case'] as const;
 export type EffectTargetType = (typeof effectTargetTypes)[number];
 
 export const severities = ['info', 'low', 'medium', 'high', 'critical'] as const;
@@ -34,7 +41,7 @@ export type Severity = (typeof severities)[number];
 /** A pointer to the evidence that justifies an effect (an event, a message, a bank match, a signal). */
 export interface EvidenceRef {
   /** `content`: a content record (e.g. a frame's bytes sealed at intake), readable at GET /v1/content/:id. */
-  kind: 'event' | 'message' | 'signal' | 'bank_match' | 'frame' | 'report' | 'age_signal' | 'content';
+  kind: 'event' | 'message' | 'signal' | 'bank_match' | 'frame' | 'report' | 'age_signal' | 'content' | 'case';
   id: string;
   summary: string;
 }
@@ -57,4 +64,6 @@ export interface Effect {
   dedupeKey: string;
   /** Where the effect applies when the target alone does not say it (e.g. the stream a viewer is held in). */
   scope?: { type: EffectTargetType; id: string };
+  /** Set on a human reviewer's decision: the case, who decided (and confirmed), and the action's parameters. */
+  decision?: { caseId: string; actionId: string; reviewer: string; confirmedBy?: string; params: Record<string, unknown> };
 }

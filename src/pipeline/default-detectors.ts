@@ -19,6 +19,6 @@ export function createDefaultDetectors(opts: DefaultDetectorOptions = {}): Event
   return [
     createGroomingProcessor(),
     createGuardianProcessor({ policy, ...(opts.frameMatcher ? { frameMatcher: opts.frameMatcher } : {}) }),
-    createReportProcessor(),
+    createReportProcessor({ imminentReasons: policy.guardian.reports.imminentReasons }),
   ] as EventProcessor[];
 }

@@ -9,6 +9,7 @@ import type { Database } from '../store/database.ts';
 import type { EventProcessor } from './event-processor.ts';
 import { createWorker, type Worker, type WorkerOptions } from './pipeline.ts';
 import type { BatchOutcome } from './process-batch.ts';
+import type { CaseIntakeHook } from '../review/pipeline-case-intake.ts';
 
 export interface PipelineWorkersOptions {
   database: Database;
@@ -24,6 +25,8 @@ export interface PipelineWorkersOptions {
   worker?: Partial<Pick<WorkerOptions, 'batchSize' | 'maxPartitions' | 'pollIntervalMs' | 'noticeTimeoutMs' | 'cacheSize'>>;
   delivery?: Partial<Pick<DeliveryWorkerOptions, 'maxAttempts' | 'backoff' | 'concurrency' | 'timeoutMs' | 'pollIntervalMs' | 'fetch'>>;
   onBatch?: (outcome: BatchOutcome) => void;
+  /** Opens review cases from review effects (src/review/pipeline-case-intake.ts). */
+  caseIntake?: CaseIntakeHook;
   /** Errors of detectors, batches and deliveries (the process logs them). */
   onError?: (error: unknown, context: { where: 'detector' | 'batch' | 'delivery'; processor?: string; eventId?: string }) => void;
 }
@@ -59,6 +62,7 @@ export function createPipelineWorkers(opts: PipelineWorkersOptions): PipelineWor
     ...(opts.bus ? { bus: opts.bus } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.queueDeliveries === false ? { queueDeliveries: false } : {}),
+    ...(opts.caseIntake ? { caseIntake: opts.caseIntake } : {}),
     onBatch: (outcome) => {
       if (outcome.effects.length > 0) delivery?.wake();
       opts.onBatch?.(outcome);

@@ -20,6 +20,7 @@ import { appendEvents, type AppendOptions, type AppendResult } from './event-int
 import type { EventProcessor } from './event-processor.ts';
 import { processBatch, type BatchOutcome } from './process-batch.ts';
 import { StateCache } from './state-cache.ts';
+import type { CaseIntakeHook } from '../review/pipeline-case-intake.ts';
 
 export interface WorkerOptions {
   database: Database;
@@ -48,6 +49,8 @@ export interface WorkerOptions {
   onError?: (error: unknown, context: { processor?: string; event?: StoredEvent }) => void;
   /** Queue a webhook delivery (outbox row) for each new effect; false when no webhook URL is configured. Default true. */
   queueDeliveries?: boolean;
+  /** Opens review cases for review effects in each batch's transaction (see src/review/pipeline-case-intake.ts). */
+  caseIntake?: CaseIntakeHook;
 }
 
 export interface WorkerStats {
@@ -91,6 +94,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     now,
     ...(opts.snapshotEvery !== undefined ? { snapshotEvery: opts.snapshotEvery } : {}),
     ...(opts.queueDeliveries === false ? { queueDeliveries: false } : {}),
+    ...(opts.caseIntake ? { caseIntake: opts.caseIntake } : {}),
     onProcessorError: (processor: string, event: StoredEvent, error: unknown) => {
       stats.errors++;
       onError(error, { processor, event });
@@ -230,6 +234,8 @@ export interface PipelineOptions {
   now?: () => number;
   /** Hashes frames sent as image bytes (see appendEvents). */
   hashFrame?: AppendOptions['hashFrame'];
+  /** Opens review cases from review effects (see WorkerOptions). */
+  caseIntake?: CaseIntakeHook;
 }
 
 export interface Pipeline {
@@ -259,6 +265,7 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
         detectors: opts.detectors,
         ...(opts.bus ? { bus: opts.bus } : {}),
         ...(opts.now ? { now: opts.now } : {}),
+        ...(opts.caseIntake ? { caseIntake: opts.caseIntake } : {}),
       }),
   };
 }

@@ -17,6 +17,7 @@ import { loadKeyHistory, type StoredEvent } from '../store/event-store.ts';
 import { loadKeyProgress, loadKeySnapshot, saveKeyStates, stateId, type KeyProgress, type KeyState } from '../store/state-store.ts';
 import { mergeSummaries, type DerivedAge, type EventProcessor, type RiskSummary } from './event-processor.ts';
 import type { KeyEntry, StateCache } from './state-cache.ts';
+import type { CaseIntakeHook } from '../review/pipeline-case-intake.ts';
 
 export interface BatchContext {
   database: Database;
@@ -34,6 +35,8 @@ export interface BatchContext {
   snapshotEvery?: number;
   /** A processor threw or returned a malformed effect: the event goes on without it (never blocks the key). */
   onProcessorError: (processor: string, event: StoredEvent, error: unknown) => void;
+  /** Opens or merges review cases for the batch's review effects, in the batch's transaction (src/review). */
+  caseIntake?: CaseIntakeHook;
 }
 
 export interface BatchOutcome {
@@ -131,6 +134,11 @@ async function runBatch(trx: Trx, ctx: BatchContext, touched: Set<string>): Prom
   await saveKeyStates(trx, states);
   // Ages stated in chat: committed with the effects, read by the age read model (src/server/age-read-model.ts).
   if (ages.rows.length > 0) await insertDerivedAgeEntries(trx, ages.rows, now);
+  // Cases before effects: the lock order everywhere is cases → audit → effects.
+  if (ctx.caseIntake && effects.length > 0) {
+    const bySeq = new Map(rows.map((r) => [r.seq, r.event]));
+    await ctx.caseIntake(trx, effects, (seq) => bySeq.get(seq), now);
+  }
   // Last: takes the effect counter lock, held only until the commit that follows.
   const inserted = await insertEffects(trx, effects, now, { queueDeliveries: ctx.queueDeliveries !== false });
   return { outcome: { events: rows, effects: inserted, rebuilt, committedAt: now, durationMs: 0 }, entries };

@@ -10,6 +10,10 @@ import { PDQ_MATCH_THRESHOLD } from '../core/pdq/thresholds.ts';
 import type { CheckStream } from '../core/safety-policy/safety-checks.ts';
 import { createSafetyChecks } from '../core/safety-policy/safety-checks.ts';
 import { createDefaultDetectors } from '../pipeline/default-detectors.ts';
+import { createPipelineCaseIntake } from '../review/pipeline-case-intake.ts';
+import { createCaseService } from '../review/create-case-service.ts';
+import { createAuditLog } from '../store/audit-log.ts';
+import { createContentStore } from '../store/content-store.ts';
 import { appendEvents } from '../pipeline/event-intake.ts';
 import { createPipelineWorkers } from '../pipeline/pipeline-workers.ts';
 import { getConversationRisk, getStreamRisk } from '../pipeline/risk-read-model.ts';
@@ -99,6 +103,8 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
       streamAccess: cached((id) => streamAccessOf(database, id), 250, now),
     },
     support: { policy: policy.support },
+    cases: createCaseService({ database, policy: policy.review, banks: matching.banks, content: createContentStore(database), now }),
+    audit: createAuditLog(database, now),
   };
 
   const workers = [];
@@ -113,6 +119,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
       database,
       bus,
       detectors: createDefaultDetectors({ policy, frameMatcher }),
+    caseIntake: createPipelineCaseIntake(database, policy.review),
       ...(config.webhook ? { webhook: { url: config.webhook.url, secret: config.webhook.secret } } : {}),
       // No receiver, no queue: effects stay pollable (GET /v1/effects) and nothing piles up in the outbox.
       queueDeliveries: config.webhook !== undefined,

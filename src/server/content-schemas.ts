@@ -62,5 +62,6 @@ export const contentDecisionView = z
     width: z.number().int().nullable().optional(),
     height: z.number().int().nullable().optional(),
     retained: z.boolean().optional().describe('Media kept (AES-256-GCM encrypted) because it matched or was reported.'),
+    caseId: z.string().optional().describe('Uploads that matched or were reported: the review case they opened or joined.'),
   })
   .meta({ id: 'ContentDecision' });

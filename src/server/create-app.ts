@@ -14,6 +14,7 @@ import { createRateLimiter } from './rate-limiter.ts';
 import { readJson, validate } from './request-body.ts';
 import type { RouteDef } from './route.ts';
 import { routes as defaultRoutes } from './route-registry.ts';
+import { mountPages } from './pages/mount-pages.ts';
 
 /** Probes and scrapes are logged at debug level only, so they do not drown the request log. */
 const quietRoutes = new Set(['/healthz', '/readyz', '/metrics']);
@@ -50,6 +51,8 @@ export function createApp(deps: AppDeps, routes: readonly RouteDef[] = defaultRo
   });
 
   for (const route of routes) app.on(route.method.toUpperCase(), route.path, (c) => handle(route, c, runtime, limiter));
+  // Pages for people (the reviewer console, the public report form): HTML, cookies and forms, not the key-scoped API.
+  mountPages(app, runtime);
 
   const methodsAt = allowedMethods(routes);
   app.notFound((c) => {

@@ -22,6 +22,10 @@ export const effectView = z
         })
         .optional(),
       dedupeKey: z.string(),
+      decision: z
+        .object({ caseId: z.string(), actionId: z.string(), reviewer: z.string(), confirmedBy: z.string().optional(), params: z.record(z.string(), z.unknown()) })
+        .optional()
+        .describe("A reviewer's decision on a case: who decided, and the action's parameters (bank, duration, features, reason)."),
     }),
     delivery: z
       .object({ id: z.string(), status: z.enum(['pending', 'delivered', 'dead']), attempts: z.number().int(), deliveredAt: z.number().int().nullable(), lastError: z.string().nullable() })

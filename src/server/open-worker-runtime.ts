@@ -7,6 +7,7 @@ import type { Config } from '../config/read-env.ts';
 import type { KnownMatch } from '../core/guardian/types.ts';
 import { PDQ_MATCH_THRESHOLD } from '../core/pdq/thresholds.ts';
 import { createDefaultDetectors } from '../pipeline/default-detectors.ts';
+import { createPipelineCaseIntake } from '../review/pipeline-case-intake.ts';
 import { createPipelineWorkers, type PipelineWorkers, type PipelineWorkersOptions } from '../pipeline/pipeline-workers.ts';
 import { loadPolicy } from '../policy/load-policy.ts';
 import type { EventBus } from '../queue/event-bus.ts';
@@ -59,6 +60,7 @@ export async function openWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wor
     database,
     bus,
     detectors: createDefaultDetectors({ policy, frameMatcher }),
+    caseIntake: createPipelineCaseIntake(database, policy.review),
     ...(webhook ? { webhook: { url: webhook.url, secret: webhook.secret } } : {}),
     queueDeliveries: config.webhook !== undefined,
     ...(opts.worker ? { worker: opts.worker } : {}),

@@ -33,6 +33,23 @@ import { openapi } from './routes/openapi.ts';
 import { readyz } from './routes/readyz.ts';
 import { reportsPost } from './routes/reports-post.ts';
 import { streamRisk } from './routes/stream-risk.ts';
+import { auditList } from './routes/audit-list.ts';
+import { auditVerify } from './routes/audit-verify.ts';
+import { casesAct } from './routes/cases-act.ts';
+import { casesAssess } from './routes/cases-assess.ts';
+import { casesClaim } from './routes/cases-claim.ts';
+import { casesClaimNext } from './routes/cases-claim-next.ts';
+import { casesClose } from './routes/cases-close.ts';
+import { casesConfirmAction } from './routes/cases-confirm-action.ts';
+import { casesEscalate } from './routes/cases-escalate.ts';
+import { casesGet } from './routes/cases-get.ts';
+import { casesList } from './routes/cases-list.ts';
+import { casesOpen } from './routes/cases-open.ts';
+import { casesRelease } from './routes/cases-release.ts';
+import { casesReopen } from './routes/cases-reopen.ts';
+import { casesReveal } from './routes/cases-reveal.ts';
+import { reviewLabels } from './routes/review-labels.ts';
+import { reviewQueues } from './routes/review-queues.ts';
 
 export const routes: readonly RouteDef[] = [
   // ops
@@ -73,4 +90,22 @@ export const routes: readonly RouteDef[] = [
   keysCreate,
   keysList,
   keysRevoke,
+  // human review: cases, queues, labels and the audit log (issue 9)
+  casesList,
+  casesOpen,
+  casesClaimNext,
+  casesGet,
+  casesClaim,
+  casesRelease,
+  casesReveal,
+  casesAssess,
+  casesAct,
+  casesConfirmAction,
+  casesEscalate,
+  casesClose,
+  casesReopen,
+  reviewQueues,
+  reviewLabels,
+  auditList,
+  auditVerify,
 ];

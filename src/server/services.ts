@@ -15,6 +15,8 @@ import type { ImageHeader } from '../media/decode-image.ts';
 import type { SubjectRisk } from '../pipeline/risk-read-model.ts';
 import type { BankStore } from '../store/bank-store.ts';
 import type { StoredEffect } from '../store/effect-store.ts';
+import type { AuditLog } from '../store/audit-log.ts';
+import type { CaseService } from '../review/case-service.ts';
 import { unavailable } from '../core/lifeguard-error.ts';
 
 /** Hashes of one decoded image (the hashing module's own type). */
@@ -92,6 +94,10 @@ export interface Services {
   hashing?: HashingService;
   matching?: MatchingService;
   events?: EventService;
+  /** Human review: cases, queues, claims, assessments and actions (src/review/case-service.ts). */
+  cases?: CaseService;
+  /** The hash-chained audit log (src/store/audit-log.ts). */
+  audit?: AuditLog;
 }
 
 /** The service `name`, or 503 `feature_unavailable` when this build has none. */

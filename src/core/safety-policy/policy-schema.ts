@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { agePolicySchema } from '../age/age-policy.ts';
 import { guardianPolicySchema } from '../guardian/guardian-policy.ts';
 import { supportPolicySchema } from '../support/support-policy.ts';
+import { reviewPolicySchema } from '../cases/review-policy.ts';
 import { livePolicySchema, tierSettingsPolicySchema } from './tier-settings.ts';
 
 export const policySchema = z.strictObject({
@@ -16,6 +17,8 @@ export const policySchema = z.strictObject({
   live: livePolicySchema.prefault({}),
   guardian: guardianPolicySchema.prefault({}),
   support: supportPolicySchema.prefault({}),
+  /** Human review: priorities with target times, queues, claim expiry, second-person confirmation. */
+  review: reviewPolicySchema.prefault({}),
 });
 export type Policy = z.infer<typeof policySchema>;
 

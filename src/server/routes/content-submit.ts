@@ -12,6 +12,7 @@ import { readUpload } from '../read-upload.ts';
 import { validate } from '../request-body.ts';
 import { defineRoute } from '../route.ts';
 import { need, type ContentMatch } from '../services.ts';
+import { intakeFromUpload } from '../../review/content-case-intake.ts';
 
 export const contentSubmit = defineRoute({
   method: 'post',
@@ -91,6 +92,9 @@ export const contentSubmit = defineRoute({
       },
       retain ? deps.cipher.seal(upload.bytes, id) : undefined,
     );
+    // A match or a user report puts the upload in front of a person (a case; or evidence joining the open one).
+    const intake = deps.services.cases ? intakeFromUpload({ contentId: id, sha256: h.sha256, decision, reasons, reported, matches }) : undefined;
+    const review = intake ? await deps.services.cases!.intake(intake) : undefined;
     deps.metrics.decisions.inc({ source: 'content', kind: decision });
     if (decision !== 'allow') c.get('log').info('content decision', { contentId: id, decision, matches: matches.length, reported });
     return c.json({
@@ -104,6 +108,7 @@ export const contentSubmit = defineRoute({
       height: h.height,
       ...(video ? { video } : {}),
       retained: retain,
+      ...(review ? { caseId: review.caseId } : {}),
     });
   },
 });

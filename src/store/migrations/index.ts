@@ -8,6 +8,8 @@ import { m0002Service } from './0002-service.ts';
 import { m0003Auth } from './0003-auth.ts';
 import { m0004DerivedAge } from './0004-derived-age.ts';
 import { m0005PipelineSnapshots } from './0005-pipeline-snapshots.ts';
+import { m0006Cases } from './0006-cases.ts';
+import { m0007People } from './0007-people.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_banks': m0001Banks,
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0003_auth': m0003Auth,
   '0004_derived_age': m0004DerivedAge,
   '0005_pipeline_snapshots': m0005PipelineSnapshots,
+  '0006_cases': m0006Cases,
+  '0007_people': m0007People,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
