@@ -11,14 +11,17 @@ import type {
   BankEntry,
   BankStats,
   BankSummary,
+  EntryOpinion,
+  EntryOpinionRecord,
   NewBankEntry,
   PdqIndexChange,
   SignalTypeName,
   StoreCursor,
+  TextIndexChange,
 } from '../core/banks/types.ts';
 import { conflict, notFound } from '../core/lifeguard-error.ts';
 import { signalTypeNames } from '../core/signal-types.ts';
-import type { BankStore } from './bank-store.ts';
+import type { BankStore, LookupOptions } from './bank-store.ts';
 import type { Database } from './database.ts';
 import type { Schema } from './schema.ts';
 import type { BankEntriesTable } from './tables/bank-tables.ts';
@@ -61,6 +64,19 @@ const toEntry = (r: EntryRow): BankEntry => ({
   quality: r.quality === null ? null : Number(r.quality),
   flaggedLowQuality: Number(r.flagged_low_quality) === 1,
   addedAt: r.added_at,
+  language: r.language ?? null,
+  disabled: r.disabled_at !== null && r.disabled_at !== undefined,
+});
+
+const toOpinion = (r: { id: number; entry_id: number; opinion: string; by: string | null; note: string | null; exchange: string | null; reported_at: string | null; at: string }): EntryOpinionRecord => ({
+  id: Number(r.id),
+  entryId: Number(r.entry_id),
+  opinion: r.opinion as EntryOpinion,
+  by: r.by,
+  note: r.note,
+  exchange: r.exchange,
+  reportedAt: r.reported_at,
+  at: r.at,
 });
 
 const toBank = (r: { id: number; name: string; description: string | null; created_at: string }): Bank => ({
@@ -108,6 +124,8 @@ export class KyselyBankStore implements BankStore {
         'e.quality',
         'e.flagged_low_quality',
         'e.added_at',
+        'e.language',
+        'e.disabled_at',
         'b.name as bank_name',
       ]);
   }
@@ -168,7 +186,7 @@ export class KyselyBankStore implements BankStore {
 
   async addEntries(bankId: number, entries: readonly NewBankEntry[]): Promise<AddEntriesResult> {
     // Merge duplicates inside the batch first, so each (type, value) is written once.
-    const batch = new Map<string, { signalType: string; value: string; meta: EntryMetadata }>();
+    const batch = new Map<string, { signalType: string; value: string; meta: EntryMetadata; language: string | null }>();
     let merged = 0;
     for (const e of entries) {
       const meta: EntryMetadata = {
@@ -183,7 +201,7 @@ export class KyselyBankStore implements BankStore {
         prev.meta = mergeEntryMetadata(prev.meta, meta).merged;
         merged++;
       } else {
-        batch.set(key, { signalType: e.signalType, value: e.value, meta });
+        batch.set(key, { signalType: e.signalType, value: e.value, meta, language: e.language ?? null });
       }
     }
     if (batch.size === 0) return { added: 0, merged, flagged: 0 };
@@ -208,6 +226,7 @@ export class KyselyBankStore implements BankStore {
               quality: r.meta.quality,
               flagged_low_quality: isLowQuality(r.signalType, r.meta.quality) ? 1 : 0,
               added_at: at,
+              ...(r.language !== null ? { language: r.language } : {}),
             })),
           )
           .onConflict((oc) => oc.columns(['signal_type', 'value', 'bank_id']).doNothing())
@@ -310,15 +329,112 @@ export class KyselyBankStore implements BankStore {
     return out;
   }
 
-  async lookup(signalType: SignalTypeName, values: readonly string[], opts: { bankIds?: readonly number[] } = {}): Promise<BankEntry[]> {
+  async lookup(signalType: SignalTypeName, values: readonly string[], opts: LookupOptions = {}): Promise<BankEntry[]> {
     if (opts.bankIds && opts.bankIds.length === 0) return [];
     const out: BankEntry[] = [];
     for (const part of chunks([...new Set(values)], inChunk)) {
       let q = this.#entries().where('e.signal_type', '=', signalType).where('e.value', 'in', part);
       if (opts.bankIds) q = q.where('e.bank_id', 'in', [...opts.bankIds]);
+      if (opts.includeDisabled !== true) q = q.where('e.disabled_at', 'is', null);
       out.push(...(await q.orderBy('e.id').execute()).map(toEntry));
     }
-    return out;
+    // Sources are a JSON array per entry: filtered here rather than in SQL (lookups return few rows).
+    const wanted = opts.sources;
+    return wanted && wanted.length > 0 ? out.filter((e) => e.sources.some((x) => wanted.includes(x))) : out;
+  }
+
+  async recordOpinion(entryId: number, opinion: EntryOpinion, opts: { by?: string | null; note?: string | null; exchange?: string | null } = {}): Promise<BankEntry> {
+    const entry = await this.#write(async (trx) => {
+      const row = await trx.selectFrom('bank_entries').select(['id', 'signal_type', 'disabled_at']).where('id', '=', entryId).executeTakeFirst();
+      if (!row) throw notFound('entry_not_found', `no bank entry ${entryId}`);
+      const at = new Date().toISOString();
+      await trx
+        .insertInto('bank_entry_opinions')
+        .values({ entry_id: entryId, opinion, by: opts.by ?? null, note: opts.note ?? null, exchange: opts.exchange ?? null, reported_at: null, at })
+        .execute();
+      const disabled = opinion === 'false_positive';
+      if (disabled !== (row.disabled_at !== null)) {
+        await trx.updateTable('bank_entries').set({ disabled_at: disabled ? at : null }).where('id', '=', entryId).execute();
+        // Indexes (PDQ, URL, keyword) follow the change log.
+        await trx.insertInto('bank_changes').values({ entry_id: entryId, signal_type: row.signal_type, op: 'update', at }).execute();
+      }
+      return entryId;
+    });
+    const [e] = await this.getEntries([entry]);
+    return e!;
+  }
+
+  async opinions(entryId: number): Promise<EntryOpinionRecord[]> {
+    const rows = await this.#db.selectFrom('bank_entry_opinions').selectAll().where('entry_id', '=', entryId).orderBy('id').execute();
+    return rows.map(toOpinion);
+  }
+
+  async markOpinionsReported(ids: readonly number[]): Promise<void> {
+    const at = new Date().toISOString();
+    for (const part of chunks([...new Set(ids)], inChunk)) {
+      await this.#db.updateTable('bank_entry_opinions').set({ reported_at: at }).where('id', 'in', part).execute();
+    }
+  }
+
+  async unreportedOpinions(exchange: string, limit = 500): Promise<(EntryOpinionRecord & { entry: BankEntry | undefined })[]> {
+    const rows = await this.#db
+      .selectFrom('bank_entry_opinions')
+      .selectAll()
+      .where('exchange', '=', exchange)
+      .where('reported_at', 'is', null)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    const entries = new Map((await this.getEntries(rows.map((r) => Number(r.entry_id)))).map((e) => [e.id, e]));
+    return rows.map((r) => ({ ...toOpinion(r), entry: entries.get(Number(r.entry_id)) }));
+  }
+
+  async *textEntries(types: readonly SignalTypeName[], afterId = 0): AsyncIterable<{ id: number; signalType: SignalTypeName; value: string }> {
+    if (types.length === 0) return;
+    let after = afterId;
+    for (;;) {
+      const rows = await this.#db
+        .selectFrom('bank_entries')
+        .select(['id', 'signal_type', 'value'])
+        .where('id', '>', after)
+        .where(this.#postgres ? sql.ref('signal_type') : sql<string>`+${sql.ref('signal_type')}`, 'in', [...types])
+        .where('flagged_low_quality', '=', 0)
+        .where('disabled_at', 'is', null)
+        .orderBy('id')
+        .limit(pageSize)
+        .execute();
+      for (const r of rows) yield { id: Number(r.id), signalType: r.signal_type as SignalTypeName, value: r.value };
+      if (rows.length < pageSize) return;
+      after = Number(rows[rows.length - 1]!.id);
+    }
+  }
+
+  async textDelta(types: readonly SignalTypeName[], since: StoreCursor): Promise<{ cursor: StoreCursor; changes: AsyncIterable<TextIndexChange> }> {
+    const cursor = await this.cursor();
+    return { cursor, changes: this.#textChanges(types, since) };
+  }
+
+  async *#textChanges(types: readonly SignalTypeName[], since: StoreCursor): AsyncIterable<TextIndexChange> {
+    for await (const e of this.textEntries(types, since.entryId)) yield { entryId: e.id, signalType: e.signalType, value: e.value, present: true };
+    let after = since.changeSeq;
+    for (;;) {
+      const rows = await this.#db
+        .selectFrom('bank_changes as c')
+        .leftJoin('bank_entries as e', 'e.id', 'c.entry_id')
+        .select(['c.seq', 'c.entry_id', 'c.signal_type', 'e.id as live_id', 'e.value', 'e.flagged_low_quality', 'e.disabled_at'])
+        .where('c.seq', '>', after)
+        .where('c.signal_type', 'in', [...types])
+        .orderBy('c.seq')
+        .limit(pageSize)
+        .execute();
+      for (const r of rows) {
+        const present = r.live_id !== null && Number(r.flagged_low_quality) === 0 && r.disabled_at === null;
+        const signalType = r.signal_type as SignalTypeName;
+        yield present ? { entryId: Number(r.entry_id), signalType, value: r.value!, present } : { entryId: Number(r.entry_id), signalType, present };
+      }
+      if (rows.length < pageSize) return;
+      after = Number(rows[rows.length - 1]!.seq);
+    }
   }
 
   async stats(bankName?: string): Promise<BankStats> {
@@ -369,6 +485,7 @@ export class KyselyBankStore implements BankStore {
         // page; unary + (SQLite's idiom) makes it walk the primary key. PostgreSQL's planner already does.
         .where(this.#postgres ? sql.ref('signal_type') : sql<string>`+${sql.ref('signal_type')}`, '=', 'pdq')
         .where('flagged_low_quality', '=', 0)
+        .where('disabled_at', 'is', null)
         .orderBy('id')
         .limit(pageSize)
         .execute();
@@ -398,14 +515,14 @@ export class KyselyBankStore implements BankStore {
       const rows = await this.#db
         .selectFrom('bank_changes as c')
         .leftJoin('bank_entries as e', 'e.id', 'c.entry_id')
-        .select(['c.seq', 'c.entry_id', 'e.id as live_id', 'e.value', 'e.flagged_low_quality'])
+        .select(['c.seq', 'c.entry_id', 'e.id as live_id', 'e.value', 'e.flagged_low_quality', 'e.disabled_at'])
         .where('c.seq', '>', after)
         .where('c.signal_type', '=', 'pdq')
         .orderBy('c.seq')
         .limit(pageSize)
         .execute();
       for (const r of rows) {
-        const present = r.live_id !== null && Number(r.flagged_low_quality) === 0;
+        const present = r.live_id !== null && Number(r.flagged_low_quality) === 0 && r.disabled_at === null;
         yield present ? { entryId: Number(r.entry_id), value: r.value!, present } : { entryId: Number(r.entry_id), present };
       }
       if (rows.length < pageSize) return;

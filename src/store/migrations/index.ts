@@ -8,6 +8,7 @@ import { m0002Service } from './0002-service.ts';
 import { m0003Auth } from './0003-auth.ts';
 import { m0004DerivedAge } from './0004-derived-age.ts';
 import { m0005PipelineSnapshots } from './0005-pipeline-snapshots.ts';
+import { m0009ListsExchanges } from './0009-lists-exchanges.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_banks': m0001Banks,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003_auth': m0003Auth,
   '0004_derived_age': m0004DerivedAge,
   '0005_pipeline_snapshots': m0005PipelineSnapshots,
+  '0009_lists_exchanges': m0009ListsExchanges,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
