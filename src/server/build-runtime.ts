@@ -79,6 +79,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const services: Services = {
     banks: matching.banks,
     matching: matching.matching,
+    lists: matching.lists,
     hashing: matching.hashing,
     events: {
       // One tenant per deployment: every key shares one event scope, so rotating a key keeps idempotency and state.
@@ -111,7 +112,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const pipeline = createPipelineWorkers({
       database,
       bus,
-      detectors: createDefaultDetectors({ policy, frameMatcher }),
+      detectors: createDefaultDetectors({ policy, frameMatcher, textLists: (text) => matching.textLists.matcher.match(text).hits }),
       ...(config.webhook ? { webhook: { url: config.webhook.url, secret: config.webhook.secret } } : {}),
       ...(opts.now ? { now: opts.now } : {}),
       onBatch: (outcome) => {

@@ -33,6 +33,8 @@ import { openapi } from './routes/openapi.ts';
 import { readyz } from './routes/readyz.ts';
 import { reportsPost } from './routes/reports-post.ts';
 import { streamRisk } from './routes/stream-risk.ts';
+import { checksSearch } from './routes/checks-search.ts';
+import { checksUrl } from './routes/checks-url.ts';
 
 export const routes: readonly RouteDef[] = [
   // ops
@@ -73,4 +75,7 @@ export const routes: readonly RouteDef[] = [
   keysCreate,
   keysList,
   keysRevoke,
+  // outside lists and exchanges (issue 12)
+  checksUrl,
+  checksSearch,
 ];

@@ -389,13 +389,13 @@ export class KyselyBankStore implements BankStore {
     return rows.map((r) => ({ ...toOpinion(r), entry: entries.get(Number(r.entry_id)) }));
   }
 
-  async *textEntries(types: readonly SignalTypeName[], afterId = 0): AsyncIterable<{ id: number; signalType: SignalTypeName; value: string }> {
+  async *textEntries(types: readonly SignalTypeName[], afterId = 0): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }> {
     if (types.length === 0) return;
     let after = afterId;
     for (;;) {
       const rows = await this.#db
         .selectFrom('bank_entries')
-        .select(['id', 'signal_type', 'value'])
+        .select(['id', 'bank_id', 'signal_type', 'value'])
         .where('id', '>', after)
         .where(this.#postgres ? sql.ref('signal_type') : sql<string>`+${sql.ref('signal_type')}`, 'in', [...types])
         .where('flagged_low_quality', '=', 0)
@@ -403,7 +403,7 @@ export class KyselyBankStore implements BankStore {
         .orderBy('id')
         .limit(pageSize)
         .execute();
-      for (const r of rows) yield { id: Number(r.id), signalType: r.signal_type as SignalTypeName, value: r.value };
+      for (const r of rows) yield { id: Number(r.id), bankId: Number(r.bank_id), signalType: r.signal_type as SignalTypeName, value: r.value };
       if (rows.length < pageSize) return;
       after = Number(rows[rows.length - 1]!.id);
     }
@@ -415,13 +415,13 @@ export class KyselyBankStore implements BankStore {
   }
 
   async *#textChanges(types: readonly SignalTypeName[], since: StoreCursor): AsyncIterable<TextIndexChange> {
-    for await (const e of this.textEntries(types, since.entryId)) yield { entryId: e.id, signalType: e.signalType, value: e.value, present: true };
+    for await (const e of this.textEntries(types, since.entryId)) yield { entryId: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, present: true };
     let after = since.changeSeq;
     for (;;) {
       const rows = await this.#db
         .selectFrom('bank_changes as c')
         .leftJoin('bank_entries as e', 'e.id', 'c.entry_id')
-        .select(['c.seq', 'c.entry_id', 'c.signal_type', 'e.id as live_id', 'e.value', 'e.flagged_low_quality', 'e.disabled_at'])
+        .select(['c.seq', 'c.entry_id', 'c.signal_type', 'e.id as live_id', 'e.bank_id', 'e.value', 'e.flagged_low_quality', 'e.disabled_at'])
         .where('c.seq', '>', after)
         .where('c.signal_type', 'in', [...types])
         .orderBy('c.seq')
@@ -430,7 +430,7 @@ export class KyselyBankStore implements BankStore {
       for (const r of rows) {
         const present = r.live_id !== null && Number(r.flagged_low_quality) === 0 && r.disabled_at === null;
         const signalType = r.signal_type as SignalTypeName;
-        yield present ? { entryId: Number(r.entry_id), signalType, value: r.value!, present } : { entryId: Number(r.entry_id), signalType, present };
+        yield present ? { entryId: Number(r.entry_id), bankId: Number(r.bank_id), signalType, value: r.value!, present } : { entryId: Number(r.entry_id), signalType, present };
       }
       if (rows.length < pageSize) return;
       after = Number(rows[rows.length - 1]!.seq);

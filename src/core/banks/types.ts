@@ -75,6 +75,8 @@ export interface EntryOpinionRecord {
 export interface TextIndexChange {
   entryId: number;
   signalType: SignalTypeName;
+  /** The entry's bank and value when present. */
+  bankId?: number;
   value?: string;
   present: boolean;
 }
