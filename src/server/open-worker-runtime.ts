@@ -58,7 +58,7 @@ export async function openWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wor
   const workers = createPipelineWorkers({
     database,
     bus,
-    detectors: createDefaultDetectors({ policy, frameMatcher }),
+    detectors: createDefaultDetectors({ policy, frameMatcher, textLists: (text) => matching.textLists.matcher.match(text).hits }),
     ...(webhook ? { webhook: { url: webhook.url, secret: webhook.secret } } : {}),
     ...(opts.worker ? { worker: opts.worker } : {}),
     ...(opts.delivery ? { delivery: opts.delivery } : {}),

@@ -185,6 +185,8 @@ export class HashListParser {
       category,
       quality: type.name === 'pdq' ? quality : null,
     };
+    const language = field('language');
+    if (language && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) entry.language = language.toLowerCase();
     return { kind: 'entry', line, entry };
   }
 }

@@ -35,6 +35,8 @@ export function normalisePercent(s: string): string {
 export function normaliseUrl(raw: string): NormalisedUrl | undefined {
   let s = raw.trim();
   if (s === '' || s.length > 4096 || /\s/.test(s)) return undefined;
+  // Another scheme without '//' (mailto:, javascript:, data:) is no web page; `host:8080/x` is.
+  if (!schemeRe.test(s) && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(s)) return undefined;
   if (s.startsWith('//')) s = `http:${s}`;
   else if (!schemeRe.test(s)) s = `http://${s}`;
   let u: URL;
