@@ -4,6 +4,8 @@
  * the policy's action checks, and the pipeline workers (detectors → effects → webhooks).
  */
 import type { Config } from '../config/read-env.ts';
+import type { MediaCipher } from '../crypto/media-cipher.ts';
+import { createExchangeService } from './exchange-service.ts';
 import type { AgeTier } from '../core/age/age-tiers.ts';
 import type { KnownMatch } from '../core/guardian/types.ts';
 import { PDQ_MATCH_THRESHOLD } from '../core/pdq/thresholds.ts';
@@ -51,6 +53,8 @@ export interface RuntimeOptions {
   logger: Logger;
   metrics?: Metrics;
   now?: () => number;
+  /** Seals exchange credentials at rest (without it, exchanges that need credentials cannot be created). */
+  cipher?: MediaCipher;
 }
 
 /** Builds services and (unstarted) workers for `config`. */
@@ -101,7 +105,11 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     support: { policy: policy.support },
   };
 
+  const exchanges = createExchangeService({ database, banks: matching.banks, logger, ...(opts.cipher ? { cipher: opts.cipher } : {}), now });
+  services.exchanges = exchanges.service;
+
   const workers = [];
+  if (config.workers) workers.push({ name: 'exchanges', start: () => exchanges.worker.start(), stop: () => exchanges.worker.stop(), drain: () => exchanges.worker.drain() });
   let refresher: NodeJS.Timeout | undefined;
   if (config.workers) {
     // The guardian matches frames synchronously against the in-memory PDQ index, kept fresh by a timer.

@@ -35,6 +35,8 @@ import { reportsPost } from './routes/reports-post.ts';
 import { streamRisk } from './routes/stream-risk.ts';
 import { checksSearch } from './routes/checks-search.ts';
 import { checksUrl } from './routes/checks-url.ts';
+import { bankEntryOpinion } from './routes/bank-entry-opinion.ts';
+import { exchangesCreate, exchangesDelete, exchangesFetch, exchangesGet, exchangesList } from './routes/exchanges.ts';
 
 export const routes: readonly RouteDef[] = [
   // ops
@@ -78,4 +80,10 @@ export const routes: readonly RouteDef[] = [
   // outside lists and exchanges (issue 12)
   checksUrl,
   checksSearch,
+  bankEntryOpinion,
+  exchangesList,
+  exchangesCreate,
+  exchangesGet,
+  exchangesFetch,
+  exchangesDelete,
 ];

@@ -15,6 +15,7 @@ import type { SubjectRisk } from '../pipeline/risk-read-model.ts';
 import type { BankStore } from '../store/bank-store.ts';
 import type { StoredEffect } from '../store/effect-store.ts';
 import { unavailable } from '../core/lifeguard-error.ts';
+import type { ExchangeRecord, ExchangeStore } from '../store/exchange-store.ts';
 
 /** Hashes of one decoded image (the hashing module's own type). */
 export type ImageHashes = HashedImage;
@@ -67,6 +68,14 @@ export interface ListService {
   check(text: string, opts?: { only?: 'url' | 'keyword'; banks?: string[]; sources?: string[] }): Promise<{ matches: ListMatch[]; urls: string[]; unresolvable: string[] }>;
 }
 
+export interface ExchangeService {
+  store: ExchangeStore;
+  /** Validates settings and credentials for the kind, seals the credentials, stores the exchange. */
+  create(input: { name: string; kind: string; bank: string; createBank?: boolean; settings: Record<string, unknown>; credentials?: Record<string, unknown>; intervalSeconds: number }): Promise<ExchangeRecord>;
+  /** Fetches one exchange now (resolves when done). */
+  runNow(name: string): Promise<ExchangeRecord>;
+}
+
 export interface BankService {
   store: BankStore;
   /** Tells the matcher that this process changed bank entries, so it refreshes before its next query. */
@@ -97,6 +106,7 @@ export interface Services {
   hashing?: HashingService;
   matching?: MatchingService;
   lists?: ListService;
+  exchanges?: ExchangeService;
   events?: EventService;
 }
 
