@@ -43,7 +43,8 @@ export async function createMatchingServices(database: Database, config: Config,
   let refreshing: Promise<void> | undefined;
 
   const fresh = async (): Promise<void> => {
-    if (!dirty && now() - refreshedAt < refreshMs) return;
+    // A refresh in flight (e.g. started by a bank change) is awaited, so a query never runs on the old index.
+    if (!dirty && refreshing === undefined && now() - refreshedAt < refreshMs) return;
     refreshing ??= (async () => {
       dirty = false;
       try {
