@@ -15,14 +15,24 @@ const describe = (h: TextListHit): string =>
     ? `URL list entry ${h.entryId} (${h.value}) matched ${JSON.stringify(h.found.slice(0, 200))}${h.obfuscated ? ', written in a disguised form' : ''}`
     : `keyword list entry ${h.entryId} (“${h.value}”) matched “${h.found.slice(0, 200)}”`;
 
-/** chat.message / stream.comment → hold_message + open_case per message with a list hit. */
+/** chat.message / stream.comment → hold_message + open_case per message with a list hit; stream titles → open_case. */
 export function createListProcessor(lookup: TextListLookup): EventProcessor<null> {
   return {
     name: 'lists',
-    accepts: (event) => event.type === 'chat.message' || event.type === 'stream.comment',
+    accepts: (event) => event.type === 'chat.message' || event.type === 'stream.comment' || (event.type === 'stream.started' && event.title !== undefined),
     init: () => null,
     handle(_state, event, ctx): Effect[] {
-      if (ctx.replay || (event.type !== 'chat.message' && event.type !== 'stream.comment')) return [];
+      if (ctx.replay) return [];
+      if (event.type === 'stream.started') {
+        // A stream titled with a listed URL or term: nothing to hold, but a person should look at the stream.
+        const hits = event.title ? lookup(event.title) : [];
+        if (hits.length === 0) return [];
+        const target = { type: 'stream' as const, id: event.streamId };
+        const evidence: EvidenceRef[] = hits.slice(0, 10).map((h) => ({ kind: 'bank_match', id: String(h.entryId), summary: describe(h) }));
+        const reasons = [`stream title by ${event.streamer.id} contains an entry of an outside list`];
+        return [{ kind: 'open_case', target, severity: 'high', reasons, evidence, dedupeKey: `lists:open_case:stream:${event.streamId}` }];
+      }
+      if (event.type !== 'chat.message' && event.type !== 'stream.comment') return [];
       const hits = lookup(event.text);
       if (hits.length === 0) return [];
       let target: { type: EffectTargetType; id: string };
