@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { signalTypeNames } from '../core/signal-types.ts';
 import type { ExchangeClient } from './exchange-client.ts';
 import { createHttpListClient } from './http-list-client.ts';
+import { createNcmecClient } from './ncmec-client.ts';
 import { createThreatExchangeClient } from './threatexchange-client.ts';
 
 const httpUrl = z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'an http(s) URL');
@@ -31,6 +32,18 @@ export const exchangeKinds = {
     credentials: z.object({ accessToken: z.string().min(1).max(4096) }),
     create: (s: Record<string, unknown>, c: Record<string, unknown>): ExchangeClient =>
       createThreatExchangeClient(s as unknown as Parameters<typeof createThreatExchangeClient>[0], c as unknown as Parameters<typeof createThreatExchangeClient>[1]),
+  },
+  ncmec: {
+    description: "NCMEC's hash sharing API (v2 entries: MD5, PDQ, PhotoDNA as opaque), incremental, with deletions.",
+    settings: z.object({
+      baseUrl: httpUrl.optional(),
+      startAt: z.string().datetime({ offset: true }).optional(),
+      timeoutMs: z.number().int().min(100).max(300_000).optional(),
+      backoffMs: z.number().int().min(0).max(60_000).optional(),
+    }),
+    credentials: z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(1024) }),
+    create: (s: Record<string, unknown>, c: Record<string, unknown>): ExchangeClient =>
+      createNcmecClient(s as Parameters<typeof createNcmecClient>[0], c as unknown as Parameters<typeof createNcmecClient>[1]),
   },
 } as const;
 

@@ -266,4 +266,61 @@ for (const target of testDatabases()) {
       await srv.close();
     }
   });
+
+  withSetup('ncmec: XML entries with paging, deletions, a malformed record and a cut mid-fetch; the local copy ends equal', async ({ store, exchanges, worker }) => {
+    interface Rec { id: string; kind: 'image' | 'video'; ts: string; md5: string; pdna?: string; deleted?: boolean }
+    const recs = new Map<string, Rec>();
+    // Timestamps as NCMEC gives them: when the record changed (never in the future), strictly increasing here.
+    let last = 0;
+    const stamp = () => new Date((last = Math.max(Date.now(), last + 1))).toISOString();
+    const put = (r: Omit<Rec, 'ts'>) => recs.set(r.id, { ...r, ts: stamp() });
+    for (let i = 0; i < 5; i++) put({ id: `img${i}`, kind: i % 2 ? 'video' : 'image', md5: hex(16), ...(i === 0 ? { pdna: `${hex(20)}+/=` } : {}) });
+    const xmlOf = (r: Rec) =>
+      r.deleted
+        ? `<deleted${r.kind === 'image' ? 'Image' : 'Video'}><member id="1">M</member><id>${r.id}</id><timestamp>${r.ts}</timestamp></deleted${r.kind === 'image' ? 'Image' : 'Video'}>`
+        : `<${r.kind}><member id="1">M</member><timestamp>${r.ts}</timestamp><id>${r.id}</id><classification>A1</classification><fingerprints><md5>${r.md5}</md5><sha1>${hex(20)}</sha1>${r.pdna ? `<pdna>${r.pdna}</pdna>` : ''}</fingerprints></${r.kind}>`;
+    const srv = await localServer((req, url, res) => {
+      if (req.headers.authorization !== `Basic ${Buffer.from('npo-user:pw').toString('base64')}`) return void res.writeHead(401).end();
+      const from = url.searchParams.get('from')!;
+      const to = url.searchParams.get('to')!;
+      const start = Number(url.searchParams.get('start') ?? 0);
+      const rows = [...recs.values()].filter((r) => r.ts > from && r.ts <= to).sort((a, b) => a.ts.localeCompare(b.ts));
+      const page = rows.slice(start, start + 2);
+      const next = start + 2 < rows.length ? `/v2/entries?${new URLSearchParams({ from, to, start: String(start + 2) }).toString().replace(/&/g, '&amp;')}` : undefined;
+      const malformed = start === 0 ? '<image><timestamp>2026-01-01T00:00:00Z</timestamp><fingerprints><md5>00</md5></fingerprints></image>' : '';
+      res.writeHead(200, { 'content-type': 'application/xml' }).end(
+        `<?xml version="1.0" encoding="UTF-8"?><queryResult xmlns="https://hashsharing.ncmec.org/hashsharing/v2"><images>${page.map(xmlOf).join('')}${malformed}</images>${next ? `<paging><next>${next}</next></paging>` : ''}</queryResult>`,
+      );
+    });
+    const live = () =>
+      [...recs.values()].filter((r) => !r.deleted).flatMap((r) => [`${r.id}:md5|md5|${r.md5}`, ...(r.pdna ? [`${r.id}:opaque|opaque|pdna:${r.pdna}`] : [])]).sort();
+    try {
+      const bank = await store.createBank('ncmec');
+      await exchanges.create(
+        { name: 'ncmec', kind: 'ncmec', bankId: bank.id, settings: { baseUrl: srv.base, startAt: '2025-12-31T00:00:00.000Z', timeoutMs: 500, backoffMs: 10 }, sealedCredentials: sealCredentials(cipher, 'ncmec', { username: 'npo-user', password: 'pw' }), intervalSeconds: 600 },
+        new Date(),
+      );
+      srv.fail((u) => u.searchParams.get('start') === '4', 'cut');
+      let x = await worker.runNow('ncmec');
+      assert.equal(x.status, 'failed');
+      assert.equal((await localCopy(store, bank.id, 'ncmec')).length, 5, 'two pages (4 entries, one with PhotoDNA) kept');
+      srv.heal();
+      x = await worker.runNow('ncmec');
+      assert.equal(x.status, 'ok', x.lastError ?? '');
+      assert.equal(x.counts.invalid, 0, 'the resumed fetch did not start over');
+      assert.deepEqual(await localCopy(store, bank.id, 'ncmec'), live());
+
+      await new Promise((r) => setTimeout(r, 5)); // changes made after the last fetch's upper bound
+      recs.set('img2', { ...recs.get('img2')!, deleted: true, ts: stamp() });
+      put({ id: 'img9', kind: 'image', md5: hex(16) });
+      const pdna = recs.get('img0')!.pdna!;
+      x = await worker.runNow('ncmec');
+      assert.equal(x.status, 'ok', x.lastError ?? '');
+      assert.equal(x.counts.invalid, 1, 'the malformed record (no id) is counted, not applied');
+      assert.deepEqual(await localCopy(store, bank.id, 'ncmec'), live());
+      assert.equal((await store.lookup('opaque', [`pdna:${pdna}`])).length, 1, 'PhotoDNA values match as opaque hashes');
+    } finally {
+      await srv.close();
+    }
+  });
 }
