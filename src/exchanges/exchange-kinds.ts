@@ -7,6 +7,7 @@ import { signalTypeNames } from '../core/signal-types.ts';
 import type { ExchangeClient } from './exchange-client.ts';
 import { createHttpListClient } from './http-list-client.ts';
 import { createNcmecClient } from './ncmec-client.ts';
+import { createStopNciiClient } from './stopncii-client.ts';
 import { createThreatExchangeClient } from './threatexchange-client.ts';
 
 const httpUrl = z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'an http(s) URL');
@@ -44,6 +45,18 @@ export const exchangeKinds = {
     credentials: z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(1024) }),
     create: (s: Record<string, unknown>, c: Record<string, unknown>): ExchangeClient =>
       createNcmecClient(s as Parameters<typeof createNcmecClient>[0], c as unknown as Parameters<typeof createNcmecClient>[1]),
+  },
+  stopncii: {
+    description: "StopNCII.org's FetchHashes (ImagePDQ, VideoMD5), incremental, withdrawn hashes removed; feedback sent back.",
+    settings: z.object({
+      baseUrl: httpUrl.optional(),
+      pageSize: z.number().int().min(1).max(5000).optional(),
+      timeoutMs: z.number().int().min(100).max(300_000).optional(),
+      backoffMs: z.number().int().min(0).max(60_000).optional(),
+    }),
+    credentials: z.object({ subscriptionKey: z.string().min(1).max(1024), fetchFunctionKey: z.string().min(1).max(1024), feedbackFunctionKey: z.string().min(1).max(1024).optional() }),
+    create: (s: Record<string, unknown>, c: Record<string, unknown>): ExchangeClient =>
+      createStopNciiClient(s as Parameters<typeof createStopNciiClient>[0], c as unknown as Parameters<typeof createStopNciiClient>[1]),
   },
 } as const;
 

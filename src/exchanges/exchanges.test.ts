@@ -323,4 +323,65 @@ for (const target of testDatabases()) {
       await srv.close();
     }
   });
+
+  withSetup('stopncii: FetchHashes pages with a token, withdrawn hashes removed, a 5xx mid-fetch resumed, feedback sent', async ({ store, exchanges, worker }) => {
+    const recs = new Map<string, { signalType: 'ImagePDQ' | 'VideoMD5'; hashValue: string; hashStatus: string; lastModtimestamp: number }>();
+    let ts = 1_700_000_000;
+    const put = (signalType: 'ImagePDQ' | 'VideoMD5', hashValue: string, hashStatus = 'Active') => recs.set(`${signalType}:${hashValue}`, { signalType, hashValue, hashStatus, lastModtimestamp: ++ts });
+    for (let i = 0; i < 5; i++) put(i % 2 ? 'VideoMD5' : 'ImagePDQ', i % 2 ? hex(16) : hex(32));
+    const feedback: unknown[] = [];
+    const srv = await localServer((req, url, res) => {
+      if (req.headers['ocp-apim-subscription-key'] !== 'sub') return void res.writeHead(401).end();
+      if (url.pathname === '/v1/SubmitFeedback') {
+        if (req.headers['x-functions-key'] !== 'fb-key') return void res.writeHead(401).end();
+        let b = '';
+        req.on('data', (d) => (b += d)).on('end', () => {
+          feedback.push(JSON.parse(b));
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        });
+        return;
+      }
+      if (req.headers['x-functions-key'] !== 'fetch-key') return void res.writeHead(401).end();
+      const since = Number(url.searchParams.get('startTimestamp'));
+      const size = Number(url.searchParams.get('pageSize'));
+      const start = Number(url.searchParams.get('nextPageToken') ?? 0);
+      const rows = [...recs.values()].filter((r) => r.lastModtimestamp > since).sort((a, b) => a.lastModtimestamp - b.lastModtimestamp);
+      const page = rows.slice(start, start + size);
+      const more = start + size < rows.length;
+      const extra = start === 0 ? [{ signalType: 'VideoTMK', hashValue: 'x', hashStatus: 'Active', lastModtimestamp: 1 }] : [];
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({ count: page.length, hashRecords: [...page, ...extra], hasMoreRecords: more, nextPageToken: more ? String(start + size) : null, nextSetTimestamp: rows.at(-1)?.lastModtimestamp ?? since }),
+      );
+    });
+    const live = () => [...recs.values()].filter((r) => r.hashStatus === 'Active').map((r) => `${r.signalType}:${r.hashValue}|${r.signalType === 'ImagePDQ' ? 'pdq' : 'md5'}|${r.hashValue}`).sort();
+    try {
+      const bank = await store.createBank('stopncii');
+      await exchanges.create(
+        { name: 'stopncii', kind: 'stopncii', bankId: bank.id, settings: { baseUrl: `${srv.base}/v1`, pageSize: 2, timeoutMs: 500, backoffMs: 5 }, sealedCredentials: sealCredentials(cipher, 'stopncii', { subscriptionKey: 'sub', fetchFunctionKey: 'fetch-key', feedbackFunctionKey: 'fb-key' }), intervalSeconds: 600 },
+        new Date(),
+      );
+      srv.fail((u) => u.searchParams.get('nextPageToken') === '4', '500');
+      let x = await worker.runNow('stopncii');
+      assert.equal(x.status, 'failed');
+      assert.equal((await localCopy(store, bank.id, 'stopncii')).length, 4);
+      srv.heal();
+      x = await worker.runNow('stopncii');
+      assert.equal(x.status, 'ok', x.lastError ?? '');
+      assert.deepEqual(await localCopy(store, bank.id, 'stopncii'), live());
+      const [first] = [...recs.values()];
+      recs.set(`${first!.signalType}:${first!.hashValue}`, { ...first!, hashStatus: 'Withdrawn', lastModtimestamp: ++ts });
+      put('ImagePDQ', hex(32));
+      x = await worker.runNow('stopncii');
+      assert.equal(x.status, 'ok', x.lastError ?? '');
+      assert.equal(x.counts.invalid, 1, 'an unsupported record type is counted');
+      assert.deepEqual(await localCopy(store, bank.id, 'stopncii'), live());
+      const md5 = [...recs.values()].find((r) => r.signalType === 'VideoMD5')!;
+      const [e] = await store.lookup('md5', [md5.hashValue]);
+      await store.recordOpinion(e!.id, 'false_positive', { exchange: 'stopncii' });
+      assert.equal(await worker.reportOpinions(), 1);
+      assert.deepEqual(feedback, [{ count: 1, hashFeedbacks: [{ hashValue: md5.hashValue, feedbackValue: 'NotBlocked', tags: [] }] }]);
+    } finally {
+      await srv.close();
+    }
+  });
 }
