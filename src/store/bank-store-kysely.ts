@@ -22,6 +22,8 @@ import type {
 import { conflict, notFound } from '../core/lifeguard-error.ts';
 import { signalTypeNames } from '../core/signal-types.ts';
 import type { BankStore, LookupOptions } from './bank-store.ts';
+import * as lists from './bank-store-lists.ts';
+import type { ListStoreContext } from './bank-store-lists.ts';
 import type { Database } from './database.ts';
 import type { Schema } from './schema.ts';
 import type { BankEntriesTable } from './tables/bank-tables.ts';
@@ -68,17 +70,6 @@ const toEntry = (r: EntryRow): BankEntry => ({
   disabled: r.disabled_at !== null && r.disabled_at !== undefined,
 });
 
-const toOpinion = (r: { id: number; entry_id: number; opinion: string; by: string | null; note: string | null; exchange: string | null; reported_at: string | null; at: string }): EntryOpinionRecord => ({
-  id: Number(r.id),
-  entryId: Number(r.entry_id),
-  opinion: r.opinion as EntryOpinion,
-  by: r.by,
-  note: r.note,
-  exchange: r.exchange,
-  reportedAt: r.reported_at,
-  at: r.at,
-});
-
 const toBank = (r: { id: number; name: string; description: string | null; created_at: string }): Bank => ({
   id: Number(r.id),
   name: r.name,
@@ -100,6 +91,8 @@ export class KyselyBankStore implements BankStore {
   constructor(database: Database) {
     this.#db = database.db;
     this.#postgres = database.kind === 'postgres';
+    this.#lists.db = this.#db;
+    this.#lists.postgres = this.#postgres;
   }
 
   async #write<T>(fn: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
@@ -343,98 +336,36 @@ export class KyselyBankStore implements BankStore {
     return wanted && wanted.length > 0 ? out.filter((e) => e.sources.some((x) => wanted.includes(x))) : out;
   }
 
-  async recordOpinion(entryId: number, opinion: EntryOpinion, opts: { by?: string | null; note?: string | null; exchange?: string | null } = {}): Promise<BankEntry> {
-    const entry = await this.#write(async (trx) => {
-      const row = await trx.selectFrom('bank_entries').select(['id', 'signal_type', 'disabled_at']).where('id', '=', entryId).executeTakeFirst();
-      if (!row) throw notFound('entry_not_found', `no bank entry ${entryId}`);
-      const at = new Date().toISOString();
-      await trx
-        .insertInto('bank_entry_opinions')
-        .values({ entry_id: entryId, opinion, by: opts.by ?? null, note: opts.note ?? null, exchange: opts.exchange ?? null, reported_at: null, at })
-        .execute();
-      const disabled = opinion === 'false_positive';
-      if (disabled !== (row.disabled_at !== null)) {
-        await trx.updateTable('bank_entries').set({ disabled_at: disabled ? at : null }).where('id', '=', entryId).execute();
-        // Indexes (PDQ, URL, keyword) follow the change log.
-        await trx.insertInto('bank_changes').values({ entry_id: entryId, signal_type: row.signal_type, op: 'update', at }).execute();
-      }
-      return entryId;
-    });
-    const [e] = await this.getEntries([entry]);
-    return e!;
+  readonly #lists: ListStoreContext = {
+    db: undefined as unknown as Kysely<Schema>,
+    postgres: false,
+    write: (fn) => this.#write(fn),
+    getEntries: (ids) => this.getEntries(ids),
+    cursor: () => this.cursor(),
+  };
+
+  recordOpinion(entryId: number, opinion: EntryOpinion, opts?: { by?: string | null; note?: string | null; exchange?: string | null }): Promise<BankEntry> {
+    return lists.recordOpinion(this.#lists, entryId, opinion, opts);
   }
 
-  async opinions(entryId: number): Promise<EntryOpinionRecord[]> {
-    const rows = await this.#db.selectFrom('bank_entry_opinions').selectAll().where('entry_id', '=', entryId).orderBy('id').execute();
-    return rows.map(toOpinion);
+  opinions(entryId: number): Promise<EntryOpinionRecord[]> {
+    return lists.opinions(this.#lists, entryId);
   }
 
-  async markOpinionsReported(ids: readonly number[]): Promise<void> {
-    const at = new Date().toISOString();
-    for (const part of chunks([...new Set(ids)], inChunk)) {
-      await this.#db.updateTable('bank_entry_opinions').set({ reported_at: at }).where('id', 'in', part).execute();
-    }
+  markOpinionsReported(ids: readonly number[]): Promise<void> {
+    return lists.markOpinionsReported(this.#lists, ids);
   }
 
-  async unreportedOpinions(exchange: string, limit = 500): Promise<(EntryOpinionRecord & { entry: BankEntry | undefined })[]> {
-    const rows = await this.#db
-      .selectFrom('bank_entry_opinions')
-      .selectAll()
-      .where('exchange', '=', exchange)
-      .where('reported_at', 'is', null)
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    const entries = new Map((await this.getEntries(rows.map((r) => Number(r.entry_id)))).map((e) => [e.id, e]));
-    return rows.map((r) => ({ ...toOpinion(r), entry: entries.get(Number(r.entry_id)) }));
+  unreportedOpinions(exchange: string, limit?: number): Promise<(EntryOpinionRecord & { entry: BankEntry | undefined })[]> {
+    return lists.unreportedOpinions(this.#lists, exchange, limit);
   }
 
-  async *textEntries(types: readonly SignalTypeName[], afterId = 0): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }> {
-    if (types.length === 0) return;
-    let after = afterId;
-    for (;;) {
-      const rows = await this.#db
-        .selectFrom('bank_entries')
-        .select(['id', 'bank_id', 'signal_type', 'value'])
-        .where('id', '>', after)
-        .where(this.#postgres ? sql.ref('signal_type') : sql<string>`+${sql.ref('signal_type')}`, 'in', [...types])
-        .where('flagged_low_quality', '=', 0)
-        .where('disabled_at', 'is', null)
-        .orderBy('id')
-        .limit(pageSize)
-        .execute();
-      for (const r of rows) yield { id: Number(r.id), bankId: Number(r.bank_id), signalType: r.signal_type as SignalTypeName, value: r.value };
-      if (rows.length < pageSize) return;
-      after = Number(rows[rows.length - 1]!.id);
-    }
+  textEntries(types: readonly SignalTypeName[], afterId?: number): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }> {
+    return lists.textEntries(this.#lists, types, afterId);
   }
 
-  async textDelta(types: readonly SignalTypeName[], since: StoreCursor): Promise<{ cursor: StoreCursor; changes: AsyncIterable<TextIndexChange> }> {
-    const cursor = await this.cursor();
-    return { cursor, changes: this.#textChanges(types, since) };
-  }
-
-  async *#textChanges(types: readonly SignalTypeName[], since: StoreCursor): AsyncIterable<TextIndexChange> {
-    for await (const e of this.textEntries(types, since.entryId)) yield { entryId: e.id, bankId: e.bankId, signalType: e.signalType, value: e.value, present: true };
-    let after = since.changeSeq;
-    for (;;) {
-      const rows = await this.#db
-        .selectFrom('bank_changes as c')
-        .leftJoin('bank_entries as e', 'e.id', 'c.entry_id')
-        .select(['c.seq', 'c.entry_id', 'c.signal_type', 'e.id as live_id', 'e.bank_id', 'e.value', 'e.flagged_low_quality', 'e.disabled_at'])
-        .where('c.seq', '>', after)
-        .where('c.signal_type', 'in', [...types])
-        .orderBy('c.seq')
-        .limit(pageSize)
-        .execute();
-      for (const r of rows) {
-        const present = r.live_id !== null && Number(r.flagged_low_quality) === 0 && r.disabled_at === null;
-        const signalType = r.signal_type as SignalTypeName;
-        yield present ? { entryId: Number(r.entry_id), bankId: Number(r.bank_id), signalType, value: r.value!, present } : { entryId: Number(r.entry_id), signalType, present };
-      }
-      if (rows.length < pageSize) return;
-      after = Number(rows[rows.length - 1]!.seq);
-    }
+  textDelta(types: readonly SignalTypeName[], since: StoreCursor): Promise<{ cursor: StoreCursor; changes: AsyncIterable<TextIndexChange> }> {
+    return lists.textDelta(this.#lists, types, since);
   }
 
   async stats(bankName?: string): Promise<BankStats> {
