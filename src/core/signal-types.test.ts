@@ -3,14 +3,17 @@ import { test } from 'node:test';
 import { PDQ_MATCH_THRESHOLD } from './pdq/index.ts';
 import { isSignalTypeName, signalTypeFor, signalTypeNames, signalTypes } from './signal-types.ts';
 
-test('the registry lists pdq, md5 and sha256 with their formats and match kinds', () => {
-  assert.deepEqual([...signalTypeNames], ['pdq', 'md5', 'sha256']);
+test('the registry lists the hash, URL, keyword and opaque types with their formats and match kinds', () => {
+  assert.deepEqual([...signalTypeNames], ['pdq', 'md5', 'sha256', 'url', 'keyword', 'opaque']);
   assert.deepEqual(
     signalTypeNames.map((n) => [signalTypes[n].name, signalTypes[n].hexLength, signalTypes[n].matchKind, signalTypes[n].defaultThreshold]),
     [
       ['pdq', 64, 'distance', PDQ_MATCH_THRESHOLD],
       ['md5', 32, 'exact', 0],
       ['sha256', 64, 'exact', 0],
+      ['url', undefined, 'exact', 0],
+      ['keyword', undefined, 'exact', 0],
+      ['opaque', undefined, 'exact', 0],
     ],
   );
   assert.equal(signalTypeFor('md5'), signalTypes.md5);

@@ -6,9 +6,10 @@
  * Low-quality query hashes (PDQ quality < 50, e.g. near-blank images) are still matched, because missing
  * known content is the costlier error, but the result says `lowQuality: true` so a reviewer weighs it.
  */
-import type { BankMatch, BankEntry, SignalTypeName } from '../core/banks/types.ts';
+import type { BankMatch, BankEntry } from '../core/banks/types.ts';
 import { invalidInput } from '../core/lifeguard-error.ts';
 import { dihedralNames, isPdqHex, PDQ_MATCH_THRESHOLD, PDQ_MIN_QUALITY } from '../core/pdq/index.ts';
+import { exactSignalTypeNames, signalTypes } from '../core/signal-types.ts';
 import { hashImage } from '../media/hash-image.ts';
 import { hashVideo, type VideoFrameOptions } from '../media/video-frames.ts';
 import type { BankStore } from '../store/bank-store.ts';
@@ -27,6 +28,8 @@ export interface MatchOptions {
   threshold?: number;
   /** Only these banks (by name). */
   banks?: readonly string[];
+  /** Only entries from one of these sources (a list name, `exchange:<name>`). */
+  sources?: readonly string[];
   /** Also match the 7 rotations/flips of the image (PDQ). */
   dihedral?: boolean;
   /** Apply EXIF orientation before hashing (off by default, as hash lists are built without it). */
@@ -42,6 +45,8 @@ export interface HashQuery {
   pdqVariants?: Partial<Record<string, string>>;
   md5?: string;
   sha256?: string;
+  /** An opaque third-party hash the platform computed (e.g. PhotoDNA), matched exactly. */
+  opaque?: string;
 }
 
 export interface ImageMatch {
@@ -131,16 +136,18 @@ export class Matcher {
   }
 
   /** Matches hashes; every entry appears once (smallest distance wins). */
-  async matchHashes(q: HashQuery, opts: Pick<MatchOptions, 'threshold' | 'banks'> = {}): Promise<BankMatch[]> {
-    return this.#match(q, checkThreshold(opts.threshold ?? this.#threshold), await this.#bankIds(opts.banks));
+  async matchHashes(q: HashQuery, opts: Pick<MatchOptions, 'threshold' | 'banks' | 'sources'> = {}): Promise<BankMatch[]> {
+    return this.#match(q, checkThreshold(opts.threshold ?? this.#threshold), await this.#bankIds(opts.banks), undefined, opts.sources);
   }
 
-  async #match(q: HashQuery, threshold: number, bankIds: number[] | undefined, cache?: Map<number, BankEntry>): Promise<BankMatch[]> {
+  async #match(q: HashQuery, threshold: number, bankIds: number[] | undefined, cache?: Map<number, BankEntry>, sources?: readonly string[]): Promise<BankMatch[]> {
     const out: BankMatch[] = [];
-    for (const type of ['md5', 'sha256'] as const satisfies readonly SignalTypeName[]) {
-      const v = q[type];
+    const fromSource = (e: BankEntry) => sources === undefined || sources.length === 0 || e.sources.some((x) => sources.includes(x));
+    // Every exact-match type in the registry (MD5, SHA-256, opaque third-party hashes, ...).
+    for (const type of exactSignalTypeNames) {
+      const v = (q as Partial<Record<string, string>>)[type];
       if (v === undefined) continue;
-      const found = await this.#store.lookup(type, [v.toLowerCase()], bankIds ? { bankIds } : {});
+      const found = await this.#store.lookup(type, [signalTypes[type].normalize(v)], { ...(bankIds ? { bankIds } : {}), ...(sources ? { sources } : {}) });
       out.push(...found.map((e) => toMatch(e, 0)));
     }
     const variants: [string, string][] = [];
@@ -163,7 +170,7 @@ export class Matcher {
       for (const [id, { distance, variant }] of best) {
         const e = byId.get(id) ?? cache?.get(id);
         // An entry removed since the index was loaded is simply gone.
-        if (!e || e.flaggedLowQuality || (bankIds && !bankIds.includes(e.bankId))) continue;
+        if (!e || e.flaggedLowQuality || e.disabled || (bankIds && !bankIds.includes(e.bankId)) || !fromSource(e)) continue;
         pdqMatches.push(toMatch(e, distance, variant));
       }
       pdqMatches.sort((a, b) => a.distance - b.distance || a.entryId - b.entryId);

@@ -4,6 +4,7 @@ import { defaultPolicy, type Policy } from '../core/safety-policy/policy-schema.
 import type { EventProcessor } from './event-processor.ts';
 import { createGroomingProcessor } from './grooming-processor.ts';
 import { createGuardianProcessor } from './guardian-processor.ts';
+import { createListProcessor, type TextListLookup } from './list-processor.ts';
 import { createReportProcessor } from './report-processor.ts';
 
 export interface DefaultDetectorOptions {
@@ -11,6 +12,8 @@ export interface DefaultDetectorOptions {
   policy?: Policy;
   /** Looks frame PDQ hashes up in the banks (frames are not matched without it). */
   frameMatcher?: FrameMatcher;
+  /** Looks chat and comment text up in the URL and keyword lists (not checked without it). */
+  textLists?: TextListLookup;
 }
 
 /** The standard detector set, in the order they see each event. */
@@ -20,5 +23,6 @@ export function createDefaultDetectors(opts: DefaultDetectorOptions = {}): Event
     createGroomingProcessor(),
     createGuardianProcessor({ policy, ...(opts.frameMatcher ? { frameMatcher: opts.frameMatcher } : {}) }),
     createReportProcessor({ imminentReasons: policy.guardian.reports.imminentReasons }),
+    ...(opts.textLists ? [createListProcessor(opts.textLists)] : []),
   ] as EventProcessor[];
 }

@@ -1,6 +1,6 @@
 /** Schemas of the bank routes. */
 import { z } from 'zod';
-import { signalTypeNames } from '../core/signal-types.ts';
+import { signalTypeNames, signalTypes } from '../core/signal-types.ts';
 
 export const bankParams = z.object({ name: z.string().min(1).max(64).describe('Bank name.') });
 
@@ -21,7 +21,13 @@ export const bankStatsView = z
 
 export const newEntrySchema = z.object({
   type: z.enum(signalTypeNames),
-  value: z.string().trim().min(1).max(200).describe('Hex hash value (PDQ 64, MD5 32, SHA-256 64 hex digits).'),
+  value: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4096)
+    .describe(`The value, by type: ${signalTypeNames.map((t) => `${t}: ${signalTypes[t].valueFormat}`).join('; ')}.`),
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional().describe('Language of a keyword term (BCP 47).'),
   externalId: z.string().max(256).optional(),
   category: z.string().max(256).optional(),
   quality: z.number().int().min(0).max(100).optional().describe('PDQ quality; below 50 the entry is kept but never matched.'),

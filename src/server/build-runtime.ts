@@ -4,6 +4,8 @@
  * the policy's action checks, and the pipeline workers (detectors → effects → webhooks).
  */
 import type { Config } from '../config/read-env.ts';
+import type { MediaCipher } from '../crypto/media-cipher.ts';
+import { createExchangeService } from './exchange-service.ts';
 import type { AgeTier } from '../core/age/age-tiers.ts';
 import type { KnownMatch } from '../core/guardian/types.ts';
 import { PDQ_MATCH_THRESHOLD } from '../core/pdq/thresholds.ts';
@@ -55,6 +57,8 @@ export interface RuntimeOptions {
   logger: Logger;
   metrics?: Metrics;
   now?: () => number;
+  /** Seals exchange credentials at rest (without it, exchanges that need credentials cannot be created). */
+  cipher?: MediaCipher;
 }
 
 /** Builds services and (unstarted) workers for `config`. */
@@ -83,6 +87,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const services: Services = {
     banks: matching.banks,
     matching: matching.matching,
+    lists: matching.lists,
     hashing: matching.hashing,
     media: matching.media,
     events: {
@@ -107,7 +112,11 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     audit: createAuditLog(database, now),
   };
 
+  const exchanges = createExchangeService({ database, banks: matching.banks, logger, ...(opts.cipher ? { cipher: opts.cipher } : {}), now });
+  services.exchanges = exchanges.service;
+
   const workers = [];
+  if (config.workers) workers.push({ name: 'exchanges', start: () => exchanges.worker.start(), stop: () => exchanges.worker.stop(), drain: () => exchanges.worker.drain() });
   let refresher: NodeJS.Timeout | undefined;
   if (config.workers) {
     // The guardian matches frames synchronously against the in-memory PDQ index, kept fresh by a timer.
@@ -118,8 +127,8 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     const pipeline = createPipelineWorkers({
       database,
       bus,
-      detectors: createDefaultDetectors({ policy, frameMatcher }),
-    caseIntake: createPipelineCaseIntake(database, policy.review),
+      detectors: createDefaultDetectors({ policy, frameMatcher, textLists: (text) => matching.textLists.matcher.match(text).hits }),
+      caseIntake: createPipelineCaseIntake(database, policy.review),
       ...(config.webhook ? { webhook: { url: config.webhook.url, secret: config.webhook.secret } } : {}),
       // No receiver, no queue: effects stay pollable (GET /v1/effects) and nothing piles up in the outbox.
       queueDeliveries: config.webhook !== undefined,

@@ -1,5 +1,7 @@
 /** Schemas of the content routes: upload options, hash queries and the decision they return. */
 import { z } from 'zod';
+import { mediaSignalTypeNames, signalTypes } from '../core/signal-types.ts';
+import { isLifeguardError } from '../core/lifeguard-error.ts';
 import { contentDecisions } from './content-decision.ts';
 
 const bankList = z
@@ -15,23 +17,23 @@ export const contentOptions = z.object({
   banks: bankList.optional(),
 });
 
-export const hashTypes = ['pdq', 'md5', 'sha256'] as const;
-const hashPatterns: Record<(typeof hashTypes)[number], RegExp> = {
-  pdq: /^[0-9a-f]{64}$/,
-  md5: /^[0-9a-f]{32}$/,
-  sha256: /^[0-9a-f]{64}$/,
-};
+/** Hash types a platform may send to match-hash: every media type of the signal type registry. */
+export const hashTypes = mediaSignalTypeNames;
 
-/** A match-by-hash request: one hash value of one type. */
+/** A match-by-hash request: one hash value of one type, optionally only some banks and sources. */
 export const matchHashBody = z
   .object({
-    type: z.enum(hashTypes),
-    value: z.string().trim().toLowerCase(),
+    type: z.enum(hashTypes).describe(hashTypes.map((t) => `\`${t}\`: ${signalTypes[t].description} (${signalTypes[t].valueFormat})`).join('; ')),
+    value: z.string().max(4096),
     banks: z.array(z.string().min(1).max(200)).max(100).optional(),
+    sources: z.array(z.string().min(1).max(256)).max(20).optional().describe('Only entries from one of these sources (e.g. `exchange:threatexchange`).'),
   })
-  .superRefine((v, ctx) => {
-    if (!hashPatterns[v.type].test(v.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `not a ${v.type} hash (${v.type === 'md5' ? 32 : 64} hex digits)` });
+  .transform((v, ctx) => {
+    try {
+      return { ...v, value: signalTypes[v.type].normalize(v.value) };
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: isLifeguardError(e) ? e.message : `not a ${v.type} value` });
+      return z.NEVER;
     }
   });
 

@@ -10,11 +10,12 @@ import { Matcher } from '../matching/matcher.ts';
 import { decodeCostBytes, DecodeQueue } from '../media/decode-queue.ts';
 import { probeImage, reducedSize, supportedImageFormats } from '../media/decode-image.ts';
 import { probeFfmpeg } from '../media/probe-ffmpeg.ts';
+import { TextListIndex } from '../matching/text-list-index.ts';
 import { hashImage } from '../media/hash-image.ts';
 import { createBankStore } from '../store/bank-store.ts';
 import type { Database } from '../store/database.ts';
 import type { Logger } from './logger.ts';
-import type { BankService, HashingService, MatchingService, MediaSupport } from './services.ts';
+import type { BankService, HashingService, ListMatch, ListService, MatchingService, MediaSupport } from './services.ts';
 
 export interface MatchingServices {
   banks: BankService;
@@ -22,7 +23,10 @@ export interface MatchingServices {
   pdqIndex: BankPdqIndex;
   /** Catches the index up with the store now. */
   refresh(): Promise<void>;
+  /** The URL and keyword lists in memory (synchronous matching for the pipeline). */
+  textLists: TextListIndex;
   matching: MatchingService;
+  lists: ListService;
   hashing: HashingService;
   /** Which media types this process can decode (video only when ffmpeg runs). */
   media: MediaSupport;
@@ -39,6 +43,8 @@ export async function createMatchingServices(database: Database, config: Config,
   const store = createBankStore(database);
   const matcher = await Matcher.open({ store, snapshotPath: join(config.dataDir, 'pdq-index.bin') });
   logger.info('pdq index loaded', { ...matcher.loadReport });
+  const { index: textLists, report: textReport } = await TextListIndex.load(store);
+  logger.info('url and keyword lists loaded', { ...textReport });
   let dirty = false;
   let refreshedAt = now();
   let refreshing: Promise<void> | undefined;
@@ -52,11 +58,13 @@ export async function createMatchingServices(database: Database, config: Config,
   const fullPixels = config.decode.hashFullPixels;
 
   const fresh = async (): Promise<void> => {
-    if (!dirty && now() - refreshedAt < refreshMs) return;
+    // A refresh in flight (e.g. started by a bank change) is awaited, so a query never runs on the old index.
+    if (!dirty && refreshing === undefined && now() - refreshedAt < refreshMs) return;
     refreshing ??= (async () => {
       dirty = false;
       try {
         await matcher.pdqIndex.refresh();
+        await textLists.refresh();
         refreshedAt = now();
       } catch (e) {
         dirty = true;
@@ -70,6 +78,7 @@ export async function createMatchingServices(database: Database, config: Config,
 
   return {
     pdqIndex: matcher.pdqIndex,
+    textLists,
     async refresh() {
       dirty = true;
       await fresh();
@@ -78,14 +87,16 @@ export async function createMatchingServices(database: Database, config: Config,
       store,
       changed() {
         dirty = true;
+        // Bring the in-memory indexes up to date soon, so the pipeline (which never waits) sees the change.
+        void fresh().catch((err: unknown) => logger.warn('index refresh after a bank change failed', { err }));
       },
     },
     matching: {
       async matchHashes(h, o = {}) {
         await fresh();
         return matcher.matchHashes(
-          { ...(h.pdq ? { pdq: h.pdq } : {}), ...(h.md5 ? { md5: h.md5 } : {}), ...(h.sha256 ? { sha256: h.sha256 } : {}) },
-          o.banks ? { banks: o.banks } : {},
+          { ...(h.pdq ? { pdq: h.pdq } : {}), ...(h.md5 ? { md5: h.md5 } : {}), ...(h.sha256 ? { sha256: h.sha256 } : {}), ...(h.opaque ? { opaque: h.opaque } : {}) },
+          { ...(o.banks ? { banks: o.banks } : {}), ...(o.sources ? { sources: o.sources } : {}) },
         );
       },
       // ffmpeg samples 1 frame/s; a video in a request gets at most 600 frames and 2 minutes of work, and one
@@ -100,6 +111,34 @@ export async function createMatchingServices(database: Database, config: Config,
             },
           }
         : {}),
+    },
+    lists: {
+      async check(text, o = {}) {
+        await fresh();
+        const r = textLists.matcher.match(text, o.only);
+        const bankIds = o.banks && o.banks.length > 0 ? new Set(await Promise.all(o.banks.map(async (n) => (await store.requireBank(n)).id))) : undefined;
+        const entries = new Map((await store.getEntries(r.hits.map((h) => h.entryId))).map((e) => [e.id, e]));
+        const matches: ListMatch[] = [];
+        for (const h of r.hits) {
+          const e = entries.get(h.entryId);
+          // Removed or disabled since the index last refreshed, or filtered out.
+          if (!e || e.disabled || (bankIds && !bankIds.has(e.bankId))) continue;
+          if (o.sources && o.sources.length > 0 && !e.sources.some((s) => o.sources!.includes(s))) continue;
+          matches.push({
+            bank: e.bankName,
+            entryId: e.id,
+            signalType: h.signalType,
+            value: e.value,
+            externalId: e.externalId,
+            category: e.category,
+            sources: e.sources,
+            language: e.language,
+            found: h.found,
+            ...(h.obfuscated ? { obfuscated: true } : {}),
+          });
+        }
+        return { matches, urls: r.urls.map((u) => u.url.canonical), unresolvable: r.unresolvable };
+      },
     },
     hashing: {
       probe: (bytes, maxPixels) => probeImage(bytes, { maxPixels }),

@@ -59,7 +59,7 @@ export async function openWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wor
   const workers = createPipelineWorkers({
     database,
     bus,
-    detectors: createDefaultDetectors({ policy, frameMatcher }),
+    detectors: createDefaultDetectors({ policy, frameMatcher, textLists: (text) => matching.textLists.matcher.match(text).hits }),
     caseIntake: createPipelineCaseIntake(database, policy.review),
     ...(webhook ? { webhook: { url: webhook.url, secret: webhook.secret } } : {}),
     queueDeliveries: config.webhook !== undefined,

@@ -50,6 +50,10 @@ import { casesReopen } from './routes/cases-reopen.ts';
 import { casesReveal } from './routes/cases-reveal.ts';
 import { reviewLabels } from './routes/review-labels.ts';
 import { reviewQueues } from './routes/review-queues.ts';
+import { checksSearch } from './routes/checks-search.ts';
+import { checksUrl } from './routes/checks-url.ts';
+import { bankEntryOpinion } from './routes/bank-entry-opinion.ts';
+import { exchangesCreate, exchangesDelete, exchangesFetch, exchangesGet, exchangesList } from './routes/exchanges.ts';
 
 export const routes: readonly RouteDef[] = [
   // ops
@@ -108,4 +112,13 @@ export const routes: readonly RouteDef[] = [
   reviewLabels,
   auditList,
   auditVerify,
+  // outside lists and exchanges (issue 12)
+  checksUrl,
+  checksSearch,
+  bankEntryOpinion,
+  exchangesList,
+  exchangesCreate,
+  exchangesGet,
+  exchangesFetch,
+  exchangesDelete,
 ];

@@ -18,6 +18,7 @@ import type { StoredEffect } from '../store/effect-store.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseService } from '../review/case-service.ts';
 import { unavailable } from '../core/lifeguard-error.ts';
+import type { ExchangeRecord, ExchangeStore } from '../store/exchange-store.ts';
 
 /** Hashes of one decoded image (the hashing module's own type). */
 export type ImageHashes = HashedImage;
@@ -36,7 +37,7 @@ export interface MatchingService {
   /** Samples a video file's frames (ffmpeg) and matches them and the file's digests; absent without video support. */
   matchVideo?(path: string, opts: { banks?: string[]; maxFramePixels: number }): Promise<VideoMatch>;
   /** Matches the given hash values against every bank (or only the banks named in `banks`). */
-  matchHashes(hashes: { pdq?: string | null; md5?: string; sha256?: string }, opts?: { banks?: string[] }): Promise<ContentMatch[]>;
+  matchHashes(hashes: { pdq?: string | null; md5?: string; sha256?: string; opaque?: string }, opts?: { banks?: string[]; sources?: string[] }): Promise<ContentMatch[]>;
 }
 
 export interface EventService {
@@ -50,6 +51,34 @@ export interface EventService {
   listEffects(q: { after?: number; limit: number; kind?: string; target?: string }): Promise<{ effects: StoredEffect[]; cursor: number }>;
   /** Pending work by queue name, for /metrics. */
   queueDepth(): Promise<Record<string, number>>;
+}
+
+/** A listed URL or term found in text, with its bank entry. */
+export interface ListMatch {
+  bank: string;
+  entryId: number;
+  signalType: 'url' | 'keyword';
+  value: string;
+  externalId: string | null;
+  category: string | null;
+  sources: string[];
+  language: string | null;
+  /** What the text said (the URL as found, or the matched words). */
+  found: string;
+  obfuscated?: boolean;
+}
+
+export interface ListService {
+  /** Listed URLs (and terms, unless `only: 'url'`) in `text`, optionally only some banks or sources. */
+  check(text: string, opts?: { only?: 'url' | 'keyword'; banks?: string[]; sources?: string[] }): Promise<{ matches: ListMatch[]; urls: string[]; unresolvable: string[] }>;
+}
+
+export interface ExchangeService {
+  store: ExchangeStore;
+  /** Validates settings and credentials for the kind, seals the credentials, stores the exchange. */
+  create(input: { name: string; kind: string; bank: string; createBank?: boolean; settings: Record<string, unknown>; credentials?: Record<string, unknown>; intervalSeconds: number }): Promise<ExchangeRecord>;
+  /** Fetches one exchange now (resolves when done). */
+  runNow(name: string): Promise<ExchangeRecord>;
 }
 
 export interface BankService {
@@ -93,6 +122,8 @@ export interface Services {
   banks?: BankService;
   hashing?: HashingService;
   matching?: MatchingService;
+  lists?: ListService;
+  exchanges?: ExchangeService;
   events?: EventService;
   /** Human review: cases, queues, claims, assessments and actions (src/review/case-service.ts). */
   cases?: CaseService;

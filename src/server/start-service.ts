@@ -46,7 +46,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       logger.warn('LIFEGUARD_MEDIA_KEY is not set: this process uses its own generated key, so media it retains can only be read with that file', { path: media.path });
     }
     const metrics = createMetrics(async () => (runtime?.services.events ? runtime.services.events.queueDepth() : {}));
-    runtime = await buildRuntime({ database, config, logger, metrics });
+    const cipher = createMediaCipher(media.key);
+    runtime = await buildRuntime({ database, config, logger, metrics, cipher });
     const { services, workers } = runtime;
     const rt = runtime;
     // Imports left running by a process that died are marked failed so pollers stop waiting. With several
@@ -54,7 +55,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     const interrupted = await failInterruptedJobs(database, config.databaseKind === 'sqlite' ? {} : { olderThanMs: 600_000 });
     if (interrupted > 0) logger.warn('marked interrupted jobs failed', { count: interrupted });
     const tasks = createBackgroundTasks(logger);
-    const app = createApp({ config, database, keys, content: createContentStore(database), cipher: createMediaCipher(media.key), logger, metrics, services, tasks });
+    const app = createApp({ config, database, keys, content: createContentStore(database), cipher, logger, metrics, services, tasks });
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

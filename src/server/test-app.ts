@@ -41,13 +41,14 @@ export async function createTestApp(database: Database, opts: { env?: Record<str
   const config: Config = readEnv({ LIFEGUARD_RATE_LIMIT_RPS: '0', LIFEGUARD_LOG_LEVEL: 'silent', ...opts.env }, { dataDir });
   const keys = createApiKeyStore(database);
   const metrics = createMetrics(async () => (runtime?.services.events ? runtime.services.events.queueDepth() : {}));
-  const runtime = opts.services ? undefined : await buildRuntime({ database, config, logger: silentLogger, metrics });
+  const cipher = createMediaCipher(randomBytes(32));
+  const runtime = opts.services ? undefined : await buildRuntime({ database, config, logger: silentLogger, metrics, cipher });
   const deps: AppDeps = {
     config,
     database,
     keys,
     content: createContentStore(database),
-    cipher: createMediaCipher(randomBytes(32)),
+    cipher,
     logger: silentLogger,
     metrics,
     services: opts.services ?? runtime!.services,

@@ -11,14 +11,19 @@ import type {
   BankEntry,
   BankStats,
   BankSummary,
+  EntryOpinion,
+  EntryOpinionRecord,
   NewBankEntry,
   PdqIndexChange,
   SignalTypeName,
   StoreCursor,
+  TextIndexChange,
 } from '../core/banks/types.ts';
 import { conflict, notFound } from '../core/lifeguard-error.ts';
 import { signalTypeNames } from '../core/signal-types.ts';
-import type { BankStore } from './bank-store.ts';
+import type { BankStore, LookupOptions } from './bank-store.ts';
+import * as lists from './bank-store-lists.ts';
+import type { ListStoreContext } from './bank-store-lists.ts';
 import type { Database } from './database.ts';
 import type { Schema } from './schema.ts';
 import type { BankEntriesTable } from './tables/bank-tables.ts';
@@ -61,6 +66,8 @@ const toEntry = (r: EntryRow): BankEntry => ({
   quality: r.quality === null ? null : Number(r.quality),
   flaggedLowQuality: Number(r.flagged_low_quality) === 1,
   addedAt: r.added_at,
+  language: r.language ?? null,
+  disabled: r.disabled_at !== null && r.disabled_at !== undefined,
 });
 
 const toBank = (r: { id: number; name: string; description: string | null; created_at: string }): Bank => ({
@@ -84,6 +91,8 @@ export class KyselyBankStore implements BankStore {
   constructor(database: Database) {
     this.#db = database.db;
     this.#postgres = database.kind === 'postgres';
+    this.#lists.db = this.#db;
+    this.#lists.postgres = this.#postgres;
   }
 
   async #write<T>(fn: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
@@ -108,6 +117,8 @@ export class KyselyBankStore implements BankStore {
         'e.quality',
         'e.flagged_low_quality',
         'e.added_at',
+        'e.language',
+        'e.disabled_at',
         'b.name as bank_name',
       ]);
   }
@@ -168,7 +179,7 @@ export class KyselyBankStore implements BankStore {
 
   async addEntries(bankId: number, entries: readonly NewBankEntry[]): Promise<AddEntriesResult> {
     // Merge duplicates inside the batch first, so each (type, value) is written once.
-    const batch = new Map<string, { signalType: string; value: string; meta: EntryMetadata }>();
+    const batch = new Map<string, { signalType: string; value: string; meta: EntryMetadata; language: string | null }>();
     let merged = 0;
     for (const e of entries) {
       const meta: EntryMetadata = {
@@ -183,7 +194,7 @@ export class KyselyBankStore implements BankStore {
         prev.meta = mergeEntryMetadata(prev.meta, meta).merged;
         merged++;
       } else {
-        batch.set(key, { signalType: e.signalType, value: e.value, meta });
+        batch.set(key, { signalType: e.signalType, value: e.value, meta, language: e.language ?? null });
       }
     }
     if (batch.size === 0) return { added: 0, merged, flagged: 0 };
@@ -208,6 +219,7 @@ export class KyselyBankStore implements BankStore {
               quality: r.meta.quality,
               flagged_low_quality: isLowQuality(r.signalType, r.meta.quality) ? 1 : 0,
               added_at: at,
+              ...(r.language !== null ? { language: r.language } : {}),
             })),
           )
           .onConflict((oc) => oc.columns(['signal_type', 'value', 'bank_id']).doNothing())
@@ -310,15 +322,50 @@ export class KyselyBankStore implements BankStore {
     return out;
   }
 
-  async lookup(signalType: SignalTypeName, values: readonly string[], opts: { bankIds?: readonly number[] } = {}): Promise<BankEntry[]> {
+  async lookup(signalType: SignalTypeName, values: readonly string[], opts: LookupOptions = {}): Promise<BankEntry[]> {
     if (opts.bankIds && opts.bankIds.length === 0) return [];
     const out: BankEntry[] = [];
     for (const part of chunks([...new Set(values)], inChunk)) {
       let q = this.#entries().where('e.signal_type', '=', signalType).where('e.value', 'in', part);
       if (opts.bankIds) q = q.where('e.bank_id', 'in', [...opts.bankIds]);
+      if (opts.includeDisabled !== true) q = q.where('e.disabled_at', 'is', null);
       out.push(...(await q.orderBy('e.id').execute()).map(toEntry));
     }
-    return out;
+    // Sources are a JSON array per entry: filtered here rather than in SQL (lookups return few rows).
+    const wanted = opts.sources;
+    return wanted && wanted.length > 0 ? out.filter((e) => e.sources.some((x) => wanted.includes(x))) : out;
+  }
+
+  readonly #lists: ListStoreContext = {
+    db: undefined as unknown as Kysely<Schema>,
+    postgres: false,
+    write: (fn) => this.#write(fn),
+    getEntries: (ids) => this.getEntries(ids),
+    cursor: () => this.cursor(),
+  };
+
+  recordOpinion(entryId: number, opinion: EntryOpinion, opts?: { by?: string | null; note?: string | null; exchange?: string | null }): Promise<BankEntry> {
+    return lists.recordOpinion(this.#lists, entryId, opinion, opts);
+  }
+
+  opinions(entryId: number): Promise<EntryOpinionRecord[]> {
+    return lists.opinions(this.#lists, entryId);
+  }
+
+  markOpinionsReported(ids: readonly number[]): Promise<void> {
+    return lists.markOpinionsReported(this.#lists, ids);
+  }
+
+  unreportedOpinions(exchange: string, limit?: number): Promise<(EntryOpinionRecord & { entry: BankEntry | undefined })[]> {
+    return lists.unreportedOpinions(this.#lists, exchange, limit);
+  }
+
+  textEntries(types: readonly SignalTypeName[], afterId?: number): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }> {
+    return lists.textEntries(this.#lists, types, afterId);
+  }
+
+  textDelta(types: readonly SignalTypeName[], since: StoreCursor): Promise<{ cursor: StoreCursor; changes: AsyncIterable<TextIndexChange> }> {
+    return lists.textDelta(this.#lists, types, since);
   }
 
   async stats(bankName?: string): Promise<BankStats> {
@@ -369,6 +416,7 @@ export class KyselyBankStore implements BankStore {
         // page; unary + (SQLite's idiom) makes it walk the primary key. PostgreSQL's planner already does.
         .where(this.#postgres ? sql.ref('signal_type') : sql<string>`+${sql.ref('signal_type')}`, '=', 'pdq')
         .where('flagged_low_quality', '=', 0)
+        .where('disabled_at', 'is', null)
         .orderBy('id')
         .limit(pageSize)
         .execute();
@@ -398,14 +446,14 @@ export class KyselyBankStore implements BankStore {
       const rows = await this.#db
         .selectFrom('bank_changes as c')
         .leftJoin('bank_entries as e', 'e.id', 'c.entry_id')
-        .select(['c.seq', 'c.entry_id', 'e.id as live_id', 'e.value', 'e.flagged_low_quality'])
+        .select(['c.seq', 'c.entry_id', 'e.id as live_id', 'e.value', 'e.flagged_low_quality', 'e.disabled_at'])
         .where('c.seq', '>', after)
         .where('c.signal_type', '=', 'pdq')
         .orderBy('c.seq')
         .limit(pageSize)
         .execute();
       for (const r of rows) {
-        const present = r.live_id !== null && Number(r.flagged_low_quality) === 0;
+        const present = r.live_id !== null && Number(r.flagged_low_quality) === 0 && r.disabled_at === null;
         yield present ? { entryId: Number(r.entry_id), value: r.value!, present } : { entryId: Number(r.entry_id), present };
       }
       if (rows.length < pageSize) return;

@@ -14,13 +14,23 @@ import type {
   BankEntry,
   BankStats,
   BankSummary,
+  EntryOpinion,
+  EntryOpinionRecord,
   NewBankEntry,
   PdqIndexChange,
   SignalTypeName,
   StoreCursor,
+  TextIndexChange,
 } from '../core/banks/types.ts';
 import type { Database } from './database.ts';
 import { KyselyBankStore } from './bank-store-kysely.ts';
+
+export interface LookupOptions {
+  bankIds?: readonly number[];
+  /** Keep only entries with one of these sources (e.g. `exchange:ncmec`). */
+  sources?: readonly string[];
+  includeDisabled?: boolean;
+}
 
 export interface BankStore {
   /** Creates a bank; `bank_exists` (409) when the name is taken, `invalid_bank_name` (400) when malformed. */
@@ -38,8 +48,23 @@ export interface BankStore {
   removeEntries(bankId: number, ids: readonly number[]): Promise<number>;
   /** Entries by id (any bank), in no particular order; unknown ids are skipped. */
   getEntries(ids: readonly number[]): Promise<BankEntry[]>;
-  /** Exact lookup of values of one signal type across banks (or only `bankIds`). */
-  lookup(signalType: SignalTypeName, values: readonly string[], opts?: { bankIds?: readonly number[] }): Promise<BankEntry[]>;
+  /**
+   * Exact lookup of values of one signal type across banks (or only `bankIds`), skipping entries marked
+   * false positive unless `includeDisabled`, and (with `sources`) entries from none of those sources.
+   */
+  lookup(signalType: SignalTypeName, values: readonly string[], opts?: LookupOptions): Promise<BankEntry[]>;
+  /** Records a reviewer's opinion on an entry (append-only) and updates its disabled mark; returns the entry. */
+  recordOpinion(entryId: number, opinion: EntryOpinion, opts?: { by?: string | null; note?: string | null; exchange?: string | null }): Promise<BankEntry>;
+  /** The opinions recorded on an entry, oldest first. */
+  opinions(entryId: number): Promise<EntryOpinionRecord[]>;
+  /** Marks opinions as reported back to their exchange. */
+  markOpinionsReported(ids: readonly number[]): Promise<void>;
+  /** Opinions not yet reported to `exchange`, oldest first. */
+  unreportedOpinions(exchange: string, limit?: number): Promise<(EntryOpinionRecord & { entry: BankEntry | undefined })[]>;
+  /** Matchable (not flagged, not disabled) entries of text types (url, keyword) with id > afterId, page by page. */
+  textEntries(types: readonly SignalTypeName[], afterId?: number): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }>;
+  /** Like pdqDelta, for the text types `types`. */
+  textDelta(types: readonly SignalTypeName[], since: StoreCursor): Promise<{ cursor: StoreCursor; changes: AsyncIterable<TextIndexChange> }>;
   /** Counts of one bank, or totals over all banks. */
   stats(bankName?: string): Promise<BankStats>;
   /** Every entry of a bank, in id order, read page by page. */

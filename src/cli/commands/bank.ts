@@ -7,7 +7,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatHashListEntry, hashListExportHeader } from '../../core/hash-list/format-hash-list.ts';
 import { hashListColumnAliases } from '../../core/hash-list/hash-list-columns.ts';
 import type { HashListLineError } from '../../core/hash-list/hash-list-parser.ts';
-import { signalTypeNames } from '../../core/signal-types.ts';
+import { signalTypeNames, signalTypesTable } from '../../core/signal-types.ts';
+import { urlHashAlgorithms } from '../../core/url-lists/url-pattern.ts';
 import { bankLocation, openBankContext, type BankContext } from '../../matching/bank-context.ts';
 import { BankPdqIndex } from '../../matching/bank-pdq-index.ts';
 import { importHashList, openHashListFile, type ImportSummary } from '../../store/bank-import.ts';
@@ -19,7 +20,8 @@ import { usageError } from '../usage-error.ts';
 const usage = `usage: lifeguard bank <subcommand> [options]
 
   bank create NAME [--description D]
-  bank import NAME FILE|- [--type pdq|md5|sha256] [--source S] [--create] [--strict] [--json]
+  bank import NAME FILE|- [--type ${signalTypeNames.join('|')}] [--lines] [--hashed ${urlHashAlgorithms.join('|')}]
+                    [--source S] [--create] [--strict] [--json]
   bank export NAME [--format csv|tsv] [FILE|-]
   bank list [--json]
   bank stats [NAME] [--json]
@@ -28,14 +30,20 @@ const usage = `usage: lifeguard bank <subcommand> [options]
 
 Hash lists (import): CSV or TSV (by extension, else sniffed), a header row naming the columns
   type      (${hashListColumnAliases.type.join(', ')}) — optional with --type
-  hash      (${hashListColumnAliases.hash.join(', ')}, or a column named pdq, md5 or sha256)
+  hash      (${hashListColumnAliases.hash.join(', ')}, or a column named after a type: ${signalTypeNames.join(', ')})
   id        (${hashListColumnAliases.id.join(', ')})
   category  (${hashListColumnAliases.category.join(', ')})
   source    (${hashListColumnAliases.source.join(', ')}; several separated by '|')
   quality   (${hashListColumnAliases.quality.join(', ')}; PDQ quality < 50 is stored flagged, never matched)
-A file with one hash per line and no header is read with --type. Bad lines are reported with their line
+  language  (${hashListColumnAliases.language.join(', ')}; of a keyword term)
+A file with one hash per line and no header is read with --type. --lines reads every line as one whole value
+of --type (URL and keyword lists: commas allowed); --hashed ALG reads a hashed URL list of bare hex digests
+(implies --type url --lines). Bad lines are reported with their line
 numbers and skipped; duplicates merge into the stored entry (first id/category/quality kept, sources
 united). --strict exits 3 when any line was bad; --create creates the bank if missing.
+
+Signal types:
+${signalTypesTable()}
 
 Options for all: --data-dir DIR (default $LIFEGUARD_DATA_DIR or ./data; LIFEGUARD_DATABASE_URL=postgres://…
 selects PostgreSQL).
@@ -91,10 +99,15 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     source: { type: 'string' },
     create: { type: 'boolean' },
     strict: { type: 'boolean' },
+    lines: { type: 'boolean' },
+    hashed: { type: 'string' },
   });
   if (positionals.length !== 2) throw usageError('bank import takes NAME and FILE');
   const [name, file] = positionals as [string, string];
-  const type = values.type?.toLowerCase();
+  const hashed = values.hashed?.toLowerCase();
+  if (hashed !== undefined && !(urlHashAlgorithms as readonly string[]).includes(hashed)) throw usageError(`--hashed must be one of ${urlHashAlgorithms.join(', ')}`);
+  const type = hashed !== undefined ? 'url' : values.type?.toLowerCase();
+  if ((values.lines || hashed) && type === undefined) throw usageError('--lines needs --type');
   if (type !== undefined && !(signalTypeNames as readonly string[]).includes(type)) {
     throw usageError(`--type must be one of ${signalTypeNames.join(', ')}`);
   }
@@ -111,6 +124,8 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       summary = await importHashList(store, bank.id, stream, {
         ...(type !== undefined ? { defaultType: type } : {}),
         ...(values.source !== undefined ? { defaultSource: values.source } : {}),
+        ...(values.lines || hashed !== undefined ? { lines: true } : {}),
+        ...(hashed !== undefined ? { valuePrefix: `${hashed}:` } : {}),
         fileName: file,
         onError,
         onProgress: (n) => bar.update(n),

@@ -30,6 +30,8 @@ export interface NewBankEntry {
   category?: string | null;
   /** PDQ quality 0..100 when the list gave one. */
   quality?: number | null;
+  /** Language of a keyword term (BCP 47, e.g. `en`), when the list gave one. */
+  language?: string | null;
 }
 
 /** A stored entry. */
@@ -46,6 +48,37 @@ export interface BankEntry {
   /** PDQ quality < 50: kept for the record, never matched. */
   flaggedLowQuality: boolean;
   addedAt: string;
+  /** Language of a keyword term, when known. */
+  language: string | null;
+  /** A reviewer marked it a false positive: kept for the record, never matched (until cleared). */
+  disabled: boolean;
+}
+
+/** A reviewer's opinion on an entry: a false positive disables it for us; a true positive or `cleared` re-enables it. */
+export const entryOpinions = ['false_positive', 'true_positive', 'cleared'] as const;
+export type EntryOpinion = (typeof entryOpinions)[number];
+
+/** One recorded opinion (append-only history). */
+export interface EntryOpinionRecord {
+  id: number;
+  entryId: number;
+  opinion: EntryOpinion;
+  by: string | null;
+  note: string | null;
+  /** The exchange it was (to be) reported to, and when it was. */
+  exchange: string | null;
+  reportedAt: string | null;
+  at: string;
+}
+
+/** A change relevant to an in-memory text index (URL or keyword list). */
+export interface TextIndexChange {
+  entryId: number;
+  signalType: SignalTypeName;
+  /** The entry's bank and value when present. */
+  bankId?: number;
+  value?: string;
+  present: boolean;
 }
 
 /** Outcome of adding a batch of entries. */

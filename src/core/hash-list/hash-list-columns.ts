@@ -12,6 +12,7 @@ export const hashListColumnAliases = {
   category: ['category', 'cat', 'class', 'classification', 'label'],
   source: ['source', 'src', 'origin', 'provider', 'sources'],
   quality: ['quality', 'pdqquality', 'q'],
+  language: ['language', 'lang', 'locale'],
 } as const;
 
 export type HashListColumn = keyof typeof hashListColumnAliases;

@@ -129,7 +129,7 @@ test('delimiters are taken from the extension or sniffed', () => {
 test('exported rows read back to the same entries', () => {
   const entry = {
     id: 1, bankId: 1, bankName: 'b', signalType: 'pdq' as const, value: pdqA, externalId: 'id, with "comma"', sources: ['a', 'b'],
-    category: 'A', quality: 77, flaggedLowQuality: false, addedAt: '',
+    category: 'A', quality: 77, flaggedLowQuality: false, addedAt: '', language: null, disabled: false,
   };
   for (const d of [',', '\t'] as const) {
     const rs = parseAll(`${hashListExportHeader(d)}\n${formatHashListEntry(entry, d)}\n`, { delimiter: d });

@@ -22,6 +22,7 @@ export const hashListErrorCodes = [
   'bad_hex',
   'wrong_length',
   'invalid_hash',
+  'invalid_value',
   'bad_quality',
   'field_too_long',
 ] as const;
@@ -47,6 +48,10 @@ export interface HashListParserOptions {
   /** Forces the delimiter; otherwise by file name, else sniffed from the header. */
   delimiter?: HashListDelimiter;
   fileName?: string;
+  /** Plain lines: each non-blank, non-# line is one whole value of `defaultType` (URLs may contain commas). */
+  lines?: boolean;
+  /** Prepended to every value, e.g. `sha1:` for a hashed URL list that ships bare digests. */
+  valuePrefix?: string;
 }
 
 /** Longest external id, category or source kept (longer → `field_too_long`). */
@@ -89,6 +94,12 @@ export class HashListParser {
     const trimmed = text.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return { kind: 'skip' };
 
+    if (this.#opts.lines === true && this.#opts.defaultType !== undefined) {
+      this.#first = false;
+      this.#columns ??= { index: { hash: 0 }, names: ['value'] };
+      this.#delimiter ??= '\t';
+      return this.#entry(raw.number, trimmed.replaceAll('"', ''), fail, true);
+    }
     if (this.#columns === undefined) {
       this.#first = false;
       this.#delimiter = this.#opts.delimiter ?? sniffDelimiter(text, this.#opts.fileName);
@@ -104,11 +115,11 @@ export class HashListParser {
     return this.#entry(raw.number, text, fail);
   }
 
-  #entry(line: number, text: string, fail: (code: HashListErrorCode, message: string) => HashListLineResult): HashListLineResult {
+  #entry(line: number, text: string, fail: (code: HashListErrorCode, message: string) => HashListLineResult, whole = false): HashListLineResult {
     const columns = this.#columns!;
     let fields: string[];
     try {
-      fields = splitFields(text, this.#delimiter!);
+      fields = whole ? [text] : splitFields(text, this.#delimiter!);
     } catch (e) {
       if (isLifeguardError(e)) return fail('unterminated_quote', e.message);
       throw e;
@@ -129,17 +140,24 @@ export class HashListParser {
       return fail('unknown_type', `unknown signal type '${rawType.slice(0, 40)}'`);
     }
 
-    const hash = field('hash')!.toLowerCase();
-    if (hash === '') return fail('missing_hash', 'the hash field is empty');
-    if (!/^[0-9a-f]+$/.test(hash)) return fail('bad_hex', `${type.name} hash is not hexadecimal`);
-    if (hash.length !== type.hexLength) {
-      return fail('wrong_length', `${type.name} hash has ${hash.length} hex digits, expected ${type.hexLength}`);
+    // Hex hashes are case-insensitive; other types (URLs, keywords, opaque hashes) normalise themselves.
+    const bare = field('hash')!;
+    if (bare === '') return fail('missing_hash', 'the hash field is empty');
+    const written = (this.#opts.valuePrefix ?? '') + bare;
+    const hash = type.hexLength !== undefined ? written.toLowerCase() : written;
+    if (type.hexLength !== undefined) {
+      if (!/^[0-9a-f]+$/.test(hash)) return fail('bad_hex', `${type.name} hash is not hexadecimal`);
+      if (hash.length !== type.hexLength) {
+        return fail('wrong_length', `${type.name} hash has ${hash.length} hex digits, expected ${type.hexLength}`);
+      }
+    } else if (hash.length > type.maxLength) {
+      return fail('field_too_long', `${type.name} value is longer than ${type.maxLength} characters`);
     }
     let value: string;
     try {
       value = type.normalize(hash);
     } catch (e) {
-      return fail('invalid_hash', isLifeguardError(e) ? e.message : `invalid ${type.name} hash`);
+      return fail(type.hexLength !== undefined ? 'invalid_hash' : 'invalid_value', isLifeguardError(e) ? e.message : `invalid ${type.name} value`);
     }
 
     let quality: number | null = null;
@@ -167,6 +185,8 @@ export class HashListParser {
       category,
       quality: type.name === 'pdq' ? quality : null,
     };
+    const language = field('language');
+    if (language && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) entry.language = language.toLowerCase();
     return { kind: 'entry', line, entry };
   }
 }

@@ -1,4 +1,4 @@
-/** POST /v1/banks/:name/entries: add hash entries (duplicates merge into the stored entry). */
+/** POST /v1/banks/:name/entries: add entries of any signal type (duplicates merge into the stored entry). */
 import { z } from 'zod';
 import type { NewBankEntry } from '../../core/banks/types.ts';
 import { invalidInput, isLifeguardError } from '../../core/lifeguard-error.ts';
@@ -27,15 +27,18 @@ export const bankEntriesAdd = defineRoute({
     const bank = await bankOr404(banks.store, params.name);
     const entries: NewBankEntry[] = body.entries.map((e, i) => {
       const type = signalTypeFor(e.type);
-      const hex = e.value.toLowerCase();
-      if (!/^[0-9a-f]+$/.test(hex) || hex.length !== type.hexLength) {
-        throw invalidInput('invalid_hash', `entries.${i}.value: a ${e.type} hash is ${type.hexLength} hex digits`, { index: i });
+      if (type.hexLength !== undefined) {
+        const hex = e.value.toLowerCase();
+        if (!/^[0-9a-f]+$/.test(hex) || hex.length !== type.hexLength) {
+          throw invalidInput('invalid_hash', `entries.${i}.value: a ${e.type} hash is ${type.hexLength} hex digits`, { index: i });
+        }
       }
       let value: string;
       try {
-        value = type.normalize(hex);
+        value = type.normalize(e.value);
       } catch (err) {
-        throw invalidInput('invalid_hash', `entries.${i}.value: ${isLifeguardError(err) ? err.message : 'invalid hash'}`, { index: i });
+        const code = isLifeguardError(err) ? err.code : 'invalid_hash';
+        throw invalidInput(code, `entries.${i}.value: ${isLifeguardError(err) ? err.message : 'invalid value'}`, { index: i });
       }
       return {
         signalType: e.type,
@@ -43,6 +46,7 @@ export const bankEntriesAdd = defineRoute({
         externalId: e.externalId ?? null,
         category: e.category ?? null,
         quality: e.quality ?? null,
+        ...(e.language ? { language: e.language.toLowerCase() } : {}),
         ...(e.sources ? { sources: e.sources } : {}),
       };
     });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isLifeguardError } from '../../core/lifeguard-error.ts';
 import { signalTypeNames } from '../../core/signal-types.ts';
+import { urlHashAlgorithms } from '../../core/url-lists/url-pattern.ts';
 import { importHashList } from '../../store/bank-import.ts';
 import { completeJob, createJob, failJob, updateJobProgress } from '../../store/job-store.ts';
 import { bankParams } from '../bank-schemas.ts';
@@ -35,6 +36,8 @@ export const bankImport = defineRoute({
     type: z.enum(signalTypeNames).optional().describe('Signal type for lines without a type column.'),
     source: z.string().min(1).max(256).optional().describe('Source recorded on entries that name none.'),
     fileName: z.string().min(1).max(256).optional().describe('Original file name (.csv / .tsv picks the delimiter).'),
+    lines: z.enum(['true', 'false']).optional().describe('`true`: every line is one whole value of `type` (plain URL or keyword lists).'),
+    hashed: z.enum(urlHashAlgorithms).optional().describe('A hashed URL list of bare hex digests of this algorithm (implies type=url, lines=true).'),
   }),
   rawBody: { contentTypes: ['text/csv', 'text/tab-separated-values', 'text/plain', 'application/octet-stream'], description: 'The hash list.' },
   responses: { 202: { description: 'Spooled; the import runs as this job.', schema: jobView } },
@@ -51,7 +54,8 @@ export const bankImport = defineRoute({
       let pending: Promise<void> = Promise.resolve();
       try {
         const summary = await importHashList(banks.store, bank.id, createReadStream(spool, { highWaterMark: 1 << 20 }), {
-          ...(query.type !== undefined ? { defaultType: query.type } : {}),
+          ...(query.hashed !== undefined ? { defaultType: 'url', lines: true, valuePrefix: `${query.hashed}:` } : query.type !== undefined ? { defaultType: query.type } : {}),
+          ...(query.lines === 'true' && query.type !== undefined ? { lines: true } : {}),
           ...(query.source !== undefined ? { defaultSource: query.source } : {}),
           ...(query.fileName !== undefined ? { fileName: query.fileName } : {}),
           onProgress: (done) => {

@@ -10,6 +10,7 @@ import { m0004DerivedAge } from './0004-derived-age.ts';
 import { m0005PipelineSnapshots } from './0005-pipeline-snapshots.ts';
 import { m0006Cases } from './0006-cases.ts';
 import { m0007People } from './0007-people.ts';
+import { m0009ListsExchanges } from './0009-lists-exchanges.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_banks': m0001Banks,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005_pipeline_snapshots': m0005PipelineSnapshots,
   '0006_cases': m0006Cases,
   '0007_people': m0007People,
+  '0009_lists_exchanges': m0009ListsExchanges,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

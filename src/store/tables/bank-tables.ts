@@ -23,6 +23,10 @@ export interface BankEntriesTable {
   /** 1 when a PDQ hash has quality < 50: kept, but never matched. */
   flagged_low_quality: Generated<number>;
   added_at: string;
+  /** Language of a keyword term (migration 0009). */
+  language: string | null;
+  /** Set while a reviewer marked the entry a false positive: kept, never matched (migration 0009). */
+  disabled_at: string | null;
 }
 
 export interface BankChangesTable {
@@ -39,7 +43,40 @@ export interface BankMetaTable {
   value: string;
 }
 
+export interface BankEntryOpinionsTable {
+  id: Generated<number>;
+  entry_id: number;
+  opinion: string;
+  by: string | null;
+  note: string | null;
+  exchange: string | null;
+  reported_at: string | null;
+  at: string;
+}
+
+export interface ExchangesTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  bank_id: number;
+  settings: string;
+  credentials: string | null;
+  enabled: Generated<number>;
+  interval_seconds: number;
+  checkpoint: string | null;
+  status: Generated<string>;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  consecutive_failures: Generated<number>;
+  counts: Generated<string>;
+  next_run_at: string | null;
+  created_at: string;
+}
+
 export interface BankTables {
+  bank_entry_opinions: BankEntryOpinionsTable;
+  exchanges: ExchangesTable;
   banks: BanksTable;
   bank_entries: BankEntriesTable;
   bank_changes: BankChangesTable;

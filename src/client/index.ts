@@ -1,0 +1,115 @@
+/**
+ * The typed Lifeguard client (`import { createLifeguardClient } from 'lifeguard/client'`): one method per
+ * common route, with request and response types taken from the same zod schemas that validate the routes and
+ * generate /openapi.json (so the compiler checks the client against the API), and webhook signature
+ * verification for receivers. Any other route: `client.request(method, path, body)`.
+ */
+import type { z } from 'zod';
+import type { contentDecisionView, matchHashBody } from '../server/content-schemas.ts';
+import type { bankView, newEntrySchema } from '../server/bank-schemas.ts';
+import type { checkResultView } from '../server/check-schemas.ts';
+import type { effectView } from '../server/effect-view.ts';
+import type { exchangeView, newExchangeBody } from '../server/exchange-schemas.ts';
+import type { listFilters, searchCheckView, urlCheckView } from '../server/list-schemas.ts';
+import type { PlatformEvent } from '../core/events.ts';
+import type { EntryOpinion } from '../core/banks/types.ts';
+
+export { verifyWebhookSignature, signatureHeader, deliveryIdHeader } from '../delivery/webhook-signature.ts';
+
+type Filters = { [K in keyof typeof listFilters]?: z.infer<(typeof listFilters)[K]> };
+
+export type ContentDecision = z.infer<typeof contentDecisionView>;
+export type MatchHashRequest = z.input<typeof matchHashBody>;
+export type UrlCheck = z.infer<typeof urlCheckView>;
+export type SearchCheck = z.infer<typeof searchCheckView>;
+export type CheckResult = z.infer<typeof checkResultView>;
+export type Effect = z.infer<typeof effectView>;
+export type Bank = z.infer<typeof bankView>;
+export type NewEntry = z.input<typeof newEntrySchema>;
+export type Exchange = z.infer<typeof exchangeView>;
+export type NewExchange = z.input<typeof newExchangeBody>;
+
+/** Routes the client calls, by method name: checked against /openapi.json by client.test.ts. */
+export const clientRoutes = {
+  matchHash: ['post', '/v1/content/match-hash'],
+  checkUrl: ['post', '/v1/checks/url'],
+  checkSearch: ['post', '/v1/checks/search'],
+  checkMessage: ['post', '/v1/checks/message'],
+  postEvents: ['post', '/v1/events'],
+  listEffects: ['get', '/v1/effects'],
+  createBank: ['post', '/v1/banks'],
+  addEntries: ['post', '/v1/banks/{name}/entries'],
+  recordOpinion: ['post', '/v1/banks/{name}/entries/{id}/opinion'],
+  listExchanges: ['get', '/v1/exchanges'],
+  createExchange: ['post', '/v1/exchanges'],
+  fetchExchange: ['post', '/v1/exchanges/{name}/fetch'],
+} as const;
+
+/** An error answer of the API: its HTTP status and stable `code`. */
+export class LifeguardApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail?: unknown;
+  constructor(status: number, code: string, message: string, detail?: unknown) {
+    super(message);
+    this.name = 'LifeguardApiError';
+    this.status = status;
+    this.code = code;
+    if (detail !== undefined) this.detail = detail;
+  }
+}
+
+export interface ClientOptions {
+  /** e.g. `http://127.0.0.1:8787`. */
+  baseUrl: string;
+  /** An API key with the scopes of the routes you call. */
+  apiKey: string;
+  /** Defaults to the global fetch (pass another for tests or proxies). */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+export function createLifeguardClient(opts: ClientOptions) {
+  const doFetch = opts.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
+  const base = opts.baseUrl.replace(/\/$/, '');
+  const path = (template: string, params: Record<string, string | number> = {}) => template.replace(/\{(\w+)\}/g, (_m, k: string) => encodeURIComponent(String(params[k])));
+
+  async function request<T>(method: string, p: string, body?: unknown, query?: Record<string, string | number | undefined>): Promise<T> {
+    const qs = query ? new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString() : '';
+    const res = await doFetch(`${base}${p}${qs ? `?${qs}` : ''}`, {
+      method: method.toUpperCase(),
+      headers: { authorization: `Bearer ${opts.apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    const json = text === '' ? undefined : (JSON.parse(text) as unknown);
+    if (!res.ok) {
+      const e = (json as { error?: { code?: string; message?: string; detail?: unknown } } | undefined)?.error;
+      throw new LifeguardApiError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.detail);
+    }
+    return json as T;
+  }
+
+  const r = clientRoutes;
+  return {
+    request,
+    /** Matches one hash (any media signal type), optionally only some banks or sources. */
+    matchHash: (body: MatchHashRequest) => request<ContentDecision>(r.matchHash[0], r.matchHash[1], body),
+    /** allow/deny for a link preview (URL lists; shorteners flagged unresolvable). */
+    checkUrl: (body: { url?: string; text?: string } & Filters) => request<UrlCheck>(r.checkUrl[0], r.checkUrl[1], body),
+    /** allow/deny for a search query, with deterrence text when denied (keyword lists). */
+    checkSearch: (body: { query: string; country?: string } & Filters) => request<SearchCheck>(r.checkSearch[0], r.checkSearch[1], body),
+    checkMessage: (body: { sender: { id: string; tier?: string }; recipient: { id: string; tier?: string }; relation?: string }) => request<CheckResult>(r.checkMessage[0], r.checkMessage[1], body),
+    /** Sends platform events (written durably before the 202). */
+    postEvents: (events: PlatformEvent[] | Record<string, unknown>[]) => request<{ accepted: { id: string }[] }>(r.postEvents[0], r.postEvents[1], { events }),
+    listEffects: (q: { after?: number; limit?: number; kind?: string; target?: string } = {}) => request<{ items: Effect[]; cursor: number }>(r.listEffects[0], r.listEffects[1], undefined, q),
+    createBank: (name: string, description?: string) => request<Bank>(r.createBank[0], r.createBank[1], { name, ...(description !== undefined ? { description } : {}) }),
+    addEntries: (bank: string, entries: NewEntry[]) => request<{ added: number; merged: number; flagged: number }>(r.addEntries[0], path(r.addEntries[1], { name: bank }), { entries }),
+    recordOpinion: (bank: string, entryId: number, opinion: EntryOpinion, note?: string) =>
+      request<{ entryId: number; bank: string; disabled: boolean; sources: string[]; opinions: number }>(r.recordOpinion[0], path(r.recordOpinion[1], { name: bank, id: entryId }), { opinion, ...(note !== undefined ? { note } : {}) }),
+    listExchanges: () => request<{ items: Exchange[] }>(r.listExchanges[0], r.listExchanges[1]),
+    createExchange: (body: NewExchange) => request<Exchange>(r.createExchange[0], r.createExchange[1], body),
+    fetchExchange: (name: string) => request<Exchange>(r.fetchExchange[0], path(r.fetchExchange[1], { name })),
+  };
+}
+
+export type LifeguardClient = ReturnType<typeof createLifeguardClient>;
