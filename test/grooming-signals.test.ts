@@ -227,12 +227,12 @@ test('property: every generated evasion of a lexicon phrase still matches, with 
   for (const [phrase, category] of evasionPhrases) {
     for (const evasion of evasions) {
       for (let seed = 1; seed <= 12; seed++) {
-        const text = `ok ${evade(phrase, evasion, seed)} now`;
+        const text = `hm ${evade(phrase, evasion, seed)} zz`;
         const s = detectSignals(text, { author: 'a' }).find((x) => x.category === category);
         assert.ok(s, `${category} in ${JSON.stringify(text)} (${evasion}, seed ${seed})`);
         assert.equal(text.slice(s.start, s.end), s.text);
         // The span covers the disguised phrase and nothing of the words around it.
-        assert.ok(s.start >= 3 && s.end <= text.length - 4, `span ${JSON.stringify(s.text)} in ${JSON.stringify(text)}`);
+        assert.ok(s.start >= 3 && s.end <= text.length - 3, `span ${JSON.stringify(s.text)} in ${JSON.stringify(text)}`);
       }
     }
   }
