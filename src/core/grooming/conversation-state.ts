@@ -69,7 +69,7 @@ export const UNATTRIBUTED_SHORT_WORDS = 30;
 export const UNATTRIBUTED_RULE_FLOOR = 0.5;
 
 /** Distinct phrases (no numbers) the learned model must have weighed before it may carry a flag alone. */
-const MIN_LEARNED_PHRASES = 2;
+const MIN_LEARNED_PHRASES = 3;
 /** Learned-model phrases kept as evidence while there is no lexicon signal. */
 const LEARNED_EVIDENCE_KEPT = 8;
 
