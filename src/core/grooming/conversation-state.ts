@@ -468,7 +468,7 @@ export class ConversationState {
       authors: this.authorRisks(),
       learnedScore: this.learnedScore(),
       messageCount: this.messageCount,
-      learnedFeatures: this.text.topFeatures(),
+      learnedFeatures: this.text.topFeatures().map((f) => ({ ...f })),
       language: this.text.language(),
     };
   }

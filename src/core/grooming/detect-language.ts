@@ -119,15 +119,17 @@ export function detectLanguage(words: readonly string[]): { language: DetectedLa
  * least two function-word votes and a clear lead), else the conversation's running tally does; before
  * anything is known, English (the model's own language: no glossing).
  */
+/** Votes of the message being read (push is synchronous, so every tally can share it). */
+const scratch = new Float32Array(L);
+
 export class LanguageTally {
   private readonly total = new Float32Array(L);
-  private readonly scratch = new Float32Array(L);
   /** The last language that clearly led the conversation: kept while the lead is contested. */
   private settled: GlossLanguage = 'en';
 
   /** Counts a message and returns the language to read it in. */
   push(words: readonly string[]): GlossLanguage {
-    const s = this.scratch;
+    const s = scratch;
     s.fill(0);
     languageVotes(words, s);
     for (let k = 0; k < L; k++) this.total[k]! += s[k]!;

@@ -108,6 +108,8 @@ export class TextScorer {
   private readonly window: number;
   private z: number;
   private readonly top: LearnedFeature[] = [];
+  /** A frozen copy of `top` for readers, rebuilt only when `top` changes (it is read after every message). */
+  private topView: readonly LearnedFeature[] | undefined;
   private readonly visit: FeatureVisitor;
 
   constructor(
@@ -147,11 +149,12 @@ export class TextScorer {
     const first = i > 0 ? read[i - 1]! : this.prevWord;
     const feature = bigram ? (first ? `${first} ${read[i]}` : read[i]!) : read[i]!;
     if (this.top.some((t) => t.feature === feature)) return;
-    const item: LearnedFeature = { feature, weight: Math.round(weight * 1000) / 1000, messageIndex: this.messageIndex };
+    const item: LearnedFeature = Object.freeze({ feature, weight: Math.round(weight * 1000) / 1000, messageIndex: this.messageIndex });
     let at = this.top.findIndex((t) => t.weight < weight);
     if (at < 0) at = this.top.length;
     this.top.splice(at, 0, item);
     if (this.top.length > topKept) this.top.pop();
+    this.topView = undefined;
   }
 
   /** The text logit so far. */
@@ -177,9 +180,10 @@ export class TextScorer {
     return this.stream.language();
   }
 
-  /** The features that raised the learned score most, as the model read them (glossed to English). */
-  topFeatures(): LearnedFeature[] {
-    return this.top.map((t) => ({ ...t }));
+  /** The features that raised the learned score most, as the model read them (glossed to English); read-only. */
+  topFeatures(): readonly LearnedFeature[] {
+    this.topView ??= Object.freeze(this.top.slice());
+    return this.topView;
   }
 
   /** Messages in an epoch (the recent part scored on its own). */

@@ -65,15 +65,21 @@ function numberShape(w: string): string {
   return `#${Math.min(w.length, 9)}`;
 }
 
-/** A bitset of seen buckets that starts afresh when half full. */
+const filterWords = (1 << SEEN_BITS) >>> 5;
+
+/** A bitset of seen buckets, at `offset` in a buffer its owner may share, that starts afresh when half full. */
 class SeenFilter {
-  private readonly bits = new Uint32Array((1 << SEEN_BITS) >>> 5);
   private set = 0;
+
+  constructor(
+    private readonly bits: Uint32Array,
+    private readonly offset: number,
+  ) {}
 
   /** True the first time a bucket is offered (since the last restart). */
   add(bucket: number): boolean {
     const slot = bucket & ((1 << SEEN_BITS) - 1);
-    const word = slot >>> 5;
+    const word = this.offset + (slot >>> 5);
     const bit = 1 << (slot & 31);
     if (this.bits[word]! & bit) return false;
     if (this.set >= SEEN_RESET) this.clear();
@@ -83,7 +89,7 @@ class SeenFilter {
   }
 
   clear(): void {
-    this.bits.fill(0);
+    this.bits.fill(0, this.offset, this.offset + filterWords);
     this.set = 0;
   }
 }
@@ -91,7 +97,7 @@ class SeenFilter {
 /** One conversation's feature stream: language, gloss, hashing and first-seen filtering, message by message. */
 export class FeatureStream {
   private readonly mask: number;
-  private readonly seen = new SeenFilter();
+  private readonly seen: SeenFilter;
   private readonly epochSeen: SeenFilter | undefined;
   private prev = START_HASH;
   private messages = 0;
@@ -111,7 +117,10 @@ export class FeatureStream {
     private readonly epoch = 0,
   ) {
     this.mask = (1 << bits) - 1;
-    if (epoch > 0) this.epochSeen = new SeenFilter();
+    // One allocation for both filters: a typed array costs about 200 bytes of its own besides its data.
+    const buffer = new Uint32Array(filterWords * (epoch > 0 ? 2 : 1));
+    this.seen = new SeenFilter(buffer, 0);
+    if (epoch > 0) this.epochSeen = new SeenFilter(buffer, filterWords);
   }
 
   /** The conversation's language so far. */
