@@ -95,7 +95,8 @@ function squeeze(w: string, isWord: (w: string) => boolean = (x) => doubleLetter
       const one = out + w[i] + w.slice(j);
       const two = out + w[i] + w[i] + w.slice(j);
       // Prefer the doubled form only when it spells a known word.
-      out += isWord(squeezeRest(two)) && !isWord(squeezeRest(one)) ? w[i]! + w[i]! : w[i]!;
+      const doubled = squeezeRest(two);
+      out += isWord(doubled) && (!isWord(squeezeRest(one)) || doubleLetterWords.has(doubled)) ? w[i]! + w[i]! : w[i]!;
     } else {
       out += w.slice(i, j);
     }
@@ -184,6 +185,9 @@ export function createNormaliser(tables: NormaliserTables) {
       if (alphaRe.test(asLetters) && vocabulary.has(asLetters)) return [...normaliseToken(asLetters)];
       const unit = numberWithUnit.exec(w);
       if (unit) return [unit[1]!, unit[2]!];
+      // "50euro", "1000robux": a number glued to a lexicon word.
+      const glued = /^(\d+)([a-z]{3,})$/.exec(w);
+      if (glued && known(glued[2]!)) return [glued[1]!, ...normaliseToken(glued[2]!)];
       const abbr = abbreviations.get(w);
       if (abbr !== undefined) return abbr.split(' ');
       // Leetspeak only when letters dominate, so "b2b" or "a1" are not mangled into words.
@@ -518,6 +522,19 @@ export function createNormaliser(tables: NormaliserTables) {
       let run = k;
       if (singles >= 3) while (run < pText.length && pFrom[run]! >= 0 && pText[run]!.length === 1) run++;
       if (run - k >= 3 && vocabulary.size > 0) {
+        // First the fewest lexicon words that use up the whole run ("e i n s e l f i e" → ein selfie).
+        let joined = '';
+        for (let r = k; r < run; r++) joined += pText[r]!;
+        const parts = known(joined) ? [joined] : alphaRe.test(joined) ? segment(joined) : null;
+        if (parts && parts.every((x) => known(x))) {
+          let r = k;
+          for (const x of parts) {
+            emitRaw(x, pFrom[r]!, pTo[r + x.length - 1]!);
+            r += x.length;
+          }
+          k = run;
+          continue;
+        }
         let p = k;
         while (p < run) {
           let joinedTo = -1;
