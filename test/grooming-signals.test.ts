@@ -227,12 +227,12 @@ test('property: every generated evasion of a lexicon phrase still matches, with 
   for (const [phrase, category] of evasionPhrases) {
     for (const evasion of evasions) {
       for (let seed = 1; seed <= 12; seed++) {
-        const text = `ok ${evade(phrase, evasion, seed)} now`;
+        const text = `hm ${evade(phrase, evasion, seed)} zz`;
         const s = detectSignals(text, { author: 'a' }).find((x) => x.category === category);
         assert.ok(s, `${category} in ${JSON.stringify(text)} (${evasion}, seed ${seed})`);
         assert.equal(text.slice(s.start, s.end), s.text);
         // The span covers the disguised phrase and nothing of the words around it.
-        assert.ok(s.start >= 3 && s.end <= text.length - 4, `span ${JSON.stringify(s.text)} in ${JSON.stringify(text)}`);
+        assert.ok(s.start >= 3 && s.end <= text.length - 3, `span ${JSON.stringify(s.text)} in ${JSON.stringify(text)}`);
       }
     }
   }
@@ -253,6 +253,9 @@ test('evasive spelling: invisible characters, look-alike letters, joiners, space
     ['ok addmeonsnap', 'platform_move', 'addmeonsnap'],
     ['4r3 y0ur p4r3n75 h0m3', 'supervision_check', '4r3 y0ur p4r3n75 h0m3'],
     ['\u202eare your parents home\u202c', 'supervision_check', 'are your parents home'],
+    ['schick mir e i n s e l f i e', 'image_request', 'schick mir e i n s e l f i e'],
+    ['i can give you 1000robux', 'gifts', 'give you 1000robux'],
+    ['everyone at your school will seeeee your video', 'sextortion', 'everyone at your school will seeeee your video'],
   ];
   for (const [text, category, span] of cases) {
     const s = detectSignals(text).find((x) => x.category === category);

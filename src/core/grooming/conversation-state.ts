@@ -69,7 +69,7 @@ export const UNATTRIBUTED_SHORT_WORDS = 30;
 export const UNATTRIBUTED_RULE_FLOOR = 0.5;
 
 /** Distinct phrases (no numbers) the learned model must have weighed before it may carry a flag alone. */
-const MIN_LEARNED_PHRASES = 2;
+const MIN_LEARNED_PHRASES = 3;
 /** Learned-model phrases kept as evidence while there is no lexicon signal. */
 const LEARNED_EVIDENCE_KEPT = 8;
 
@@ -106,6 +106,9 @@ export class ConversationState {
   private totalWords = 0;
   /** Whether any author's evidence fires a short-chat rule (most conversations: none). */
   private anyRules = false;
+  /** Counts rescores, to know when a cached stage is stale. */
+  private generation = 0;
+  private stageCache: { author: AuthorState; generation: number; stage: GroomingStage } | undefined;
   private readonly learnedEvidence: { feature: string; signal: Signal }[] = [];
   private readonly perCategory = new Map<string, number>();
   private evidenceView: Signal[] | undefined;
@@ -268,6 +271,7 @@ export class ConversationState {
   }
 
   private rescoreAuthors(): void {
+    this.generation++;
     let anyRules = false;
     let knownAdults = 0;
     let knownMinors = 0;
@@ -442,7 +446,12 @@ export class ConversationState {
 
   stage(): GroomingStage {
     const a = this.bestAuthor;
-    return a === undefined || a.signalCount === 0 ? 'none' : stageReached(a.strengths, this.contextOf(a));
+    if (a === undefined || a.signalCount === 0) return 'none';
+    // The stage changes only when evidence or context does (a rescore) or another author leads.
+    if (this.stageCache?.author !== a || this.stageCache.generation !== this.generation) {
+      this.stageCache = { author: a, generation: this.generation, stage: stageReached(a.strengths, this.contextOf(a)) };
+    }
+    return this.stageCache.stage;
   }
 
   /**

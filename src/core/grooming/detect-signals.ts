@@ -23,6 +23,9 @@ const isDigits = (w: string) => {
   return c >= 48 && c <= 57;
 };
 
+/** The words of the message being scanned, filled on first need (one set reused: detection is synchronous). */
+const present = new Set<string>();
+
 /** Signals of one already-normalised message. */
 export function detectInNormalised(
   matcher: LexiconMatcher,
@@ -34,13 +37,17 @@ export function detectInNormalised(
   const langs = opts.languages && opts.languages.length > 0 ? opts.languages : undefined;
   const found: Signal[] = [];
   const words = nt.words;
-  let present: Set<string> | undefined;
+  let presentFilled = false;
   const run = (ruleId: number, k: number) => {
     const rule = rules[ruleId]!;
     if (langs && !langs.includes(rule.language)) return;
     // Cheap pre-check before the regex: every word the pattern requires must be in the message.
     if (rule.required.length > 1) {
-      present ??= new Set(words);
+      if (!presentFilled) {
+        present.clear();
+        for (let i = 0; i < words.length; i++) present.add(words[i]!);
+        presentFilled = true;
+      }
       for (const w of rule.required) if (!present.has(w)) return;
     }
     const re = rule.regex;

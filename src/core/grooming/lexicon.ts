@@ -98,32 +98,38 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
           const impliesMinor = src.startsWith('@minor ');
           if (impliesMinor) src = src.slice('@minor '.length);
           const compiled = compilePattern(expandMacros(src, macros), normaliser);
-          const id = rules.length;
-          rules.push({
-            id,
-            category,
-            categoryIndex: signalCategories.indexOf(category),
-            weight,
-            language: lx.language,
-            regex: compiled.regex,
-            ageOffset,
-            impliesMinor,
-            positional: category === 'age_disclosure' && !firstPerson.test(src),
-            required: compiled.required,
-            source: written,
-          });
-          for (const a of compiled.anchors) {
-            const list = byAnchor.get(a);
-            if (list) list.push(id);
-            else byAnchor.set(a, [id]);
+          // A threat to expose someone is a threat too: the strongest sextortion patterns also signal `threat`,
+          // which the guardian treats as imminent (end the stream, escalate). Weaker parts of sextortion
+          // ("i have your pics", "pay me") stay sextortion only.
+          const categories = category === 'sextortion' && weight >= 0.9 ? (['sextortion', 'threat'] as const) : [category];
+          for (const cat of categories) {
+            const id = rules.length;
+            rules.push({
+              id,
+              category: cat,
+              categoryIndex: signalCategories.indexOf(cat),
+              weight,
+              language: lx.language,
+              regex: compiled.regex,
+              ageOffset,
+              impliesMinor,
+              positional: category === 'age_disclosure' && !firstPerson.test(src),
+              required: compiled.required,
+              source: written,
+            });
+            for (const a of compiled.anchors) {
+              const list = byAnchor.get(a);
+              if (list) list.push(id);
+              else byAnchor.set(a, [id]);
+            }
+            for (const p of compiled.prefixes) {
+              const key = p.slice(0, 3);
+              const list = byPrefix.get(key);
+              if (list) list.push({ prefix: p, rule: id });
+              else byPrefix.set(key, [{ prefix: p, rule: id }]);
+            }
+            if (compiled.numberAnchor) numberRules.push(id);
           }
-          for (const p of compiled.prefixes) {
-            const key = p.slice(0, 3);
-            const list = byPrefix.get(key);
-            if (list) list.push({ prefix: p, rule: id });
-            else byPrefix.set(key, [{ prefix: p, rule: id }]);
-          }
-          if (compiled.numberAnchor) numberRules.push(id);
           for (const w of compiled.words) {
             if (!/^[a-z]+$/.test(w)) continue;
             vocabulary.set(w, Math.max(vocabulary.get(w) ?? 0, weight));

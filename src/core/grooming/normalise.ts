@@ -83,7 +83,7 @@ function isAsciiWordChar(c: number): boolean {
 /** Characters that may sit inside a disguised word ("s.n.a.p", "p-i-c", "s*x", "snap_chat"). */
 const isJoiner = (c: number) => c === 42 || c === 46 || c === 45 || c === 95;
 
-function squeeze(w: string): string {
+function squeeze(w: string, isWord: (w: string) => boolean = (x) => doubleLetterWords.has(x)): string {
   if (w.length < 3) return w;
   let out = '';
   let i = 0;
@@ -95,7 +95,8 @@ function squeeze(w: string): string {
       const one = out + w[i] + w.slice(j);
       const two = out + w[i] + w[i] + w.slice(j);
       // Prefer the doubled form only when it spells a known word.
-      out += doubleLetterWords.has(squeezeRest(two)) && !doubleLetterWords.has(squeezeRest(one)) ? w[i]! + w[i]! : w[i]!;
+      const doubled = squeezeRest(two);
+      out += isWord(doubled) && (!isWord(squeezeRest(one)) || doubleLetterWords.has(doubled)) ? w[i]! + w[i]! : w[i]!;
     } else {
       out += w.slice(i, j);
     }
@@ -130,6 +131,8 @@ export function createNormaliser(tables: NormaliserTables) {
   const segmentCache = new Map<string, string[] | null>();
 
   const known = (w: string) => vocabulary.has(w) || abbreviations.has(w) || numberWords.has(w);
+  /** A stretched letter ("eeeen") keeps its double when the doubled form is a word ("een", "keep"). */
+  const isDoubled = (w: string) => doubleLetterWords.has(w) || vocabulary.has(w);
 
   /**
    * Tells the normaliser which words the lexicons use, so it can rejoin spaced letters ("s n a p"), read
@@ -178,10 +181,13 @@ export function createNormaliser(tables: NormaliserTables) {
     if (/\d/.test(w)) {
       if (/^\d+$/.test(w)) return [w];
       // Leetspeak that spells a lexicon word wins even when digits dominate ("4r3", "57r34m", "54y").
-      const asLetters = squeeze(w.replace(/[0-9@$]/g, (d) => leet[d] ?? d));
+      const asLetters = squeeze(w.replace(/[0-9@$]/g, (d) => leet[d] ?? d), isDoubled);
       if (alphaRe.test(asLetters) && vocabulary.has(asLetters)) return [...normaliseToken(asLetters)];
       const unit = numberWithUnit.exec(w);
       if (unit) return [unit[1]!, unit[2]!];
+      // "50euro", "1000robux": a number glued to a lexicon word.
+      const glued = /^(\d+)([a-z]{3,})$/.exec(w);
+      if (glued && known(glued[2]!)) return [glued[1]!, ...normaliseToken(glued[2]!)];
       const abbr = abbreviations.get(w);
       if (abbr !== undefined) return abbr.split(' ');
       // Leetspeak only when letters dominate, so "b2b" or "a1" are not mangled into words.
@@ -190,7 +196,7 @@ export function createNormaliser(tables: NormaliserTables) {
     } else if (w.includes('@') || w.includes('$')) {
       w = w.replace(/[@$]/g, (d) => leet[d] ?? d);
     }
-    w = squeeze(w);
+    w = squeeze(w, isDoubled);
     const abbr = abbreviations.get(w);
     if (abbr !== undefined) return abbr === '' ? [] : abbr.split(' ');
     const n = numberWords.get(w);
@@ -200,10 +206,35 @@ export function createNormaliser(tables: NormaliserTables) {
 
   /** "s*x", "p*cs": the lexicon word the asterisks hide (the most salient when several fit), else the letters. */
   function unmask(piece: string): string {
-    return fillMask(piece) ?? fillMask(piece.replace(/^\*+|\*+$/g, '')) ?? piece.replace(/\*/g, '');
+    // A star stands for a letter ("p*c") or was put between letters ("i*ch"): every reading that is a lexicon
+    // word competes, in the language of the words around it, then by weight.
+    const removed = piece.replace(/\*/g, '');
+    const stripped = piece.replace(/^\*+|\*+$/g, '');
+    let best = '';
+    let bestScore = -1;
+    const consider = (w: string | null) => {
+      if (w === null) return;
+      const score = contextScore(w);
+      if (score > bestScore) {
+        best = w;
+        bestScore = score;
+      }
+    };
+    consider(fillMask(piece));
+    if (stripped !== piece) consider(fillMask(stripped));
+    if (vocabulary.has(removed)) consider(removed);
+    return best || removed;
   }
 
-  /** The lexicon word matching `masked` ('*' = one letter), preferring the surrounding language, then weight. */
+  /** How well a lexicon word fits the message: the count of surrounding words of its languages, then weight. */
+  function contextScore(w: string): number {
+    const mask = languageMask.get(w) ?? 0;
+    let context = 0;
+    for (let b = 0; b < votes.length; b++) if (mask & (1 << b)) context = Math.max(context, votes[b] ?? 0);
+    return context * 10 + (vocabulary.get(w) ?? 0);
+  }
+
+  /** The best lexicon word matching `masked` ('*' = one letter). */
   function fillMask(masked: string): string | null {
     if (!masked.includes('*') || masked.replace(/\*/g, '').length === 0) return null;
     let best: string | null = null;
@@ -212,10 +243,7 @@ export function createNormaliser(tables: NormaliserTables) {
       let ok = true;
       for (let i = 0; i < w.length && ok; i++) if (masked[i] !== '*' && masked[i] !== w[i]) ok = false;
       if (!ok) continue;
-      const mask = languageMask.get(w) ?? 0;
-      let context = 0;
-      for (let b = 0; b < votes.length; b++) if (mask & (1 << b)) context = Math.max(context, votes[b] ?? 0);
-      const score = context * 10 + vocabulary.get(w)!;
+      const score = contextScore(w);
       if (score > bestScore) {
         best = w;
         bestScore = score;
@@ -356,9 +384,12 @@ export function createNormaliser(tables: NormaliserTables) {
     for (let k = 0; k < out.length; k++) emit(out[k]!, cs[from]!, ce[to - 1]!);
   }
 
+  /** A word votes for its lexicon languages; a word of one language only counts most. */
   function vote(w: string): void {
     const mask = languageMask.get(w) ?? 0;
-    for (let b = 0; mask >> b; b++) if (mask & (1 << b)) votes[b] = (votes[b] ?? 0) + 1;
+    let n = 0;
+    for (let b = 0; mask >> b; b++) if (mask & (1 << b)) n++;
+    for (let b = 0; mask >> b; b++) if (mask & (1 << b)) votes[b] = (votes[b] ?? 0) + 1 / n;
   }
 
   /** Normalises a message, keeping the original span of every output word. */
@@ -491,6 +522,19 @@ export function createNormaliser(tables: NormaliserTables) {
       let run = k;
       if (singles >= 3) while (run < pText.length && pFrom[run]! >= 0 && pText[run]!.length === 1) run++;
       if (run - k >= 3 && vocabulary.size > 0) {
+        // First the fewest lexicon words that use up the whole run ("e i n s e l f i e" → ein selfie).
+        let joined = '';
+        for (let r = k; r < run; r++) joined += pText[r]!;
+        const parts = known(joined) ? [joined] : alphaRe.test(joined) ? segment(joined) : null;
+        if (parts && parts.every((x) => known(x))) {
+          let r = k;
+          for (const x of parts) {
+            emitRaw(x, pFrom[r]!, pTo[r + x.length - 1]!);
+            r += x.length;
+          }
+          k = run;
+          continue;
+        }
         let p = k;
         while (p < run) {
           let joinedTo = -1;

@@ -87,9 +87,9 @@ export const guardianPolicySchema = z.strictObject({
   /** Categories that count as serious enough to remove a viewer from a child's stream. */
   removeCategories: z
     .array(z.enum(signalCategories))
-    .default(['image_request', 'sexual_talk', 'meeting', 'threat', 'platform_move', 'secrecy', 'body_compliment', 'sextortion']),
+    .default(['image_request', 'sexual_talk', 'meeting', 'threat', 'platform_move', 'secrecy', 'body_compliment']),
   /** Categories that signal imminent risk: the stream ends and the case is escalated. */
-  imminentCategories: z.array(z.enum(signalCategories)).default(['threat', 'sextortion']),
+  imminentCategories: z.array(z.enum(signalCategories)).default(['threat']),
   /** How much a viewer's comments weigh given who they are to the streamer (multiplies detector risk). */
   context: z
     .strictObject({
