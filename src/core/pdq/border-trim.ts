@@ -1,0 +1,218 @@
+// Finds the picture inside a frame: borders of one solid colour (black, white, any colour; one side or all),
+// blurred-edge letterboxing (the picture over a blurred, enlarged copy of itself) and picture-in-picture
+// frames (the picture inset in another picture, bounded by four straight edges).
+//
+// Works on a luma thumbnail sampled with a stride (nearest pixels keep edges one line sharp), so the cost
+// is independent of the image size. Returns rectangles in full-resolution pixels; the caller hashes them.
+
+/** A rectangle in image pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What was found: the picture with its borders trimmed, and/or an inset picture bounded by straight edges. */
+export interface ContentRects {
+  /** Uniform or blurred borders trimmed (any subset of the four sides). */
+  trimmed?: Rect;
+  /** A picture-in-picture inset (all four sides bounded by straight edges, the surround textured). */
+  inset?: Rect;
+}
+
+/** A luma thumbnail: `width × height` floats, row-major, and the stride it was sampled with. */
+export interface LumaThumb {
+  data: Float32Array;
+  width: number;
+  height: number;
+  /** Full-resolution pixels per thumbnail pixel, horizontally and vertically. */
+  stepX: number;
+  stepY: number;
+}
+
+/** The longest side of the thumbnail the detector looks at. */
+export const TRIM_THUMB_SIDE = 384;
+
+/** Samples a luma thumbnail from a row loader (`rowLuma(r)` returns row r's luma, full width). */
+export function sampleLumaThumb(width: number, height: number, rowLuma: (r: number) => Float32Array): LumaThumb {
+  const step = Math.max(1, Math.ceil(Math.max(width, height) / TRIM_THUMB_SIDE));
+  const tw = Math.max(1, Math.floor(width / step));
+  const th = Math.max(1, Math.floor(height / step));
+  const stepX = width / tw;
+  const stepY = height / th;
+  const data = new Float32Array(tw * th);
+  for (let i = 0; i < th; i++) {
+    const row = rowLuma(Math.min(height - 1, Math.floor((i + 0.5) * stepY)));
+    for (let j = 0; j < tw; j++) data[i * tw + j] = row[Math.min(width - 1, Math.floor((j + 0.5) * stepX))]!;
+  }
+  return { data, width: tw, height: th, stepX, stepY };
+}
+
+/** Borders thinner than this share of a side are ignored (they hardly move the hash). */
+const MIN_TRIM = 0.015;
+/** At most this share of a side is trimmed per side. */
+const MAX_TRIM = 0.4;
+/** A border line: this share of its pixels within UNIFORM_TOLERANCE of the border colour. */
+const UNIFORM_SHARE = 0.96;
+const UNIFORM_TOLERANCE = 14;
+/** A straight edge: mean step across it at least EDGE_MIN levels and EDGE_RATIO × its neighbours' steps. */
+const EDGE_MIN = 8;
+const EDGE_RATIO = 3.5;
+/** Share of the edge's pixels with a visible step (> EDGE_PIXEL levels). */
+const EDGE_SHARE = 0.55;
+const EDGE_PIXEL = 5;
+/** A blurred border's texture is at most this share of the picture's. */
+const FLAT_RATIO = 0.35;
+
+type Side = 'top' | 'bottom' | 'left' | 'right';
+const sides: readonly Side[] = ['top', 'bottom', 'left', 'right'];
+
+/** Line k counted from `side` (k = 0 is the outermost), sampled over [from, to) along it. */
+function lineReader(t: LumaThumb, side: Side) {
+  const { data, width, height } = t;
+  const vertical = side === 'left' || side === 'right';
+  const count = vertical ? width : height;
+  const length = vertical ? height : width;
+  const at = (k: number, i: number): number => {
+    switch (side) {
+      case 'top':
+        return data[k * width + i]!;
+      case 'bottom':
+        return data[(height - 1 - k) * width + i]!;
+      case 'left':
+        return data[i * width + k]!;
+      case 'right':
+        return data[i * width + (width - 1 - k)]!;
+    }
+  };
+  return { count, length, at };
+}
+
+type Reader = ReturnType<typeof lineReader>;
+
+/** Lines of one colour from the outside in; returns how many (0 when the outermost line is not uniform). */
+function uniformLines(r: Reader, from: number, to: number): number {
+  const outer: number[] = [];
+  for (let i = from; i < to; i++) outer.push(r.at(0, i));
+  outer.sort((a, b) => a - b);
+  const ref = outer[outer.length >> 1]!;
+  const limit = Math.floor(r.count * MAX_TRIM);
+  let k = 0;
+  for (; k < limit; k++) {
+    let near = 0;
+    for (let i = from; i < to; i++) if (Math.abs(r.at(k, i) - ref) <= UNIFORM_TOLERANCE) near++;
+    if (near < UNIFORM_SHARE * (to - from)) break;
+  }
+  return k;
+}
+
+/** Mean |step| between lines k−1 and k over [from, to), and the share of pixels with a visible step. */
+function stepAcross(r: Reader, k: number, from: number, to: number): { mean: number; share: number } {
+  let sum = 0;
+  let visible = 0;
+  for (let i = from; i < to; i++) {
+    const d = Math.abs(r.at(k, i) - r.at(k - 1, i));
+    sum += d;
+    if (d > EDGE_PIXEL) visible++;
+  }
+  const n = Math.max(1, to - from);
+  return { mean: sum / n, share: visible / n };
+}
+
+/** Mean |difference| along lines [a, b) (their own texture) over [from, to). */
+function textureOf(r: Reader, a: number, b: number, from: number, to: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let k = a; k < b; k++) {
+    for (let i = from + 1; i < to; i++) sum += Math.abs(r.at(k, i) - r.at(k, i - 1));
+    n += Math.max(0, to - from - 1);
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
+/** The strongest straight edge parallel to the side within its outer MAX_TRIM, over [from, to). */
+function strongestEdge(r: Reader, from: number, to: number, minK: number): { k: number; mean: number; ratio: number; share: number } | undefined {
+  const limit = Math.floor(r.count * MAX_TRIM);
+  const steps: number[] = [];
+  for (let k = 1; k <= Math.min(limit + 3, r.count - 1); k++) steps[k] = stepAcross(r, k, from, to).mean;
+  let best: { k: number; mean: number; ratio: number; share: number } | undefined;
+  for (let k = Math.max(1, minK); k <= limit; k++) {
+    const here = steps[k]!;
+    if (here < EDGE_MIN) continue;
+    const around: number[] = [];
+    for (let d = 2; d <= 4; d++) {
+      if (k - d >= 1) around.push(steps[k - d]!);
+      if (steps[k + d] !== undefined) around.push(steps[k + d]!);
+    }
+    around.sort((a, b) => a - b);
+    const typical = around.length === 0 ? 0 : around[around.length >> 1]!;
+    const ratio = here / (typical + 1);
+    if (ratio < EDGE_RATIO) continue;
+    if (best === undefined || ratio > best.ratio) best = { k, mean: here, ratio, share: stepAcross(r, k, from, to).share };
+  }
+  return best !== undefined && best.share >= EDGE_SHARE ? best : undefined;
+}
+
+/** Lines to trim on one side: a uniform border, or a flat (blurred) band ending at a straight edge. */
+function trimSide(t: LumaThumb, side: Side): number {
+  const r = lineReader(t, side);
+  const minLines = Math.max(2, Math.ceil(r.count * MIN_TRIM));
+  const uniform = uniformLines(r, 0, r.length);
+  if (uniform >= r.count * MAX_TRIM) return 0; // the whole picture is flat: nothing to trim to
+  if (uniform >= minLines) return uniform;
+  const edge = strongestEdge(r, 0, r.length, minLines);
+  if (edge === undefined) return 0;
+  const band = Math.min(edge.k, r.count - edge.k);
+  const outside = textureOf(r, 0, edge.k, 0, r.length);
+  const inside = textureOf(r, edge.k, Math.min(r.count, edge.k + Math.max(band, minLines)), 0, r.length);
+  return outside <= FLAT_RATIO * inside ? edge.k : 0;
+}
+
+/** Thumbnail rectangle → full-resolution rectangle. */
+function toImage(t: LumaThumb, top: number, bottom: number, left: number, right: number, width: number, height: number): Rect {
+  const x = Math.round(left * t.stepX);
+  const y = Math.round(top * t.stepY);
+  const x2 = Math.min(width, Math.round((t.width - right) * t.stepX));
+  const y2 = Math.min(height, Math.round((t.height - bottom) * t.stepY));
+  return { x, y, width: x2 - x, height: y2 - y };
+}
+
+/** A picture-in-picture inset: four straight edges that agree on one rectangle with a textured surround. */
+function findInset(t: LumaThumb): { top: number; bottom: number; left: number; right: number } | undefined {
+  const found: Partial<Record<Side, number>> = {};
+  for (const side of sides) {
+    const r = lineReader(t, side);
+    const e = strongestEdge(r, 0, r.length, Math.max(2, Math.ceil(r.count * 0.04)));
+    if (e === undefined) return undefined;
+    found[side] = e.k;
+  }
+  let { top = 0, bottom = 0, left = 0, right = 0 } = found;
+  // Check each edge again along the inset's own span only: a real frame edge is visible along all of it.
+  for (const side of sides) {
+    const r = lineReader(t, side);
+    const [from, to] = side === 'top' || side === 'bottom' ? [left, t.width - right] : [top, t.height - bottom];
+    if (to - from < r.length * 0.3) return undefined;
+    const k = { top, bottom, left, right }[side];
+    const s = stepAcross(r, k, from, to);
+    if (s.mean < EDGE_MIN || s.share < 0.7) return undefined;
+  }
+  return { top, bottom, left, right };
+}
+
+/** The picture inside any border or frame of an image, from its luma thumbnail; empty when there is none. */
+export function findContentRects(t: LumaThumb, width: number, height: number): ContentRects {
+  const out: ContentRects = {};
+  if (t.width < 16 || t.height < 16) return out;
+  const trim = { top: trimSide(t, 'top'), bottom: trimSide(t, 'bottom'), left: trimSide(t, 'left'), right: trimSide(t, 'right') };
+  if (trim.top + trim.bottom + trim.left + trim.right > 0 && t.height - trim.top - trim.bottom >= 8 && t.width - trim.left - trim.right >= 8) {
+    out.trimmed = toImage(t, trim.top, trim.bottom, trim.left, trim.right, width, height);
+  }
+  const inset = findInset(t);
+  if (inset !== undefined) {
+    const rect = toImage(t, inset.top, inset.bottom, inset.left, inset.right, width, height);
+    const same = out.trimmed && Math.abs(out.trimmed.x - rect.x) + Math.abs(out.trimmed.y - rect.y) + Math.abs(out.trimmed.width - rect.width) + Math.abs(out.trimmed.height - rect.height) <= 4 * Math.max(t.stepX, t.stepY);
+    if (!same) out.inset = rect;
+  }
+  return out;
+}

@@ -1,0 +1,176 @@
+// Query-side robustness for PDQ: besides the plain hash (bit-identical to pdqFromPixels), extra query hashes
+// that approximate the hash of the original when the query was framed, cropped or turned:
+// - 'trimmed': the picture with uniform or blurred borders trimmed (border-trim.ts), hashed again;
+// - 'inset': a picture-in-picture inset cut out and hashed;
+// - 'uncrop-…': the query's 64×64 image shrunk back into an estimate of the uncropped original (uncrop.ts);
+// - dihedral names: rotations/flips of the plain coefficients (no new DCT).
+// Banks hold only hashes (the original is never available), so all of this happens on the query side.
+import { dct64To16 } from './dct.ts';
+import { dihedralCoefficients, type DihedralName } from './dihedral.ts';
+import { downsampleTo64, type LumaSource } from './downsample.ts';
+import { lowerMedian256 } from './median.ts';
+import { pixelSource, tooSmallForPdq } from './pdq-hash.ts';
+import { hexFromCoefficients, zeroPdqHex } from './pdq-hex.ts';
+import { qualityOf64 } from './quality.ts';
+import { findContentRects, sampleLumaThumb, type Rect } from './border-trim.ts';
+import { uncrop64, type UncropPlacement } from './uncrop.ts';
+import { pdqFromPixels } from './pdq-hash.ts';
+
+/** Un-crop candidates by name: `uncrop-<where>-<kept %>[-extend]`; `where` is the side that was cut or `centre`. */
+export const uncropCandidates: Readonly<Record<string, UncropPlacement>> = (() => {
+  const out: Record<string, UncropPlacement> = {};
+  for (const kept of [95, 90, 85]) {
+    const s = kept / 100;
+    for (const fill of ['reflect', 'extend'] as const) {
+      const tail = fill === 'extend' ? '-extend' : '';
+      out[`uncrop-centre-${kept}${tail}`] = { scaleX: s, scaleY: s, alignX: 0.5, alignY: 0.5, fill };
+      // The cut side is empty in the original: the kept part sits against the opposite side.
+      out[`uncrop-top-${kept}${tail}`] = { scaleX: 1, scaleY: s, alignX: 0.5, alignY: 1, fill };
+      out[`uncrop-bottom-${kept}${tail}`] = { scaleX: 1, scaleY: s, alignX: 0.5, alignY: 0, fill };
+      out[`uncrop-left-${kept}${tail}`] = { scaleX: s, scaleY: 1, alignX: 1, alignY: 0.5, fill };
+      out[`uncrop-right-${kept}${tail}`] = { scaleX: s, scaleY: 1, alignX: 0, alignY: 0.5, fill };
+    }
+  }
+  return out;
+})();
+
+/** Which extra query hashes to make. */
+export interface RobustOptions {
+  /** Trim uniform/blurred borders and hash the rest. */
+  trim: boolean;
+  /** Cut out a picture-in-picture inset and hash it. */
+  inset: boolean;
+  /** Names from `uncropCandidates`. */
+  uncrop: readonly string[];
+  /** Dihedral variants besides the original. */
+  dihedral: readonly Exclude<DihedralName, 'original'>[];
+}
+
+/**
+ * The default set, chosen from `npm run eval:robust` (see README, "Matching that survives crops and
+ * borders"): border trimming and the inset cost one extra hash each but only when a frame is found; the two
+ * centred un-crops and the mirror image earn their false-match cost; the others did not.
+ */
+export const defaultRobustOptions: RobustOptions = Object.freeze({
+  trim: true,
+  inset: true,
+  uncrop: Object.freeze(['uncrop-centre-95', 'uncrop-centre-90']),
+  dihedral: Object.freeze(['flipy'] as const),
+});
+
+/** Every candidate (for measuring). */
+export const allRobustOptions: RobustOptions = Object.freeze({
+  trim: true,
+  inset: true,
+  uncrop: Object.freeze(Object.keys(uncropCandidates)),
+  dihedral: Object.freeze(['rotate90', 'rotate180', 'rotate270', 'flipx', 'flipy', 'flipplus1', 'flipminus1'] as const),
+});
+
+/** One extra query hash. */
+export interface RobustVariant {
+  name: string;
+  hash: string;
+  /** The part of the image hashed, for 'trimmed' and 'inset'. */
+  rect?: Rect;
+}
+
+export interface PdqRobustResult {
+  /** The plain PDQ hash and quality (identical to pdqFromPixels). */
+  hash: string;
+  quality: number;
+  /** Extra query hashes, in a fixed order (a variant may equal the plain hash; matchers skip repeats). */
+  variants: RobustVariant[];
+}
+
+const image64 = new Float32Array(64 * 64);
+const scratch64 = new Float32Array(64 * 64);
+const coefficients = new Float32Array(256);
+const turned = new Float32Array(256);
+const candidate = new Float32Array(256);
+
+/** The 64×64 PDQ image of a source, exactly as the plain hash makes it. */
+function pdqImage64(source: LumaSource, out: Float32Array): void {
+  if (source.width === 64 && source.height === 64) {
+    for (let r = 0; r < 64; r++) {
+      const from = source.load(r, 1);
+      out.set(source.data.subarray(from, from + 64), r * 64);
+    }
+  } else {
+    downsampleTo64(source, out);
+  }
+}
+
+const hexOf = (c: Float32Array): string => hexFromCoefficients(c, lowerMedian256(c));
+
+/** Copies a rectangle of interleaved pixels. */
+function cropPixels(pixels: Uint8Array, width: number, channels: number, r: Rect): Uint8Array {
+  const out = new Uint8Array(r.width * r.height * channels);
+  for (let y = 0; y < r.height; y++) {
+    const from = ((r.y + y) * width + r.x) * channels;
+    out.set(pixels.subarray(from, from + r.width * channels), y * r.width * channels);
+  }
+  return out;
+}
+
+/** The plain PDQ hash plus the robust query variants of interleaved 8-bit pixels (1, 3 or 4 channels). */
+export function pdqRobustFromPixels(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: number,
+  opts: RobustOptions = defaultRobustOptions,
+): PdqRobustResult {
+  const source = pixelSource(pixels, width, height, channels);
+  if (tooSmallForPdq(width, height)) return { hash: zeroPdqHex, quality: 0, variants: [] };
+  pdqImage64(source, image64);
+  const quality = qualityOf64(image64);
+  dct64To16(image64, coefficients);
+  const hash = hexOf(coefficients);
+  const variants: RobustVariant[] = [];
+  const add = (v: RobustVariant): void => void variants.push(v);
+
+  for (const name of opts.dihedral) {
+    dihedralCoefficients(coefficients, name, turned);
+    add({ name, hash: hexOf(turned) });
+  }
+  for (const name of opts.uncrop) {
+    const placement = uncropCandidates[name];
+    if (placement === undefined) continue;
+    uncrop64(image64, placement, scratch64);
+    dct64To16(scratch64, candidate);
+    add({ name, hash: hexOf(candidate) });
+  }
+  if (opts.trim || opts.inset) {
+    const rows = pixelSource(pixels, width, height, channels);
+    const thumb = sampleLumaThumb(width, height, (r) => {
+      const from = rows.load(r, 1);
+      return rows.data.subarray(from, from + width);
+    });
+    const rects = findContentRects(thumb, width, height);
+    for (const [name, rect] of [['trimmed', opts.trim ? rects.trimmed : undefined], ['inset', opts.inset ? rects.inset : undefined]] as const) {
+      if (rect === undefined || tooSmallForPdq(rect.width, rect.height)) continue;
+      const h = pdqFromPixels(cropPixels(pixels, width, channels, rect), rect.width, rect.height, channels);
+      add({ name, hash: h.hash, rect });
+    }
+  }
+  return { hash, quality, variants };
+}
+
+const dihedralWords: Record<string, string> = {
+  rotate90: 'turned 90° counter-clockwise',
+  rotate180: 'turned 180°',
+  rotate270: 'turned 90° clockwise',
+  flipx: 'flipped upside down',
+  flipy: 'as a mirror image',
+  flipplus1: 'transposed',
+  flipminus1: 'transposed about the other diagonal',
+};
+
+/** Plain words for a variant name, for reviewers: "after trimming a border". */
+export function describeVariant(name: string): string {
+  if (name === 'trimmed') return 'after trimming a border';
+  if (name === 'inset') return 'after cutting out a picture-in-picture inset';
+  const m = /^uncrop-(centre|top|bottom|left|right)-(\d+)(-extend)?$/.exec(name);
+  if (m) return m[1] === 'centre' ? `as if its edges had been cropped (${m[2]}% of each side kept)` : `as if its ${m[1]} had been cropped (${m[2]}% kept)`;
+  return dihedralWords[name] ?? `as variant ${name}`;
+}
