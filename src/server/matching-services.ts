@@ -69,18 +69,23 @@ export async function createMatchingServices(database: Database, config: Config,
       async matchHashes(h, o = {}) {
         await fresh();
         return matcher.matchHashes(
-          { ...(h.pdq ? { pdq: h.pdq } : {}), ...(h.md5 ? { md5: h.md5 } : {}), ...(h.sha256 ? { sha256: h.sha256 } : {}) },
+          {
+            ...(h.pdq ? { pdq: h.pdq } : {}),
+            ...(h.pdq && h.pdqVariants ? { pdqVariants: Object.fromEntries(h.pdqVariants.map((v) => [v.name, v.hash])) } : {}),
+            ...(h.md5 ? { md5: h.md5 } : {}),
+            ...(h.sha256 ? { sha256: h.sha256 } : {}),
+          },
           o.banks ? { banks: o.banks } : {},
         );
       },
       // ffmpeg samples 1 frame/s; a video in a request gets at most 600 frames and 2 minutes of work.
       async matchVideo(path, o) {
         await fresh();
-        return matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000 });
+        return matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), robust: o.robust !== false, maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000 });
       },
     },
     hashing: {
-      hashImage: (bytes, limits) => hashImage(bytes, { maxPixels: limits.maxPixels, maxBytes: limits.maxBytes }),
+      hashImage: (bytes, limits) => hashImage(bytes, { maxPixels: limits.maxPixels, maxBytes: limits.maxBytes, ...(limits.robust ? { robust: true } : {}) }),
     },
     async close() {
       if (matcher.pdqIndex.unsavedChanges === 0) return;

@@ -14,6 +14,7 @@ import { importHashList, openHashListFile, type ImportSummary } from '../../stor
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { createProgressBar } from '../progress-bar.ts';
 import { usageError } from '../usage-error.ts';
+import { addVideoCommand, addVideoUsage } from './bank-add-video.ts';
 
 const usage = `usage: lifeguard bank <subcommand> [options]
 
@@ -24,6 +25,7 @@ const usage = `usage: lifeguard bank <subcommand> [options]
   bank stats [NAME] [--json]
   bank remove NAME                  remove the bank and all its entries
   bank remove NAME --entry ID ...   remove only these entries (ids from export or match output)
+${addVideoUsage}
 
 Hash lists (import): CSV or TSV (by extension, else sniffed), a header row naming the columns
   type      (${hashListColumnAliases.type.join(', ')}) — optional with --type
@@ -222,6 +224,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
   list,
   stats,
   remove,
+  'add-video': addVideoCommand,
 };
 
 export const command: Command = {

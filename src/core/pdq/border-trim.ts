@@ -17,6 +17,8 @@ export interface Rect {
 export interface ContentRects {
   /** Uniform or blurred borders trimmed (any subset of the four sides). */
   trimmed?: Rect;
+  /** Only the widest borders trimmed (those at least half as wide as the widest), when that differs. */
+  trimmedMajor?: Rect;
   /** A picture-in-picture inset (all four sides bounded by straight edges, the surround textured). */
   inset?: Rect;
 }
@@ -154,19 +156,60 @@ function strongestEdge(r: Reader, from: number, to: number, minK: number): { k: 
   return best !== undefined && best.share >= EDGE_SHARE ? best : undefined;
 }
 
+/**
+ * The edge where a flat (solid or blurred) band gives way to the picture: the line whose step stands out
+ * against the steps just outside it (the flat side) and is not drowned by the picture's own texture inside.
+ */
+function flatBandEdge(r: Reader, minK: number): number | undefined {
+  const limit = Math.floor(r.count * MAX_TRIM);
+  const steps: number[] = [];
+  for (let k = 1; k <= Math.min(limit + 4, r.count - 1); k++) steps[k] = stepAcross(r, k, 0, r.length).mean;
+  const med = (xs: number[]) => (xs.sort((a, b) => a - b), xs[xs.length >> 1] ?? 0);
+  let best: { k: number; score: number } | undefined;
+  for (let k = Math.max(2, minK); k <= limit; k++) {
+    const here = steps[k]!;
+    if (here < EDGE_MIN) continue;
+    const outside = med([1, 2, 3, 4].filter((d) => k - d >= 1).map((d) => steps[k - d]!));
+    const inside = med([1, 2, 3, 4].filter((d) => steps[k + d] !== undefined).map((d) => steps[k + d]!));
+    const score = here / (outside + 1);
+    if (score < EDGE_RATIO || here < 1.5 * inside) continue;
+    if (best === undefined || score > best.score) best = { k, score };
+  }
+  if (best === undefined || stepAcross(r, best.k, 0, r.length).share < EDGE_SHARE) return undefined;
+  const band = Math.max(best.k, minLines(r));
+  const outside = textureOf(r, 0, best.k, 0, r.length);
+  const inside = textureOf(r, best.k, Math.min(r.count, best.k + band), 0, r.length);
+  return outside <= FLAT_RATIO * inside ? best.k : undefined;
+}
+
+const minLines = (r: Reader): number => Math.max(2, Math.ceil(r.count * MIN_TRIM));
+
 /** Lines to trim on one side: a uniform border, or a flat (blurred) band ending at a straight edge. */
-function trimSide(t: LumaThumb, side: Side): number {
+function trimSide(t: LumaThumb, side: Side): { k: number; band: boolean } {
   const r = lineReader(t, side);
-  const minLines = Math.max(2, Math.ceil(r.count * MIN_TRIM));
   const uniform = uniformLines(r, 0, r.length);
-  if (uniform >= r.count * MAX_TRIM) return 0; // the whole picture is flat: nothing to trim to
-  if (uniform >= minLines) return uniform;
-  const edge = strongestEdge(r, 0, r.length, minLines);
-  if (edge === undefined) return 0;
-  const band = Math.min(edge.k, r.count - edge.k);
-  const outside = textureOf(r, 0, edge.k, 0, r.length);
-  const inside = textureOf(r, edge.k, Math.min(r.count, edge.k + Math.max(band, minLines)), 0, r.length);
-  return outside <= FLAT_RATIO * inside ? edge.k : 0;
+  if (uniform >= r.count * MAX_TRIM) return { k: 0, band: false }; // the whole picture is flat
+  if (uniform >= minLines(r)) return { k: uniform, band: false };
+  const k = flatBandEdge(r, minLines(r)) ?? 0;
+  return { k, band: k > 0 };
+}
+
+/**
+ * Letterboxes are nearly always symmetric: when one side has a band of k lines and its opposite side none,
+ * the opposite side gets one too if its outer k (±2) lines are flat next to the picture's texture there.
+ */
+function mirrorBand(t: LumaThumb, side: Side, k: number): number {
+  const r = lineReader(t, side);
+  if (k < minLines(r) || k > r.count * MAX_TRIM) return 0;
+  let best = 0;
+  let bestStep = -1;
+  for (let c = Math.max(1, k - 2); c <= Math.min(r.count - 1, k + 2); c++) {
+    const step = stepAcross(r, c, 0, r.length).mean;
+    if (step > bestStep) [best, bestStep] = [c, step];
+  }
+  const outside = textureOf(r, 0, best, 0, r.length);
+  const inside = textureOf(r, best, Math.min(r.count, 2 * best), 0, r.length);
+  return outside <= FLAT_RATIO * inside ? best : 0;
 }
 
 /** Thumbnail rectangle → full-resolution rectangle. */
@@ -204,9 +247,21 @@ function findInset(t: LumaThumb): { top: number; bottom: number; left: number; r
 export function findContentRects(t: LumaThumb, width: number, height: number): ContentRects {
   const out: ContentRects = {};
   if (t.width < 16 || t.height < 16) return out;
-  const trim = { top: trimSide(t, 'top'), bottom: trimSide(t, 'bottom'), left: trimSide(t, 'left'), right: trimSide(t, 'right') };
+  const found = { top: trimSide(t, 'top'), bottom: trimSide(t, 'bottom'), left: trimSide(t, 'left'), right: trimSide(t, 'right') };
+  const trim = { top: found.top.k, bottom: found.bottom.k, left: found.left.k, right: found.right.k };
+  // Only blurred bands are mirrored: a solid border on one side is common (a caption bar), a blurred one is not.
+  for (const [a, b] of [['top', 'bottom'], ['bottom', 'top'], ['left', 'right'], ['right', 'left']] as const) {
+    if (trim[b] === 0 && found[a].band) trim[b] = mirrorBand(t, b, trim[a]);
+  }
   if (trim.top + trim.bottom + trim.left + trim.right > 0 && t.height - trim.top - trim.bottom >= 8 && t.width - trim.left - trim.right >= 8) {
     out.trimmed = toImage(t, trim.top, trim.bottom, trim.left, trim.right, width, height);
+    // A picture's own dark or flat edge can pass for a thin border beside a real one: also try without it.
+    const widest = Math.max(trim.top / t.height, trim.bottom / t.height, trim.left / t.width, trim.right / t.width);
+    const keep = (n: number, side: number) => (n / side >= widest / 2 ? n : 0);
+    const major = { top: keep(trim.top, t.height), bottom: keep(trim.bottom, t.height), left: keep(trim.left, t.width), right: keep(trim.right, t.width) };
+    if (major.top + major.bottom + major.left + major.right !== trim.top + trim.bottom + trim.left + trim.right) {
+      out.trimmedMajor = toImage(t, major.top, major.bottom, major.left, major.right, width, height);
+    }
   }
   const inset = findInset(t);
   if (inset !== undefined) {

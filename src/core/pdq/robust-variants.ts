@@ -58,13 +58,26 @@ export const defaultRobustOptions: RobustOptions = Object.freeze({
   dihedral: Object.freeze(['flipy'] as const),
 });
 
+/** The 7 dihedral variants besides the original, in dihedralNames order. */
+export const dihedralVariantNames = Object.freeze(['rotate90', 'rotate180', 'rotate270', 'flipx', 'flipy', 'flipplus1', 'flipminus1'] as const);
+
 /** Every candidate (for measuring). */
 export const allRobustOptions: RobustOptions = Object.freeze({
   trim: true,
   inset: true,
   uncrop: Object.freeze(Object.keys(uncropCandidates)),
-  dihedral: Object.freeze(['rotate90', 'rotate180', 'rotate270', 'flipx', 'flipy', 'flipplus1', 'flipminus1'] as const),
+  dihedral: dihedralVariantNames,
 });
+
+/** `true` = the default set, `false` = none, or an explicit set. */
+export type RobustChoice = boolean | RobustOptions;
+
+/** The options a choice stands for (undefined = robustness off); `dihedral` adds all 7 rotations/flips. */
+export function resolveRobust(choice: RobustChoice, dihedral = false): RobustOptions | undefined {
+  if (choice === false) return dihedral ? { trim: false, inset: false, uncrop: [], dihedral: dihedralVariantNames } : undefined;
+  const base = choice === true ? defaultRobustOptions : choice;
+  return dihedral ? { ...base, dihedral: dihedralVariantNames } : base;
+}
 
 /** One extra query hash. */
 export interface RobustVariant {
@@ -147,7 +160,12 @@ export function pdqRobustFromPixels(
       return rows.data.subarray(from, from + width);
     });
     const rects = findContentRects(thumb, width, height);
-    for (const [name, rect] of [['trimmed', opts.trim ? rects.trimmed : undefined], ['inset', opts.inset ? rects.inset : undefined]] as const) {
+    const found = [
+      ['trimmed', opts.trim ? rects.trimmed : undefined],
+      ['trimmed-major', opts.trim ? rects.trimmedMajor : undefined],
+      ['inset', opts.inset ? rects.inset : undefined],
+    ] as const;
+    for (const [name, rect] of found) {
       if (rect === undefined || tooSmallForPdq(rect.width, rect.height)) continue;
       const h = pdqFromPixels(cropPixels(pixels, width, channels, rect), rect.width, rect.height, channels);
       add({ name, hash: h.hash, rect });
@@ -168,7 +186,7 @@ const dihedralWords: Record<string, string> = {
 
 /** Plain words for a variant name, for reviewers: "after trimming a border". */
 export function describeVariant(name: string): string {
-  if (name === 'trimmed') return 'after trimming a border';
+  if (name === 'trimmed' || name === 'trimmed-major') return 'after trimming a border';
   if (name === 'inset') return 'after cutting out a picture-in-picture inset';
   const m = /^uncrop-(centre|top|bottom|left|right)-(\d+)(-extend)?$/.exec(name);
   if (m) return m[1] === 'centre' ? `as if its edges had been cropped (${m[2]}% of each side kept)` : `as if its ${m[1]} had been cropped (${m[2]}% kept)`;

@@ -37,16 +37,21 @@ async function preserveFrame(frame: Frame, deps: AppRuntime, keyId: string): Pro
   const { imageBase64, ...rest } = frame;
   const bytes = Buffer.from(imageBase64!, 'base64');
   // A PDQ hash the platform computed wins (as at intake); otherwise the bytes are hashed here.
-  let hashes: { pdq: string; quality: number | null; md5?: string; sha256?: string; width: number | null; height: number | null };
+  let hashes: { pdq: string; quality: number | null; md5?: string; sha256?: string; width: number | null; height: number | null; variants?: { name: string; hash: string }[] };
   if (rest.pdq !== undefined) {
     hashes = { pdq: rest.pdq.toLowerCase(), quality: rest.quality ?? null, width: null, height: null };
   } else {
-    hashes = await hashing.hashImage(bytes, { maxPixels: deps.config.limits.maxImagePixels, maxBytes: deps.config.limits.maxUploadBytes });
+    // Robust: a re-streamed capture is often framed or cropped (see core/pdq/robust-variants.ts).
+    hashes = await hashing.hashImage(bytes, { maxPixels: deps.config.limits.maxImagePixels, maxBytes: deps.config.limits.maxUploadBytes, robust: true });
   }
-  const hashed: Frame = { ...rest, pdq: rest.pdq ?? hashes.pdq, ...(hashes.quality !== null ? { quality: hashes.quality } : {}) };
+  let hashed: Frame = { ...rest, pdq: rest.pdq ?? hashes.pdq, ...(hashes.quality !== null ? { quality: hashes.quality } : {}) };
   // PDQ only: the guardian ends a stream on PDQ matches, so intake keeps exactly the frames it will act on.
-  const matches = await matching.matchHashes({ pdq: hashes.pdq });
+  const matches = await matching.matchHashes({ pdq: hashes.pdq, ...(hashes.variants ? { pdqVariants: hashes.variants } : {}) });
   if (matches.length === 0) return hashed;
+  // The variants that matched travel with the event, so the guardian matches (and acts on) them too.
+  const matchedVariants = new Set(matches.map((m) => m.variant).filter((v) => v !== undefined));
+  const pdqVariants = (hashes.variants ?? []).filter((v) => matchedVariants.has(v.name));
+  if (pdqVariants.length > 0) hashed = { ...hashed, pdqVariants };
 
   const sha256 = hashes.sha256 ?? createHash('sha256').update(bytes).digest('hex');
   const id = `cnt_${createHash('sha256').update(`stream.frame\u0000${frame.id}\u0000${sha256}`).digest('hex').slice(0, 32)}`;
