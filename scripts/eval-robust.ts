@@ -20,6 +20,8 @@ const nGenerated = env('LIFEGUARD_EVAL_GENERATED', 20);
 const nCorpus = env('LIFEGUARD_EVAL_CORPUS', 2000);
 const nCorpusQueries = Math.min(nCorpus, env('LIFEGUARD_EVAL_CORPUS_QUERIES', 500));
 const log = (s: string) => process.stderr.write(s + '\n');
+/** Only transforms whose name matches this regular expression (for quick experiments). */
+const only = process.env.LIFEGUARD_EVAL_TRANSFORMS ? new RegExp(process.env.LIFEGUARD_EVAL_TRANSFORMS) : undefined;
 
 /** Every query hash of one picture by variant name ('plain' first), as words. */
 function queryHashes(r: Raw): Map<string, Uint32Array> {
@@ -94,7 +96,7 @@ async function main(): Promise<void> {
   for (const [k, o] of originals.entries()) {
     const meta = await sharp(o.png).metadata();
     const other = originals[(k + 7) % originals.length]!.png;
-    for (const tr of transforms) {
+    for (const tr of transforms.filter((x) => !only || only.test(x.name))) {
       const r = await tr.apply(o.png, { width: meta.width!, height: meta.height! }, other);
       const q = queryHashes(r);
       const distances: Record<string, number> = {};

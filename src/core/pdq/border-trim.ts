@@ -34,7 +34,7 @@ export interface LumaThumb {
 }
 
 /** The longest side of the thumbnail the detector looks at. */
-export const TRIM_THUMB_SIDE = 384;
+export const TRIM_THUMB_SIDE = 256;
 
 /** Samples a luma thumbnail from a row loader (`rowLuma(r)` returns row r's luma, full width). */
 export function sampleLumaThumb(width: number, height: number, rowLuma: (r: number) => Float32Array): LumaThumb {
@@ -64,31 +64,36 @@ const EDGE_RATIO = 3.5;
 /** Share of the edge's pixels with a visible step (> EDGE_PIXEL levels). */
 const EDGE_SHARE = 0.55;
 const EDGE_PIXEL = 5;
+/** An inset's edges: found with this ridge share over the whole side, confirmed with the next along the inset. */
+const INSET_FIND_SHARE = 0.45;
+const INSET_EDGE_SHARE = 0.6;
 /** A blurred border's texture is at most this share of the picture's. */
 const FLAT_RATIO = 0.35;
 
 type Side = 'top' | 'bottom' | 'left' | 'right';
 const sides: readonly Side[] = ['top', 'bottom', 'left', 'right'];
 
-/** Line k counted from `side` (k = 0 is the outermost), sampled over [from, to) along it. */
+/**
+ * The thumbnail seen from one side: line k (k = 0 outermost) is a row or column, copied so that reads are
+ * plain array reads; full-length statistics per line are computed once and cached.
+ */
 function lineReader(t: LumaThumb, side: Side) {
   const { data, width, height } = t;
   const vertical = side === 'left' || side === 'right';
   const count = vertical ? width : height;
   const length = vertical ? height : width;
-  const at = (k: number, i: number): number => {
-    switch (side) {
-      case 'top':
-        return data[k * width + i]!;
-      case 'bottom':
-        return data[(height - 1 - k) * width + i]!;
-      case 'left':
-        return data[i * width + k]!;
-      case 'right':
-        return data[i * width + (width - 1 - k)]!;
+  const v = new Float32Array(count * length);
+  if (side === 'top') v.set(data.subarray(0, count * length));
+  else if (side === 'bottom') for (let k = 0; k < count; k++) v.set(data.subarray((height - 1 - k) * width, (height - k) * width), k * length);
+  else {
+    for (let i = 0; i < length; i++) {
+      const row = i * width;
+      if (side === 'left') for (let k = 0; k < count; k++) v[k * length + i] = data[row + k]!;
+      else for (let k = 0; k < count; k++) v[k * length + i] = data[row + width - 1 - k]!;
     }
-  };
-  return { count, length, at };
+  }
+  const at = (k: number, i: number): number => v[k * length + i]!;
+  return { count, length, v, at, steps: new Map<number, { mean: number; share: number }>(), ridges: new Map<number, number>(), textures: new Map<number, number>() };
 }
 
 type Reader = ReturnType<typeof lineReader>;
@@ -103,7 +108,8 @@ function uniformLines(r: Reader, from: number, to: number): number {
   let k = 0;
   for (; k < limit; k++) {
     let near = 0;
-    for (let i = from; i < to; i++) if (Math.abs(r.at(k, i) - ref) <= UNIFORM_TOLERANCE) near++;
+    const v = r.v;
+    for (let i = from, o = k * r.length + from; i < to; i++, o++) if (Math.abs(v[o]! - ref) <= UNIFORM_TOLERANCE) near++;
     if (near < UNIFORM_SHARE * (to - from)) break;
   }
   return k;
@@ -111,49 +117,75 @@ function uniformLines(r: Reader, from: number, to: number): number {
 
 /** Mean |step| between lines k−1 and k over [from, to), and the share of pixels with a visible step. */
 function stepAcross(r: Reader, k: number, from: number, to: number): { mean: number; share: number } {
+  const full = from === 0 && to === r.length;
+  const cached = full ? r.steps.get(k) : undefined;
+  if (cached) return cached;
   let sum = 0;
   let visible = 0;
   for (let i = from; i < to; i++) {
-    const d = Math.abs(r.at(k, i) - r.at(k - 1, i));
+    const o = k * r.length + i;
+    const d = Math.abs(r.v[o]! - r.v[o - r.length]!);
     sum += d;
     if (d > EDGE_PIXEL) visible++;
   }
   const n = Math.max(1, to - from);
-  return { mean: sum / n, share: visible / n };
+  const out = { mean: sum / n, share: visible / n };
+  if (full) r.steps.set(k, out);
+  return out;
 }
 
 /** Mean |difference| along lines [a, b) (their own texture) over [from, to). */
 function textureOf(r: Reader, a: number, b: number, from: number, to: number): number {
   let sum = 0;
   let n = 0;
+  const full = from === 0 && to === r.length;
   for (let k = a; k < b; k++) {
-    for (let i = from + 1; i < to; i++) sum += Math.abs(r.at(k, i) - r.at(k, i - 1));
+    let line = full ? r.textures.get(k) : undefined;
+    if (line === undefined) {
+      line = 0;
+      const v = r.v;
+      for (let i = from + 1, o = k * r.length + from + 1; i < to; i++, o++) line += Math.abs(v[o]! - v[o - 1]!);
+      if (full) r.textures.set(k, line);
+    }
+    sum += line;
     n += Math.max(0, to - from - 1);
   }
   return n === 0 ? 0 : sum / n;
 }
 
-/** The strongest straight edge parallel to the side within its outer MAX_TRIM, over [from, to). */
-function strongestEdge(r: Reader, from: number, to: number, minK: number): { k: number; mean: number; ratio: number; share: number } | undefined {
-  const limit = Math.floor(r.count * MAX_TRIM);
-  const steps: number[] = [];
-  for (let k = 1; k <= Math.min(limit + 3, r.count - 1); k++) steps[k] = stepAcross(r, k, from, to).mean;
-  let best: { k: number; mean: number; ratio: number; share: number } | undefined;
-  for (let k = Math.max(1, minK); k <= limit; k++) {
-    const here = steps[k]!;
-    if (here < EDGE_MIN) continue;
-    const around: number[] = [];
-    for (let d = 2; d <= 4; d++) {
-      if (k - d >= 1) around.push(steps[k - d]!);
-      if (steps[k + d] !== undefined) around.push(steps[k + d]!);
-    }
-    around.sort((a, b) => a - b);
-    const typical = around.length === 0 ? 0 : around[around.length >> 1]!;
-    const ratio = here / (typical + 1);
-    if (ratio < EDGE_RATIO) continue;
-    if (best === undefined || ratio > best.ratio) best = { k, mean: here, ratio, share: stepAcross(r, k, from, to).share };
+/**
+ * Share of the positions in [from, to) where the step across line k is visible and larger than the steps
+ * across the lines on either side: near 1 along a real straight edge, about 1/3 in noise or texture.
+ */
+function ridgeShare(r: Reader, k: number, from: number, to: number): number {
+  if (k < 2 || k + 1 >= r.count) return 0;
+  const full = from === 0 && to === r.length;
+  const cached = full ? r.ridges.get(k) : undefined;
+  if (cached !== undefined) return cached;
+  let ridge = 0;
+  for (let i = from; i < to; i++) {
+    const v = r.v;
+    const L = r.length;
+    const o = k * L + i;
+    const d = Math.abs(v[o]! - v[o - L]!);
+    if (d > EDGE_PIXEL && d > Math.abs(v[o - L]! - v[o - 2 * L]!) && d > Math.abs(v[o + L]! - v[o]!)) ridge++;
   }
-  return best !== undefined && best.share >= EDGE_SHARE ? best : undefined;
+  const out = ridge / Math.max(1, to - from);
+  if (full) r.ridges.set(k, out);
+  return out;
+}
+
+/** The straightest edge parallel to the side within its outer MAX_TRIM, over [from, to). */
+function strongestEdge(r: Reader, from: number, to: number, minK: number, minShare: number): { k: number; share: number } | undefined {
+  const limit = Math.floor(r.count * MAX_TRIM);
+  let best: { k: number; share: number } | undefined;
+  for (let k = Math.max(2, minK); k <= limit; k++) {
+    const share = ridgeShare(r, k, from, to);
+    if (share < minShare || (best !== undefined && share <= best.share)) continue;
+    if (stepAcross(r, k, from, to).mean < EDGE_MIN) continue;
+    best = { k, share };
+  }
+  return best;
 }
 
 /**
@@ -164,13 +196,25 @@ function flatBandEdge(r: Reader, minK: number): number | undefined {
   const limit = Math.floor(r.count * MAX_TRIM);
   const steps: number[] = [];
   for (let k = 1; k <= Math.min(limit + 4, r.count - 1); k++) steps[k] = stepAcross(r, k, 0, r.length).mean;
-  const med = (xs: number[]) => (xs.sort((a, b) => a - b), xs[xs.length >> 1] ?? 0);
+  // Median of the (up to 4) steps on one side of k, without allocating.
+  const near = [0, 0, 0, 0];
+  const med = (k: number, dir: 1 | -1): number => {
+    let n = 0;
+    for (let d = 1; d <= 4; d++) {
+      const v = steps[k + dir * d];
+      if (k + dir * d < 1 || v === undefined) continue;
+      let j = n++;
+      while (j > 0 && near[j - 1]! > v) near[j] = near[--j]!;
+      near[j] = v;
+    }
+    return n === 0 ? 0 : near[n >> 1]!;
+  };
   let best: { k: number; score: number } | undefined;
   for (let k = Math.max(2, minK); k <= limit; k++) {
     const here = steps[k]!;
     if (here < EDGE_MIN) continue;
-    const outside = med([1, 2, 3, 4].filter((d) => k - d >= 1).map((d) => steps[k - d]!));
-    const inside = med([1, 2, 3, 4].filter((d) => steps[k + d] !== undefined).map((d) => steps[k + d]!));
+    const outside = med(k, -1);
+    const inside = med(k, 1);
     const score = here / (outside + 1);
     if (score < EDGE_RATIO || here < 1.5 * inside) continue;
     if (best === undefined || score > best.score) best = { k, score };
@@ -185,21 +229,20 @@ function flatBandEdge(r: Reader, minK: number): number | undefined {
 const minLines = (r: Reader): number => Math.max(2, Math.ceil(r.count * MIN_TRIM));
 
 /** Lines to trim on one side: a uniform border, or a flat (blurred) band ending at a straight edge. */
-function trimSide(t: LumaThumb, side: Side): { k: number; band: boolean } {
-  const r = lineReader(t, side);
+function trimSide(r: Reader): { k: number; band: boolean } {
   const uniform = uniformLines(r, 0, r.length);
   if (uniform >= r.count * MAX_TRIM) return { k: 0, band: false }; // the whole picture is flat
-  if (uniform >= minLines(r)) return { k: uniform, band: false };
-  const k = flatBandEdge(r, minLines(r)) ?? 0;
-  return { k, band: k > 0 };
+  // A band can start uniform and then drift (a gradient, a blurred copy): the picture starts at its edge.
+  const band = flatBandEdge(r, Math.max(minLines(r), uniform));
+  if (band !== undefined) return { k: band, band: uniform < minLines(r) };
+  return uniform >= minLines(r) ? { k: uniform, band: false } : { k: 0, band: false };
 }
 
 /**
  * Letterboxes are nearly always symmetric: when one side has a band of k lines and its opposite side none,
  * the opposite side gets one too if its outer k (±2) lines are flat next to the picture's texture there.
  */
-function mirrorBand(t: LumaThumb, side: Side, k: number): number {
-  const r = lineReader(t, side);
+function mirrorBand(r: Reader, k: number): number {
   if (k < minLines(r) || k > r.count * MAX_TRIM) return 0;
   let best = 0;
   let bestStep = -1;
@@ -222,23 +265,22 @@ function toImage(t: LumaThumb, top: number, bottom: number, left: number, right:
 }
 
 /** A picture-in-picture inset: four straight edges that agree on one rectangle with a textured surround. */
-function findInset(t: LumaThumb): { top: number; bottom: number; left: number; right: number } | undefined {
+function findInset(t: LumaThumb, readers: Record<Side, Reader>): { top: number; bottom: number; left: number; right: number } | undefined {
   const found: Partial<Record<Side, number>> = {};
   for (const side of sides) {
-    const r = lineReader(t, side);
-    const e = strongestEdge(r, 0, r.length, Math.max(2, Math.ceil(r.count * 0.04)));
+    const r = readers[side];
+    const e = strongestEdge(r, 0, r.length, Math.max(2, Math.ceil(r.count * 0.04)), INSET_FIND_SHARE);
     if (e === undefined) return undefined;
     found[side] = e.k;
   }
   let { top = 0, bottom = 0, left = 0, right = 0 } = found;
   // Check each edge again along the inset's own span only: a real frame edge is visible along all of it.
   for (const side of sides) {
-    const r = lineReader(t, side);
+    const r = readers[side];
     const [from, to] = side === 'top' || side === 'bottom' ? [left, t.width - right] : [top, t.height - bottom];
     if (to - from < r.length * 0.3) return undefined;
     const k = { top, bottom, left, right }[side];
-    const s = stepAcross(r, k, from, to);
-    if (s.mean < EDGE_MIN || s.share < 0.7) return undefined;
+    if (stepAcross(r, k, from, to).mean < EDGE_MIN || ridgeShare(r, k, from, to) < INSET_EDGE_SHARE) return undefined;
   }
   return { top, bottom, left, right };
 }
@@ -247,11 +289,12 @@ function findInset(t: LumaThumb): { top: number; bottom: number; left: number; r
 export function findContentRects(t: LumaThumb, width: number, height: number): ContentRects {
   const out: ContentRects = {};
   if (t.width < 16 || t.height < 16) return out;
-  const found = { top: trimSide(t, 'top'), bottom: trimSide(t, 'bottom'), left: trimSide(t, 'left'), right: trimSide(t, 'right') };
+  const readers = { top: lineReader(t, 'top'), bottom: lineReader(t, 'bottom'), left: lineReader(t, 'left'), right: lineReader(t, 'right') };
+  const found = { top: trimSide(readers.top), bottom: trimSide(readers.bottom), left: trimSide(readers.left), right: trimSide(readers.right) };
   const trim = { top: found.top.k, bottom: found.bottom.k, left: found.left.k, right: found.right.k };
   // Only blurred bands are mirrored: a solid border on one side is common (a caption bar), a blurred one is not.
   for (const [a, b] of [['top', 'bottom'], ['bottom', 'top'], ['left', 'right'], ['right', 'left']] as const) {
-    if (trim[b] === 0 && found[a].band) trim[b] = mirrorBand(t, b, trim[a]);
+    if (trim[b] === 0 && found[a].band) trim[b] = mirrorBand(readers[b], trim[a]);
   }
   if (trim.top + trim.bottom + trim.left + trim.right > 0 && t.height - trim.top - trim.bottom >= 8 && t.width - trim.left - trim.right >= 8) {
     out.trimmed = toImage(t, trim.top, trim.bottom, trim.left, trim.right, width, height);
@@ -263,7 +306,7 @@ export function findContentRects(t: LumaThumb, width: number, height: number): C
       out.trimmedMajor = toImage(t, major.top, major.bottom, major.left, major.right, width, height);
     }
   }
-  const inset = findInset(t);
+  const inset = findInset(t, readers);
   if (inset !== undefined) {
     const rect = toImage(t, inset.top, inset.bottom, inset.left, inset.right, width, height);
     const same = out.trimmed && Math.abs(out.trimmed.x - rect.x) + Math.abs(out.trimmed.y - rect.y) + Math.abs(out.trimmed.width - rect.width) + Math.abs(out.trimmed.height - rect.height) <= 4 * Math.max(t.stepX, t.stepY);
