@@ -50,10 +50,10 @@ export async function generatedOriginals(count: number): Promise<{ name: string;
 
 const words = ['river', 'harbour', 'maple', 'lantern', 'meadow', 'granite', 'orchard', 'signal', 'copper', 'violet', 'summit', 'ferry'];
 
-/** One unrelated corpus picture of kind `i % 4`: pattern, text card, smooth noise field, or gradient. */
+/** One unrelated corpus picture of kind `i % 5`: pattern, text card, smooth noise field, gradient with shapes, plain gradient. */
 export async function corpusPicture(i: number): Promise<Raw> {
   const r = seededRandom(i * 2654435761 + 7);
-  const kind = i % 4;
+  const kind = i % 5;
   let png: Buffer;
   if (kind === 0) {
     png = await renderTestPattern(patternsForQueries[Math.floor(r() * patternsForQueries.length)]!, 50_000 + i, 256, 192);
@@ -69,6 +69,13 @@ export async function corpusPicture(i: number): Promise<Raw> {
     const cells = Buffer.alloc(g * g * 3);
     for (let k = 0; k < cells.length; k++) cells[k] = Math.floor(r() * 256);
     png = await sharp(cells, { raw: { width: g, height: g, channels: 3 } }).resize(256, 192, { kernel: 'cubic' }).png().toBuffer();
+  } else if (kind === 4) {
+    // Plain two-colour gradients at any angle: the hardest case for false matches (they all look alike).
+    const a = `rgb(${r() * 255},${r() * 255},${r() * 255})`;
+    const b = `rgb(${r() * 255},${r() * 255},${r() * 255})`;
+    const angle = r() * Math.PI * 2;
+    const [x2, y2] = [0.5 + 0.5 * Math.cos(angle), 0.5 + 0.5 * Math.sin(angle)];
+    png = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="256" height="192"><defs><linearGradient id="g" x1="${1 - x2}" y1="${1 - y2}" x2="${x2}" y2="${y2}"><stop offset="0" stop-color="${a}"/><stop offset="1" stop-color="${b}"/></linearGradient></defs><rect width="256" height="192" fill="url(#g)"/></svg>`)).png().toBuffer();
   } else {
     const a = `rgb(${r() * 255},${r() * 255},${r() * 255})`;
     const b = `rgb(${r() * 255},${r() * 255},${r() * 255})`;
@@ -134,14 +141,20 @@ const watermark = async (png: Buffer, m: { width: number; height: number }) => {
   return raw(sharp(png).composite([{ input: Buffer.from(svg), left: 0, top: 0 }]));
 };
 
+/** Raw pixels re-encoded as JPEG quality 60 and decoded again. */
+async function reencode(r: Raw): Promise<Raw> {
+  const channels = r.channels as 1 | 2 | 3 | 4;
+  return raw(await sharp(Buffer.from(r.pixels), { raw: { width: r.width, height: r.height, channels } }).jpeg({ quality: 60 }).toBuffer());
+}
+
 /** Every transform of the development set. */
 export const transforms: Transform[] = [
   { name: 'identity', group: 'identity', apply: (p) => raw(sharp(p)) },
   { name: 'resize-50', group: 'resize / re-encode', apply: (p, m) => raw(sharp(p).resize(Math.max(8, Math.round(m.width / 2)))) },
   { name: 'jpeg-40', group: 'resize / re-encode', apply: async (p) => raw(await sharp(p).jpeg({ quality: 40 }).toBuffer()) },
   { name: 'watermark', group: 'watermark', apply: watermark },
-  ...[98, 95, 90, 85].map((k) => ({ name: `crop-centre-${k}`, group: `crop centred, ${k}% kept`, apply: crop(k / 100, k / 100, 0.5, 0.5) })),
-  ...[98, 95, 90].flatMap((k) => [
+  ...[98, 95, 93, 90, 85].map((k) => ({ name: `crop-centre-${k}`, group: `crop centred, ${k}% kept`, apply: crop(k / 100, k / 100, 0.5, 0.5) })),
+  ...[98, 95, 93, 90].flatMap((k) => [
     { name: `crop-bottom-${k}`, group: `crop one side, ${100 - k}% cut`, apply: crop(1, k / 100, 0.5, 0) },
     { name: `crop-top-${k}`, group: `crop one side, ${100 - k}% cut`, apply: crop(1, k / 100, 0.5, 1) },
     { name: `crop-left-${k}`, group: `crop one side, ${100 - k}% cut`, apply: crop(k / 100, 1, 1, 0.5) },
@@ -171,4 +184,15 @@ export const transforms: Transform[] = [
   { name: 'mirror', group: 'mirror', apply: (p) => raw(sharp(p).flop()) },
   { name: 'rotate-90', group: 'turned 90° / 180°', apply: (p) => raw(sharp(p).rotate(90)) },
   { name: 'rotate-180', group: 'turned 90° / 180°', apply: (p) => raw(sharp(p).rotate(180)) },
+  { name: 'rotate-270', group: 'turned 90° / 180°', apply: (p) => raw(sharp(p).rotate(270)) },
+  {
+    name: 'border-black-10-jpeg-60',
+    group: 'border + JPEG',
+    apply: async (p, m) => reencode(await border(0.1, black, 'all')(p, m)),
+  },
+  {
+    name: 'blur-box-lr-10-jpeg-60',
+    group: 'border + JPEG',
+    apply: async (p, m) => reencode(await blurBox(0.1, 'lr')(p, m)),
+  },
 ];

@@ -14,7 +14,6 @@ import { hexFromCoefficients, zeroPdqHex } from './pdq-hex.ts';
 import { qualityOf64 } from './quality.ts';
 import { findContentRects, sampleLumaThumb, type Rect } from './border-trim.ts';
 import { uncrop64, type UncropPlacement } from './uncrop.ts';
-import { pdqFromPixels } from './pdq-hash.ts';
 
 /** Un-crop candidates by name: `uncrop-<where>-<kept %>[-extend]`; `where` is the side that was cut or `centre`. */
 export const uncropCandidates: Readonly<Record<string, UncropPlacement>> = (() => {
@@ -44,6 +43,8 @@ export interface RobustOptions {
   uncrop: readonly string[];
   /** Dihedral variants besides the original. */
   dihedral: readonly Exclude<DihedralName, 'original'>[];
+  /** Un-crop candidates of the trimmed picture too (cropped, then framed), named `trimmed+<name>`. */
+  trimUncrop?: readonly string[];
 }
 
 /**
@@ -67,6 +68,7 @@ export const allRobustOptions: RobustOptions = Object.freeze({
   inset: true,
   uncrop: Object.freeze(Object.keys(uncropCandidates)),
   dihedral: dihedralVariantNames,
+  trimUncrop: Object.freeze(['uncrop-centre-95', 'uncrop-centre-95-extend', 'uncrop-centre-90']),
 });
 
 /** `true` = the default set, `false` = none, or an explicit set. */
@@ -167,8 +169,18 @@ export function pdqRobustFromPixels(
     ] as const;
     for (const [name, rect] of found) {
       if (rect === undefined || tooSmallForPdq(rect.width, rect.height)) continue;
-      const h = pdqFromPixels(cropPixels(pixels, width, channels, rect), rect.width, rect.height, channels);
-      add({ name, hash: h.hash, rect });
+      const part = cropPixels(pixels, width, channels, rect);
+      pdqImage64(pixelSource(part, rect.width, rect.height, channels), image64);
+      dct64To16(image64, candidate);
+      add({ name, hash: hexOf(candidate), rect });
+      if (name !== 'trimmed') continue;
+      for (const u of opts.trimUncrop ?? []) {
+        const placement = uncropCandidates[u];
+        if (placement === undefined) continue;
+        uncrop64(image64, placement, scratch64);
+        dct64To16(scratch64, candidate);
+        add({ name: `trimmed+${u}`, hash: hexOf(candidate), rect });
+      }
     }
   }
   return { hash, quality, variants };
@@ -187,6 +199,7 @@ const dihedralWords: Record<string, string> = {
 /** Plain words for a variant name, for reviewers: "after trimming a border". */
 export function describeVariant(name: string): string {
   if (name === 'trimmed' || name === 'trimmed-major') return 'after trimming a border';
+  if (name.startsWith('trimmed+')) return `after trimming a border, ${describeVariant(name.slice(8))}`;
   if (name === 'inset') return 'after cutting out a picture-in-picture inset';
   const m = /^uncrop-(centre|top|bottom|left|right)-(\d+)(-extend)?$/.exec(name);
   if (m) return m[1] === 'centre' ? `as if its edges had been cropped (${m[2]}% of each side kept)` : `as if its ${m[1]} had been cropped (${m[2]}% kept)`;
