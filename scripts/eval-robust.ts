@@ -5,7 +5,7 @@
  *
  * Options (environment): LIFEGUARD_EVAL_GENERATED (generated originals, default 20), LIFEGUARD_EVAL_CORPUS
  * (unrelated corpus pictures in the bank, default 2000), LIFEGUARD_EVAL_CORPUS_QUERIES (corpus pictures
- * also used as queries against the rest, default 500). `--json` prints the raw figures as JSON as well.
+ * also used as queries against the rest, default 400). `--json` prints the raw figures as JSON as well.
  */
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -18,7 +18,7 @@ const T = PDQ_MATCH_THRESHOLD;
 const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
 const nGenerated = env('LIFEGUARD_EVAL_GENERATED', 20);
 const nCorpus = env('LIFEGUARD_EVAL_CORPUS', 2000);
-const nCorpusQueries = Math.min(nCorpus, env('LIFEGUARD_EVAL_CORPUS_QUERIES', 500));
+const nCorpusQueries = Math.min(nCorpus, env('LIFEGUARD_EVAL_CORPUS_QUERIES', 400));
 const log = (s: string) => process.stderr.write(s + '\n');
 /** Only transforms whose name matches this regular expression (for quick experiments). */
 const only = process.env.LIFEGUARD_EVAL_TRANSFORMS ? new RegExp(process.env.LIFEGUARD_EVAL_TRANSFORMS) : undefined;

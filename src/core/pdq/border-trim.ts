@@ -232,7 +232,9 @@ const minLines = (r: Reader): number => Math.max(2, Math.ceil(r.count * MIN_TRIM
 function trimSide(r: Reader): { k: number; band: boolean } {
   const uniform = uniformLines(r, 0, r.length);
   if (uniform >= r.count * MAX_TRIM) return { k: 0, band: false }; // the whole picture is flat
-  // A band can start uniform and then drift (a gradient, a blurred copy): the picture starts at its edge.
+  // A solid border ends at a visible edge. A band can instead start uniform and then drift (a gradient, a
+  // blurred copy): then the picture starts at the band's edge further in.
+  if (uniform >= minLines(r) && stepAcross(r, uniform, 0, r.length).mean >= EDGE_MIN) return { k: uniform, band: false };
   const band = flatBandEdge(r, Math.max(minLines(r), uniform));
   if (band !== undefined) return { k: band, band: uniform < minLines(r) };
   return uniform >= minLines(r) ? { k: uniform, band: false } : { k: 0, band: false };

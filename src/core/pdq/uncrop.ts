@@ -25,47 +25,96 @@ function fold(q: number, fill: UncropPlacement['fill']): number {
 }
 
 /** Catmull-Rom weights for a fractional offset f (taps at −1, 0, 1, 2). */
-function cubicWeights(f: number, w: Float64Array): void {
+function cubicWeights(f: number, w: Float64Array, at: number): void {
   const f2 = f * f;
   const f3 = f2 * f;
-  w[0] = 0.5 * (-f3 + 2 * f2 - f);
-  w[1] = 0.5 * (3 * f3 - 5 * f2 + 2);
-  w[2] = 0.5 * (-3 * f3 + 4 * f2 + f);
-  w[3] = 0.5 * (f3 - f2);
+  w[at] = 0.5 * (-f3 + 2 * f2 - f);
+  w[at + 1] = 0.5 * (3 * f3 - 5 * f2 + 2);
+  w[at + 2] = 0.5 * (-3 * f3 + 4 * f2 + f);
+  w[at + 3] = 0.5 * (f3 - f2);
 }
 
-const wy = new Float64Array(4);
-const wx = new Float64Array(4);
 const clampIndex = (i: number): number => (i < 0 ? 0 : i > 63 ? 63 : i);
 
-/**
- * Bicubic (Catmull-Rom) sample of a 64×64 image at continuous pixel coordinates (row y, column x). Bilinear
- * interpolation would damp the upper PDQ frequencies (up to 16 cycles over 64 samples) and shift which
- * coefficients lie above the median; the cubic keeps them.
- */
-function sample(a: Float32Array, y: number, x: number): number {
-  const y0 = Math.floor(y);
-  const x0 = Math.floor(x);
-  cubicWeights(y - y0, wy);
-  cubicWeights(x - x0, wx);
-  let v = 0;
-  for (let m = 0; m < 4; m++) {
-    const row = clampIndex(y0 - 1 + m) * 64;
-    let h = 0;
-    for (let n = 0; n < 4; n++) h += wx[n]! * a[row + clampIndex(x0 - 1 + n)]!;
-    v += wy[m]! * h;
+/** For each of 64 output positions (continuous source coordinates), 4 source indices and 4 weights. */
+function taps(coords: Float64Array, index: Int32Array, weight: Float64Array): void {
+  for (let j = 0; j < 64; j++) {
+    const c = coords[j]!;
+    const c0 = Math.floor(c);
+    cubicWeights(c - c0, weight, j * 4);
+    for (let n = 0; n < 4; n++) index[j * 4 + n] = clampIndex(c0 - 1 + n);
   }
-  return v;
 }
 
-/** Writes into `out` (64×64) the estimate of the original's PDQ image, given the query's 64×64 image `a`. */
+const colCoords = new Float64Array(64);
+const rowCoords = new Float64Array(64);
+const colIndex = new Int32Array(256);
+const rowIndex = new Int32Array(256);
+const colWeight = new Float64Array(256);
+const rowWeight = new Float64Array(256);
+const rows = new Float64Array(64 * 64);
+
+/**
+ * Writes into `out` (64×64) the estimate of the original's PDQ image, given the query's 64×64 image `a`.
+ * Resampling is bicubic (Catmull-Rom), done separably: bilinear interpolation would damp the upper PDQ
+ * frequencies (up to 16 cycles over 64 samples) and change which coefficients lie above the median.
+ */
 export function uncrop64(a: Float32Array, p: UncropPlacement, out: Float32Array): void {
   const offX = p.alignX * (1 - p.scaleX);
   const offY = p.alignY * (1 - p.scaleY);
-  const cols = new Float32Array(64);
-  for (let j = 0; j < 64; j++) cols[j] = fold(((j + 0.5) / 64 - offX) / p.scaleX, p.fill) * 64 - 0.5;
+  for (let j = 0; j < 64; j++) {
+    colCoords[j] = fold(((j + 0.5) / 64 - offX) / p.scaleX, p.fill) * 64 - 0.5;
+    rowCoords[j] = fold(((j + 0.5) / 64 - offY) / p.scaleY, p.fill) * 64 - 0.5;
+  }
+  taps(colCoords, colIndex, colWeight);
+  taps(rowCoords, rowIndex, rowWeight);
+  // Horizontal pass: every source row resampled at the new column positions.
+  for (let r = 0; r < 64; r++) {
+    const src = r * 64;
+    for (let j = 0; j < 64; j++) {
+      const t = j * 4;
+      rows[src + j] =
+        colWeight[t]! * a[src + colIndex[t]!]! +
+        colWeight[t + 1]! * a[src + colIndex[t + 1]!]! +
+        colWeight[t + 2]! * a[src + colIndex[t + 2]!]! +
+        colWeight[t + 3]! * a[src + colIndex[t + 3]!]!;
+    }
+  }
+  // Vertical pass.
   for (let i = 0; i < 64; i++) {
-    const y = fold(((i + 0.5) / 64 - offY) / p.scaleY, p.fill) * 64 - 0.5;
-    for (let j = 0; j < 64; j++) out[i * 64 + j] = sample(a, y, cols[j]!);
+    const t = i * 4;
+    const r0 = rowIndex[t]! * 64;
+    const r1 = rowIndex[t + 1]! * 64;
+    const r2 = rowIndex[t + 2]! * 64;
+    const r3 = rowIndex[t + 3]! * 64;
+    const [w0, w1, w2, w3] = [rowWeight[t]!, rowWeight[t + 1]!, rowWeight[t + 2]!, rowWeight[t + 3]!];
+    for (let j = 0; j < 64; j++) out[i * 64 + j] = w0 * rows[r0 + j]! + w1 * rows[r1 + j]! + w2 * rows[r2 + j]! + w3 * rows[r3 + j]!;
+  }
+}
+
+const partial = new Float64Array(16 * 64);
+
+/**
+ * The 16×16 PDQ DCT coefficients of a 64×64 candidate image, in plain double arithmetic: candidates are
+ * estimates, so the reference's float32 rounding (kept bit-exact by dct.ts for real hashes) buys nothing here.
+ */
+export function dct64To16Fast(a: Float32Array, d: Float32Array, out: Float32Array): void {
+  partial.fill(0);
+  for (let i = 0; i < 16; i++) {
+    const rowT = i * 64;
+    for (let k = 0; k < 64; k++) {
+      const dik = d[rowT + k]!;
+      const rowA = k * 64;
+      for (let j = 0; j < 64; j++) partial[rowT + j] += dik * a[rowA + j]!;
+    }
+  }
+  for (let i = 0; i < 16; i++) {
+    for (let j = 0; j < 16; j++) {
+      let sum = 0;
+      const rowT = i * 64;
+      const rowD = j * 64;
+      for (let k = 0; k < 64; k++) sum += partial[rowT + k]! * d[rowD + k]!;
+      out[i * 16 + j] = sum;
+    }
   }
 }
