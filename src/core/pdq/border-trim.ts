@@ -67,6 +67,8 @@ const EDGE_PIXEL = 5;
 /** An inset's edges: found with this ridge share over the whole side, confirmed with the next along the inset. */
 const INSET_FIND_SHARE = 0.45;
 const INSET_EDGE_SHARE = 0.6;
+/** Ridge share of an edge along the whole side that, with its opposite side, makes a letterbox. */
+const PAIR_EDGE_SHARE = 0.6;
 /** A blurred border's texture is at most this share of the picture's. */
 const FLAT_RATIO = 0.35;
 
@@ -252,9 +254,31 @@ function mirrorBand(r: Reader, k: number): number {
     const step = stepAcross(r, c, 0, r.length).mean;
     if (step > bestStep) [best, bestStep] = [c, step];
   }
+  // Either the band is flat next to the picture, or the picture's edge runs straight along the whole side.
+  if (bestStep >= EDGE_MIN && ridgeShare(r, best, 0, r.length) >= PAIR_EDGE_SHARE) return best;
   const outside = textureOf(r, 0, best, 0, r.length);
   const inside = textureOf(r, best, Math.min(r.count, 2 * best), 0, r.length);
   return outside <= FLAT_RATIO * inside ? best : 0;
+}
+
+/**
+ * A letterbox around a smooth picture (its blurred copy is hardly flatter than the picture itself): two
+ * straight edges along the whole length of opposite sides, at the same distance (±2 lines) from the edge.
+ */
+function symmetricEdges(a: Reader, b: Reader): number {
+  const limit = Math.floor(Math.min(a.count, b.count) * MAX_TRIM);
+  let best = 0;
+  let bestShare = 0;
+  for (let k = minLines(a); k <= limit; k++) {
+    const sa = ridgeShare(a, k, 0, a.length);
+    if (sa < PAIR_EDGE_SHARE || stepAcross(a, k, 0, a.length).mean < EDGE_MIN) continue;
+    for (let c = Math.max(2, k - 2); c <= Math.min(limit, k + 2); c++) {
+      const sb = ridgeShare(b, c, 0, b.length);
+      if (sb < PAIR_EDGE_SHARE || stepAcross(b, c, 0, b.length).mean < EDGE_MIN) continue;
+      if (Math.min(sa, sb) > bestShare) [best, bestShare] = [k, Math.min(sa, sb)];
+    }
+  }
+  return best;
 }
 
 /** Thumbnail rectangle → full-resolution rectangle. */
@@ -271,7 +295,7 @@ function findInset(t: LumaThumb, readers: Record<Side, Reader>): { top: number; 
   const found: Partial<Record<Side, number>> = {};
   for (const side of sides) {
     const r = readers[side];
-    const e = strongestEdge(r, 0, r.length, Math.max(2, Math.ceil(r.count * 0.04)), INSET_FIND_SHARE);
+    const e = strongestEdge(r, 0, r.length, minLines(r), INSET_FIND_SHARE);
     if (e === undefined) return undefined;
     found[side] = e.k;
   }
@@ -297,6 +321,15 @@ export function findContentRects(t: LumaThumb, width: number, height: number): C
   // Only blurred bands are mirrored: a solid border on one side is common (a caption bar), a blurred one is not.
   for (const [a, b] of [['top', 'bottom'], ['bottom', 'top'], ['left', 'right'], ['right', 'left']] as const) {
     if (trim[b] === 0 && found[a].band) trim[b] = mirrorBand(readers[b], trim[a]);
+  }
+  for (const [a, b] of [['top', 'bottom'], ['left', 'right']] as const) {
+    if (trim[a] !== 0 || trim[b] !== 0) continue;
+    const k = symmetricEdges(readers[a], readers[b]);
+    if (k > 0) {
+      // The far side's edge is within ±2 lines of k: take its own strongest line there.
+      trim[a] = k;
+      trim[b] = mirrorBand(readers[b], k) || k;
+    }
   }
   if (trim.top + trim.bottom + trim.left + trim.right > 0 && t.height - trim.top - trim.bottom >= 8 && t.width - trim.left - trim.right >= 8) {
     out.trimmed = toImage(t, trim.top, trim.bottom, trim.left, trim.right, width, height);
