@@ -46,7 +46,7 @@ function bankHits(q: Uint32Array, bank: Uint32Array, size: number, skip: (i: num
 
 /** The variant names an option set uses (always with 'plain'). */
 function namesOf(o: RobustOptions): string[] {
-  return ['plain', ...(o.trim ? ['trimmed', 'trimmed-major'] : []), ...(o.inset ? ['inset'] : []), ...o.uncrop, ...o.dihedral, ...(o.trimUncrop ?? []).map((u) => `trimmed+${u}`)];
+  return ['plain', ...(o.trim ? ['trimmed', 'trimmed-major', 'trimmed-uniform'] : []), ...(o.inset ? ['inset'] : []), ...o.uncrop, ...o.dihedral, ...(o.trimUncrop ?? []).map((u) => `trimmed+${u}`)];
 }
 
 interface QueryRecord {

@@ -19,6 +19,8 @@ export interface ContentRects {
   trimmed?: Rect;
   /** Only the widest borders trimmed (those at least half as wide as the widest), when that differs. */
   trimmedMajor?: Rect;
+  /** Only the solid-colour borders trimmed, when that differs (a flat block of the picture can pass for a band). */
+  trimmedUniform?: Rect;
   /** A picture-in-picture inset (all four sides bounded by straight edges, the surround textured). */
   inset?: Rect;
 }
@@ -337,8 +339,12 @@ export function findContentRects(t: LumaThumb, width: number, height: number): C
     const widest = Math.max(trim.top / t.height, trim.bottom / t.height, trim.left / t.width, trim.right / t.width);
     const keep = (n: number, side: number) => (n / side >= widest / 2 ? n : 0);
     const major = { top: keep(trim.top, t.height), bottom: keep(trim.bottom, t.height), left: keep(trim.left, t.width), right: keep(trim.right, t.width) };
-    if (major.top + major.bottom + major.left + major.right !== trim.top + trim.bottom + trim.left + trim.right) {
-      out.trimmedMajor = toImage(t, major.top, major.bottom, major.left, major.right, width, height);
+    const differs = (a: typeof trim, b: typeof trim) => a.top !== b.top || a.bottom !== b.bottom || a.left !== b.left || a.right !== b.right;
+    if (differs(major, trim)) out.trimmedMajor = toImage(t, major.top, major.bottom, major.left, major.right, width, height);
+    const solid = (side: Side) => (found[side].band || found[side].k !== trim[side] ? 0 : trim[side]);
+    const uniform = { top: solid('top'), bottom: solid('bottom'), left: solid('left'), right: solid('right') };
+    if (uniform.top + uniform.bottom + uniform.left + uniform.right > 0 && differs(uniform, trim) && differs(uniform, major)) {
+      out.trimmedUniform = toImage(t, uniform.top, uniform.bottom, uniform.left, uniform.right, width, height);
     }
   }
   const inset = findInset(t, readers);

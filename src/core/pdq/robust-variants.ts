@@ -176,6 +176,7 @@ export function pdqRobustFromPixels(
     const found = [
       ['trimmed', opts.trim ? rects.trimmed : undefined],
       ['trimmed-major', opts.trim ? rects.trimmedMajor : undefined],
+      ['trimmed-uniform', opts.trim ? rects.trimmedUniform : undefined],
       ['inset', opts.inset ? rects.inset : undefined],
     ] as const;
     for (const [name, rect] of found) {
@@ -209,7 +210,7 @@ const dihedralWords: Record<string, string> = {
 
 /** Plain words for a variant name, for reviewers: "after trimming a border". */
 export function describeVariant(name: string): string {
-  if (name === 'trimmed' || name === 'trimmed-major') return 'after trimming a border';
+  if (name === 'trimmed' || name === 'trimmed-major' || name === 'trimmed-uniform') return 'after trimming a border';
   if (name.startsWith('trimmed+')) return `after trimming a border, ${describeVariant(name.slice(8))}`;
   if (name === 'inset') return 'after cutting out a picture-in-picture inset';
   const m = /^uncrop-(centre|top|bottom|left|right)-(\d+)(-extend)?$/.exec(name);
