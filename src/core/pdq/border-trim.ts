@@ -36,19 +36,24 @@ export interface LumaThumb {
 }
 
 /** The longest side of the thumbnail the detector looks at. */
-export const TRIM_THUMB_SIDE = 256;
+export const TRIM_THUMB_SIDE = 192;
 
-/** Samples a luma thumbnail from a row loader (`rowLuma(r)` returns row r's luma, full width). */
-export function sampleLumaThumb(width: number, height: number, rowLuma: (r: number) => Float32Array): LumaThumb {
+/**
+ * Samples a luma thumbnail from a row loader: `rowLuma(r, columns)` returns a row of luma in which at least
+ * the given columns are filled.
+ */
+export function sampleLumaThumb(width: number, height: number, rowLuma: (r: number, columns: Int32Array) => Float32Array): LumaThumb {
   const step = Math.max(1, Math.ceil(Math.max(width, height) / TRIM_THUMB_SIDE));
   const tw = Math.max(1, Math.floor(width / step));
   const th = Math.max(1, Math.floor(height / step));
   const stepX = width / tw;
   const stepY = height / th;
+  const columns = new Int32Array(tw);
+  for (let j = 0; j < tw; j++) columns[j] = Math.min(width - 1, Math.floor((j + 0.5) * stepX));
   const data = new Float32Array(tw * th);
   for (let i = 0; i < th; i++) {
-    const row = rowLuma(Math.min(height - 1, Math.floor((i + 0.5) * stepY)));
-    for (let j = 0; j < tw; j++) data[i * tw + j] = row[Math.min(width - 1, Math.floor((j + 0.5) * stepX))]!;
+    const row = rowLuma(Math.min(height - 1, Math.floor((i + 0.5) * stepY)), columns);
+    for (let j = 0; j < tw; j++) data[i * tw + j] = row[columns[j]!]!;
   }
   return { data, width: tw, height: th, stepX, stepY };
 }
@@ -235,7 +240,7 @@ const minLines = (r: Reader): number => Math.max(2, Math.ceil(r.count * MIN_TRIM
 /** Lines to trim on one side: a uniform border, or a flat (blurred) band ending at a straight edge. */
 function trimSide(r: Reader): { k: number; band: boolean } {
   const uniform = uniformLines(r, 0, r.length);
-  if (uniform >= r.count * MAX_TRIM) return { k: 0, band: false }; // the whole picture is flat
+  if (uniform >= Math.floor(r.count * MAX_TRIM)) return { k: 0, band: false }; // the whole picture is flat
   // A solid border ends at a visible edge. A band can instead start uniform and then drift (a gradient, a
   // blurred copy): then the picture starts at the band's edge further in.
   if (uniform >= minLines(r) && stepAcross(r, uniform, 0, r.length).mean >= EDGE_MIN) return { k: uniform, band: false };

@@ -128,6 +128,22 @@ function pdqImage64(source: LumaSource, out: Float32Array): void {
 
 const hexOf = (c: Float32Array): string => hexFromCoefficients(c, lowerMedian256(c));
 
+/**
+ * Row loader for the border detector's thumbnail: luma (0.299 R + 0.587 G + 0.114 B) of the pixels the
+ * thumbnail samples only; the rest of the row is left as it was (never read).
+ */
+function pixelSampler(pixels: Uint8Array, width: number, channels: number): (r: number, columns: Int32Array) => Float32Array {
+  const row = new Float32Array(width);
+  return (r, columns) => {
+    for (let j = 0; j < columns.length; j++) {
+      const c = columns[j]!;
+      const p = (r * width + c) * channels;
+      row[c] = channels < 3 ? pixels[p]! : 0.299 * pixels[p]! + 0.587 * pixels[p + 1]! + 0.114 * pixels[p + 2]!;
+    }
+    return row;
+  };
+}
+
 /** Copies a rectangle of interleaved pixels. */
 function cropPixels(pixels: Uint8Array, width: number, channels: number, r: Rect): Uint8Array {
   const out = new Uint8Array(r.width * r.height * channels);
@@ -167,11 +183,7 @@ export function pdqRobustFromPixels(
     add({ name, hash: hexOf(candidate) });
   }
   if (opts.trim || opts.inset) {
-    const rows = pixelSource(pixels, width, height, channels);
-    const thumb = sampleLumaThumb(width, height, (r) => {
-      const from = rows.load(r, 1);
-      return rows.data.subarray(from, from + width);
-    });
+    const thumb = sampleLumaThumb(width, height, pixelSampler(pixels, width, channels));
     const rects = findContentRects(thumb, width, height);
     const found = [
       ['trimmed', opts.trim ? rects.trimmed : undefined],
