@@ -95,6 +95,11 @@ export const frameEventSchema = z
     pdq: z.string().regex(/^[0-9a-fA-F]{64}$/).optional(),
     quality: z.number().int().min(0).max(100).optional(),
     imageBase64: z.string().max(20_000_000).optional(),
+    pdqVariants: z
+      .array(z.object({ name: z.string().min(1).max(40), hash: z.string().regex(/^[0-9a-fA-F]{64}$/) }))
+      .max(48)
+      .optional()
+      .describe('Extra PDQ query hashes of the frame (e.g. with a border trimmed, un-cropped, mirrored); Lifeguard adds those that matched at intake.'),
     /**
      * Set by Lifeguard's HTTP intake, never by a client: the content record holding this frame's bytes,
      * sealed (AES-256-GCM), when the frame matched known content at intake.

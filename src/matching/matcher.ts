@@ -10,6 +10,8 @@ import type { BankMatch, BankEntry } from '../core/banks/types.ts';
 import { invalidInput } from '../core/lifeguard-error.ts';
 import { dihedralNames, isPdqHex, PDQ_MATCH_THRESHOLD, PDQ_MIN_QUALITY } from '../core/pdq/index.ts';
 import { exactSignalTypeNames, signalTypes } from '../core/signal-types.ts';
+import { describeVariant, type RobustChoice } from '../core/pdq/robust-variants.ts';
+import { videoLevelMatches, type VideoLevelMatch, type VideoMatchThresholds } from '../core/banks/video-match.ts';
 import { hashImage } from '../media/hash-image.ts';
 import { hashVideo, type VideoFrameOptions } from '../media/video-frames.ts';
 import type { BankStore } from '../store/bank-store.ts';
@@ -32,6 +34,8 @@ export interface MatchOptions {
   sources?: readonly string[];
   /** Also match the 7 rotations/flips of the image (PDQ). */
   dihedral?: boolean;
+  /** Extra query hashes that survive borders, crops and mirroring (default true = the measured default set). */
+  robust?: RobustChoice;
   /** Apply EXIF orientation before hashing (off by default, as hash lists are built without it). */
   applyExifOrientation?: boolean;
   maxPixels?: number;
@@ -41,7 +45,7 @@ export interface MatchOptions {
 /** Hashes to match directly (any subset). */
 export interface HashQuery {
   pdq?: string;
-  /** PDQ variants by dihedral name, matched besides `pdq` (the 'original' is `pdq` itself). */
+  /** PDQ query variants by name (dihedral or robust), matched besides `pdq` (the 'original' is `pdq` itself). */
   pdqVariants?: Partial<Record<string, string>>;
   md5?: string;
   sha256?: string;
@@ -80,6 +84,8 @@ export interface VideoMatch {
   frames: VideoFrameMatch[];
   /** Exact file matches (MD5/SHA-256) plus every entry matched by some frame (smallest distance, first time). */
   matches: (BankMatch & { t?: number })[];
+  /** Banked videos (added with `bank add-video`) its frames matched, with query and compared shares. */
+  videos: VideoLevelMatch[];
 }
 
 const toMatch = (e: BankEntry, distance: number, variant?: string): BankMatch => {
@@ -94,7 +100,10 @@ const toMatch = (e: BankEntry, distance: number, variant?: string): BankMatch =>
     distance,
     sources: e.sources,
   };
-  if (variant !== undefined && variant !== 'original') m.variant = variant;
+  if (variant !== undefined && variant !== 'original') {
+    m.variant = variant;
+    m.note = `matched ${describeVariant(variant)}, distance ${distance}`;
+  }
   return m;
 };
 
@@ -152,7 +161,13 @@ export class Matcher {
     }
     const variants: [string, string][] = [];
     if (q.pdq !== undefined) variants.push(['original', q.pdq]);
-    for (const [name, h] of Object.entries(q.pdqVariants ?? {})) if (h !== undefined && name !== 'original') variants.push([name, h]);
+    // A variant equal to an earlier hash (e.g. an un-crop of a flat picture) is not looked up twice.
+    const seen = new Set(variants.map(([, h]) => h));
+    for (const [name, h] of Object.entries(q.pdqVariants ?? {})) {
+      if (h === undefined || name === 'original' || seen.has(h)) continue;
+      seen.add(h);
+      variants.push([name, h]);
+    }
     const best = new Map<number, { distance: number; variant: string }>();
     for (const [variant, hash] of variants) {
       if (!isPdqHex(hash)) throw invalidInput('invalid_hash', 'a PDQ hash is 64 lower-case hex digits');
@@ -183,12 +198,14 @@ export class Matcher {
   async matchImage(input: string | Buffer, opts: MatchOptions = {}): Promise<ImageMatch> {
     const h = await hashImage(input, {
       dihedral: opts.dihedral === true,
+      robust: opts.robust ?? true,
       applyExifOrientation: opts.applyExifOrientation === true,
       ...(opts.maxPixels !== undefined ? { maxPixels: opts.maxPixels } : {}),
       ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
     });
     const variants: Record<string, string> = {};
     if (h.dihedral) h.dihedral.forEach((hash, i) => (variants[dihedralNames[i]!] = hash));
+    for (const v of h.variants ?? []) variants[v.name] = v.hash;
     const matches = await this.matchHashes({ pdq: h.pdq, pdqVariants: variants, md5: h.md5, sha256: h.sha256 }, opts);
     const result: ImageMatch = { pdq: h.pdq, quality: h.quality, md5: h.md5, sha256: h.sha256, lowQuality: h.quality < PDQ_MIN_QUALITY, matches };
     if (h.dihedral) result.dihedral = h.dihedral;
@@ -196,17 +213,21 @@ export class Matcher {
   }
 
   /** Samples a video's frames, matches each frame's PDQ and the file's digests. */
-  async matchVideo(path: string, opts: Pick<MatchOptions, 'threshold' | 'banks'> & VideoFrameOptions = {}): Promise<VideoMatch> {
+  async matchVideo(
+    path: string,
+    opts: Pick<MatchOptions, 'threshold' | 'banks' | 'robust'> & VideoFrameOptions & { videoThresholds?: VideoMatchThresholds } = {},
+  ): Promise<VideoMatch> {
     const threshold = checkThreshold(opts.threshold ?? this.#threshold);
     const bankIds = await this.#bankIds(opts.banks);
-    const v = await hashVideo(path, opts);
+    const v = await hashVideo(path, { ...opts, robust: opts.robust ?? true });
     // Frames of one video often hit the same entries: fetch each entry once.
     const cache = new Map<number, BankEntry>();
     const exact = await this.#match({ md5: v.md5, sha256: v.sha256 }, threshold, bankIds, cache);
     const frames: VideoFrameMatch[] = [];
     const byEntry = new Map<number, BankMatch & { t?: number }>();
     for (const f of v.frames) {
-      const matches = await this.#match({ pdq: f.pdq }, threshold, bankIds, cache);
+      const pdqVariants = Object.fromEntries((f.variants ?? []).map((x) => [x.name, x.hash]));
+      const matches = await this.#match({ pdq: f.pdq, pdqVariants }, threshold, bankIds, cache);
       if (matches.length === 0) continue;
       const fm: VideoFrameMatch = { t: f.t, pdq: f.pdq, quality: f.quality, matches };
       if (f.quality < PDQ_MIN_QUALITY) fm.lowQuality = true;
@@ -226,6 +247,7 @@ export class Matcher {
       matchedFraction: frameCount === 0 ? 0 : Math.round((frames.length / frameCount) * 10_000) / 10_000,
       frames,
       matches: [...exact, ...[...byEntry.values()].sort((a, b) => a.distance - b.distance || a.entryId - b.entryId)],
+      videos: videoLevelMatches(frames, frameCount, opts.videoThresholds),
     };
   }
 }

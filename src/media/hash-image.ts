@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { dihedralNames, pdqDihedralFromPixels, pdqFromPixels } from '../core/pdq/index.ts';
+import { dihedralVariantNames, pdqRobustFromPixels, resolveRobust, type RobustChoice } from '../core/pdq/robust-variants.ts';
 import { decodeImage, type DecodeOptions } from './decode-image.ts';
 import { DEFAULT_MAX_BYTES, fileError, readFileBounded } from './read-file-bounded.ts';
 import { tooLarge } from '../core/lifeguard-error.ts';
@@ -9,6 +10,8 @@ import { tooLarge } from '../core/lifeguard-error.ts';
 export interface HashImageOptions extends DecodeOptions {
   /** Also compute the 8 dihedral PDQ variants (rotations and flips). */
   dihedral?: boolean;
+  /** Also compute the robust query variants (border trim, un-crop, mirror; see core/pdq/robust-variants.ts). */
+  robust?: RobustChoice;
 }
 
 /** Hashes of one image file. */
@@ -22,6 +25,8 @@ export interface ImageHashes {
   height: number;
   /** With `dihedral`: 8 PDQ hashes in dihedralNames order (original first). */
   dihedral?: string[];
+  /** With `robust`: extra PDQ query hashes by variant name (the plain hash is `pdq`). */
+  variants?: { name: string; hash: string }[];
 }
 
 /** Hashes an image (file path or bytes): PDQ and quality of its pixels, MD5 and SHA-256 of its bytes. */
@@ -38,6 +43,14 @@ export async function hashImage(input: Buffer | Uint8Array | string, opts: HashI
   // The hash is of the decoded pixels (reduced only above `reduceAbovePixels`); the size reported is the file's.
   const width = image.sourceWidth;
   const height = image.sourceHeight;
+  if (opts.robust !== undefined && opts.robust !== false) {
+    const r = pdqRobustFromPixels(pixels, image.width, image.height, channels, resolveRobust(opts.robust, opts.dihedral === true));
+    const variants = r.variants.map(({ name, hash }) => ({ name, hash }));
+    if (opts.dihedral !== true) return { pdq: r.hash, quality: r.quality, md5, sha256, width, height, variants };
+    const byName = new Map(variants.map((v) => [v.name, v.hash]));
+    const dihedral = [r.hash, ...dihedralVariantNames.map((n) => byName.get(n) ?? r.hash)];
+    return { pdq: r.hash, quality: r.quality, md5, sha256, width, height, dihedral, variants };
+  }
   if (opts.dihedral === true) {
     const d = pdqDihedralFromPixels(pixels, image.width, image.height, channels);
     return {

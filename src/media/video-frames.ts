@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { pdqFromPixels } from '../core/pdq/index.ts';
+import { pdqRobustFromPixels, resolveRobust, type RobustChoice } from '../core/pdq/robust-variants.ts';
 import { invalidInput, notFound, tooLarge, unavailable } from '../core/lifeguard-error.ts';
 import { fileDigests } from './hash-image.ts';
 
@@ -39,7 +40,8 @@ export interface VideoHashes {
   md5: string;
   sha256: string;
   fps: number;
-  frames: { t: number; pdq: string; quality: number }[];
+  /** `variants`: the robust query hashes of the frame, when asked for. */
+  frames: { t: number; pdq: string; quality: number; variants?: { name: string; hash: string }[] }[];
 }
 
 const defaults = { fps: 1, maxFrames: 3600, maxFramePixels: 50_000_000, timeoutMs: 10 * 60_000 };
@@ -119,9 +121,15 @@ export async function* videoFrames(path: string, opts: VideoFrameOptions = {}): 
 }
 
 /** The file's digests and one PDQ per sampled frame, with its time. */
-export async function hashVideo(path: string, opts: VideoFrameOptions = {}): Promise<VideoHashes> {
+export async function hashVideo(path: string, opts: VideoFrameOptions & { robust?: RobustChoice } = {}): Promise<VideoHashes> {
   const frames: VideoHashes['frames'] = [];
+  const robust = resolveRobust(opts.robust ?? false);
   for await (const f of videoFrames(path, opts)) {
+    if (robust) {
+      const r = pdqRobustFromPixels(f.pixels, f.width, f.height, 3, robust);
+      frames.push({ t: f.t, pdq: r.hash, quality: r.quality, variants: r.variants.map(({ name, hash }) => ({ name, hash })) });
+      continue;
+    }
     const { hash, quality } = pdqFromPixels(f.pixels, f.width, f.height, 3);
     frames.push({ t: f.t, pdq: hash, quality });
   }

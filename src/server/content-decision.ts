@@ -24,9 +24,9 @@ export function decideContent(matches: readonly ContentMatch[], pdqQuality: numb
       reasons.push(`exact ${m.signalType} match in ${where}`);
     } else if (m.distance <= PDQ_BLOCK_DISTANCE && (pdqQuality === null || pdqQuality >= MIN_QUALITY_TO_BLOCK)) {
       decision = 'block';
-      reasons.push(`PDQ match at distance ${m.distance} in ${where}`);
+      reasons.push(`PDQ match at distance ${m.distance} in ${where}${m.note ? ` (${m.note})` : ''}`);
     } else {
-      reasons.push(`PDQ near match at distance ${m.distance} in ${where}: held for a person to review`);
+      reasons.push(`PDQ near match at distance ${m.distance} in ${where}${m.note ? ` (${m.note})` : ''}: held for a person to review`);
     }
   }
   return { decision, reasons };

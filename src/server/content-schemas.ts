@@ -15,6 +15,10 @@ export const contentOptions = z.object({
   clientId: z.string().min(1).max(200).optional().describe("The platform's own id for this content."),
   reported: z.enum(['true', 'false']).optional().describe('`true` when a user reported this content: its media is then retained (encrypted) for review.'),
   banks: bankList.optional(),
+  robust: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('`false` matches the plain PDQ hash only. Default `true`: also after trimming borders, as if un-cropped and as a mirror image; such a match names its `variant` and has a `note`.'),
 });
 
 /** Hash types a platform may send to match-hash: every media type of the signal type registry. */
@@ -48,7 +52,8 @@ export const contentMatchView = z
     value: z.string(),
     distance: z.number().int(),
     sources: z.array(z.string()),
-    variant: z.string().optional(),
+    variant: z.string().optional().describe('The query variant that matched, when not the plain hash: trimmed, inset, uncrop-…, flipy, ….'),
+    note: z.string().optional().describe('With `variant`, for a reviewer: e.g. "matched after trimming a border, distance 12".'),
   })
   .meta({ id: 'ContentMatch' });
 
@@ -60,7 +65,29 @@ export const contentDecisionView = z
     reasons: z.array(z.string()),
     matches: z.array(contentMatchView),
     hashes: z.object({ pdq: z.string().nullable(), quality: z.number().nullable(), md5: z.string().optional(), sha256: z.string().optional() }).optional(),
-    video: z.object({ fps: z.number(), frameCount: z.number().int(), matchedFrames: z.number().int() }).optional().describe('Videos: frames sampled and matched.'),
+    video: z
+      .object({
+        fps: z.number(),
+        frameCount: z.number().int(),
+        matchedFrames: z.number().int(),
+        videos: z
+          .array(
+            z.object({
+              bank: z.string(),
+              videoId: z.string(),
+              category: z.string().nullable(),
+              bankedFrames: z.number().int(),
+              foundFrames: z.number().int(),
+              queryShare: z.number(),
+              comparedShare: z.number(),
+              matched: z.boolean(),
+            }),
+          )
+          .optional()
+          .describe('Banked whole videos its frames matched: share of this video\'s frames matching (queryShare) and of the banked video\'s frames found (comparedShare).'),
+      })
+      .optional()
+      .describe('Videos: frames sampled and matched.'),
     width: z.number().int().nullable().optional(),
     height: z.number().int().nullable().optional(),
     retained: z.boolean().optional().describe('Media kept (AES-256-GCM encrypted) because it matched or was reported.'),

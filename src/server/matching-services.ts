@@ -95,7 +95,13 @@ export async function createMatchingServices(database: Database, config: Config,
       async matchHashes(h, o = {}) {
         await fresh();
         return matcher.matchHashes(
-          { ...(h.pdq ? { pdq: h.pdq } : {}), ...(h.md5 ? { md5: h.md5 } : {}), ...(h.sha256 ? { sha256: h.sha256 } : {}), ...(h.opaque ? { opaque: h.opaque } : {}) },
+          {
+            ...(h.pdq ? { pdq: h.pdq } : {}),
+            ...(h.pdq && h.pdqVariants ? { pdqVariants: Object.fromEntries(h.pdqVariants.map((v) => [v.name, v.hash])) } : {}),
+            ...(h.md5 ? { md5: h.md5 } : {}),
+            ...(h.sha256 ? { sha256: h.sha256 } : {}),
+            ...(h.opaque ? { opaque: h.opaque } : {}),
+          },
           { ...(o.banks ? { banks: o.banks } : {}), ...(o.sources ? { sources: o.sources } : {}) },
         );
       },
@@ -103,10 +109,10 @@ export async function createMatchingServices(database: Database, config: Config,
       // decode slot (frames arrive one at a time; the estimate is a 1080p frame). Absent without ffmpeg.
       ...(ffmpeg.available
         ? {
-            async matchVideo(path: string, o: { banks?: string[]; maxFramePixels: number }) {
+            async matchVideo(path: string, o: { banks?: string[]; maxFramePixels: number; robust?: boolean }) {
               await fresh();
               return decodeQueue.run(decodeCostBytes(Math.min(o.maxFramePixels, 1920 * 1080), 3), () =>
-                matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), ffmpegPath: config.ffmpegPath, maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000 }),
+                matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), robust: o.robust !== false, ffmpegPath: config.ffmpegPath, maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000 }),
               );
             },
           }
@@ -147,7 +153,7 @@ export async function createMatchingServices(database: Database, config: Config,
         const header = await probeImage(bytes, { maxPixels: limits.maxPixels });
         const out = reducedSize(header.width, header.height, fullPixels) ?? header;
         return decodeQueue.run(decodeCostBytes(out.width * out.height, header.channels), () =>
-          hashImage(bytes, { maxPixels: limits.maxPixels, maxBytes: limits.maxBytes, reduceAbovePixels: fullPixels }),
+          hashImage(bytes, { maxPixels: limits.maxPixels, maxBytes: limits.maxBytes, reduceAbovePixels: fullPixels, ...(limits.robust ? { robust: true } : {}) }),
         );
       },
     },

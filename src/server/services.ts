@@ -30,14 +30,20 @@ export interface HashingService {
   /** Reads an image's header only (format and size; 413 `image_too_large` over `maxPixels`): no pixel is decoded. */
   probe(bytes: Buffer, maxPixels: number): Promise<ImageHeader>;
   /** Hashes image bytes; throws LifeguardError (`image_too_large`, `image_unsupported_format`, ...) on bad input. */
-  hashImage(bytes: Buffer, limits: { maxPixels: number; maxBytes: number }): Promise<ImageHashes>;
+  hashImage(bytes: Buffer, limits: { maxPixels: number; maxBytes: number; robust?: boolean }): Promise<ImageHashes>;
 }
 
 export interface MatchingService {
   /** Samples a video file's frames (ffmpeg) and matches them and the file's digests; absent without video support. */
-  matchVideo?(path: string, opts: { banks?: string[]; maxFramePixels: number }): Promise<VideoMatch>;
-  /** Matches the given hash values against every bank (or only the banks named in `banks`). */
-  matchHashes(hashes: { pdq?: string | null; md5?: string; sha256?: string; opaque?: string }, opts?: { banks?: string[]; sources?: string[] }): Promise<ContentMatch[]>;
+  matchVideo?(path: string, opts: { banks?: string[]; maxFramePixels: number; robust?: boolean }): Promise<VideoMatch>;
+  /**
+   * Matches the given hash values against every bank (or only the banks named in `banks`, entries from one of
+   * `sources`); `pdqVariants` are extra PDQ query hashes by name (robust variants), reported as the match's `variant`.
+   */
+  matchHashes(
+    hashes: { pdq?: string | null; md5?: string; sha256?: string; opaque?: string; pdqVariants?: readonly { name: string; hash: string }[] },
+    opts?: { banks?: string[]; sources?: string[] },
+  ): Promise<ContentMatch[]>;
 }
 
 export interface EventService {

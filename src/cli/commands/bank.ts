@@ -16,6 +16,7 @@ import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { createProgressBar } from '../progress-bar.ts';
 import { requireExistingDatabase } from '../require-database.ts';
 import { usageError } from '../usage-error.ts';
+import { addVideoCommand, addVideoUsage } from './bank-add-video.ts';
 
 const usage = `usage: lifeguard bank <subcommand> [options]
 
@@ -27,6 +28,7 @@ const usage = `usage: lifeguard bank <subcommand> [options]
   bank stats [NAME] [--json]
   bank remove NAME                  remove the bank and all its entries
   bank remove NAME --entry ID ...   remove only these entries (ids from export or match output)
+${addVideoUsage}
 
 Hash lists (import): CSV or TSV (by extension, else sniffed), a header row naming the columns
   type      (${hashListColumnAliases.type.join(', ')}) — optional with --type
@@ -241,6 +243,7 @@ const subcommands: Record<string, (args: string[], io: CliIo) => Promise<number>
   list,
   stats,
   remove,
+  'add-video': addVideoCommand,
 };
 
 export const command: Command = {

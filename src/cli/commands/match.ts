@@ -11,13 +11,18 @@ import { numberFlag } from '../number-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
-const usage = `usage: lifeguard match [--json] [--bank NAME]... [--threshold N] [--dihedral] [--apply-exif]
+const usage = `usage: lifeguard match [--json] [--bank NAME]... [--threshold N] [--dihedral] [--no-robust] [--apply-exif]
                        [--video [--fps N] [--max-frames N]] [--hash TYPE:HEX]... [--data-dir DIR] FILE...
 
 Matches each FILE (image, or video with --video) against the hash banks: MD5/SHA-256 exactly, PDQ within
 --threshold bits (default 31). Flagged low-quality bank entries are never matched; a low-quality query
 (PDQ quality < 50) is still matched and marked "lowQuality": true. --dihedral also matches the 7
 rotations/flips. --hash pdq:HEX (or md5:/sha256:) matches a hash you already have.
+Robust matching is on by default: besides the plain PDQ hash, images and video frames are also matched
+after trimming borders (solid, blurred, picture-in-picture), as if un-cropped, and as a mirror image; a
+match found that way names its variant ("matched after trimming a border, distance 12").
+--no-robust matches the plain hash only. Videos banked with \`bank add-video\` are reported as a whole
+when enough of their frames match (query and compared shares).
   --json   one JSON object per input: {"file","pdq","quality","md5","sha256","lowQuality","matches":[...]}
            video: {"file","md5","sha256","fps","frameCount","matchedFrames","matchedFraction",
                    "frames":[{"t","pdq","quality","matches"}] (matched frames only),"matches":[...]}
@@ -35,6 +40,7 @@ function parse(args: string[]) {
       bank: { type: 'string', multiple: true },
       threshold: { type: 'string' },
       hash: { type: 'string', multiple: true },
+      'no-robust': { type: 'boolean' },
       'data-dir': { type: 'string' },
     },
   });
@@ -54,7 +60,9 @@ function parseHashArg(arg: string): HashQuery {
 
 const describe = (m: BankMatch): string =>
   `bank '${m.bank}' entry ${m.entryId}${m.externalId ? ` (${m.externalId})` : ''}${m.category ? ` category ${m.category}` : ''}: ` +
-  `${m.signalType}${m.signalType === 'pdq' ? ` distance ${m.distance}` : ' exact'}${m.variant ? ` as ${m.variant}` : ''}`;
+  `${m.signalType}${m.signalType === 'pdq' ? ` distance ${m.distance}` : ' exact'}${m.note ? ` (${m.note})` : m.variant ? ` as ${m.variant}` : ''}`;
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
 export const command: Command = {
   summary: 'match images, videos or hashes against the hash banks',
@@ -72,7 +80,7 @@ export const command: Command = {
     const { fps, maxFrames } = videoFlags(values);
     const ffmpegPath = io.env.LIFEGUARD_FFMPEG || undefined;
     const banks = values.bank ?? [];
-    const opts = { ...(threshold !== undefined ? { threshold } : {}), banks };
+    const opts = { ...(threshold !== undefined ? { threshold } : {}), banks, robust: values['no-robust'] !== true };
 
     const location = bankLocation({ dataDir: values['data-dir'] }, io.env);
     requireExistingDatabase(location.databaseUrl);
@@ -97,7 +105,10 @@ export const command: Command = {
             if (v.matches.length > 0) matched++;
             const text =
               `${file}: ${v.matches.length === 0 ? 'no match' : 'MATCH'} — ${v.matchedFrames}/${v.frameCount} frames matched (${(v.matchedFraction * 100).toFixed(1)} %)\n` +
-              v.matches.map((m) => `  ${describe(m)}${m.t !== undefined ? ` first at t=${m.t}s` : ''}\n`).join('');
+              v.matches.map((m) => `  ${describe(m)}${m.t !== undefined ? ` first at t=${m.t}s` : ''}\n`).join('') +
+              v.videos
+                .map((x) => `  ${x.matched ? 'VIDEO MATCH' : 'partial video'}: bank '${x.bank}' video ${x.videoId}${x.category ? ` category ${x.category}` : ''} — ${x.foundFrames}/${x.bankedFrames} of its frames found (${pct(x.comparedShare)}), ${pct(x.queryShare)} of this video's frames match it\n`)
+                .join('');
             emit({ file, ...v }, text);
           } else {
             const r = await matcher.matchImage(file, { ...opts, dihedral: values.dihedral === true, applyExifOrientation: values['apply-exif'] === true });

@@ -128,6 +128,8 @@ export interface BankMatch {
   /** Hamming distance for PDQ; 0 for exact types. */
   distance: number;
   sources: string[];
-  /** The dihedral variant of the query that matched (PDQ with --dihedral), when not the original. */
+  /** The query variant that matched (PDQ: a rotation/flip, 'trimmed', 'uncrop-…'), when not the original. */
   variant?: string;
+  /** With `variant`: plain words for a reviewer, e.g. "matched after trimming a border, distance 12". */
+  note?: string;
 }

@@ -5,6 +5,7 @@ import { emit, endAndEscalate, pause, restrict, streamLadder, viewerLadder, view
 import { addBounded, pushEvidence, MAX_REPORTERS, type StreamState, type ViewerState } from './stream-state.ts';
 import type { FrameClassifier, FrameMatcher } from './types.ts';
 import { updateViewerRisk } from './viewer-risk.ts';
+import { describeVariant } from '../pdq/robust-variants.ts';
 
 /** A known-content match ends the stream, preserves the frame and opens a case; a classifier hit pauses it. */
 export function handleFrame(
@@ -14,14 +15,23 @@ export function handleFrame(
   matcher: FrameMatcher | undefined,
   classifier: FrameClassifier | undefined,
 ): void {
-  const matches = e.pdq !== undefined && matcher ? matcher(e.pdq.toLowerCase()) : [];
+  let matches = e.pdq !== undefined && matcher ? matcher(e.pdq.toLowerCase()) : [];
+  // Robust query variants (a trimmed border, un-cropped, mirrored): the first that matches counts.
+  let variant: string | undefined;
+  for (const v of matcher && matches.length === 0 ? (e.pdqVariants ?? []) : []) {
+    matches = matcher!(v.hash.toLowerCase());
+    if (matches.length > 0) {
+      variant = v.name;
+      break;
+    }
+  }
   const frame = { type: 'frame' as const, id: e.id };
   const scope = { type: 'stream' as const, id: s.id };
   if (matches.length > 0) {
     const evidence: EvidenceRef[] = matches.slice(0, 5).map((m) => ({
       kind: 'bank_match',
       id: m.id,
-      summary: `${m.bank ?? 'bank'} entry ${m.id}${m.category ? ` (${m.category})` : ''}, PDQ distance ${m.distance}`,
+      summary: `${m.bank ?? 'bank'} entry ${m.id}${m.category ? ` (${m.category})` : ''}, PDQ distance ${m.distance}${variant ? `, matched ${describeVariant(variant)}` : ''}`,
     }));
     evidence.unshift({ kind: 'frame', id: e.id, summary: `frame of stream ${s.id}${e.pdq ? `, PDQ ${e.pdq}` : ''}` });
     if (e.contentId !== undefined) evidence.splice(1, 0, sealedFrame(e.contentId));

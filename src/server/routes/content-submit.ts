@@ -13,6 +13,7 @@ import { validate } from '../request-body.ts';
 import { defineRoute } from '../route.ts';
 import { need, type ContentMatch } from '../services.ts';
 import { intakeFromUpload } from '../../review/content-case-intake.ts';
+import type { VideoLevelMatch } from '../../core/banks/video-match.ts';
 
 export const contentSubmit = defineRoute({
   method: 'post',
@@ -46,7 +47,8 @@ export const contentSubmit = defineRoute({
     const banks = opts.banks ? { banks: opts.banks } : {};
     let h: { pdq: string | null; quality: number | null; md5: string; sha256: string; width: number | null; height: number | null };
     let matches: ContentMatch[];
-    let video: { fps: number; frameCount: number; matchedFrames: number } | undefined;
+    let video: { fps: number; frameCount: number; matchedFrames: number; videos: VideoLevelMatch[] } | undefined;
+    const robust = opts.robust !== 'false';
     if (upload.mediaType.startsWith('video/')) {
       if (!matching.matchVideo) {
         throw unsupported('video_unsupported', 'this server does not accept video: video support (ffmpeg) is not installed; send images, or ask the operator to install the ffmpeg package (see GET /readyz)');
@@ -56,18 +58,22 @@ export const contentSubmit = defineRoute({
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, upload.bytes, { mode: 0o600 });
       try {
-        const v = await matching.matchVideo(path, { ...banks, maxFramePixels: limits.maxImagePixels });
+        const v = await matching.matchVideo(path, { ...banks, robust, maxFramePixels: limits.maxImagePixels });
         h = { pdq: null, quality: null, md5: v.md5, sha256: v.sha256, width: null, height: null };
         matches = v.matches;
-        video = { fps: v.fps, frameCount: v.frameCount, matchedFrames: v.matchedFrames };
+        video = { fps: v.fps, frameCount: v.frameCount, matchedFrames: v.matchedFrames, videos: v.videos };
       } finally {
         await rm(path, { force: true });
       }
     } else {
-      h = await hashing.hashImage(upload.bytes, { maxPixels: limits.maxImagePixels, maxBytes: limits.maxUploadBytes });
-      matches = await matching.matchHashes({ pdq: h.pdq, md5: h.md5, sha256: h.sha256 }, banks);
+      const hashed = await hashing.hashImage(upload.bytes, { maxPixels: limits.maxImagePixels, maxBytes: limits.maxUploadBytes, robust });
+      h = hashed;
+      matches = await matching.matchHashes({ pdq: hashed.pdq, md5: hashed.md5, sha256: hashed.sha256, ...(hashed.variants ? { pdqVariants: hashed.variants } : {}) }, banks);
     }
     const { decision, reasons } = decideContent(matches, h.quality);
+    for (const v of video?.videos ?? []) {
+      if (v.matched) reasons.push(`whole-video match with banked video ${v.videoId} in bank '${v.bank}': ${Math.round(v.comparedShare * 100)}% of its frames found, ${Math.round(v.queryShare * 100)}% of this video's frames match`);
+    }
     const reported = opts.reported === 'true';
     const retain = matches.length > 0 || reported;
     await deps.content.insert(

@@ -57,7 +57,7 @@ export async function preserveMatchedFrames(events: PlatformEvent[], deps: AppRu
   return out;
 }
 
-type FrameHashes = { pdq: string; quality: number | null; md5?: string; sha256?: string; width: number | null; height: number | null };
+type FrameHashes = { pdq: string; quality: number | null; md5?: string; sha256?: string; width: number | null; height: number | null; variants?: { name: string; hash: string }[] };
 
 /** Runs `work` for one frame; its errors name the frame (index and id), as schema errors do. */
 async function atFrame<T>(f: { index: number; frame: Frame }, work: () => Promise<T>): Promise<T> {
@@ -76,16 +76,21 @@ async function atFrame<T>(f: { index: number; frame: Frame }, work: () => Promis
 /** A PDQ hash the platform computed wins (as at intake); otherwise the bytes are decoded and hashed. */
 async function hashFrame(frame: Frame, bytes: Buffer, deps: AppRuntime): Promise<FrameHashes> {
   if (frame.pdq !== undefined) return { pdq: frame.pdq.toLowerCase(), quality: frame.quality ?? null, width: null, height: null };
-  return deps.services.hashing!.hashImage(bytes, { maxPixels: deps.config.limits.maxImagePixels, maxBytes: deps.config.limits.maxUploadBytes });
+  // Robust: a re-streamed capture is often framed or cropped (see core/pdq/robust-variants.ts).
+  return deps.services.hashing!.hashImage(bytes, { maxPixels: deps.config.limits.maxImagePixels, maxBytes: deps.config.limits.maxUploadBytes, robust: true });
 }
 
 async function preserveFrame(frame: Frame, bytes: Buffer, hashes: FrameHashes, deps: AppRuntime, keyId: string): Promise<Frame> {
   const matching = deps.services.matching!;
   const { imageBase64: _bytes, ...rest } = frame;
-  const hashed: Frame = { ...rest, pdq: rest.pdq ?? hashes.pdq, ...(hashes.quality !== null ? { quality: hashes.quality } : {}) };
+  let hashed: Frame = { ...rest, pdq: rest.pdq ?? hashes.pdq, ...(hashes.quality !== null ? { quality: hashes.quality } : {}) };
   // PDQ only: the guardian ends a stream on PDQ matches, so intake keeps exactly the frames it will act on.
-  const matches = await matching.matchHashes({ pdq: hashes.pdq });
+  const matches = await matching.matchHashes({ pdq: hashes.pdq, ...(hashes.variants ? { pdqVariants: hashes.variants } : {}) });
   if (matches.length === 0) return hashed;
+  // The variants that matched travel with the event, so the guardian matches (and acts on) them too.
+  const matchedVariants = new Set(matches.map((m) => m.variant).filter((v) => v !== undefined));
+  const pdqVariants = (hashes.variants ?? []).filter((v) => matchedVariants.has(v.name));
+  if (pdqVariants.length > 0) hashed = { ...hashed, pdqVariants };
 
   const sha256 = hashes.sha256 ?? createHash('sha256').update(bytes).digest('hex');
   const id = `cnt_${createHash('sha256').update(`stream.frame\u0000${frame.id}\u0000${sha256}`).digest('hex').slice(0, 32)}`;
