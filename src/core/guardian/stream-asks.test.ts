@@ -11,7 +11,8 @@ test('each harmless-looking ask is named for what it asks', () => {
   assert.deepEqual(kinds('what school do you go to'), ['school']);
   assert.deepEqual(kinds('where do you live'), ['location']);
   assert.deepEqual(kinds('are you alone rn?'), ['alone']);
-  assert.deepEqual(kinds('show us your room'), ['room']);
+  // Showing the room is also a camera request (the grooming lexicon's image_request).
+  assert.deepEqual(kinds('show us your room'), ['room', 'picture']);
   assert.deepEqual(kinds('lock your door first'), ['door']);
   assert.deepEqual(kinds('nice stream, gg'), []);
 });
