@@ -1,0 +1,4 @@
+export * from './cybertipline-report.ts';
+export * from './file-facts.ts';
+export * from './referral-input.ts';
+export * from './xml-writer.ts';
