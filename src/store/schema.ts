@@ -4,5 +4,6 @@ import type { BankTables } from './tables/bank-tables.ts';
 import type { AuthTables } from './tables/auth-tables.ts';
 import type { ServiceTables } from './tables/service-tables.ts';
 import type { CaseTables } from './tables/case-tables.ts';
+import type { ReferralTables } from './tables/referral-tables.ts';
 
-export interface Schema extends BankTables, ServiceTables, AuthTables, AgeTables, CaseTables {}
+export interface Schema extends BankTables, ServiceTables, AuthTables, AgeTables, CaseTables, ReferralTables {}

@@ -2,3 +2,4 @@ export * from './cybertipline-report.ts';
 export * from './file-facts.ts';
 export * from './referral-input.ts';
 export * from './xml-writer.ts';
+export * from './submission-journal.ts';

@@ -9,6 +9,7 @@ import { m0003Auth } from './0003-auth.ts';
 import { m0004DerivedAge } from './0004-derived-age.ts';
 import { m0005PipelineSnapshots } from './0005-pipeline-snapshots.ts';
 import { m0006Cases } from './0006-cases.ts';
+import { m0011Referrals } from './0011-referrals.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_banks': m0001Banks,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004_derived_age': m0004DerivedAge,
   '0005_pipeline_snapshots': m0005PipelineSnapshots,
   '0006_cases': m0006Cases,
+  '0011_referrals': m0011Referrals,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
