@@ -24,6 +24,7 @@ import { effectsList } from './routes/effects-list.ts';
 import { eventsPost } from './routes/events-post.ts';
 import { healthz } from './routes/healthz.ts';
 import { helpPage, helpPageCountry } from './routes/help-page.ts';
+import { guidanceParents, guidanceSchools } from './routes/guidance-page.ts';
 import { jobsGet } from './routes/jobs-get.ts';
 import { keysCreate } from './routes/keys-create.ts';
 import { keysList } from './routes/keys-list.ts';
@@ -108,4 +109,7 @@ export const routes: readonly RouteDef[] = [
   reviewLabels,
   auditList,
   auditVerify,
+  // public guidance pages beside /help (issue 11)
+  guidanceParents,
+  guidanceSchools,
 ];
