@@ -17,6 +17,18 @@ export interface ReferralStepsTable {
   response: string | null;
 }
 
+/** One evidence hold event of a case (src/core/evidence/preservation.ts). */
+export interface EvidenceHoldEventsTable {
+  case_id: string;
+  n: number;
+  kind: string;
+  at: Int8;
+  actor: string;
+  /** The event's data as JSON. */
+  data: string;
+}
+
 export interface ReferralTables {
   referral_steps: ReferralStepsTable;
+  evidence_hold_events: EvidenceHoldEventsTable;
 }
