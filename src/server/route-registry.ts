@@ -26,6 +26,7 @@ import { healthz } from './routes/healthz.ts';
 import { helpPage, helpPageCountry } from './routes/help-page.ts';
 import { guidanceParents, guidanceSchools } from './routes/guidance-page.ts';
 import { casesReferralDraft } from './routes/cases-referral-draft.ts';
+import { statsGet } from './routes/stats-get.ts';
 import { jobsGet } from './routes/jobs-get.ts';
 import { keysCreate } from './routes/keys-create.ts';
 import { keysList } from './routes/keys-list.ts';
@@ -115,4 +116,5 @@ export const routes: readonly RouteDef[] = [
   guidanceSchools,
   // referral drafts (issue 11)
   casesReferralDraft,
+  statsGet,
 ];

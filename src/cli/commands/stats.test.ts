@@ -46,6 +46,15 @@ test('stats --year: json, csv and md from the database', async () => {
     const none = await runCli(['stats', '--year', String(year - 5), '--format', 'json', ...db]);
     assert.equal(JSON.parse(none.out).reports, 0);
     assert.equal((await runCli(['stats', ...db])).code, 2, '--year is required');
+    // The same figures over HTTP.
+    const read = await t.token('cases:read');
+    const http = await t.call('GET', `/v1/stats?year=${year}`, { token: read });
+    assert.equal(http.status, 200);
+    assert.deepEqual(http.body, s);
+    const httpCsv = await t.call('GET', `/v1/stats?year=${year}&format=csv`, { token: read });
+    assert.equal(httpCsv.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.equal(httpCsv.body, csv.out);
+    assert.equal((await t.call('GET', '/v1/stats?year=abc', { token: read })).status, 400);
   } finally {
     await t.close();
     await opened.cleanup();
