@@ -43,6 +43,9 @@ test('referral draft (valid CyberTipline XML) and export (manifest + key file), 
     assert.match(readFileSync(keyOut, 'utf8'), /^[0-9a-f]{64}\n$/);
     assert.equal(statSync(keyOut).mode & 0o777, 0o600);
     assert.ok(!existsSync(join(out, 'package.key')), 'the key is not in the package');
+    const held = await runCli(['evidence', 'list', '--json', '--database-url', opened.url, '--data-dir', dir]);
+    assert.equal(held.rows[0]!.caseId, caseId, 'an exported case is held');
+    assert.equal(held.rows[0]!.decision, 'keep_until');
 
     const log = await t.call('GET', `/v1/audit?action=case_viewed&limit=100`, { token: await t.token('audit') });
     const mine = (log.body.entries ?? log.body.items).filter((e: { actor: string }) => e.actor === 'gail').map((e: { detail: Record<string, unknown> }) => e.detail.referralDraft ?? e.detail.referralExport);

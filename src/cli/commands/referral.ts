@@ -14,6 +14,8 @@ import { loadOrCreateMediaKey } from '../../crypto/media-key-file.ts';
 import { loadPolicy } from '../../policy/load-policy.ts';
 import { gatherReferralInput } from '../../referral/gather-referral-input.ts';
 import { writeExportPackage } from '../../referral/write-export-package.ts';
+import { createEvidenceService } from '../../evidence/evidence-service.ts';
+import { createEvidenceHoldStore } from '../../store/evidence-hold-store.ts';
 import { createCaseService } from '../../review/create-case-service.ts';
 import { createAuditLog } from '../../store/audit-log.ts';
 import { createContentStore } from '../../store/content-store.ts';
@@ -67,7 +69,8 @@ export const command: Command = {
     try {
       const audit = createAuditLog(database);
       const content = createContentStore(database);
-      const input = await gatherReferralInput({ cases: createCaseService({ database, policy: policy.review }), audit, content }, caseId, { reporter: { platform: v.platform, email: v.email } });
+      const cases = createCaseService({ database, policy: policy.review });
+      const input = await gatherReferralInput({ cases, audit, content }, caseId, { reporter: { platform: v.platform, email: v.email } });
       if (action === 'draft') {
         const doc = dest.build(input, Date.now());
         await audit.append({ actor: v.as, action: 'case_viewed', subject: { type: 'case', id: caseId }, detail: { referralDraft: dest.id, via: 'cli' } });
@@ -78,6 +81,11 @@ export const command: Command = {
       const cipher = createMediaCipher(loadOrCreateMediaKey(config.mediaKey, config.dataDir).key);
       const pkg = await writeExportPackage({ dir: v.out!, manifest, cipher, sealedOf: (id) => content.getSealedMedia(id) });
       writeFileSync(v['key-out']!, `${pkg.packageKey}\n`, { mode: 0o600, flag: 'wx' });
+      // Reported material is preserved: a case referred without a hold gets the default one.
+      const holds = createEvidenceHoldStore(database);
+      if ((await holds.events(caseId)).length === 0) {
+        await createEvidenceService({ holds, contentIdsOf: async () => input.files.map((f) => f.contentId) }).hold(caseId, v.as);
+      }
       await audit.append({ actor: v.as, action: 'case_viewed', subject: { type: 'case', id: caseId }, detail: { referralExport: dest.id, files: pkg.files.length, via: 'cli' } });
       io.stdout.write(`referral package for ${caseId} (${dest.name}): ${v.out} with ${pkg.files.length} sealed file(s); package key in ${v['key-out']}\n`);
       return exitCodes.ok;
