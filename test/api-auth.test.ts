@@ -12,7 +12,7 @@ import { testDatabases } from './support/databases.ts';
 
 const concretePath = (p: string) => p.replace(/:[A-Za-z_]+/g, 'test-id-1');
 // The help page is public on purpose: people in trouble must reach it without a key (it reads no data).
-const publicPaths = new Set(['/healthz', '/readyz', '/openapi.json', '/help', '/help/:country']);
+const publicPaths = new Set(['/healthz', '/readyz', '/openapi.json', '/help', '/help/:country', '/guidance/parents', '/guidance/schools']);
 
 test('only the ops probes, the API document and the help page are public', () => {
   const open = routes.filter((r) => r.access === 'public').map((r) => r.path);

@@ -24,6 +24,9 @@ import { effectsList } from './routes/effects-list.ts';
 import { eventsPost } from './routes/events-post.ts';
 import { healthz } from './routes/healthz.ts';
 import { helpPage, helpPageCountry } from './routes/help-page.ts';
+import { guidanceParents, guidanceSchools } from './routes/guidance-page.ts';
+import { casesReferralDraft } from './routes/cases-referral-draft.ts';
+import { statsGet } from './routes/stats-get.ts';
 import { jobsGet } from './routes/jobs-get.ts';
 import { keysCreate } from './routes/keys-create.ts';
 import { keysList } from './routes/keys-list.ts';
@@ -121,4 +124,10 @@ export const routes: readonly RouteDef[] = [
   exchangesGet,
   exchangesFetch,
   exchangesDelete,
+  // public guidance pages beside /help (issue 11)
+  guidanceParents,
+  guidanceSchools,
+  // referral drafts (issue 11)
+  casesReferralDraft,
+  statsGet,
 ];

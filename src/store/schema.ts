@@ -5,5 +5,6 @@ import type { PeopleTables } from './tables/people-tables.ts';
 import type { AuthTables } from './tables/auth-tables.ts';
 import type { ServiceTables } from './tables/service-tables.ts';
 import type { CaseTables } from './tables/case-tables.ts';
+import type { ReferralTables } from './tables/referral-tables.ts';
 
-export interface Schema extends BankTables, ServiceTables, AuthTables, AgeTables, CaseTables, PeopleTables {}
+export interface Schema extends BankTables, ServiceTables, AuthTables, AgeTables, CaseTables, PeopleTables, ReferralTables {}

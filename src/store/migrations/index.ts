@@ -11,6 +11,7 @@ import { m0005PipelineSnapshots } from './0005-pipeline-snapshots.ts';
 import { m0006Cases } from './0006-cases.ts';
 import { m0007People } from './0007-people.ts';
 import { m0009ListsExchanges } from './0009-lists-exchanges.ts';
+import { m0011Referrals } from './0011-referrals.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_banks': m0001Banks,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006_cases': m0006Cases,
   '0007_people': m0007People,
   '0009_lists_exchanges': m0009ListsExchanges,
+  '0011_referrals': m0011Referrals,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

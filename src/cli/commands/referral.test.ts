@@ -1,0 +1,63 @@
+// `lifeguard referral draft|export` over the service's database: a grooming case confirmed through the API.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { cyberTiplineSkip, validateCyberTiplineXml } from '../../../test/support/cybertipline-schema.ts';
+import { testDatabases } from '../../../test/support/databases.ts';
+import { runCli } from '../../../test/support/run-cli.ts';
+import { createTestApp } from '../../server/test-app.ts';
+
+const as = (id: string) => ({ 'x-lifeguard-reviewer': id, 'x-lifeguard-reviewer-roles': 'reviewer,child_safety_reviewer' });
+
+test('referral draft (valid CyberTipline XML) and export (manifest + key file), both audited', { skip: cyberTiplineSkip }, async () => {
+  const opened = await testDatabases()[0]!.open();
+  const t = await createTestApp(opened.database);
+  const dir = mkdtempSync(join(tmpdir(), 'lifeguard-referral-cli-'));
+  try {
+    const write = await t.token('cases:write');
+    const opened1 = await t.call('POST', '/v1/cases', { token: write, headers: as('gail'), json: { subjects: [{ type: 'account', id: 'adult-7' }], reasons: ['conversation reported'], evidence: [{ kind: 'message', id: 'm-1', summary: 'asked to keep a secret' }] } });
+    assert.equal(opened1.status, 201, JSON.stringify(opened1.body));
+    const caseId = opened1.body.caseId as string;
+    assert.equal((await t.call('POST', `/v1/cases/${caseId}/claim`, { token: write, headers: as('gail') })).status, 200);
+    assert.equal((await t.call('POST', `/v1/cases/${caseId}/assessments`, { token: write, headers: as('gail'), json: { groomingCaseType: 'online_enticement' } })).status, 200);
+    assert.equal((await t.call('POST', `/v1/cases/${caseId}/actions`, { token: write, headers: as('gail'), json: { kind: 'mark_for_referral' } })).status, 200);
+    const common = ['--as', 'gail', '--platform', 'Example Live', '--email', 'safety@example.org', '--database-url', opened.url, '--data-dir', dir];
+
+    const draft = await runCli(['referral', 'draft', caseId, ...common]);
+    assert.equal(draft.code, 0, draft.err);
+    const v = validateCyberTiplineXml(draft.out);
+    assert.ok(v.ok, v.errors);
+    assert.match(draft.out, /Online Enticement of Children for Sexual Acts/);
+    assert.match(draft.out, /<espIdentifier>adult-7<\/espIdentifier>/);
+
+    const out = join(dir, 'pkg');
+    const keyOut = join(dir, 'package.key');
+    const exp = await runCli(['referral', 'export', caseId, ...common, '--out', out, '--key-out', keyOut]);
+    assert.equal(exp.code, 0, exp.err);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.destination, 'uk_nca');
+    assert.equal(manifest.case.kind, 'grooming');
+    assert.equal(manifest.accounts[0].id, 'adult-7');
+    assert.match(readFileSync(keyOut, 'utf8'), /^[0-9a-f]{64}\n$/);
+    assert.equal(statSync(keyOut).mode & 0o777, 0o600);
+    assert.ok(!existsSync(join(out, 'package.key')), 'the key is not in the package');
+    const held = await runCli(['evidence', 'list', '--json', '--database-url', opened.url, '--data-dir', dir]);
+    assert.equal(held.rows[0]!.caseId, caseId, 'an exported case is held');
+    assert.equal(held.rows[0]!.decision, 'keep_until');
+
+    const log = await t.call('GET', `/v1/audit?action=case_viewed&limit=100`, { token: await t.token('audit') });
+    const mine = (log.body.entries ?? log.body.items).filter((e: { actor: string }) => e.actor === 'gail').map((e: { detail: Record<string, unknown> }) => e.detail.referralDraft ?? e.detail.referralExport);
+    assert.deepEqual(mine.filter(Boolean), ['ncmec_cybertipline', 'uk_nca']);
+
+    const bad = await runCli(['referral', 'export', caseId, ...common, '--destination', 'ncmec_cybertipline', '--out', join(dir, 'x'), '--key-out', join(dir, 'k')]);
+    assert.equal(bad.code, 2, 'the CyberTipline takes no package');
+    const unknown = await runCli(['referral', 'draft', 'case_424242', ...common]);
+    assert.equal(unknown.code, 3);
+  } finally {
+    await t.close();
+    await opened.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,3 @@
+export * from './guidance-content.ts';
+export * from './protective-settings.ts';
+export * from './warning-signs.ts';
