@@ -2,21 +2,20 @@
 // and the UK, US and international places to report come from the support policy.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { signalCategories } from '../grooming/types.ts';
 import { defaultTierSettings } from '../safety-policy/tier-settings.ts';
 import { supportPolicySchema } from '../support/support-policy.ts';
 import { guidancePageContent } from './guidance-content.ts';
 import { settingsInWords } from './protective-settings.ts';
-import { warningSigns } from './warning-signs.ts';
+import { warningSignCategories, warningSigns } from './warning-signs.ts';
 
 const support = supportPolicySchema.parse({});
 
 test('every signal category of the detector is a warning sign on both pages, in the detector’s order', () => {
   for (const audience of ['parents', 'schools'] as const) {
     const signs = guidancePageContent(audience, defaultTierSettings, support).sections.find((s) => s.id === 'signs')!;
-    assert.deepEqual(signs.lists[0]!.items.map((i) => i.title), signalCategories.map((c) => warningSigns[c].title));
+    assert.deepEqual(signs.lists[0]!.items.map((i) => i.title), warningSignCategories.map((c) => warningSigns[c].title));
   }
-  assert.equal(new Set(Object.values(warningSigns).map((w) => w.title)).size, signalCategories.length, 'titles are distinct');
+  assert.equal(new Set(Object.values(warningSigns).map((w) => w.title)).size, warningSignCategories.length, 'titles are distinct');
 });
 
 test('the settings section is generated from the tiers: a stricter policy changes the words', () => {

@@ -4,13 +4,12 @@
  * report from the support policy's resources. The server only lays this out.
  */
 import type { AgeTier } from '../age/age-tiers.ts';
-import { signalCategories } from '../grooming/types.ts';
 import type { TierSettings } from '../safety-policy/tier-settings.ts';
 import { INTERNATIONAL, type HelpResource } from '../support/help-resources.ts';
 import { resourcesFor } from '../support/support-for.ts';
 import type { SupportPolicy } from '../support/support-policy.ts';
 import { childSettingsGroups } from './protective-settings.ts';
-import { warningSigns } from './warning-signs.ts';
+import { warningSignCategories, warningSigns } from './warning-signs.ts';
 
 export const guidanceAudiences = ['parents', 'schools'] as const;
 export type GuidanceAudience = (typeof guidanceAudiences)[number];
@@ -93,7 +92,7 @@ export function guidancePageContent(audience: GuidanceAudience, tiers: Readonly<
         paragraphs: [
           `These are the signs this platform’s safety system looks for in messages and live-stream comments. One sign alone proves nothing; several together, from the same person, are a reason to talk to ${w.adult} and to report.`,
         ],
-        lists: [{ items: signalCategories.map((c) => ({ title: warningSigns[c].title, text: warningSigns[c].plain })) }],
+        lists: [{ items: warningSignCategories.map((c) => ({ title: warningSigns[c].title, text: warningSigns[c].plain })) }],
       },
       { id: 'talk', heading: w.talkHeading, paragraphs: [...w.talk], lists: [] },
       {

@@ -14,8 +14,7 @@ import { after, before, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
 import { testDatabases } from '../../../test/support/databases.ts';
-import { signalCategories } from '../../core/grooming/types.ts';
-import { warningSigns } from '../../core/guidance/warning-signs.ts';
+import { warningSignCategories, warningSigns } from '../../core/guidance/warning-signs.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 const executablePath = '/usr/bin/chromium';
@@ -87,7 +86,7 @@ for (const audience of ['parents', 'schools'] as const) {
       assert.ok(await page.getByRole('heading', { level: 2, name }).isVisible(), name);
     }
     const text = await page.locator('main').innerText();
-    for (const c of signalCategories) assert.ok(text.includes(warningSigns[c].title), `sign ${c}`);
+    for (const c of warningSignCategories) assert.ok(text.includes(warningSigns[c].title), `sign ${c}`);
     // The policy file made under-13s stricter than 13–15: two groups, and the stricter words.
     assert.ok(await page.getByRole('heading', { level: 3, name: 'Ages under 13', exact: true }).isVisible());
     assert.ok(text.includes('No one can send them direct messages.'));
