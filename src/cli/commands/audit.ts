@@ -3,13 +3,13 @@
  * database (works with the service stopped). `verify` exits 1 and names the first broken link when an entry
  * was edited, deleted or reordered.
  */
-import { parseArgs } from 'node:util';
 import { readEnv } from '../../config/read-env.ts';
 import { isAuditAction } from '../../core/audit/audit-entry.ts';
 import { createAuditLog } from '../../store/audit-log.ts';
 import { openDatabase } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { numberFlag } from '../number-flag.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
 const usage = `usage: lifeguard audit verify [--json] [--data-dir DIR | --database-url URL]
@@ -23,25 +23,20 @@ export const command: Command = {
   summary: 'verify or list the hash-chained audit log',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          json: { type: 'boolean' },
-          after: { type: 'string' },
-          limit: { type: 'string' },
-          actor: { type: 'string' },
-          action: { type: 'string' },
-          'data-dir': { type: 'string' },
-          'database-url': { type: 'string' },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw usageError((e as Error).message);
-    }
+    const parsed = parseFlags({
+      args,
+      options: {
+        json: { type: 'boolean' },
+        after: { type: 'string' },
+        limit: { type: 'string' },
+        actor: { type: 'string' },
+        action: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
     const [action, ...rest] = parsed.positionals;
     const v = parsed.values;
     if ((action !== 'verify' && action !== 'list') || rest.length > 0) throw usageError(`expected verify or list\n${usage}`);

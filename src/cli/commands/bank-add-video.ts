@@ -1,11 +1,11 @@
 /** `lifeguard bank add-video NAME FILE...`: banks whole videos as their deduplicated frame hashes. */
-import { parseArgs } from 'node:util';
 import { bankLocation, openBankContext } from '../../matching/bank-context.ts';
 import { BankPdqIndex } from '../../matching/bank-pdq-index.ts';
 import { addVideoToBank } from '../../matching/bank-video.ts';
 import { exitCodes, type CliIo } from '../command.ts';
 import { writeFileError } from '../file-error.ts';
 import { videoFlags } from '../image-flags.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
 /** Usage lines for the bank command's help. */
@@ -13,26 +13,21 @@ export const addVideoUsage = `  bank add-video NAME FILE... [--id EXTERNAL_ID] [
                                     bank whole videos: sampled frames (default 1/s), a still scene once`;
 
 export async function addVideoCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean' },
-        id: { type: 'string' },
-        category: { type: 'string' },
-        source: { type: 'string', multiple: true },
-        fps: { type: 'string' },
-        'max-frames': { type: 'string' },
-        create: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw usageError((e as Error).message);
-  }
+  const parsed = parseFlags({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean' },
+      id: { type: 'string' },
+      category: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      fps: { type: 'string' },
+      'max-frames': { type: 'string' },
+      create: { type: 'boolean' },
+    },
+  });
   const { values, positionals } = parsed;
   if (positionals.length < 2) throw usageError('bank add-video takes NAME and at least one FILE');
   const [name, ...files] = positionals as [string, ...string[]];

@@ -3,13 +3,13 @@
  * service stopped). `export-labels` writes reviewers' true/false-positive decisions as JSON lines (ids and
  * labels only) for detector evaluation; the export is an audit entry under `--as`.
  */
-import { parseArgs } from 'node:util';
 import { readEnv } from '../../config/read-env.ts';
 import { createCaseService } from '../../review/create-case-service.ts';
 import { loadPolicy } from '../../policy/load-policy.ts';
 import { openDatabase } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { numberFlag } from '../number-flag.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
 const usage = `usage: lifeguard cases list [--queue ID] [--limit N] [--json]
@@ -24,26 +24,21 @@ export const command: Command = {
   summary: 'list the review queue; export reviewer decisions as labels',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          queue: { type: 'string' },
-          limit: { type: 'string' },
-          since: { type: 'string' },
-          until: { type: 'string' },
-          as: { type: 'string' },
-          json: { type: 'boolean' },
-          'data-dir': { type: 'string' },
-          'database-url': { type: 'string' },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw usageError((e as Error).message);
-    }
+    const parsed = parseFlags({
+      args,
+      options: {
+        queue: { type: 'string' },
+        limit: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        as: { type: 'string' },
+        json: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
     const [action, ...rest] = parsed.positionals;
     const v = parsed.values;
     if ((action !== 'list' && action !== 'export-labels') || rest.length > 0) throw usageError(`expected list or export-labels\n${usage}`);

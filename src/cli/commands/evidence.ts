@@ -2,7 +2,6 @@
  * `lifeguard evidence list|hold|legal-hold|release|purge|destroy-request|destroy-confirm`: evidence
  * preservation from the database (works with the service stopped). Every change is a hold event under `--as`.
  */
-import { parseArgs } from 'node:util';
 import { readEnv } from '../../config/read-env.ts';
 import { createEvidenceService } from '../../evidence/evidence-service.ts';
 import { loadPolicy } from '../../policy/load-policy.ts';
@@ -11,6 +10,7 @@ import { openDatabase } from '../../store/database.ts';
 import { createEvidenceHoldStore } from '../../store/evidence-hold-store.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { numberFlag } from '../number-flag.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
 const usage = `usage: lifeguard evidence list [--json]
@@ -28,26 +28,21 @@ export const command: Command = {
   summary: 'preservation holds, legal holds, expiry purge and law-enforcement destruction of kept media',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          as: { type: 'string' },
-          days: { type: 'string' },
-          reason: { type: 'string' },
-          ref: { type: 'string' },
-          'dry-run': { type: 'boolean' },
-          json: { type: 'boolean' },
-          'data-dir': { type: 'string' },
-          'database-url': { type: 'string' },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw usageError((e as Error).message);
-    }
+    const parsed = parseFlags({
+      args,
+      options: {
+        as: { type: 'string' },
+        days: { type: 'string' },
+        reason: { type: 'string' },
+        ref: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
     const [action, caseId, ...rest] = parsed.positionals;
     const v = parsed.values;
     if (action === undefined || !actions.includes(action) || rest.length > 0) throw usageError(usage);

@@ -1,10 +1,10 @@
 /** `lifeguard keys`: create, list and revoke API keys directly in the database (works with the service stopped). */
-import { parseArgs } from 'node:util';
 import { readEnv } from '../../config/read-env.ts';
 import { apiScopes, createApiKeyStore, isApiScope, type ApiScope } from '../../store/api-key-store.ts';
 import { openDatabase } from '../../store/database.ts';
 import { requireExistingDatabase } from '../require-database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
 const usage = `usage: lifeguard keys create --name NAME --scope SCOPE [--scope SCOPE ...] [--json]
@@ -19,24 +19,19 @@ export const command: Command = {
   summary: 'create, list and revoke API keys',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          name: { type: 'string' },
-          scope: { type: 'string', multiple: true },
-          all: { type: 'boolean' },
-          json: { type: 'boolean' },
-          'data-dir': { type: 'string' },
-          'database-url': { type: 'string' },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw usageError((e as Error).message);
-    }
+    const parsed = parseFlags({
+      args,
+      options: {
+        name: { type: 'string' },
+        scope: { type: 'string', multiple: true },
+        all: { type: 'boolean' },
+        json: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
     const [action, ...rest] = parsed.positionals;
     const v = parsed.values;
     if (action !== 'create' && action !== 'list' && action !== 'revoke') throw usageError(`expected create, list or revoke\n${usage}`);

@@ -2,12 +2,12 @@
  * `lifeguard media rotate-key`: re-seal every kept item under a new media key without writing clear media
  * anywhere; an interrupted run (even kill -9) is resumed by running it again. Run with the service stopped.
  */
-import { parseArgs } from 'node:util';
 import { readEnv } from '../../config/read-env.ts';
 import { rotateMediaKey } from '../../crypto/rotate-media-key.ts';
 import { openDatabase } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { numberFlag } from '../number-flag.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
 const usage = `usage: lifeguard media rotate-key [--batch N] [--keep-old] [--json] [--data-dir DIR | --database-url URL]
@@ -21,23 +21,18 @@ export const command: Command = {
   summary: 're-seal kept media under a new key (resumable)',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          batch: { type: 'string' },
-          'keep-old': { type: 'boolean' },
-          json: { type: 'boolean' },
-          'data-dir': { type: 'string' },
-          'database-url': { type: 'string' },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw usageError((e as Error).message);
-    }
+    const parsed = parseFlags({
+      args,
+      options: {
+        batch: { type: 'string' },
+        'keep-old': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
     const [action, ...rest] = parsed.positionals;
     const v = parsed.values;
     if (action !== 'rotate-key' || rest.length > 0) throw usageError(`expected rotate-key\n${usage}`);

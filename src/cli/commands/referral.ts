@@ -5,7 +5,6 @@
  * Both are audit entries under `--as`.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { readEnv } from '../../config/read-env.ts';
 import { buildReferralExport } from '../../core/referral/referral-export.ts';
 import { referralDestination, referralDestinationIds } from '../../core/referral/referral-destinations.ts';
@@ -21,6 +20,7 @@ import { createAuditLog } from '../../store/audit-log.ts';
 import { createContentStore } from '../../store/content-store.ts';
 import { openDatabase } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
 const usage = `usage: lifeguard referral draft CASE_ID --as PERSON --platform NAME --email ADDRESS [--destination ID]
@@ -36,26 +36,21 @@ export const command: Command = {
   summary: 'draft or export the referral of a confirmed case',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: {
-          as: { type: 'string' },
-          platform: { type: 'string' },
-          email: { type: 'string' },
-          destination: { type: 'string' },
-          out: { type: 'string' },
-          'key-out': { type: 'string' },
-          'data-dir': { type: 'string' },
-          'database-url': { type: 'string' },
-        },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (e) {
-      throw usageError((e as Error).message);
-    }
+    const parsed = parseFlags({
+      args,
+      options: {
+        as: { type: 'string' },
+        platform: { type: 'string' },
+        email: { type: 'string' },
+        destination: { type: 'string' },
+        out: { type: 'string' },
+        'key-out': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
     const [action, caseId, ...rest] = parsed.positionals;
     const v = parsed.values;
     if ((action !== 'draft' && action !== 'export') || caseId === undefined || rest.length > 0) throw usageError(`expected draft or export and a case id\n${usage}`);

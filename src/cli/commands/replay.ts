@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Effect } from '../../core/effects.ts';
 import type { PlatformEvent } from '../../core/events.ts';
 import { createGuardian, parseEventLines, replayEvents, type FrameMatcher, type KnownMatch, type LineError, type RecordedEvent } from '../../core/guardian/index.ts';
@@ -15,6 +14,7 @@ import { PDQ_MATCH_THRESHOLD } from '../../core/pdq/index.ts';
 import { hashImage } from '../../media/hash-image.ts';
 import { loadPolicy } from '../../policy/load-policy.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
+import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
 
 const usage = `usage: lifeguard replay FILE.jsonl [--json] [--policy FILE] [--bank FILE.csv] [--country CC] [--strict]
@@ -118,22 +118,17 @@ export const command: Command = {
   summary: 'replay recorded stream events through the live-stream guardian',
   usage,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          json: { type: 'boolean', default: false },
-          policy: { type: 'string' },
-          bank: { type: 'string' },
-          country: { type: 'string' },
-          strict: { type: 'boolean', default: false },
-        },
-      });
-    } catch (e) {
-      throw usageError((e as Error).message);
-    }
+    const parsed = parseFlags({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        policy: { type: 'string' },
+        bank: { type: 'string' },
+        country: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+      },
+    });
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw usageError('give exactly one FILE.jsonl (or - for stdin)');
     if (values.country !== undefined && !/^[A-Za-z]{2}$/.test(values.country)) throw usageError('--country takes a two-letter code such as GB or US');

@@ -1,10 +1,9 @@
 /** `lifeguard serve`: run the HTTP service (embedded SQLite by default) until SIGINT/SIGTERM. */
-import { parseArgs } from 'node:util';
 import { readEnv, type ConfigFlags } from '../../config/read-env.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startService } from '../../server/start-service.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
-import { usageError } from '../usage-error.ts';
+import { parseFlags } from '../parse-flags.ts';
 
 const usage = `usage: lifeguard serve [--host ADDR] [--port N] [--data-dir DIR] [--database-url URL] [--policy FILE] [--no-workers]
 
@@ -24,25 +23,20 @@ Logs are JSON lines on stderr. Stop with Ctrl-C (graceful).`;
 
 /** Parses serve/keys flags shared with the config into ConfigFlags. */
 export function parseServeFlags(args: string[]): ConfigFlags {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
-        policy: { type: 'string' },
-        workers: { type: 'boolean' },
-        'no-workers': { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (e) {
-    throw usageError((e as Error).message);
-  }
+  const parsed = parseFlags({
+    args,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      policy: { type: 'string' },
+      workers: { type: 'boolean' },
+      'no-workers': { type: 'boolean' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
   const v = parsed.values;
   return {
     host: v.host,

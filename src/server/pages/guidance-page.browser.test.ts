@@ -110,6 +110,8 @@ for (const audience of ['parents', 'schools'] as const) {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate<string>('document.activeElement.getAttribute("href")'), '#signs');
     await page.keyboard.press('Enter');
+    // Following an in-page link updates the URL asynchronously: wait for it (fails after 5 s if it never does).
+    await page.waitForFunction('location.hash === "#signs"', undefined, { timeout: 5000 });
     assert.equal(new URL(page.url()).hash, '#signs');
 
     const origins = new Set(requests.map((u) => new URL(u).origin));
