@@ -62,6 +62,8 @@ function eventLine(e: CaseEvent): Html {
     escalated: `Escalated: ${d.reason ?? ''}`,
     closed: `Closed (${d.outcome ?? ''}${d.dismissReason ? `: ${String(d.dismissReason).replace(/_/g, ' ')}` : ''})`,
     reopened: `Reopened: ${d.reason ?? ''}`,
+    referral_drafted: `Referral draft (${d.destination ?? ''}) reviewed`,
+    referral_sent: `Referral sent to ${d.destination ?? ''}: report ${d.reportId ?? ''}`,
   };
   return html`<li>${when(e.at)}<strong>${what[e.kind] ?? e.kind}</strong> <span class="muted">by ${e.actor}</span>${
     (e.kind === 'opened' || e.kind === 'evidence_added') && Array.isArray(d.reasons) && d.reasons.length > 0 ? html`<br><span class="muted">${d.reasons.slice(0, 2).join('; ')}</span>` : ''
