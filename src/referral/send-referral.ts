@@ -5,6 +5,7 @@
  * recorded on the case as a `referral_sent` event with its audit entry. A failure is audited
  * (`referral_failed`) and leaves nothing half-open (the client retracts what it cannot finish).
  */
+import { canWork } from '../core/cases/queue-routing.ts';
 import { conflict, forbidden, notFound } from '../core/lifeguard-error.ts';
 import { buildCyberTiplineReport } from '../core/referral/cybertipline-report.ts';
 import type { MediaCipher } from '../crypto/media-cipher.ts';
@@ -57,6 +58,8 @@ export async function sendReferral(deps: SendReferralDeps, caseId: string, revie
   if (!endpoint) throw conflict('referral_destination_not_configured', 'referral destination not configured: set LIFEGUARD_CYBERTIPLINE_URL and its credentials');
   const detail = await deps.cases.get(caseId);
   if (!detail) throw notFound('case_not_found', `no case ${caseId}`);
+  // Checked before anything leaves, so a finished report can always be recorded on the case.
+  if (!canWork(reviewer.roles, detail.state.requiredRole) && !reviewer.roles.includes('supervisor')) throw forbidden(`case ${caseId} needs the ${detail.state.requiredRole} role`);
   const referralId = referralIdOf(caseId);
   const done = (detail.state.referrals ?? []).find((r) => r.destination === destination && r.status === 'sent');
   if (done?.reportId) return { destination, referralId: done.referralId ?? referralId, reportId: done.reportId, alreadySent: true, retracted: [] };
