@@ -5,7 +5,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
+import { buildCyberTiplineReport } from '../src/core/referral/cybertipline-report.ts';
+import { createCyberTiplineClient } from '../src/referral/cybertipline-client.ts';
+import { gatherReferralInput } from '../src/referral/gather-referral-input.ts';
+import { referralIdOf } from '../src/referral/send-referral.ts';
 import { createTestApp, type TestApp } from '../src/server/test-app.ts';
+import { createReferralJournal } from '../src/store/referral-journal-store.ts';
 import { cyberTiplineSkip } from './support/cybertipline-schema.ts';
 import { startCyberTiplineServer } from './support/cybertipline-server.ts';
 import { testDatabases } from './support/databases.ts';
@@ -125,5 +130,30 @@ for (const target of testDatabases()) describe(`${target.name}: send a referral`
     const got = await t.call('GET', `/v1/cases/${caseId}`, { token: await t.token('cases:read'), headers: as('dan') });
     const state = got.body.case ?? got.body;
     assert.deepEqual(state.referrals ?? state.state?.referrals, []);
+  });
+
+  test('a report finished before a crash (not yet on the case) is recorded by the next send, not sent again', async () => {
+    const [write, content] = [await t.token('cases:write'), await t.token('content')];
+    const up = await t.call('POST', '/v1/content?reported=true', { token: content, body: await benign(6), headers: { 'content-type': 'image/png' } });
+    const caseId = up.body.caseId as string;
+    assert.equal((await t.call('POST', `/v1/cases/${caseId}/claim`, { token: write, headers: as('eve') })).status, 200);
+    assert.equal((await t.call('POST', `/v1/cases/${caseId}/assessments`, { token: write, headers: as('eve'), json: { ukCategory: 'C', ncmecClassification: 'B2' } })).status, 200);
+    assert.equal((await t.call('POST', `/v1/cases/${caseId}/actions`, { token: write, headers: as('eve'), json: { kind: 'mark_for_referral' } })).status, 200);
+    // The first half of a send: the client runs to a finished report, then the process dies before recording it.
+    const { cases, audit } = t.deps.services;
+    const draft = buildCyberTiplineReport(await gatherReferralInput({ cases: cases!, audit: audit!, content: t.deps.content }, caseId, { reporter: { platform: 'Example Live', email: 'safety@example.org' } }));
+    const journal = createReferralJournal(t.deps.database);
+    const client = createCyberTiplineClient({ baseUrl: server.url, ...creds, journal, readFile: async (id) => t.deps.cipher.open((await t.deps.content.getSealedMedia(id))!, id) });
+    const first = await client.submit(referralIdOf(caseId), draft);
+    const reports = server.reports.size;
+    const calls = server.calls.length;
+    const r = await t.call('POST', `/v1/cases/${caseId}/referral`, { token: write, headers: as('eve'), json: {} });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual([r.body.reportId, r.body.alreadySent], [first.reportId, false]);
+    assert.equal(server.reports.size, reports, 'no second report');
+    assert.equal(server.calls.length, calls, 'no request at all: the journal says it is finished');
+    const got = await t.call('GET', `/v1/cases/${caseId}`, { token: await t.token('cases:read'), headers: as('eve') });
+    const state = got.body.case ?? got.body;
+    assert.equal((state.referrals ?? state.state?.referrals)[0].reportId, first.reportId);
   });
 });
