@@ -123,6 +123,15 @@ export const settings = {
   breakEvery: { env: 'LIFEGUARD_BREAK_EVERY', schema: int(1, 10_000), default: '15', description: 'Prompt a break after this many reveals.' },
   forceGreyscale: { env: 'LIFEGUARD_FORCE_GREYSCALE', schema: bool, default: 'false', description: 'Revealed media stays greyscale for everyone (otherwise each person chooses; greyscale by default).' },
   reportsPerHour: { env: 'LIFEGUARD_REPORTS_PER_HOUR', schema: int(0, 100_000), default: '10', description: 'Public report form: reports per client address per hour (0 disables the form).' },
+  cybertiplineUrl: {
+    env: 'LIFEGUARD_CYBERTIPLINE_URL',
+    schema: url(['http', 'https']),
+    description: 'NCMEC CyberTipline API base URL for sending referrals (e.g. https://exttest.cybertip.org/ispws). Unset: referrals can be drafted and exported, not sent.',
+  },
+  cybertiplineUsername: { env: 'LIFEGUARD_CYBERTIPLINE_USERNAME', schema: z.string().min(1), description: 'CyberTipline API user (required with LIFEGUARD_CYBERTIPLINE_URL).' },
+  cybertiplinePassword: { env: 'LIFEGUARD_CYBERTIPLINE_PASSWORD', schema: z.string().min(1), description: 'CyberTipline API password (required with LIFEGUARD_CYBERTIPLINE_URL).' },
+  referralPlatform: { env: 'LIFEGUARD_REFERRAL_PLATFORM', schema: z.string().min(1).max(200), description: 'The platform\'s full name as the reporter of referrals (required with LIFEGUARD_CYBERTIPLINE_URL).' },
+  referralEmail: { env: 'LIFEGUARD_REFERRAL_EMAIL', schema: z.string().email().max(300), description: 'The reporter\'s contact e-mail in referrals (required with LIFEGUARD_CYBERTIPLINE_URL).' },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;

@@ -80,3 +80,16 @@ test('decode settings: concurrency auto = the cores, memory in MB, budgets; bad 
   assert.throws(() => readEnv({ LIFEGUARD_DECODE_CONCURRENCY: 'lots', LIFEGUARD_DECODE_MEMORY_MB: '1' }), /LIFEGUARD_DECODE_CONCURRENCY[\s\S]*LIFEGUARD_DECODE_MEMORY_MB/);
   assert.match(configTable(), /LIFEGUARD_DECODE_CONCURRENCY[\s\S]*LIFEGUARD_DECODE_MEMORY_MB[\s\S]*LIFEGUARD_FFMPEG/);
 });
+
+test('a CyberTipline URL needs its credentials and reporter; all given, config.cybertipline holds them', () => {
+  assert.throws(() => readEnv({ LIFEGUARD_CYBERTIPLINE_URL: 'https://exttest.cybertip.org/ispws' }), /LIFEGUARD_CYBERTIPLINE_USERNAME, LIFEGUARD_CYBERTIPLINE_PASSWORD, LIFEGUARD_REFERRAL_PLATFORM and LIFEGUARD_REFERRAL_EMAIL must be set/);
+  assert.equal(readEnv({}).cybertipline, undefined);
+  const c = readEnv({
+    LIFEGUARD_CYBERTIPLINE_URL: 'https://exttest.cybertip.org/ispws',
+    LIFEGUARD_CYBERTIPLINE_USERNAME: 'esp',
+    LIFEGUARD_CYBERTIPLINE_PASSWORD: 'pw',
+    LIFEGUARD_REFERRAL_PLATFORM: 'Example Live',
+    LIFEGUARD_REFERRAL_EMAIL: 'safety@example.org',
+  });
+  assert.deepEqual(c.cybertipline, { url: 'https://exttest.cybertip.org/ispws', username: 'esp', password: 'pw', platform: 'Example Live', email: 'safety@example.org' });
+});

@@ -49,6 +49,8 @@ export interface Config {
     readonly wellbeing: { readonly maxRevealSeconds: number; readonly dailyRevealCap: number; readonly breakEvery: number; readonly forceGreyscale: boolean };
     readonly oidc?: { readonly issuer: string; readonly clientId: string; readonly clientSecret?: string; readonly redirectUrl: string; readonly autoProvision: boolean; readonly allowHttp: boolean };
   };
+  /** Where referrals are sent (NCMEC CyberTipline) and the reporter they name; absent when not configured. */
+  readonly cybertipline?: { readonly url: string; readonly username: string; readonly password: string; readonly platform: string; readonly email: string };
 }
 
 /** Values given as CLI flags; they win over the environment. */
@@ -78,6 +80,9 @@ export function readEnv(env: Record<string, string | undefined>, flags: ConfigFl
   }
   if (values.oidcIssuer !== undefined && (values.oidcClientId === undefined || values.oidcRedirectUrl === undefined)) {
     problems.push('LIFEGUARD_OIDC_CLIENT_ID and LIFEGUARD_OIDC_REDIRECT_URL must be set when LIFEGUARD_OIDC_ISSUER is set');
+  }
+  if (values.cybertiplineUrl !== undefined && (['cybertiplineUsername', 'cybertiplinePassword', 'referralPlatform', 'referralEmail'] as const).some((k) => values[k] === undefined)) {
+    problems.push('LIFEGUARD_CYBERTIPLINE_USERNAME, LIFEGUARD_CYBERTIPLINE_PASSWORD, LIFEGUARD_REFERRAL_PLATFORM and LIFEGUARD_REFERRAL_EMAIL must be set when LIFEGUARD_CYBERTIPLINE_URL is set');
   }
   if (problems.length > 0) {
     throw invalidInput('invalid_config', `invalid configuration:\n  ${problems.join('\n  ')}`, { problems });
@@ -143,6 +148,17 @@ export function readEnv(env: Record<string, string | undefined>, flags: ConfigFl
           }
         : {}),
     }),
+    ...(values.cybertiplineUrl !== undefined
+      ? {
+          cybertipline: Object.freeze({
+            url: values.cybertiplineUrl as string,
+            username: values.cybertiplineUsername as string,
+            password: values.cybertiplinePassword as string,
+            platform: values.referralPlatform as string,
+            email: values.referralEmail as string,
+          }),
+        }
+      : {}),
   };
   return Object.freeze(config);
 }

@@ -170,6 +170,11 @@ export interface CaseService {
   close(caseId: string, reviewer: Reviewer, opts: { outcome?: Exclude<CaseOutcome, 'dismissed'>; note?: string }): Promise<CaseDetail>;
   /** Reopens a closed case (supervisor), when none of its subjects has a newer open case. */
   reopen(caseId: string, reviewer: Reviewer, reason: string): Promise<CaseDetail>;
+  /**
+   * Records a referral step on the case, audited: `drafted` (a child-safety reviewer looked at the draft) or
+   * `sent` (the destination finished the report; its id). Needs the child-safety role (or supervisor).
+   */
+  recordReferral(caseId: string, reviewer: Reviewer, r: { step: 'drafted'; destination: string } | { step: 'sent'; destination: string; referralId: string; reportId: string; detail?: Record<string, unknown> }): Promise<CaseDetail>;
   /** Reviewers' true/false-positive decisions as labelled data (ids and labels only); audited as an export. */
   exportLabels(reviewer: Reviewer, opts?: { since?: number; until?: number; limit?: number }): Promise<LabelRow[]>;
 }

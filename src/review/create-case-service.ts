@@ -324,6 +324,19 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return r.detail;
     },
 
+    async recordReferral(caseId, reviewer, r) {
+      if (!reviewer.roles.some((x) => x === 'child_safety_reviewer' || x === 'supervisor')) throw forbidden('a referral needs the child_safety_reviewer role');
+      const res = await change(caseId, reviewer, (s) => {
+        if (!canWork(reviewer.roles, s.requiredRole) && !reviewer.roles.includes('supervisor')) throw forbidden(`case ${caseId} needs the ${s.requiredRole} role`);
+        if (r.step === 'drafted') {
+          return { events: [{ kind: 'referral_drafted', data: { destination: r.destination } }], audit: [{ action: 'referral_drafted', subject: subject(caseId), detail: { destination: r.destination } }] };
+        }
+        const data = { destination: r.destination, referralId: r.referralId, reportId: r.reportId };
+        return { events: [{ kind: 'referral_sent', data }], audit: [{ action: 'referral_sent', subject: subject(caseId), detail: { ...r.detail, ...data } }] };
+      });
+      return res.detail;
+    },
+
     async exportLabels(reviewer, opts = {}) {
       if (!reviewer.roles.some((r) => r === 'supervisor' || r === 'auditor' || r === 'admin')) throw forbidden('exporting labels needs the supervisor, auditor or admin role');
       const rows = await labelRows(database, opts);

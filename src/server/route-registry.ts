@@ -25,6 +25,7 @@ import { eventsPost } from './routes/events-post.ts';
 import { healthz } from './routes/healthz.ts';
 import { helpPage, helpPageCountry } from './routes/help-page.ts';
 import { guidanceParents, guidanceSchools } from './routes/guidance-page.ts';
+import { casesReferralSend } from './routes/cases-referral-send.ts';
 import { casesReferralDraft } from './routes/cases-referral-draft.ts';
 import { statsGet } from './routes/stats-get.ts';
 import { jobsGet } from './routes/jobs-get.ts';
@@ -130,4 +131,6 @@ export const routes: readonly RouteDef[] = [
   // referral drafts (issue 11)
   casesReferralDraft,
   statsGet,
+  // referral as a case action (issue 11)
+  casesReferralSend,
 ];

@@ -29,6 +29,9 @@ export const auditActions = [
   'case_escalated',
   'case_closed',
   'case_reopened',
+  'referral_drafted',
+  'referral_sent',
+  'referral_failed',
   // data leaving the system, and the audit log itself
   'labels_exported',
   'audit_read',

@@ -24,6 +24,8 @@ export const caseEventKinds = [
   'escalated',
   'closed',
   'reopened',
+  'referral_drafted',
+  'referral_sent',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 
@@ -65,6 +67,10 @@ export interface CaseEventData {
   escalated: { reason: string };
   closed: { outcome: CaseOutcome; note?: string; dismissReason?: DismissReason };
   reopened: { reason: string };
+  /** A reviewer looked at the draft referral to `destination` (nothing sent). */
+  referral_drafted: { destination: string };
+  /** The referral was sent and finished; `reportId`: the destination's id of the report. */
+  referral_sent: { destination: string; referralId: string; reportId: string };
 }
 
 /** One stored case event. */

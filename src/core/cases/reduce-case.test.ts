@@ -121,3 +121,16 @@ test('the review policy is validated: unknown queue priorities, duplicate ids, n
   assert.throws(() => reviewPolicySchema.parse({ priorities: [{ id: 'a', label: 'A', targetMinutes: 1, when: [{}] }, { id: 'a', label: 'A', targetMinutes: 1, when: [{}] }] }), /duplicate priority/);
   assert.throws(() => reviewPolicySchema.parse({ confirmActions: ['launch_rocket'] }));
 });
+
+test('referrals: a reviewed draft, then the sent report id; a later draft view keeps it sent', () => {
+  const events: CaseEvent[] = [ev('opened', 0, 'system', intake({ requiredRole: 'child_safety_reviewer' }))];
+  assert.deepEqual(reduceCase(events, policy)!.referrals, []);
+  events.push(ev('referral_drafted', 10, 'cara', { destination: 'ncmec_cybertipline' }));
+  assert.deepEqual(reduceCase(events, policy)!.referrals, [{ destination: 'ncmec_cybertipline', status: 'drafted', at: 10, by: 'cara' }]);
+  events.push(ev('referral_sent', 20, 'cara', { destination: 'ncmec_cybertipline', referralId: 'case_1:ncmec_cybertipline', reportId: '1000' }));
+  events.push(ev('referral_drafted', 30, 'dan', { destination: 'ncmec_cybertipline' }));
+  const s = reduceCase(events, policy)!;
+  assert.equal(s.referrals.length, 1);
+  assert.deepEqual(s.referrals[0], { destination: 'ncmec_cybertipline', status: 'sent', at: 20, by: 'cara', referralId: 'case_1:ncmec_cybertipline', reportId: '1000' });
+  assert.equal(s.status, 'open', 'a referral does not change the review status');
+});

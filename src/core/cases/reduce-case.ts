@@ -54,6 +54,19 @@ export interface CaseState {
   /** Reveals that showed the whole file. */
   fullViews: number;
   lastSeq: number;
+  /** Referrals by destination: drafted (looked at) or sent with the destination's report id. */
+  referrals: CaseReferral[];
+}
+
+/** A case's referral to one destination. */
+export interface CaseReferral {
+  destination: string;
+  status: 'drafted' | 'sent';
+  /** Last change (epoch ms) and by whom. */
+  at: number;
+  by: string;
+  referralId?: string;
+  reportId?: string;
 }
 
 const reasonCap = 50;
@@ -84,6 +97,7 @@ export function reduceCase(events: readonly CaseEvent[], policy: ReviewPolicy): 
     reveals: 0,
     fullViews: 0,
     lastSeq: first.seq,
+    referrals: [],
   };
   for (const e of events) apply(s, e, policy);
   s.status = statusOf(s);
@@ -104,6 +118,7 @@ export function applyCaseEvents(state: CaseState, events: readonly CaseEvent[], 
 export const caseEvidenceCap = 500;
 
 function apply(s: CaseState, e: CaseEvent, policy: ReviewPolicy): void {
+  s.referrals ??= []; // states saved before referrals were recorded
   s.updatedAt = Math.max(s.updatedAt, e.at);
   s.lastSeq = e.seq;
   // Any event by the claim holder renews the claim.
@@ -179,6 +194,20 @@ function apply(s: CaseState, e: CaseEvent, policy: ReviewPolicy): void {
       s.escalated = false;
       s.requiredRole = s.baseRole;
       break;
+    case 'referral_drafted': {
+      const r = s.referrals.find((x) => x.destination === e.data.destination);
+      if (!r) s.referrals.push({ destination: e.data.destination, status: 'drafted', at: e.at, by: e.actor });
+      else if (r.status === 'drafted') Object.assign(r, { at: e.at, by: e.actor });
+      break;
+    }
+    case 'referral_sent': {
+      const d = e.data;
+      const r = s.referrals.find((x) => x.destination === d.destination);
+      const sent: CaseReferral = { destination: d.destination, status: 'sent', at: e.at, by: e.actor, referralId: d.referralId, reportId: d.reportId };
+      if (r) Object.assign(r, sent);
+      else s.referrals.push(sent);
+      break;
+    }
   }
   // Status after each event (closed wins until reopened).
   s.status = statusOf(s);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canDecide, canManagePeople, canManageQueues, canReadAudit, canReadStatistics, canReveal, canSetRoles, canViewCase, permissions, permissionsOf, roles, type Actor, type Role } from './roles.ts';
+import { canDecide, canManagePeople, canManageQueues, canReadAudit, canReadStatistics, canRefer, canReveal, canSetRoles, canViewCase, permissions, permissionsOf, roles, type Actor, type Role } from './roles.ts';
 
 const now = 1_000_000;
 const person = (id: string, ...r: Role[]): Actor => ({ id, roles: r, disabled: false });
@@ -81,4 +81,13 @@ test('reveal_media is held only by the reviewing roles', () => {
   const holders = roles.filter((r) => permissionsOf(person('x', r)).has('reveal_media'));
   assert.deepEqual(holders, ['reviewer', 'child_safety_reviewer', 'supervisor']);
   for (const r of roles) for (const p of permissionsOf(person('x', r))) assert.ok(permissions.includes(p));
+});
+
+test('a referral is reviewed and sent only by a child-safety reviewer holding the live claim', () => {
+  assert.deepEqual(canRefer(person('p1', 'child_safety_reviewer'), claimBy('p1'), now), { allowed: true });
+  assert.equal(canRefer(person('p1', 'reviewer', 'supervisor'), claimBy('p1'), now).allowed, false, 'no child-safety role');
+  assert.equal(canRefer(person('p1', 'child_safety_reviewer'), undefined, now).allowed, false, 'no claim');
+  assert.equal(canRefer(person('p1', 'child_safety_reviewer'), claimBy('p2'), now).allowed, false, 'someone else’s claim');
+  assert.equal(canRefer(person('p1', 'child_safety_reviewer'), claimBy('p1', now - 1), now).allowed, false, 'a lapsed claim');
+  assert.equal(canRefer({ id: 'p1', roles: ['child_safety_reviewer'], disabled: true }, claimBy('p1'), now).allowed, false, 'disabled');
 });

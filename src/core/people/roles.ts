@@ -118,6 +118,16 @@ export function canReveal(actor: Actor, c: CaseAccess, assignment: Assignment | 
   return holdsClaim(actor, assignment, now);
 }
 
+/**
+ * Whether the person may review and send a case's referral to the authorities: a child-safety reviewer
+ * holding the live claim of the case.
+ */
+export function canRefer(actor: Actor, assignment: Assignment | undefined, now: number): Decision {
+  if (actor.disabled) return deny('this account is disabled');
+  if (!actor.roles.includes('child_safety_reviewer')) return deny('referrals are reviewed and sent by child-safety reviewers');
+  return holdsClaim(actor, assignment, now);
+}
+
 function holdsClaim(actor: Actor, assignment: Assignment | undefined, now: number): Decision {
   if (assignment === undefined) return deny('claim the case first: only the assigned reviewer may do this');
   if (assignment.personId !== actor.id) return deny('the case is assigned to someone else');

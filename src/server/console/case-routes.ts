@@ -9,7 +9,7 @@ import { caseActionSchema } from '../../core/cases/case-actions.ts';
 import { canWork } from '../../core/cases/queue-routing.ts';
 import type { CaseStatus } from '../../core/cases/reduce-case.ts';
 import { isLifeguardError, LifeguardError } from '../../core/lifeguard-error.ts';
-import { canClaim, canReveal, canViewCase, canViewQueue, type Decision } from '../../core/people/roles.ts';
+import { canClaim, canRefer, canReveal, canViewCase, canViewQueue, type Decision } from '../../core/people/roles.ts';
 import { effectiveSettings, exposureState, utcDay } from '../../core/people/wellbeing.ts';
 import type { CaseDetail, CaseService, Reviewer } from '../../review/case-service.ts';
 import { createRevealGrantStore } from '../../store/reveal-grant-store.ts';
@@ -36,6 +36,8 @@ const notices: Record<string, string> = {
   rejected: 'Action rejected.',
   expired: 'The media is hidden again.',
   empty: 'No case is waiting that you can work. Well done — take a break.',
+  referred: 'Referral sent; the report id is on the case.',
+  unconfirmed: 'A referral needs a confirmed decision first: assess the case and mark it for referral.',
 };
 
 /** The reveal decision for a person on a case, from the one roles registry. */
@@ -74,6 +76,7 @@ export function mountCases(app: Hono<ConsoleEnv>, ctx: ConsoleContext): void {
         evidence,
         mayClaim: canClaim(person) && canWork(person.roles, s.requiredRole),
         holdsClaim,
+        mayRefer: canRefer(person, s.assignee ? { personId: s.assignee.id, expiresAt: s.assignee.until } : undefined, now).allowed,
         reveal: revealDecision(c, detail, now),
         exposure: x.state,
         banks: banks.map((b) => b.name),

@@ -11,6 +11,7 @@ import { createConsoleContext, type ConsoleContext, type ConsoleEnv } from './co
 import { consoleHeaders } from './console-html.ts';
 import { homeOf } from './console-nav.ts';
 import { mountCases } from './case-routes.ts';
+import { mountReferrals } from './referral-routes.ts';
 import { mountOversight } from './oversight-routes.ts';
 import { mountPeople } from './people-routes.ts';
 import { requirePerson } from './require-person.ts';
@@ -39,6 +40,7 @@ export function createConsoleApp(rt: AppRuntime): { app: Hono<AppEnv>; ctx: Cons
   signedIn.use('*', requirePerson(ctx));
   signedIn.get('/', (c) => c.redirect(homeOf(c.get('person')), 303));
   mountCases(signedIn, ctx);
+  mountReferrals(signedIn, ctx);
   mountPeople(signedIn, ctx);
   mountOversight(signedIn, ctx);
   mountSettings(signedIn, ctx);

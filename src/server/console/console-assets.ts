@@ -46,7 +46,8 @@ ol.timeline time{color:var(--muted);font-size:.85rem;margin-right:.5rem}
 .viewer .toggle{display:inline-flex;gap:.5rem;align-items:center;margin:.5rem 0;font-weight:700}.viewer .expired img,.viewer .expired video{visibility:hidden}
 .countdown{font-weight:700}.notice{border-left:5px solid var(--link);padding:.5rem 1rem;background:#e8f1f8;margin:0 0 1rem}.notice.warn{border-color:var(--warn);background:#fef1e8}.notice.stop{border-color:var(--danger);background:#fbe9e7}
 .muted{color:var(--muted)}.nowrap{white-space:nowrap}.mono{font-family:ui-monospace,monospace;font-size:.85rem;overflow-wrap:anywhere}
-dialog#help{border:3px solid var(--fg);padding:1rem 1.5rem;max-width:30rem}`;
+dialog#help{border:3px solid var(--fg);padding:1rem 1.5rem;max-width:30rem}
+pre.xml{font-family:ui-monospace,monospace;font-size:.8rem;background:var(--panel);border:1px solid var(--line);padding:.75rem;max-height:32rem;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere}`;
 
 export const consoleJs = `// Lifeguard console: progressive enhancement only (every page works without it).
 (function () {

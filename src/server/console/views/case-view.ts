@@ -21,6 +21,8 @@ export interface CasePageView {
   /** May this person claim / decide / reveal here (with the reason when not)? */
   mayClaim: boolean;
   holdsClaim: boolean;
+  /** A child-safety reviewer holding the claim: may review and send the referral. */
+  mayRefer?: boolean;
   reveal: { allowed: true } | { allowed: false; reason: string };
   exposure: ExposureState;
   banks: string[];
@@ -62,6 +64,8 @@ function eventLine(e: CaseEvent): Html {
     escalated: `Escalated: ${d.reason ?? ''}`,
     closed: `Closed (${d.outcome ?? ''}${d.dismissReason ? `: ${String(d.dismissReason).replace(/_/g, ' ')}` : ''})`,
     reopened: `Reopened: ${d.reason ?? ''}`,
+    referral_drafted: `Referral draft (${d.destination ?? ''}) reviewed`,
+    referral_sent: `Referral sent to ${d.destination ?? ''}: report ${d.reportId ?? ''}`,
   };
   return html`<li>${when(e.at)}<strong>${what[e.kind] ?? e.kind}</strong> <span class="muted">by ${e.actor}</span>${
     (e.kind === 'opened' || e.kind === 'evidence_added') && Array.isArray(d.reasons) && d.reasons.length > 0 ? html`<br><span class="muted">${d.reasons.slice(0, 2).join('; ')}</span>` : ''
@@ -214,7 +218,20 @@ ${
     ? html`<section aria-labelledby="actions-h"><h2 id="actions-h">Actions</h2><ul>${s.actions.map((a) => html`<li>${when(a.at)} <strong>${a.action.kind.replace(/_/g, ' ')}</strong> on ${a.target.type} <span class="mono">${a.target.id}</span> · ${a.status}${a.action.bank ? ` · bank ${a.action.bank}` : ''}</li>`)}</ul></section>`
     : ''
 }
+${referralSection(v)}
 </div>
 </div>`;
   return consolePage({ title: `Case ${s.id}`, path: '/console/queue', viewer: v.viewer, body });
+}
+
+function referralSection(v: CasePageView): Html | '' {
+  const s = v.detail.state;
+  const referrals = s.referrals ?? [];
+  const confirmed = s.label === 'true_positive';
+  if (referrals.length === 0 && !(v.mayRefer && confirmed)) return '';
+  return html`<section aria-labelledby="referral-h" id="referral"><h2 id="referral-h">Referral</h2>${
+    referrals.length > 0
+      ? html`<ul>${referrals.map((r) => html`<li>${r.destination.replace(/_/g, ' ')}: ${r.status === 'sent' ? html`sent ${when(r.at)} by ${r.by}, report <strong class="mono">${r.reportId ?? ''}</strong>` : html`draft reviewed ${when(r.at)} by ${r.by}, not sent`}</li>`)}</ul>`
+      : ''
+  }${v.mayRefer && confirmed ? html`<p><a class="button secondary" href="/console/cases/${s.id}/referral" id="review-referral">Review the CyberTipline referral</a></p>` : ''}</section>`;
 }

@@ -1,0 +1,122 @@
+/**
+ * The referral page in a real browser (Debian's chromium via playwright-core) against the service on
+ * 127.0.0.1 and a local CyberTipline (127.0.0.1): a child-safety reviewer holding the claim of a confirmed
+ * case (a benign generated picture) opens the draft from the case page by keyboard, reads the escaped XML,
+ * ticks the confirmation and sends; the case page shows the report id. Strict CSP, no other origin, no
+ * console errors. Saves docs/console-referral.png.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { getRequestListener } from '@hono/node-server';
+import { chromium, type Browser } from 'playwright-core';
+import { cyberTiplineSkip } from '../../../test/support/cybertipline-schema.ts';
+import { startCyberTiplineServer } from '../../../test/support/cybertipline-server.ts';
+import { testDatabases } from '../../../test/support/databases.ts';
+import { hashPassword } from '../../crypto/password-hash.ts';
+import { renderTestPattern } from '../../matching/test-patterns.ts';
+import { createPeopleStore } from '../../store/people-store.ts';
+import { createTestApp, type TestApp } from '../test-app.ts';
+
+const executablePath = '/usr/bin/chromium';
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const skip = !existsSync(executablePath) ? `needs ${executablePath}` : cyberTiplineSkip;
+const [sqlite] = testDatabases();
+const password = 'correct horse battery staple';
+const docs = new URL('../../../docs/', import.meta.url).pathname;
+const creds = { username: 'esp', password: 'secret' };
+
+let t: TestApp;
+let server: Server;
+let base: string;
+let browser: Browser;
+let tipline: Awaited<ReturnType<typeof startCyberTiplineServer>>;
+let caseId: string;
+let cleanup: (() => Promise<void>) | undefined;
+
+before(async () => {
+  if (skip) return;
+  const opened = await sqlite!.open();
+  tipline = await startCyberTiplineServer({ ...creds, lateMs: 2000 });
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  t = await createTestApp(opened.database, {
+    env: {
+      LIFEGUARD_CONSOLE_SECURE_COOKIES: 'false',
+      LIFEGUARD_CYBERTIPLINE_URL: tipline.url,
+      LIFEGUARD_CYBERTIPLINE_USERNAME: creds.username,
+      LIFEGUARD_CYBERTIPLINE_PASSWORD: creds.password,
+      LIFEGUARD_REFERRAL_PLATFORM: 'Example Live',
+      LIFEGUARD_REFERRAL_EMAIL: 'safety@example.org',
+    },
+  });
+  server.on('request', getRequestListener(t.app.fetch));
+  browser = await chromium.launch({ executablePath, args });
+  cleanup = async () => {
+    await browser.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await tipline.close();
+    await t.close();
+    await opened.cleanup();
+  };
+  const casey = await createPeopleStore(opened.database).add({ email: 'casey@example.org', displayName: 'Casey Child-Safety', roles: ['child_safety_reviewer'], passwordHash: await hashPassword(password) });
+  const image = await renderTestPattern('hills', 3, 320, 240);
+  const up = await t.call('POST', '/v1/content?reported=true', { token: await t.token('content'), body: new Uint8Array(image), headers: { 'content-type': 'image/png' } });
+  assert.equal(up.status, 200, JSON.stringify(up.body));
+  caseId = up.body.caseId as string;
+  // Claimed, assessed and confirmed by Casey (the console forms for these are tested in console.browser.test.ts).
+  const svc = t.deps.services.cases!;
+  const me = { id: casey.id, roles: ['child_safety_reviewer' as const], via: 'console' };
+  await svc.claim(caseId, me);
+  await svc.assess(caseId, me, { ukCategory: 'C', ncmecClassification: 'B2' });
+  await svc.act(caseId, me, { kind: 'mark_for_referral' });
+});
+after(() => cleanup?.());
+
+test('review the draft and send it, by keyboard; the case shows the report id', { skip }, async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 }, deviceScaleFactor: 1 });
+  const page = await ctx.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+
+  await page.goto(`${base}/console/cases/${caseId}`);
+  await page.getByLabel('Email address').fill('casey@example.org');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(new RegExp(`/console/cases/${caseId}$`));
+
+  const link = page.getByRole('link', { name: 'Review the CyberTipline referral' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`/console/cases/${caseId}/referral$`));
+  const res = await page.reload();
+  assert.match(res?.headers()['content-security-policy'] ?? '', /default-src 'none'/);
+  const xml = await page.locator('#report-xml').innerText();
+  assert.match(xml, /^<\?xml /, 'the XML is shown as text');
+  assert.match(xml, /<reportingPerson>|<reporter>/);
+  assert.equal(await page.locator('#report-xml report, #report-xml reporter').count(), 0, 'no XML element became markup');
+  await page.screenshot({ path: `${docs}console-referral.png` });
+
+  await page.getByLabel('I have read the report and it is correct').focus();
+  await page.keyboard.press('Space');
+  assert.equal(await page.getByLabel('I have read the report and it is correct').isChecked(), true);
+  await page.getByRole('button', { name: 'Send to the CyberTipline' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?done=referred$/);
+  const [report] = [...tipline.reports.values()];
+  assert.equal(report?.status, 'finished');
+  assert.match(await page.locator('#referral').innerText(), new RegExp(`report ${report!.id}`));
+
+  assert.deepEqual(requests.filter((u) => !u.startsWith(base)), [], 'nothing from another origin');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
