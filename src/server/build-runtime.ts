@@ -66,7 +66,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const { database, config, logger } = opts;
   const now = opts.now ?? Date.now;
   const policy = await loadPolicy(config.policyFile);
-  const matching = await createMatchingServices(database, config, logger, { now });
+  const matching = await createMatchingServices(database, config, logger, { now, videoThresholds: policy.matching.video });
   const bus = await createEventBus({
     ...(config.natsUrl !== undefined ? { natsUrl: config.natsUrl } : {}),
     natsStream: config.natsStream,

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Config } from '../config/read-env.ts';
+import type { VideoMatchThresholds } from '../core/banks/video-match.ts';
 import type { BankPdqIndex } from '../matching/bank-pdq-index.ts';
 import { Matcher } from '../matching/matcher.ts';
 import { decodeCostBytes, DecodeQueue } from '../media/decode-queue.ts';
@@ -37,7 +38,7 @@ export interface MatchingServices {
 }
 
 /** Opens the bank store and the matcher (loading the PDQ index from its snapshot in the data directory). */
-export async function createMatchingServices(database: Database, config: Config, logger: Logger, opts: { refreshMs?: number; now?: () => number } = {}): Promise<MatchingServices> {
+export async function createMatchingServices(database: Database, config: Config, logger: Logger, opts: { refreshMs?: number; now?: () => number; videoThresholds?: VideoMatchThresholds } = {}): Promise<MatchingServices> {
   const refreshMs = opts.refreshMs ?? 1000;
   const now = opts.now ?? Date.now;
   const store = createBankStore(database);
@@ -112,7 +113,7 @@ export async function createMatchingServices(database: Database, config: Config,
             async matchVideo(path: string, o: { banks?: string[]; maxFramePixels: number; robust?: boolean }) {
               await fresh();
               return decodeQueue.run(decodeCostBytes(Math.min(o.maxFramePixels, 1920 * 1080), 3), () =>
-                matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), robust: o.robust !== false, ffmpegPath: config.ffmpegPath, maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000 }),
+                matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), robust: o.robust !== false, ffmpegPath: config.ffmpegPath, maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000, ...(opts.videoThresholds ? { videoThresholds: opts.videoThresholds } : {}) }),
               );
             },
           }

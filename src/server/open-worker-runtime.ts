@@ -39,7 +39,7 @@ export async function openWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wor
   const policy = await loadPolicy(config.policyFile);
   const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
   // Frames are matched against the banks' in-memory PDQ index, kept fresh like the API's.
-  const matching = await createMatchingServices(database, config, logger).catch(async (e: unknown) => {
+  const matching = await createMatchingServices(database, config, logger, { videoThresholds: policy.matching.video }).catch(async (e: unknown) => {
     await database.close();
     throw e;
   });
