@@ -27,7 +27,9 @@ effects it asks for, in time order.
   --policy FILE   policy file (default: policy/default-policy.json)
   --bank FILE     hash list of known content (columns hash,id,category; PDQ) to match stream frames against;
                   frames recorded as image bytes (imageBase64) are hashed first, undecodable ones are
-                  reported as malformed lines
+                  reported as malformed lines; entries whose source is video:<id>:<frames> (as
+                  \`bank export\` writes them) are frames of a banked video and accumulate per stream
+                  (policy matching.video)
   --country CC    country for help resources when an account has none (e.g. GB, US)
   --strict        exit 3 when any line is malformed (default: report it and go on)
 
