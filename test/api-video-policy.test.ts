@@ -63,4 +63,25 @@ for (const target of testDatabases()) describe(`${target.name}: whole-video thre
     }
     assert.deepEqual(verdicts, [true, false]);
   });
+
+  test('a live stream showing the recording: its first frame is reviewed, the second ends the stream naming the video', async () => {
+    const t = apps[0]!;
+    await t.deps.services.matching?.matchHashes({ pdq: '0'.repeat(64) }); // the index (and its video frames) caught up
+    const events = await t.token('events');
+    const frames = (await hashVideo(join(dir, 'trimmed.mp4'))).frames.slice(0, 3);
+    const batch = {
+      events: [
+        { id: 'vp-start', type: 'stream.started', streamId: 'vp-s1', streamer: { id: 'vp-host', tier: 'adult' }, audience: 'public', ts: 1_700_000_000_000 },
+        ...frames.map((f, i) => ({ id: `vp-frame-${i}`, type: 'stream.frame', streamId: 'vp-s1', pdq: f.pdq, quality: f.quality, ts: 1_700_000_001_000 + i * 1000 })),
+      ],
+    };
+    const res = await t.call('POST', '/v1/events', { token: events, json: batch });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    await t.drain();
+    const fx = (await t.call('GET', '/v1/effects?limit=1000', { token: events })).body.items as { eventId: string; effect: { kind: string; reasons: string[] } }[];
+    const mine = fx.filter((e) => e.eventId.startsWith('vp-frame-')).map((e) => `${e.eventId}:${e.effect.kind}`).sort();
+    assert.deepEqual(mine, ['vp-frame-0:enqueue_review', 'vp-frame-0:preserve_evidence', 'vp-frame-1:end_stream', 'vp-frame-1:open_case', 'vp-frame-1:preserve_evidence']);
+    const end = fx.find((e) => e.eventId === 'vp-frame-1' && e.effect.kind === 'end_stream')!;
+    assert.match(end.effect.reasons[0]!, new RegExp(`^re-streamed recording of banked video clip-1 \\(videos\\): 2 of ${banked} of its frames seen`));
+  });
 });

@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import type { Config } from '../config/read-env.ts';
 import type { VideoMatchThresholds } from '../core/banks/video-match.ts';
+import type { FrameMatcher, KnownMatch } from '../core/guardian/types.ts';
+import { PDQ_MATCH_THRESHOLD } from '../core/pdq/thresholds.ts';
 import type { BankPdqIndex } from '../matching/bank-pdq-index.ts';
 import { Matcher } from '../matching/matcher.ts';
 import { decodeCostBytes, DecodeQueue } from '../media/decode-queue.ts';
@@ -22,6 +24,12 @@ export interface MatchingServices {
   banks: BankService;
   /** The in-memory PDQ index (synchronous queries for the guardian's frame matcher). */
   pdqIndex: BankPdqIndex;
+  /**
+   * The guardian's frame matcher: the in-memory index, with the bank, category and sources of entries that
+   * are frames of banked videos (so a stream's frames accumulate against them). Entries not yet known as
+   * video frames match as plain known content, which ends a stream at once.
+   */
+  frameMatcher: FrameMatcher;
   /** Catches the index up with the store now. */
   refresh(): Promise<void>;
   /** The URL and keyword lists in memory (synchronous matching for the pipeline). */
@@ -36,6 +44,9 @@ export interface MatchingServices {
   /** Saves the PDQ index snapshot when it has unsaved changes. */
   close(): Promise<void>;
 }
+
+/** Video frame entries the guardian's frame matcher knows by id. */
+const MAX_VIDEO_FRAME_ENTRIES = 200_000;
 
 /** Opens the bank store and the matcher (loading the PDQ index from its snapshot in the data directory). */
 export async function createMatchingServices(database: Database, config: Config, logger: Logger, opts: { refreshMs?: number; now?: () => number; videoThresholds?: VideoMatchThresholds } = {}): Promise<MatchingServices> {
@@ -58,13 +69,32 @@ export async function createMatchingServices(database: Database, config: Config,
   };
   const fullPixels = config.decode.hashFullPixels;
 
+  // Frames of banked videos, by entry id: reloaded whole whenever the PDQ index changed (at most
+  // MAX_VIDEO_FRAME_ENTRIES; beyond that, further video frames match as plain known content).
+  let videoFrames = new Map<number, { bank: string; category: string | null; sources: string[] }>();
+  const loadVideoFrames = async (): Promise<void> => {
+    const next = new Map<number, { bank: string; category: string | null; sources: string[] }>();
+    for await (const e of store.videoFrameEntries()) {
+      if (next.size >= MAX_VIDEO_FRAME_ENTRIES) break;
+      next.set(e.id, { bank: e.bank, category: e.category, sources: e.sources });
+    }
+    videoFrames = next;
+  };
+  await loadVideoFrames();
+  const frameMatcher: FrameMatcher = (pdq) =>
+    matcher.pdqIndex.query(pdq, PDQ_MATCH_THRESHOLD).map((h): KnownMatch => {
+      const v = videoFrames.get(h.id);
+      if (!v) return { id: String(h.id), distance: h.distance };
+      return { id: String(h.id), distance: h.distance, bank: v.bank, ...(v.category !== null ? { category: v.category } : {}), sources: v.sources };
+    });
+
   const fresh = async (): Promise<void> => {
     // A refresh in flight (e.g. started by a bank change) is awaited, so a query never runs on the old index.
     if (!dirty && refreshing === undefined && now() - refreshedAt < refreshMs) return;
     refreshing ??= (async () => {
       dirty = false;
       try {
-        await matcher.pdqIndex.refresh();
+        if ((await matcher.pdqIndex.refresh()) > 0) await loadVideoFrames();
         await textLists.refresh();
         refreshedAt = now();
       } catch (e) {
@@ -79,6 +109,7 @@ export async function createMatchingServices(database: Database, config: Config,
 
   return {
     pdqIndex: matcher.pdqIndex,
+    frameMatcher,
     textLists,
     async refresh() {
       dirty = true;
