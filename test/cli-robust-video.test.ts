@@ -73,4 +73,18 @@ test('whole videos: a banked clip is found trimmed, re-encoded and bordered; a d
   assert.deepEqual((await video('different.mp4')).videos, []);
   const text = await cli('match', '--video', '--bank', 'videos', f('trimmed.mp4'));
   assert.match(text.out, /VIDEO MATCH: bank 'videos' video [0-9a-f]{16} category test — \d+\/\d+ of its frames found/);
+
+  // The thresholds come from the policy: one that needs every banked frame turns the trimmed copy into a
+  // partial match, while the whole clip still matches; an invalid policy is a clear error.
+  writeFileSync(f('strict-policy.json'), JSON.stringify({ matching: { video: { minFrames: 10_000 } } }));
+  const strict = (await video('trimmed.mp4', '--policy', f('strict-policy.json'))).videos[0]!;
+  assert.equal(strict.matched, false, JSON.stringify(strict));
+  assert.ok(strict.foundFrames < b.frames, JSON.stringify(strict));
+  assert.equal((await video('clip.mp4', '--policy', f('strict-policy.json'))).videos[0]!.matched, true);
+  const partial = await cli('match', '--video', '--bank', 'videos', '--policy', f('strict-policy.json'), f('trimmed.mp4'));
+  assert.match(partial.out, /partial video: bank 'videos' video [0-9a-f]{16}/);
+  writeFileSync(f('bad-policy.json'), JSON.stringify({ matching: { video: { minQueryShare: 2 } } }));
+  const bad = await cli('match', '--video', '--bank', 'videos', '--policy', f('bad-policy.json'), f('trimmed.mp4'));
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.err, /matching\.video\.minQueryShare/);
 });

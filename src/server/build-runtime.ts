@@ -7,8 +7,6 @@ import type { Config } from '../config/read-env.ts';
 import type { MediaCipher } from '../crypto/media-cipher.ts';
 import { createExchangeService } from './exchange-service.ts';
 import type { AgeTier } from '../core/age/age-tiers.ts';
-import type { KnownMatch } from '../core/guardian/types.ts';
-import { PDQ_MATCH_THRESHOLD } from '../core/pdq/thresholds.ts';
 import type { CheckStream } from '../core/safety-policy/safety-checks.ts';
 import { createSafetyChecks } from '../core/safety-policy/safety-checks.ts';
 import { createDefaultDetectors } from '../pipeline/default-detectors.ts';
@@ -66,7 +64,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const { database, config, logger } = opts;
   const now = opts.now ?? Date.now;
   const policy = await loadPolicy(config.policyFile);
-  const matching = await createMatchingServices(database, config, logger, { now });
+  const matching = await createMatchingServices(database, config, logger, { now, videoThresholds: policy.matching.video });
   const bus = await createEventBus({
     ...(config.natsUrl !== undefined ? { natsUrl: config.natsUrl } : {}),
     natsStream: config.natsStream,
@@ -120,8 +118,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
   let refresher: NodeJS.Timeout | undefined;
   if (config.workers) {
     // The guardian matches frames synchronously against the in-memory PDQ index, kept fresh by a timer.
-    const frameMatcher = (pdq: string): KnownMatch[] =>
-      matching.pdqIndex.query(pdq, PDQ_MATCH_THRESHOLD).map((h) => ({ id: String(h.id), distance: h.distance }));
+    const frameMatcher = matching.frameMatcher;
     refresher = setInterval(() => void matching.refresh().catch((err: unknown) => logger.warn('pdq index refresh failed', { err })), 2000);
     refresher.unref();
     const pipeline = createPipelineWorkers({

@@ -5,6 +5,9 @@
  */
 import { join } from 'node:path';
 import type { Config } from '../config/read-env.ts';
+import type { VideoMatchThresholds } from '../core/banks/video-match.ts';
+import type { FrameMatcher, KnownMatch } from '../core/guardian/types.ts';
+import { PDQ_MATCH_THRESHOLD } from '../core/pdq/thresholds.ts';
 import type { BankPdqIndex } from '../matching/bank-pdq-index.ts';
 import { Matcher } from '../matching/matcher.ts';
 import { decodeCostBytes, DecodeQueue } from '../media/decode-queue.ts';
@@ -21,6 +24,12 @@ export interface MatchingServices {
   banks: BankService;
   /** The in-memory PDQ index (synchronous queries for the guardian's frame matcher). */
   pdqIndex: BankPdqIndex;
+  /**
+   * The guardian's frame matcher: the in-memory index, with the bank, category and sources of entries that
+   * are frames of banked videos (so a stream's frames accumulate against them). Entries not yet known as
+   * video frames match as plain known content, which ends a stream at once.
+   */
+  frameMatcher: FrameMatcher;
   /** Catches the index up with the store now. */
   refresh(): Promise<void>;
   /** The URL and keyword lists in memory (synchronous matching for the pipeline). */
@@ -36,8 +45,11 @@ export interface MatchingServices {
   close(): Promise<void>;
 }
 
+/** Video frame entries the guardian's frame matcher knows by id. */
+const MAX_VIDEO_FRAME_ENTRIES = 200_000;
+
 /** Opens the bank store and the matcher (loading the PDQ index from its snapshot in the data directory). */
-export async function createMatchingServices(database: Database, config: Config, logger: Logger, opts: { refreshMs?: number; now?: () => number } = {}): Promise<MatchingServices> {
+export async function createMatchingServices(database: Database, config: Config, logger: Logger, opts: { refreshMs?: number; now?: () => number; videoThresholds?: VideoMatchThresholds } = {}): Promise<MatchingServices> {
   const refreshMs = opts.refreshMs ?? 1000;
   const now = opts.now ?? Date.now;
   const store = createBankStore(database);
@@ -57,13 +69,32 @@ export async function createMatchingServices(database: Database, config: Config,
   };
   const fullPixels = config.decode.hashFullPixels;
 
+  // Frames of banked videos, by entry id: reloaded whole whenever the PDQ index changed (at most
+  // MAX_VIDEO_FRAME_ENTRIES; beyond that, further video frames match as plain known content).
+  let videoFrames = new Map<number, { bank: string; category: string | null; sources: string[] }>();
+  const loadVideoFrames = async (): Promise<void> => {
+    const next = new Map<number, { bank: string; category: string | null; sources: string[] }>();
+    for await (const e of store.videoFrameEntries()) {
+      if (next.size >= MAX_VIDEO_FRAME_ENTRIES) break;
+      next.set(e.id, { bank: e.bank, category: e.category, sources: e.sources });
+    }
+    videoFrames = next;
+  };
+  await loadVideoFrames();
+  const frameMatcher: FrameMatcher = (pdq) =>
+    matcher.pdqIndex.query(pdq, PDQ_MATCH_THRESHOLD).map((h): KnownMatch => {
+      const v = videoFrames.get(h.id);
+      if (!v) return { id: String(h.id), distance: h.distance };
+      return { id: String(h.id), distance: h.distance, bank: v.bank, ...(v.category !== null ? { category: v.category } : {}), sources: v.sources };
+    });
+
   const fresh = async (): Promise<void> => {
     // A refresh in flight (e.g. started by a bank change) is awaited, so a query never runs on the old index.
     if (!dirty && refreshing === undefined && now() - refreshedAt < refreshMs) return;
     refreshing ??= (async () => {
       dirty = false;
       try {
-        await matcher.pdqIndex.refresh();
+        if ((await matcher.pdqIndex.refresh()) > 0) await loadVideoFrames();
         await textLists.refresh();
         refreshedAt = now();
       } catch (e) {
@@ -78,6 +109,7 @@ export async function createMatchingServices(database: Database, config: Config,
 
   return {
     pdqIndex: matcher.pdqIndex,
+    frameMatcher,
     textLists,
     async refresh() {
       dirty = true;
@@ -112,7 +144,7 @@ export async function createMatchingServices(database: Database, config: Config,
             async matchVideo(path: string, o: { banks?: string[]; maxFramePixels: number; robust?: boolean }) {
               await fresh();
               return decodeQueue.run(decodeCostBytes(Math.min(o.maxFramePixels, 1920 * 1080), 3), () =>
-                matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), robust: o.robust !== false, ffmpegPath: config.ffmpegPath, maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000 }),
+                matcher.matchVideo(path, { ...(o.banks ? { banks: o.banks } : {}), robust: o.robust !== false, ffmpegPath: config.ffmpegPath, maxFramePixels: o.maxFramePixels, maxFrames: 600, timeoutMs: 120_000, ...(opts.videoThresholds ? { videoThresholds: opts.videoThresholds } : {}) }),
               );
             },
           }

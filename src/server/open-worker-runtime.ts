@@ -4,8 +4,6 @@
  * and the worker thread of `lifeguard serve`.
  */
 import type { Config } from '../config/read-env.ts';
-import type { KnownMatch } from '../core/guardian/types.ts';
-import { PDQ_MATCH_THRESHOLD } from '../core/pdq/thresholds.ts';
 import { createDefaultDetectors } from '../pipeline/default-detectors.ts';
 import { createPipelineCaseIntake } from '../review/pipeline-case-intake.ts';
 import { createPipelineWorkers, type PipelineWorkers, type PipelineWorkersOptions } from '../pipeline/pipeline-workers.ts';
@@ -39,7 +37,7 @@ export async function openWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wor
   const policy = await loadPolicy(config.policyFile);
   const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
   // Frames are matched against the banks' in-memory PDQ index, kept fresh like the API's.
-  const matching = await createMatchingServices(database, config, logger).catch(async (e: unknown) => {
+  const matching = await createMatchingServices(database, config, logger, { videoThresholds: policy.matching.video }).catch(async (e: unknown) => {
     await database.close();
     throw e;
   });
@@ -54,7 +52,7 @@ export async function openWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wor
     await closeAll();
     throw e;
   });
-  const frameMatcher = (pdq: string): KnownMatch[] => matching.pdqIndex.query(pdq, PDQ_MATCH_THRESHOLD).map((h) => ({ id: String(h.id), distance: h.distance }));
+  const frameMatcher = matching.frameMatcher;
   const webhook = opts.webhooks ? config.webhook : undefined;
   const workers = createPipelineWorkers({
     database,

@@ -426,6 +426,27 @@ export class KyselyBankStore implements BankStore {
     }
   }
 
+  async *videoFrameEntries(): AsyncIterable<{ id: number; bank: string; category: string | null; sources: string[] }> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.#db
+        .selectFrom('bank_entries as e')
+        .innerJoin('banks as b', 'b.id', 'e.bank_id')
+        .select(['e.id', 'e.sources', 'e.category', 'b.name as bank_name'])
+        .where('e.id', '>', after)
+        .where('e.signal_type', '=', 'pdq')
+        .where('e.sources', 'like', '%"video:%')
+        .where('e.flagged_low_quality', '=', 0)
+        .where('e.disabled_at', 'is', null)
+        .orderBy('e.id')
+        .limit(pageSize)
+        .execute();
+      for (const r of rows) yield { id: Number(r.id), bank: r.bank_name, category: r.category, sources: parseSources(r.sources) };
+      if (rows.length < pageSize) return;
+      after = Number(rows[rows.length - 1]!.id);
+    }
+  }
+
   async cursor(): Promise<StoreCursor> {
     const e = await this.#db.selectFrom('bank_entries').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
     const c = await this.#db.selectFrom('bank_changes').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();

@@ -198,4 +198,21 @@ for (const target of testDatabases()) {
       await other.cleanup();
     }
   });
+
+  withStore('videoFrameEntries lists the matchable PDQ entries that are frames of banked videos', async (store) => {
+    const bank = await store.createBank('vids');
+    await store.addEntries(bank.id, [
+      pdq({ externalId: 'f1', sources: ['video:clip-1:2'], category: 'C' }),
+      pdq({ externalId: 'f2', sources: ['video:clip-1:2', 'hotline'] }),
+      pdq({ externalId: 'low', sources: ['video:clip-1:2'], quality: 10 }),
+      pdq({ externalId: 'plain', sources: ['hotline'] }),
+      md5({ sources: ['video:clip-1:2'] }),
+    ]);
+    const got = [];
+    for await (const e of store.videoFrameEntries()) got.push({ bank: e.bank, category: e.category, sources: e.sources });
+    assert.deepEqual(got, [
+      { bank: 'vids', category: 'C', sources: ['video:clip-1:2'] },
+      { bank: 'vids', category: null, sources: ['video:clip-1:2', 'hotline'] },
+    ]);
+  });
 }

@@ -71,6 +71,8 @@ export interface BankStore {
   exportEntries(bankId: number): AsyncIterable<BankEntry>;
   /** Every matchable (not flagged) PDQ entry with id > afterId, in id order, page by page. */
   pdqEntries(afterId?: number): AsyncIterable<{ id: number; value: string }>;
+  /** Matchable PDQ entries that are frames of banked videos (a `video:<id>:<n>` source), with their sources. */
+  videoFrameEntries(): AsyncIterable<{ id: number; bank: string; category: string | null; sources: string[] }>;
   /** Where the store's history stands now. */
   cursor(): Promise<StoreCursor>;
   /**

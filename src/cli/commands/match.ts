@@ -10,9 +10,10 @@ import { imageFlags, videoFlags } from '../image-flags.ts';
 import { numberFlag } from '../number-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
+import { loadPolicy } from '../../policy/load-policy.ts';
 
 const usage = `usage: lifeguard match [--json] [--bank NAME]... [--threshold N] [--dihedral] [--no-robust] [--apply-exif]
-                       [--video [--fps N] [--max-frames N]] [--hash TYPE:HEX]... [--data-dir DIR] FILE...
+                       [--video [--fps N] [--max-frames N] [--policy FILE]] [--hash TYPE:HEX]... [--data-dir DIR] FILE...
 
 Matches each FILE (image, or video with --video) against the hash banks: MD5/SHA-256 exactly, PDQ within
 --threshold bits (default 31). Flagged low-quality bank entries are never matched; a low-quality query
@@ -22,7 +23,8 @@ Robust matching is on by default: besides the plain PDQ hash, images and video f
 after trimming borders (solid, blurred, picture-in-picture), as if un-cropped, and as a mirror image; a
 match found that way names its variant ("matched after trimming a border, distance 12").
 --no-robust matches the plain hash only. Videos banked with \`bank add-video\` are reported as a whole
-when enough of their frames match (query and compared shares).
+when enough of their frames match (query and compared shares), judged by the policy's \`matching.video\`
+thresholds (--policy FILE, or LIFEGUARD_POLICY_FILE; default policy/default-policy.json).
   --json   one JSON object per input: {"file","pdq","quality","md5","sha256","lowQuality","matches":[...]}
            video: {"file","md5","sha256","fps","frameCount","matchedFrames","matchedFraction",
                    "frames":[{"t","pdq","quality","matches"}] (matched frames only),"matches":[...]}
@@ -42,6 +44,7 @@ function parse(args: string[]) {
       hash: { type: 'string', multiple: true },
       'no-robust': { type: 'boolean' },
       'data-dir': { type: 'string' },
+      policy: { type: 'string' },
     },
   });
 }
@@ -88,6 +91,8 @@ export const command: Command = {
     try {
       for (const b of banks) await ctx.store.requireBank(b);
       const matcher = await Matcher.open({ store: ctx.store, snapshotPath: ctx.location.snapshotPath });
+      const policyFile = values.policy ?? io.env['LIFEGUARD_POLICY_FILE'];
+      const videoThresholds = values.video ? (await loadPolicy(policyFile || undefined)).matching.video : undefined;
       let matched = 0;
       let failed = 0;
       const emit = (json: Record<string, unknown>, text: string) => io.stdout.write(values.json ? JSON.stringify(json) + '\n' : text);
@@ -101,7 +106,7 @@ export const command: Command = {
       for (const file of positionals) {
         try {
           if (values.video) {
-            const v = await matcher.matchVideo(file, { ...opts, fps, maxFrames, ...(ffmpegPath ? { ffmpegPath } : {}) });
+            const v = await matcher.matchVideo(file, { ...opts, fps, maxFrames, ...(ffmpegPath ? { ffmpegPath } : {}), ...(videoThresholds ? { videoThresholds } : {}) });
             if (v.matches.length > 0) matched++;
             const text =
               `${file}: ${v.matches.length === 0 ? 'no match' : 'MATCH'} — ${v.matchedFrames}/${v.frameCount} frames matched (${(v.matchedFraction * 100).toFixed(1)} %)\n` +

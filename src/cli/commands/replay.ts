@@ -27,7 +27,9 @@ effects it asks for, in time order.
   --policy FILE   policy file (default: policy/default-policy.json)
   --bank FILE     hash list of known content (columns hash,id,category; PDQ) to match stream frames against;
                   frames recorded as image bytes (imageBase64) are hashed first, undecodable ones are
-                  reported as malformed lines
+                  reported as malformed lines; entries whose source is video:<id>:<frames> (as
+                  \`bank export\` writes them) are frames of a banked video and accumulate per stream
+                  (policy matching.video)
   --country CC    country for help resources when an account has none (e.g. GB, US)
   --strict        exit 3 when any line is malformed (default: report it and go on)
 
@@ -40,21 +42,25 @@ export async function loadBankMatcher(path: string, warn: (line: string) => void
   const parser = new HashListParser({ defaultType: 'pdq', fileName: path });
   const splitter = new LineSplitter();
   const index = new PdqIndex();
-  const rows: { id: string; category?: string }[] = [];
+  const rows: { id: string; category?: string; sources?: string[] }[] = [];
   const bank = basename(path);
   for (const raw of [...splitter.push(bytes), ...splitter.end()]) {
     const r = parser.line(raw);
     if (r.kind === 'error') warn(`${path}: line ${r.error.line}: ${r.error.message}`);
     if (r.kind !== 'entry' || r.entry.signalType !== 'pdq') continue;
-    const row: { id: string; category?: string } = { id: r.entry.externalId ?? `line-${r.line}` };
+    const row: { id: string; category?: string; sources?: string[] } = { id: r.entry.externalId ?? `line-${r.line}` };
     if (r.entry.category) row.category = r.entry.category;
+    if (r.entry.sources && r.entry.sources.length > 0) row.sources = [...r.entry.sources];
     index.add(rows.length, r.entry.value);
     rows.push(row);
   }
   const matcher: FrameMatcher = (hex) =>
     index.query(hex, PDQ_MATCH_THRESHOLD).map((m): KnownMatch => {
       const row = rows[m.id]!;
-      return row.category === undefined ? { id: row.id, distance: m.distance, bank } : { id: row.id, distance: m.distance, bank, category: row.category };
+      const known: KnownMatch = { id: row.id, distance: m.distance, bank };
+      if (row.category !== undefined) known.category = row.category;
+      if (row.sources !== undefined) known.sources = row.sources;
+      return known;
     });
   return { matcher, size: rows.length };
 }

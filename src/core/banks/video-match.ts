@@ -6,6 +6,7 @@
 import { hammingDistance } from '../pdq/hamming.ts';
 import { PDQ_MIN_QUALITY } from '../pdq/thresholds.ts';
 import type { BankMatch } from './types.ts';
+import { videoMatchPolicySchema, type MatchingPolicy } from './matching-policy.ts';
 
 /** The source tag that marks an entry as a frame of banked video `id` (which has `frames` hashes). */
 export const videoSourceTag = (id: string, frames: number): string => `video:${id}:${frames}`;
@@ -30,17 +31,11 @@ export function dedupeFrameHashes<T extends { pdq: string; quality: number }>(fr
   return kept;
 }
 
-/** When a query video counts as a match of a banked video. */
-export interface VideoMatchThresholds {
-  /** Share of the query's sampled frames matching the banked video (default 0.5). */
-  minQueryShare: number;
-  /** Share of the banked video's hashes found in the query (default 0.5). */
-  minComparedShare: number;
-  /** At least this many banked hashes found (default 2; fewer only when the banked video has fewer). */
-  minFrames: number;
-}
+/** When a query video counts as a match of a banked video: the policy's `matching.video`. */
+export type VideoMatchThresholds = MatchingPolicy['video'];
 
-export const defaultVideoMatchThresholds: VideoMatchThresholds = Object.freeze({ minQueryShare: 0.5, minComparedShare: 0.5, minFrames: 2 });
+/** The policy's documented defaults (query share 0.5, compared share 0.5, at least 2 frames). */
+export const defaultVideoMatchThresholds: VideoMatchThresholds = Object.freeze(videoMatchPolicySchema.parse({}));
 
 /** One banked video compared with a query video. */
 export interface VideoLevelMatch {

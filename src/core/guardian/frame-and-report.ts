@@ -3,9 +3,10 @@ import type { EvidenceRef } from '../effects.ts';
 import type { PlatformEventOf } from '../events.ts';
 import { emit, endAndEscalate, pause, restrict, streamLadder, viewerLadder, viewerWords, type LadderContext } from './interventions.ts';
 import { addBounded, pushEvidence, MAX_REPORTERS, type StreamState, type ViewerState } from './stream-state.ts';
-import type { FrameClassifier, FrameMatcher } from './types.ts';
+import type { FrameClassifier, FrameMatcher, KnownMatch } from './types.ts';
 import { updateViewerRisk } from './viewer-risk.ts';
 import { describeVariant } from '../pdq/robust-variants.ts';
+import { judgeStreamVideo, noteVideoFrame, onlyVideoFrames } from './stream-videos.ts';
 
 /** A known-content match ends the stream, preserves the frame and opens a case; a classifier hit pauses it. */
 export function handleFrame(
@@ -27,6 +28,11 @@ export function handleFrame(
   }
   const frame = { type: 'frame' as const, id: e.id };
   const scope = { type: 'stream' as const, id: s.id };
+  if (e.pdq !== undefined) s.frames++;
+  if (onlyVideoFrames(matches)) {
+    videoFrame(ctx, s, e, matches, variant);
+    return;
+  }
   if (matches.length > 0) {
     const evidence: EvidenceRef[] = matches.slice(0, 5).map((m) => ({
       kind: 'bank_match',
@@ -54,6 +60,42 @@ export function handleFrame(
   if (e.contentId !== undefined) evidence.push(sealedFrame(e.contentId));
   emit(s, ctx.out, { kind: 'preserve_evidence', target: frame, scope, severity: 'high', reasons, evidence, dedupeKey: `${s.id}:preserve_evidence:frame:${e.id}` });
   pause(ctx, s, reasons, evidence);
+}
+
+/**
+ * A frame matching only frames of banked videos: it is preserved and the stream queued for review; when the
+ * stream's frames reach the policy's whole-video thresholds for one banked video, the stream is ended as for
+ * any known content, with the video and its shares in the reasons.
+ */
+function videoFrame(ctx: LadderContext, s: StreamState, e: PlatformEventOf<'stream.frame'>, matches: readonly KnownMatch[], variant: string | undefined): void {
+  const frameRef: EvidenceRef = { kind: 'frame', id: e.id, summary: `frame of stream ${s.id}${e.pdq ? `, PDQ ${e.pdq}` : ''}${variant ? `, matched ${describeVariant(variant)}` : ''}` };
+  const touched = noteVideoFrame(s.videos, s.frames, frameRef, matches);
+  const th = ctx.policy.matching.video;
+  const streamT = { type: 'stream' as const, id: s.id };
+  const frame = { type: 'frame' as const, id: e.id };
+  const sealed = e.contentId !== undefined ? [sealedFrame(e.contentId)] : [];
+  const judged = touched.map((v) => ({ v, ...judgeStreamVideo(v, s.frames, th) })).sort((a, b) => Number(b.matched) - Number(a.matched) || b.comparedShare - a.comparedShare);
+  const best = judged[0]!;
+  const { v } = best;
+  const what = `banked video ${v.videoId} (${v.bank}${v.category ? `, ${v.category}` : ''})`;
+  const seen = `${Math.min(v.found.size, v.banked)} of ${v.banked} of its frames seen, ${v.matchedFrames} of ${s.frames - v.firstFrame + 1} stream frames since it appeared match it`;
+  if (best.matched) {
+    const reasons = [
+      `re-streamed recording of ${what}: ${seen} (compared share ${best.comparedShare}, query share ${best.queryShare}; match at ${th.minComparedShare} or ${th.minQueryShare} with at least ${th.minFrames} frames)`,
+    ];
+    const evidence = [frameRef, ...sealed, ...v.evidence.filter((x) => x !== frameRef)];
+    s.ended = true;
+    s.paused = true;
+    const key = (k: string, t: { type: string; id: string }) => `${s.id}:${k}:${t.type}:${t.id}`;
+    emit(s, ctx.out, { kind: 'end_stream', target: streamT, severity: 'critical', reasons, evidence, dedupeKey: key('end_stream', streamT) });
+    emit(s, ctx.out, { kind: 'preserve_evidence', target: frame, scope: streamT, severity: 'critical', reasons, evidence, dedupeKey: key('preserve_evidence', frame) });
+    emit(s, ctx.out, { kind: 'open_case', target: streamT, severity: 'critical', reasons, evidence, dedupeKey: key('open_case', streamT) });
+    return;
+  }
+  const reasons = [`a frame of this stream matches a frame of ${what}: ${seen}, not yet enough for a whole-video match — a person checks`];
+  const evidence = [frameRef, ...sealed, ...v.evidence.filter((x) => x !== frameRef)];
+  emit(s, ctx.out, { kind: 'preserve_evidence', target: frame, scope: streamT, severity: 'high', reasons, evidence, dedupeKey: `${s.id}:preserve_evidence:frame:${e.id}` });
+  emit(s, ctx.out, { kind: 'enqueue_review', target: streamT, severity: 'high', reasons, evidence, dedupeKey: `${s.id}:enqueue_review:video:${v.bank}:${v.videoId}` });
 }
 
 /** The content record in which intake sealed the frame's bytes (set only when they matched known content). */

@@ -5,6 +5,7 @@ import type { EvidenceRef } from '../effects.ts';
 import type { CommentStreamMonitor } from '../grooming/index.ts';
 import type { SignalCategory } from '../grooming/types.ts';
 import type { Relation, StreamAudience } from '../safety-policy/relations.ts';
+import type { StreamVideo } from './stream-videos.ts';
 
 /** Evidence items kept per viewer (the newest win). */
 export const MAX_VIEWER_EVIDENCE = 8;
@@ -123,6 +124,10 @@ export interface StreamState {
   peakAt: number | null;
   /** Time of the event being handled. */
   now: number;
+  /** Frames with a PDQ hash seen on the stream. */
+  frames: number;
+  /** Banked videos whose frames appeared on the stream (bounded by MAX_STREAM_VIDEOS). */
+  videos: Map<string, StreamVideo>;
 }
 
 /** Adds `v` to a set unless it is full. */
@@ -202,5 +207,7 @@ export function newStreamState(
     pileCache: { risk: 0, viewers: 0, from: -Infinity, until: Infinity },
     peakAt: null,
     now: startedAt,
+    frames: 0,
+    videos: new Map(),
   };
 }

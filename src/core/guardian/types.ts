@@ -17,6 +17,11 @@ export interface KnownMatch {
   distance: number;
   bank?: string;
   category?: string;
+  /**
+   * The entry's sources. An entry whose sources are all `video:<id>:<frames>` is a frame of a banked video:
+   * such frames accumulate per stream (policy `matching.video`); any other match ends the stream at once.
+   */
+  sources?: readonly string[];
 }
 
 /** Looks a frame's PDQ hash (64 hex chars) up in the banks; injected so the core stays pure. */

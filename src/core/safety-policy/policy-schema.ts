@@ -9,6 +9,7 @@ import { guardianPolicySchema } from '../guardian/guardian-policy.ts';
 import { supportPolicySchema } from '../support/support-policy.ts';
 import { reviewPolicySchema } from '../cases/review-policy.ts';
 import { livePolicySchema, tierSettingsPolicySchema } from './tier-settings.ts';
+import { matchingPolicySchema } from '../banks/matching-policy.ts';
 
 export const policySchema = z.strictObject({
   version: z.literal(1).default(1),
@@ -19,6 +20,8 @@ export const policySchema = z.strictObject({
   support: supportPolicySchema.prefault({}),
   /** Human review: priorities with target times, queues, claim expiry, second-person confirmation. */
   review: reviewPolicySchema.prefault({}),
+  /** Known-content matching: whole-video thresholds (a query video, a live stream's frames). */
+  matching: matchingPolicySchema.prefault({}),
 });
 export type Policy = z.infer<typeof policySchema>;
 
