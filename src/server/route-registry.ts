@@ -56,6 +56,8 @@ import { reviewQueues } from './routes/review-queues.ts';
 import { checksSearch } from './routes/checks-search.ts';
 import { checksUrl } from './routes/checks-url.ts';
 import { bankEntryOpinion } from './routes/bank-entry-opinion.ts';
+import { featureCheckRoutes } from './routes/checks-features.ts';
+import { accountSettingsGet } from './routes/account-settings-get.ts';
 import { exchangesCreate, exchangesDelete, exchangesFetch, exchangesGet, exchangesList } from './routes/exchanges.ts';
 
 export const routes: readonly RouteDef[] = [
@@ -130,4 +132,7 @@ export const routes: readonly RouteDef[] = [
   // referral drafts (issue 11)
   casesReferralDraft,
   statsGet,
+  // every child-safe default as a check, from the feature registry (issue 14)
+  ...featureCheckRoutes,
+  accountSettingsGet,
 ];
