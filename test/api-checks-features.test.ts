@@ -1,13 +1,19 @@
 /** Every child-safe default as a check (issue 14): the feature-registry routes and an account's settings, through the API. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { featureChecks } from '../src/core/safety-policy/feature-checks.ts';
+import { featureChecks, featureChecksTable } from '../src/core/safety-policy/feature-checks.ts';
 import { routes } from '../src/server/route-registry.ts';
 import type { TestApp } from '../src/server/test-app.ts';
 import { openTestApp } from './support/open-test-app.ts';
 import { testDatabases } from './support/databases.ts';
 
 const [sqlite] = testDatabases();
+
+test('the README table of the feature checks is the one generated from the registry', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  assert.ok(readme.includes(featureChecksTable()), 'README: paste featureChecksTable() (see src/core/safety-policy/feature-checks.ts)');
+});
 
 describe('feature checks API (default policy)', () => {
   let t: TestApp;
