@@ -76,6 +76,8 @@ describe('feature checks API (default policy)', () => {
     assert.deepEqual(pair(await check('suggest', { account: { id: 'kid' }, other: { id: 'grown' }, relation: 'follower' })), [false, 'no_suggestions']);
     assert.deepEqual(pair(await check('suggest', { account: { id: 'grown' }, other: { id: 'grown-2', tier: 'adult' } })), [true, 'allowed']);
     assert.deepEqual(pair(await check('suggest', { account: { id: 'no-age-yet' }, other: { id: 'grown' } })), [false, 'no_suggestions']);
+    assert.deepEqual(pair(await check('suggest', { account: { id: 'grown' }, other: { id: 'kid' } })), [false, 'no_suggestions']);
+    assert.deepEqual(pair(await check('suggest', { account: { id: 'grown' }, other: { id: 'kid' }, relation: 'guardian' })), [true, 'allowed']);
     // the platform says adult, Lifeguard decided under 13: the younger wins
     assert.deepEqual(pair(await check('suggest', { account: { id: 'kid', tier: 'adult' }, other: { id: 'grown' } })), [false, 'no_suggestions']);
   });

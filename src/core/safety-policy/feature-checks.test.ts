@@ -47,6 +47,11 @@ test('discoverable and suggest: minors and unknown ages are found only by connec
   assert.equal(feature('discoverable', { account: { tier: 'adult' }, other: { tier: 'adult' }, relation: 'none' }).allow, true);
   assert.equal(feature('suggest', { account: { tier: 'adult' }, other: { tier: 'adult' }, relation: 'none' }).allow, true);
   assert.equal(feature('suggest', { account: { tier: 'adult' }, other: { tier: 'adult' }, relation: 'blocked' }).code, 'blocked');
+  const toChild = feature('suggest', { account: { tier: 'adult' }, other: { tier: 'under13' }, relation: 'none' });
+  assert.deepEqual([toChild.allow, toChild.code], [false, 'no_suggestions'], 'a child is not shown unconnected strangers as suggestions');
+  assert.match(toChild.reason, /younger/);
+  assert.equal(feature('suggest', { account: { tier: 'adult' }, other: { tier: 'under13' }, relation: 'teacher' }).allow, true);
+  assert.equal(feature('discoverable', { account: { tier: 'adult' }, other: { tier: 'under13' }, relation: 'none' }).allow, true, 'search is decided by the shown account only');
 });
 
 test('location: off for minors and unknown ages; adults share with connections only by default', () => {

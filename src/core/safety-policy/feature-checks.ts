@@ -31,7 +31,7 @@ export const featureChecks = [
   { name: 'record', question: 'May this viewer record or clip this stream?', inputs: 'viewer_stream', setting: 'streamRecording' },
   { name: 'view', question: 'May this viewer watch this stream?', inputs: 'viewer_stream', setting: null },
   { name: 'discoverable', question: 'May this account be shown in search to that one?', inputs: 'account_pair', setting: 'discoverable' },
-  { name: 'suggest', question: 'May this account be suggested (follow or friend suggestions) to that one?', inputs: 'account_pair', setting: 'friendSuggestions' },
+  { name: 'suggest', question: 'May this account be suggested (follow or friend suggestions) to that one? Both tiers must allow suggestions.', inputs: 'account_pair', setting: 'friendSuggestions' },
   { name: 'location', question: 'May this account share its location with that audience?', inputs: 'account_audience', setting: 'location' },
 ] as const satisfies readonly FeatureCheckDef[];
 
@@ -52,24 +52,28 @@ const ALLOWED = answer(true, 'allowed', 'allowed by policy');
 const BLOCKED = answer(false, 'blocked', 'one of the accounts has blocked the other');
 const NOT_DISCOVERABLE = answer(false, 'not_discoverable', 'this account is shown in search only to its connections');
 const NO_SUGGESTIONS = answer(false, 'no_suggestions', 'this account is not suggested to people who are not its connections');
+const NO_SUGGESTIONS_TO = answer(false, 'no_suggestions', 'this account is not suggested to a younger (or not yet age-checked) account it is not connected to');
 const LOCATION_OFF = answer(false, 'location_off', 'location sharing is off for this account');
 const LOCATION_CONNECTIONS = answer(false, 'not_connected', 'this account shares its location with its connections only');
 
 /**
  * Builds the runner of the feature checks over the policy's checks (once; answers are frozen constants). Discoverability
  * and suggestions: a connection may always find the account; anyone else only if the account's tier allows.
+ * Suggestions go both ways: an account whose tier gets no suggestions (a child) is not shown strangers either.
  */
 export function createFeatureChecks(checks: SafetyChecks): FeatureCheckRunner {
-  const shown = (setting: 'discoverable' | 'friendSuggestions', denied: CheckResult) => (i: FeatureInputs['account_pair']) => {
+  const shown = (setting: 'discoverable' | 'friendSuggestions', denied: CheckResult, deniedToOther?: CheckResult) => (i: FeatureInputs['account_pair']) => {
     if (i.relation === 'blocked') return BLOCKED;
-    if (isConnection(i.relation) || checks.settingsFor(i.account.tier)[setting]) return ALLOWED;
-    return denied;
+    if (isConnection(i.relation)) return ALLOWED;
+    if (!checks.settingsFor(i.account.tier)[setting]) return denied;
+    if (deniedToOther !== undefined && !checks.settingsFor(i.other.tier)[setting]) return deniedToOther;
+    return ALLOWED;
   };
   const run: { [N in FeatureCheckName]: (input: FeatureInputOf<N>) => CheckResult } = {
     record: (i) => checks.canRecord(i.viewer, i.stream),
     view: (i) => checks.canView(i.viewer, i.stream),
     discoverable: shown('discoverable', NOT_DISCOVERABLE),
-    suggest: shown('friendSuggestions', NO_SUGGESTIONS),
+    suggest: shown('friendSuggestions', NO_SUGGESTIONS, NO_SUGGESTIONS_TO),
     location(i) {
       const setting = checks.settingsFor(i.account.tier).location;
       if (setting === 'off') return LOCATION_OFF;
