@@ -57,6 +57,8 @@ import { reviewQueues } from './routes/review-queues.ts';
 import { checksSearch } from './routes/checks-search.ts';
 import { checksUrl } from './routes/checks-url.ts';
 import { bankEntryOpinion } from './routes/bank-entry-opinion.ts';
+import { featureCheckRoutes } from './routes/checks-features.ts';
+import { accountSettingsGet } from './routes/account-settings-get.ts';
 import { exchangesCreate, exchangesDelete, exchangesFetch, exchangesGet, exchangesList } from './routes/exchanges.ts';
 
 export const routes: readonly RouteDef[] = [
@@ -133,4 +135,7 @@ export const routes: readonly RouteDef[] = [
   statsGet,
   // referral as a case action (issue 11)
   casesReferralSend,
+  // every child-safe default as a check, from the feature registry (issue 14)
+  ...featureCheckRoutes,
+  accountSettingsGet,
 ];

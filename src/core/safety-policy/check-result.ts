@@ -17,6 +17,9 @@ export const checkCodes = [
   'gifts_off',
   'gifts_disabled',
   'recording_off',
+  'not_discoverable',
+  'no_suggestions',
+  'location_off',
 ] as const;
 export type CheckCode = (typeof checkCodes)[number];
 

@@ -4,3 +4,4 @@ export * from './tier-settings.ts';
 export * from './check-result.ts';
 export * from './policy-schema.ts';
 export * from './safety-checks.ts';
+export * from './feature-checks.ts';
