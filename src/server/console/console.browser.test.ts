@@ -18,6 +18,7 @@ import { hashPassword } from '../../crypto/password-hash.ts';
 import { renderTestPattern } from '../../matching/test-patterns.ts';
 import { createPeopleStore } from '../../store/people-store.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { watchPage } from '../../../test/support/watch-page.ts';
 
 const executablePath = '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -98,13 +99,7 @@ after(() => cleanup?.());
 async function context(): Promise<{ ctx: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 }, deviceScaleFactor: 1 });
   const page = await ctx.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const { requests, errors } = watchPage(page);
   return { ctx, page, requests, errors };
 }
 

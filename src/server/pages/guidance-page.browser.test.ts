@@ -16,6 +16,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { testDatabases } from '../../../test/support/databases.ts';
 import { warningSignCategories, warningSigns } from '../../core/guidance/warning-signs.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { watchPage } from '../../../test/support/watch-page.ts';
 
 const executablePath = '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -70,13 +71,7 @@ for (const audience of ['parents', 'schools'] as const) {
   test(`/guidance/${audience} at 320 px: the policy's settings, every sign, where to report, no script, no scroll`, { skip }, async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 720 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    const { requests, errors } = watchPage(page);
 
     const res = await page.goto(`${base}/guidance/${audience}`);
     assert.equal(res?.status(), 200);

@@ -11,6 +11,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
 import { testDatabases } from '../../../test/support/databases.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { watchPage } from '../../../test/support/watch-page.ts';
 
 const executablePath = '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -46,13 +47,7 @@ after(() => cleanup?.());
 test('GB help page at 320 px: headings, tel: links, same origin only, no console errors, no horizontal scroll', { skip }, async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 700 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const { requests, errors } = watchPage(page);
 
   const res = await page.goto(`${base}/help/GB`);
   assert.equal(res?.status(), 200);
