@@ -31,7 +31,7 @@ for (const target of testDatabases()) describe(`${target.name}: case API`, () =>
   let banks: string;
   let auditor: string;
   before(async () => {
-    ({ t, cleanup } = await openTestApp(target));
+    ({ t, cleanup } = await openTestApp(target, { env: { LIFEGUARD_API_REVIEWERS: 'vouched' } }));
     [read, write, content, reports, banks, auditor] = [await t.token('cases:read'), await t.token('cases:write'), await t.token('content'), await t.token('reports'), await t.token('banks'), await t.token('audit')];
   });
   after(() => cleanup());

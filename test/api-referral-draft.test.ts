@@ -23,7 +23,7 @@ for (const target of testDatabases()) describe(`${target.name}: referral draft`,
   let content: string;
   let auditor: string;
   before(async () => {
-    ({ t, cleanup } = await openTestApp(target));
+    ({ t, cleanup } = await openTestApp(target, { env: { LIFEGUARD_API_REVIEWERS: 'vouched' } }));
     [read, write, content, auditor] = [await t.token('cases:read'), await t.token('cases:write'), await t.token('content'), await t.token('audit')];
   });
   after(() => cleanup());

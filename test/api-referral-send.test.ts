@@ -34,6 +34,7 @@ for (const target of testDatabases()) describe(`${target.name}: send a referral`
     const opened = await target.open();
     t = await createTestApp(opened.database, {
       env: {
+        LIFEGUARD_API_REVIEWERS: 'vouched',
         LIFEGUARD_CYBERTIPLINE_URL: server.url,
         LIFEGUARD_CYBERTIPLINE_USERNAME: creds.username,
         LIFEGUARD_CYBERTIPLINE_PASSWORD: creds.password,
@@ -41,8 +42,8 @@ for (const target of testDatabases()) describe(`${target.name}: send a referral`
         LIFEGUARD_REFERRAL_EMAIL: 'safety@example.org',
       },
     });
-    bare = await createTestApp(opened.database);
-    wrong = await createTestApp(opened.database, { env: { LIFEGUARD_CYBERTIPLINE_URL: server.url, LIFEGUARD_CYBERTIPLINE_USERNAME: creds.username, LIFEGUARD_CYBERTIPLINE_PASSWORD: 'not-the-password', LIFEGUARD_REFERRAL_PLATFORM: 'Example Live', LIFEGUARD_REFERRAL_EMAIL: 'safety@example.org' } });
+    bare = await createTestApp(opened.database, { env: { LIFEGUARD_API_REVIEWERS: 'vouched' } });
+    wrong = await createTestApp(opened.database, { env: { LIFEGUARD_API_REVIEWERS: 'vouched', LIFEGUARD_CYBERTIPLINE_URL: server.url, LIFEGUARD_CYBERTIPLINE_USERNAME: creds.username, LIFEGUARD_CYBERTIPLINE_PASSWORD: 'not-the-password', LIFEGUARD_REFERRAL_PLATFORM: 'Example Live', LIFEGUARD_REFERRAL_EMAIL: 'safety@example.org' } });
     cleanup = async () => {
       await t.close();
       await bare.close();

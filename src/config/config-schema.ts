@@ -132,6 +132,13 @@ export const settings = {
   cybertiplinePassword: { env: 'LIFEGUARD_CYBERTIPLINE_PASSWORD', schema: z.string().min(1), description: 'CyberTipline API password (required with LIFEGUARD_CYBERTIPLINE_URL).' },
   referralPlatform: { env: 'LIFEGUARD_REFERRAL_PLATFORM', schema: z.string().min(1).max(200), description: 'The platform\'s full name as the reporter of referrals (required with LIFEGUARD_CYBERTIPLINE_URL).' },
   referralEmail: { env: 'LIFEGUARD_REFERRAL_EMAIL', schema: z.string().email().max(300), description: 'The reporter\'s contact e-mail in referrals (required with LIFEGUARD_CYBERTIPLINE_URL).' },
+  apiReviewers: {
+    env: 'LIFEGUARD_API_REVIEWERS',
+    schema: z.enum(['people', 'vouched']),
+    default: 'people',
+    description:
+      'Who the case API may act for. `people`: the `X-Lifeguard-Reviewer` must be a person in the console\'s people store (id or e-mail); their stored roles apply (the roles header can only narrow them), disabled or unknown people get 403. `vouched`: people-store entries are still checked the same way, and any other id is taken on trust from the key with the roles in the header.',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof settings;

@@ -51,6 +51,8 @@ export interface Config {
   };
   /** Where referrals are sent (NCMEC CyberTipline) and the reporter they name; absent when not configured. */
   readonly cybertipline?: { readonly url: string; readonly username: string; readonly password: string; readonly platform: string; readonly email: string };
+  /** Who the case API may act for: only people in the people store (`people`), or also ids the key vouches for (`vouched`). */
+  readonly apiReviewers: 'people' | 'vouched';
 }
 
 /** Values given as CLI flags; they win over the environment. */
@@ -159,6 +161,7 @@ export function readEnv(env: Record<string, string | undefined>, flags: ConfigFl
           }),
         }
       : {}),
+    apiReviewers: values.apiReviewers as Config['apiReviewers'],
   };
   return Object.freeze(config);
 }

@@ -31,6 +31,9 @@ export const unauthorized = (message = 'a valid API key is required', detail?: D
 /** Authenticated but not allowed (403). */
 export const forbidden = (message: string, detail?: Detail) =>
   new LifeguardError('forbidden', 403, message, detail);
+/** Authenticated but refused for a stated reason with its own code (403), e.g. `reviewer_disabled`. */
+export const refused = (code: string, message: string, detail?: Detail) =>
+  new LifeguardError(code, 403, message, detail);
 /** Unknown id (404). */
 export const notFound = (code: string, message: string, detail?: Detail) =>
   new LifeguardError(code, 404, message, detail);

@@ -13,7 +13,7 @@ const as = (id: string) => ({ 'x-lifeguard-reviewer': id, 'x-lifeguard-reviewer-
 
 test('referral draft (valid CyberTipline XML) and export (manifest + key file), both audited', { skip: cyberTiplineSkip }, async () => {
   const opened = await testDatabases()[0]!.open();
-  const t = await createTestApp(opened.database);
+  const t = await createTestApp(opened.database, { env: { LIFEGUARD_API_REVIEWERS: 'vouched' } });
   const dir = mkdtempSync(join(tmpdir(), 'lifeguard-referral-cli-'));
   try {
     const write = await t.token('cases:write');

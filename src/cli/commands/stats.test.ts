@@ -13,7 +13,7 @@ const as = { 'x-lifeguard-reviewer': 'rae', 'x-lifeguard-reviewer-roles': 'revie
 
 test('stats --year: json, csv and md from the database', async () => {
   const opened = await testDatabases()[0]!.open();
-  const t = await createTestApp(opened.database);
+  const t = await createTestApp(opened.database, { env: { LIFEGUARD_API_REVIEWERS: 'vouched' } });
   const dir = mkdtempSync(join(tmpdir(), 'lifeguard-stats-cli-'));
   try {
     const content = await t.token('content');

@@ -36,6 +36,8 @@ export const auditActions = [
   'labels_exported',
   'audit_read',
   'audit_verified',
+  // an API call named a reviewer who is disabled or (in `people` mode) unknown
+  'reviewer_refused',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -21,6 +21,6 @@ export const casesAct = defineRoute({
     409: { description: 'Not claimed by this reviewer (`claim_required`), or closed.' },
   },
   async handle({ c, deps, key, params, body }) {
-    return c.json(await need(deps.services, 'cases').act(params.id, reviewerOf(c, key), body));
+    return c.json(await need(deps.services, 'cases').act(params.id, await reviewerOf(c, deps, key), body));
   },
 });

@@ -17,7 +17,7 @@ export const casesClaimNext = defineRoute({
     200: { description: 'The claimed case, or `case: null` when nothing is waiting for this reviewer.', schema: z.object({ case: caseDetailView.nullable() }) },
   },
   async handle({ c, deps, key, query }) {
-    const reviewer = reviewerOf(c, key);
+    const reviewer = await reviewerOf(c, deps, key);
     const claimed = await need(deps.services, 'cases').claimNext(reviewer, query.queue !== undefined ? { queue: query.queue } : {});
     return c.json({ case: claimed });
   },

@@ -18,7 +18,7 @@ export const casesClaim = defineRoute({
     409: { description: 'The case is claimed by someone else, not claimed by this reviewer, or closed.' },
   },
   async handle({ c, deps, key, params }) {
-    const reviewer = reviewerOf(c, key);
+    const reviewer = await reviewerOf(c, deps, key);
     return c.json(await need(deps.services, 'cases').claim(params.id, reviewer));
   },
 });

@@ -20,7 +20,7 @@ export const casesClose = defineRoute({
     409: { description: 'The case is claimed by someone else, not claimed by this reviewer, or closed.' },
   },
   async handle({ c, deps, key, params, body }) {
-    const reviewer = reviewerOf(c, key);
+    const reviewer = await reviewerOf(c, deps, key);
     return c.json(await need(deps.services, 'cases').close(params.id, reviewer, { ...(body.outcome !== undefined ? { outcome: body.outcome } : {}), ...(body.note !== undefined ? { note: body.note } : {}) }));
   },
 });

@@ -22,6 +22,6 @@ export const casesConfirmAction = defineRoute({
   },
   async handle({ c, deps, key, params, body }) {
     const decision = { approve: body.approve, ...(body.reason !== undefined ? { reason: body.reason } : {}) };
-    return c.json(await need(deps.services, 'cases').confirmAction(params.id, reviewerOf(c, key), params.actionId, decision));
+    return c.json(await need(deps.services, 'cases').confirmAction(params.id, await reviewerOf(c, deps, key), params.actionId, decision));
   },
 });

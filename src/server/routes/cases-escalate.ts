@@ -20,7 +20,7 @@ export const casesEscalate = defineRoute({
     409: { description: 'The case is claimed by someone else, not claimed by this reviewer, or closed.' },
   },
   async handle({ c, deps, key, params, body }) {
-    const reviewer = reviewerOf(c, key);
+    const reviewer = await reviewerOf(c, deps, key);
     return c.json(await need(deps.services, 'cases').escalate(params.id, reviewer, body.reason));
   },
 });

@@ -19,7 +19,7 @@ export const casesGet = defineRoute({
     404: { description: 'Unknown case (`case_not_found`).' },
   },
   async handle({ c, deps, key, params }) {
-    const reviewer = reviewerOf(c, key);
+    const reviewer = await reviewerOf(c, deps, key);
     const cases = need(deps.services, 'cases');
     if ((await cases.get(params.id)) === undefined) throw notFound('case_not_found', `no case '${params.id}'`);
     await cases.recordView(params.id, reviewer);

@@ -28,7 +28,7 @@ export const casesOpen = defineRoute({
     200: { description: 'Joined an open case (`opened` false).', schema: z.object({ caseId: z.string(), opened: z.boolean(), changed: z.boolean() }) },
   },
   async handle({ c, deps, key, body }) {
-    const reviewer = reviewerOf(c, key);
+    const reviewer = await reviewerOf(c, deps, key);
     const r = await need(deps.services, 'cases').intake({
       source: 'manual',
       severity: body.severity,

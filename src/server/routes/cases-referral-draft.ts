@@ -36,7 +36,7 @@ export const casesReferralDraft = defineRoute({
     409: { description: 'No reviewer confirmed abuse on the case (`referral_not_confirmed`).' },
   },
   async handle({ c, deps, key, params, query }) {
-    const reviewer = reviewerOf(c, key);
+    const reviewer = await reviewerOf(c, deps, key);
     if (!reviewer.roles.some((r) => r === 'child_safety_reviewer' || r === 'supervisor')) throw forbidden('a referral needs the child_safety_reviewer role');
     const cases = need(deps.services, 'cases');
     const audit = need(deps.services, 'audit');

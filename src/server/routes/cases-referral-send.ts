@@ -35,7 +35,7 @@ export const casesReferralSend = defineRoute({
     const sent = await sendReferral(
       { cases: need(deps.services, 'cases'), audit: need(deps.services, 'audit'), content: deps.content, cipher: deps.cipher, journal: createReferralJournal(deps.database), endpoint: deps.config.cybertipline },
       params.id,
-      reviewerOf(c, key),
+      await reviewerOf(c, deps, key),
     );
     return c.json(sent);
   },

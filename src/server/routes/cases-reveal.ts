@@ -28,7 +28,7 @@ export const casesReveal = defineRoute({
     404: { description: 'Unknown case, or the content is not evidence of it.' },
   },
   async handle({ c, deps, key, params, body }) {
-    await need(deps.services, 'cases').recordReveal(params.id, reviewerOf(c, key), {
+    await need(deps.services, 'cases').recordReveal(params.id, await reviewerOf(c, deps, key), {
       contentId: body.contentId,
       fullView: body.fullView,
       ...(body.evidenceKey !== undefined ? { evidenceKey: body.evidenceKey } : {}),

@@ -19,7 +19,7 @@ export const reviewLabels = defineRoute({
   }),
   responses: { 200: { description: 'Labelled decisions, oldest first.', schema: z.object({ items: z.array(labelRowView) }) } },
   async handle({ c, deps, key, query }) {
-    const rows = await need(deps.services, 'cases').exportLabels(reviewerOf(c, key), {
+    const rows = await need(deps.services, 'cases').exportLabels(await reviewerOf(c, deps, key), {
       limit: query.limit,
       ...(query.since !== undefined ? { since: query.since } : {}),
       ...(query.until !== undefined ? { until: query.until } : {}),
