@@ -78,4 +78,4 @@ export const labelRowView = z
 
 /** Documents the headers naming the reviewer a call acts for. */
 export const reviewerHeadersNote =
-  'Acts for the reviewer named in `X-Lifeguard-Reviewer` (their id) with the roles in `X-Lifeguard-Reviewer-Roles` (comma-separated; default `reviewer`). The key vouches for both; every call is audited under that reviewer.';
+  'Acts for the reviewer named in `X-Lifeguard-Reviewer` (a person\'s id or e-mail in the people store). The person\'s stored roles apply; `X-Lifeguard-Reviewer-Roles` (comma-separated) can only narrow them. A disabled person gets 403 `reviewer_disabled`, an unknown id 403 `unknown_reviewer` (with `LIFEGUARD_API_REVIEWERS=vouched`: an unknown id acts on the key\'s word with the header\'s roles, default `reviewer`). Every call is audited under that reviewer.';
