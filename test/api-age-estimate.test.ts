@@ -42,6 +42,9 @@ for (const target of testDatabases()) {
       assert.match(b.signal.id, /^age-est-/);
       assert.equal(b.signal.method, 'estimation');
       assert.equal(b.signal.duplicate, false);
+      assert.equal(b.decision.accountId, 'kid-est-1');
+      assert.equal(b.decision.tier, 'unknown', 'the decision in the answer already has the weak estimate: no tier');
+      assert.ok(b.decision.reasons.some((r: string) => /weak/.test(r)), b.decision.reasons.join(' | '));
 
       await t.drain();
       const age = await t.call('GET', '/v1/accounts/kid-est-1/age', { token });

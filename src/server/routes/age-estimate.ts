@@ -13,6 +13,7 @@ import { readUpload } from '../read-upload.ts';
 import { validate } from '../request-body.ts';
 import { defineRoute } from '../route.ts';
 import { need } from '../services.ts';
+import { ageDecisionView } from './account-age-get.ts';
 
 const estimateQuery = z.object({ account: z.string().min(1).max(200) });
 
@@ -24,7 +25,7 @@ export const ageEstimate = defineRoute({
   summary: 'Estimate an age from one face image and record it as a weak estimation signal for the account.',
   description:
     'Send one image of one face as the raw body (Content-Type image/*) or as multipart/form-data field `file`, with `?account=ID`. ' +
-    'The age is estimated on this server by an on-device model (face-api); the result is recorded as a weak `age.signal` (method `estimation`) through the event intake, and the account\'s age decision (GET /v1/accounts/:id/age) follows once the workers have run. ' +
+    'The age is estimated on this server by an on-device model (face-api); the result is recorded as a weak `age.signal` (method `estimation`) through the event intake, and the answer carries the account\'s age decision with it folded in (as GET /v1/accounts/:id/age). ' +
     'A weak estimate never clears an age check on its own (the policy\'s challenge age asks for a stronger method); it can only ask for one. ' +
     'Privacy: the image is processed in memory for this request only — it is never stored, logged or sent anywhere; only the estimate, its confidence and the provider are kept, in the age signal. ' +
     'Limits as for uploads: LIFEGUARD_MAX_UPLOAD_BYTES (413 `body_too_large`) and LIFEGUARD_MAX_IMAGE_PIXELS (413 `image_too_large`).',
@@ -42,6 +43,7 @@ export const ageEstimate = defineRoute({
         provider: z.string(),
         modelVersion: z.string().nullable(),
         signal: z.object({ id: z.string(), method: z.literal('estimation'), duplicate: z.boolean() }),
+        decision: ageDecisionView.nullable().describe("The account's age decision with this signal folded in (as GET /v1/accounts/:id/age); null when this build has no age decisions."),
       }),
     },
     400: { description: 'Empty or undecodable image (`empty_body`, `image_empty`, `image_truncated`, `image_decode_failed`, `malformed_multipart`) or no `account` (`invalid_query`).' },
@@ -67,6 +69,9 @@ export const ageEstimate = defineRoute({
     if (r.kind === 'several_faces') throw new LifeguardError('several_faces', 422, 'more than one face was found in the image: send a picture of the one person whose age is to be estimated');
     const signal = estimateToAgeSignal(account, r, { id: `age-est-${randomUUID()}`, ts: deps.now() })!;
     const appended = await events.append([signal]);
+    // The decision reads the committed log, so it already includes this signal.
+    const safety = deps.services.safety;
+    const decision = safety?.ageDecision ? await safety.ageDecision(account) : undefined;
     return c.json({
       accountId: account,
       age: signal.age!,
@@ -75,6 +80,7 @@ export const ageEstimate = defineRoute({
       provider: r.provider,
       modelVersion: estimator.modelVersion ?? null,
       signal: { id: signal.id, method: 'estimation' as const, duplicate: appended.duplicates.length > 0 },
+      decision: decision ? { accountId: account, ...decision } : null,
     });
   },
 });
