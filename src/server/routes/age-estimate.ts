@@ -47,10 +47,10 @@ export const ageEstimate = defineRoute({
       }),
     },
     400: { description: 'Empty or undecodable image (`empty_body`, `image_empty`, `image_truncated`, `image_decode_failed`, `malformed_multipart`) or no `account` (`invalid_query`).' },
+    503: { description: 'Every decode slot is taken and the queue is full or slow (`decoder_busy`; retry after `Retry-After`), or the on-device estimator could not load (`face_api_unavailable`, `face_api_load_failed`).' },
     413: { description: 'Over LIFEGUARD_MAX_UPLOAD_BYTES (`body_too_large`) or LIFEGUARD_MAX_IMAGE_PIXELS (`image_too_large`).' },
     415: { description: 'Not an image (`unsupported_media_type`, `image_unsupported_format`).' },
     422: { description: 'No face found (`no_face`) or more than one face (`several_faces`): nothing is recorded.' },
-    503: { description: 'The on-device estimator could not load (`face_api_unavailable`, `face_api_load_failed`).' },
   },
   async handle({ c, deps }) {
     const events = need(deps.services, 'events');
@@ -61,10 +61,13 @@ export const ageEstimate = defineRoute({
     if (!/^(image\/|application\/octet-stream$)/.test(upload.mediaType)) {
       throw unsupported('unsupported_media_type', `expected an image (image/*, application/octet-stream or multipart), got '${upload.mediaType}'`);
     }
-    // The header alone decides the pixel limit (413) before any pixel is decoded.
-    await hashing.probe(upload.bytes, limits.maxImagePixels);
+    // The header alone decides the pixel limit (413) before any pixel is decoded; the decode then waits for a
+    // slot in the same decode queue as uploads (503 `decoder_busy` when it is full).
+    const header = await hashing.probe(upload.bytes, limits.maxImagePixels);
     const estimator = await serviceAgeEstimator();
-    const r = await estimator.estimate(new Uint8Array(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength));
+    const image = new Uint8Array(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength);
+    const estimate = () => estimator.estimate(image);
+    const r = await (hashing.decodeSlot ? hashing.decodeSlot(header.width * header.height, 3, estimate) : estimate());
     if (r.kind === 'no_face') throw new LifeguardError('no_face', 422, 'no face was found in the image: send a clear, front-facing picture of one face');
     if (r.kind === 'several_faces') throw new LifeguardError('several_faces', 422, 'more than one face was found in the image: send a picture of the one person whose age is to be estimated');
     const signal = estimateToAgeSignal(account, r, { id: `age-est-${randomUUID()}`, ts: deps.now() })!;
