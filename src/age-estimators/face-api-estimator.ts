@@ -20,6 +20,9 @@ import { toEstimatorRgb } from './estimator-rgb.ts';
 /** Provider name of this estimator (listed in the default policy's `age.estimation.weakProviders`). */
 export const FACE_API_PROVIDER = 'face-api-on-device';
 
+/** The model's mean absolute error at ages 9–18 (years): the estimate's uncertainty, reported with each estimate. */
+export const FACE_API_TYPICAL_ERROR_YEARS = 4.8;
+
 /** The face-api build that runs on tfjs + tfjs-backend-wasm (the default entry needs tfjs-node). */
 const ENTRY = '@vladmandic/face-api/dist/face-api.node-wasm.js';
 
@@ -41,10 +44,10 @@ interface FaceApi {
   };
   nets: Record<'ssdMobilenetv1' | 'faceLandmark68Net' | 'ageGenderNet', { loadFromDisk(dir: string): Promise<void> }>;
   SsdMobilenetv1Options: new (o: { minConfidence: number; maxResults: number }) => unknown;
-  detectSingleFace(
+  detectAllFaces(
     input: unknown,
     options: unknown,
-  ): { withFaceLandmarks(): { withAgeAndGender(): Promise<{ age: number; detection: { score: number } } | undefined> } };
+  ): { withFaceLandmarks(): { withAgeAndGender(): Promise<Array<{ age: number; detection: { score: number } }>> } };
 }
 
 /** One load per face-api copy: tfjs and the nets are process-wide singletons. */
@@ -55,7 +58,7 @@ export async function createFaceApiEstimator(opts: FaceApiEstimatorOptions = {})
   const faceapi = await loadFaceApi(opts.from);
   const minFaceScore = opts.minFaceScore ?? 0.5;
   const maxPixels = opts.maxPixels ?? 50_000_000;
-  const detectorOptions = new faceapi.SsdMobilenetv1Options({ minConfidence: minFaceScore, maxResults: 1 });
+  const detectorOptions = new faceapi.SsdMobilenetv1Options({ minConfidence: minFaceScore, maxResults: 2 });
   // One image at a time through the model: bounds memory and keeps tfjs scopes from interleaving.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -63,8 +66,11 @@ export async function createFaceApiEstimator(opts: FaceApiEstimatorOptions = {})
     const { data, width, height } = await toEstimatorRgb(image, maxPixels);
     const tensor = faceapi.tf.tensor3d(data, [height, width, 3], 'int32');
     try {
-      const found = await faceapi.detectSingleFace(tensor, detectorOptions).withFaceLandmarks().withAgeAndGender();
+      // Up to two faces: one is estimated, two or more are refused (whose age would it be?).
+      const faces = await faceapi.detectAllFaces(tensor, detectorOptions).withFaceLandmarks().withAgeAndGender();
+      const found = faces[0];
       if (!found) return { kind: 'no_face', provider: FACE_API_PROVIDER };
+      if (faces.length > 1) return { kind: 'several_faces', provider: FACE_API_PROVIDER };
       // face-api gives no confidence for the age itself; the detection score bounds it, halved because the
       // model's error at young ages is large.
       const age = Math.min(130, Math.max(0, found.age));
@@ -76,12 +82,24 @@ export async function createFaceApiEstimator(opts: FaceApiEstimatorOptions = {})
 
   return {
     provider: FACE_API_PROVIDER,
+    modelVersion: faceApiVersion(opts.from),
+    typicalErrorYears: FACE_API_TYPICAL_ERROR_YEARS,
     estimate(image: EstimatorImage): Promise<AgeEstimateResult> {
       const result = queue.then(() => run(image));
       queue = result.catch(() => undefined);
       return result;
     },
   };
+}
+
+/** `face-api@<version>`: the package that carries the model weights. */
+function faceApiVersion(from: string | undefined): string {
+  const base = createRequire(from !== undefined ? join(resolve(from), 'package.json') : import.meta.url);
+  try {
+    return `face-api@${(base('@vladmandic/face-api/package.json') as { version: string }).version}`;
+  } catch {
+    return 'face-api@unknown';
+  }
 }
 
 async function loadFaceApi(from: string | undefined): Promise<FaceApi> {

@@ -10,11 +10,16 @@ export type EstimatorImage = Uint8Array | { data: Uint8Array; width: number; hei
 
 export type AgeEstimateResult =
   | { kind: 'estimate'; age: number; confidence: number; method: 'facial_age_estimation'; provider: string }
-  | { kind: 'no_face'; provider: string };
+  | { kind: 'no_face'; provider: string }
+  | { kind: 'several_faces'; provider: string };
 
 export interface AgeEstimator {
   /** Provider name carried into the age signal; the policy lists weak providers (`age.estimation.weakProviders`). */
   readonly provider: string;
+  /** The model's version (kept with the estimate's outcome). */
+  readonly modelVersion?: string;
+  /** The model's typical error in years at the ages that matter, when known: the estimate's uncertainty. */
+  readonly typicalErrorYears?: number;
   estimate(image: EstimatorImage): Promise<AgeEstimateResult>;
 }
 
@@ -33,7 +38,7 @@ interface SignalMeta {
   ts?: number | string;
 }
 
-/** The `age.signal` event for an estimate (an image with no face gives no signal). */
+/** The `age.signal` event for an estimate (an image with no face, or several, gives no signal). */
 export function estimateToAgeSignal(accountId: string, r: AgeEstimateResult, meta: SignalMeta): PlatformEventOf<'age.signal'> | null {
   if (r.kind !== 'estimate') return null;
   return {

@@ -188,6 +188,7 @@ export async function createMatchingServices(database: Database, config: Config,
           hashImage(bytes, { maxPixels: limits.maxPixels, maxBytes: limits.maxBytes, reduceAbovePixels: fullPixels, ...(limits.robust ? { robust: true } : {}) }),
         );
       },
+      decodeSlot: (decodedPixels, channels, job) => decodeQueue.run(decodeCostBytes(decodedPixels, channels), job),
     },
     media,
     decodeQueue,

@@ -12,6 +12,7 @@ import { banksDelete } from './routes/banks-delete.ts';
 import { banksGet } from './routes/banks-get.ts';
 import { banksList } from './routes/banks-list.ts';
 import { ageSignalsPost } from './routes/age-signals-post.ts';
+import { ageEstimate } from './routes/age-estimate.ts';
 import { checksComment } from './routes/checks-comment.ts';
 import { checksGift } from './routes/checks-gift.ts';
 import { checksGoLive } from './routes/checks-go-live.ts';
@@ -87,6 +88,7 @@ export const routes: readonly RouteDef[] = [
   checksGift,
   ageSignalsPost,
   accountAgeGet,
+  ageEstimate,
   // banks
   banksCreate,
   banksList,

@@ -31,6 +31,8 @@ export interface HashingService {
   probe(bytes: Buffer, maxPixels: number): Promise<ImageHeader>;
   /** Hashes image bytes; throws LifeguardError (`image_too_large`, `image_unsupported_format`, ...) on bad input. */
   hashImage(bytes: Buffer, limits: { maxPixels: number; maxBytes: number; robust?: boolean }): Promise<ImageHashes>;
+  /** Runs another decode (e.g. the age estimator's) in the shared decode queue, costed by its decoded size. */
+  decodeSlot?<T>(decodedPixels: number, channels: number, job: () => Promise<T>): Promise<T>;
 }
 
 export interface MatchingService {
