@@ -23,6 +23,11 @@ test('read-only commands refuse a data directory without a database (exit 3) and
     ['bank', 'remove', 'hotline', '--data-dir', typo],
     ['bank', 'import', 'hotline', image, '--data-dir', typo],
     ['match', '--data-dir', typo, image],
+    // Added with the review, referral and statistics commands: an empty audit log would verify as intact.
+    ['audit', 'verify', '--data-dir', typo],
+    ['cases', 'list', '--data-dir', typo],
+    ['stats', '--year', '2026', '--data-dir', typo],
+    ['evidence', 'list', '--data-dir', typo],
   ];
   for (const argv of commands) {
     const r = await runCli(argv);

@@ -3,14 +3,13 @@
  * database (works with the service stopped). `verify` exits 1 and names the first broken link when an entry
  * was edited, deleted or reordered.
  */
-import { readEnv } from '../../config/read-env.ts';
 import { isAuditAction } from '../../core/audit/audit-entry.ts';
 import { createAuditLog } from '../../store/audit-log.ts';
-import { openDatabase } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { numberFlag } from '../number-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
+import { cliConfig, databaseFlags, openCliDatabase } from '../open-cli-database.ts';
 
 const usage = `usage: lifeguard audit verify [--json] [--data-dir DIR | --database-url URL]
        lifeguard audit list [--after SEQ] [--limit N] [--actor ID] [--action ACTION] [--json]
@@ -31,8 +30,7 @@ export const command: Command = {
         limit: { type: 'string' },
         actor: { type: 'string' },
         action: { type: 'string' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
+        ...databaseFlags,
       },
       allowPositionals: true,
       strict: true,
@@ -41,8 +39,8 @@ export const command: Command = {
     const v = parsed.values;
     if ((action !== 'verify' && action !== 'list') || rest.length > 0) throw usageError(`expected verify or list\n${usage}`);
     if (v.action !== undefined && !isAuditAction(v.action)) throw usageError(`unknown audit action '${v.action}'`);
-    const config = readEnv(io.env, { dataDir: v['data-dir'], databaseUrl: v['database-url'] });
-    const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
+    const config = cliConfig(io, v);
+    const database = await openCliDatabase(config);
     try {
       const audit = createAuditLog(database);
       if (action === 'verify') {

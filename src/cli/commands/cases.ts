@@ -3,14 +3,13 @@
  * service stopped). `export-labels` writes reviewers' true/false-positive decisions as JSON lines (ids and
  * labels only) for detector evaluation; the export is an audit entry under `--as`.
  */
-import { readEnv } from '../../config/read-env.ts';
 import { createCaseService } from '../../review/create-case-service.ts';
 import { loadPolicy } from '../../policy/load-policy.ts';
-import { openDatabase } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { numberFlag } from '../number-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
+import { cliConfig, databaseFlags, openCliDatabase } from '../open-cli-database.ts';
 
 const usage = `usage: lifeguard cases list [--queue ID] [--limit N] [--json]
        lifeguard cases export-labels --as PERSON [--since MS] [--until MS] [--limit N]
@@ -33,8 +32,7 @@ export const command: Command = {
         until: { type: 'string' },
         as: { type: 'string' },
         json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
+        ...databaseFlags,
       },
       allowPositionals: true,
       strict: true,
@@ -44,9 +42,9 @@ export const command: Command = {
     if ((action !== 'list' && action !== 'export-labels') || rest.length > 0) throw usageError(`expected list or export-labels\n${usage}`);
     if (action === 'export-labels' && !v.as) throw usageError('export-labels needs --as PERSON (recorded in the audit log)');
     const limit = numberFlag('limit', v.limit, action === 'list' ? 50 : 100_000, true);
-    const config = readEnv(io.env, { dataDir: v['data-dir'], databaseUrl: v['database-url'] });
+    const config = cliConfig(io, v);
     const policy = await loadPolicy(config.policyFile);
-    const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
+    const database = await openCliDatabase(config);
     try {
       const cases = createCaseService({ database, policy: policy.review });
       if (action === 'list') {

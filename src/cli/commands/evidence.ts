@@ -2,16 +2,15 @@
  * `lifeguard evidence list|hold|legal-hold|release|purge|destroy-request|destroy-confirm`: evidence
  * preservation from the database (works with the service stopped). Every change is a hold event under `--as`.
  */
-import { readEnv } from '../../config/read-env.ts';
 import { createEvidenceService } from '../../evidence/evidence-service.ts';
 import { loadPolicy } from '../../policy/load-policy.ts';
 import { createCaseService } from '../../review/create-case-service.ts';
-import { openDatabase } from '../../store/database.ts';
 import { createEvidenceHoldStore } from '../../store/evidence-hold-store.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { numberFlag } from '../number-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
+import { cliConfig, databaseFlags, openCliDatabase } from '../open-cli-database.ts';
 
 const usage = `usage: lifeguard evidence list [--json]
        lifeguard evidence hold CASE_ID --as PERSON [--days N]          (at least 365; extends an existing hold)
@@ -37,8 +36,7 @@ export const command: Command = {
         ref: { type: 'string' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
+        ...databaseFlags,
       },
       allowPositionals: true,
       strict: true,
@@ -49,9 +47,9 @@ export const command: Command = {
     const needsCase = !['list', 'purge'].includes(action);
     if (needsCase !== (caseId !== undefined)) throw usageError(needsCase ? `${action} needs a case id` : `${action} takes no case id`);
     if (action !== 'list' && !v.as) throw usageError(`${action} needs --as PERSON (recorded with the change)`);
-    const config = readEnv(io.env, { dataDir: v['data-dir'], databaseUrl: v['database-url'] });
+    const config = cliConfig(io, v);
     const policy = await loadPolicy(config.policyFile);
-    const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
+    const database = await openCliDatabase(config);
     try {
       const cases = createCaseService({ database, policy: policy.review });
       const svc = createEvidenceService({

@@ -1,11 +1,9 @@
 /** `lifeguard keys`: create, list and revoke API keys directly in the database (works with the service stopped). */
-import { readEnv } from '../../config/read-env.ts';
 import { apiScopes, createApiKeyStore, isApiScope, type ApiScope } from '../../store/api-key-store.ts';
-import { openDatabase } from '../../store/database.ts';
-import { requireExistingDatabase } from '../require-database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
+import { cliConfig, databaseFlags, openCliDatabase } from '../open-cli-database.ts';
 
 const usage = `usage: lifeguard keys create --name NAME --scope SCOPE [--scope SCOPE ...] [--json]
        lifeguard keys list [--all] [--json]
@@ -26,8 +24,7 @@ export const command: Command = {
         scope: { type: 'string', multiple: true },
         all: { type: 'boolean' },
         json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
+        ...databaseFlags,
       },
       allowPositionals: true,
       strict: true,
@@ -44,10 +41,9 @@ export const command: Command = {
     }
     if (action === 'revoke' && rest.length !== 1) throw usageError('keys revoke needs exactly one KEY_ID');
 
-    const config = readEnv(io.env, { dataDir: v['data-dir'], databaseUrl: v['database-url'] });
+    const config = cliConfig(io, v);
     // Only `create` may create the database; listing or revoking in a mistyped --data-dir is an error.
-    if (action !== 'create') requireExistingDatabase(config.databaseUrl);
-    const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
+    const database = await openCliDatabase(config, { creates: action === 'create' });
     try {
       const keys = createApiKeyStore(database);
       if (action === 'create') {

@@ -2,13 +2,12 @@
  * `lifeguard media rotate-key`: re-seal every kept item under a new media key without writing clear media
  * anywhere; an interrupted run (even kill -9) is resumed by running it again. Run with the service stopped.
  */
-import { readEnv } from '../../config/read-env.ts';
 import { rotateMediaKey } from '../../crypto/rotate-media-key.ts';
-import { openDatabase } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { numberFlag } from '../number-flag.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
+import { cliConfig, databaseFlags, openCliDatabase } from '../open-cli-database.ts';
 
 const usage = `usage: lifeguard media rotate-key [--batch N] [--keep-old] [--json] [--data-dir DIR | --database-url URL]
 
@@ -27,8 +26,7 @@ export const command: Command = {
         batch: { type: 'string' },
         'keep-old': { type: 'boolean' },
         json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
+        ...databaseFlags,
       },
       allowPositionals: true,
       strict: true,
@@ -38,12 +36,12 @@ export const command: Command = {
     if (action !== 'rotate-key' || rest.length > 0) throw usageError(`expected rotate-key\n${usage}`);
     const batch = numberFlag('batch', v.batch, 100, true);
     if (batch < 1 || batch > 10_000) throw usageError('--batch must be between 1 and 10000');
-    const config = readEnv(io.env, { dataDir: v['data-dir'], databaseUrl: v['database-url'] });
+    const config = cliConfig(io, v);
     if (config.mediaKey !== undefined) {
       io.stderr.write('the media key is configured (LIFEGUARD_MEDIA_KEY); rotate-key manages the data directory key file only\n');
       return exitCodes.usage;
     }
-    const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
+    const database = await openCliDatabase(config);
     try {
       const r = await rotateMediaKey(database, {
         dataDir: config.dataDir,

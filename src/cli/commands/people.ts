@@ -4,14 +4,13 @@
  * or is generated and printed once; only its scrypt hash is stored.
  */
 import { createAuditLog } from '../../store/audit-log.ts';
-import { readEnv } from '../../config/read-env.ts';
 import { isRole, roleDescriptions, roles, type Role } from '../../core/people/roles.ts';
 import { checkPasswordStrength, generatePassword, hashPassword } from '../../crypto/password-hash.ts';
-import { openDatabase } from '../../store/database.ts';
 import { createPeopleStore } from '../../store/people-store.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
+import { cliConfig, databaseFlags, openCliDatabase } from '../open-cli-database.ts';
 
 const usage = `usage: lifeguard people add EMAIL --role ROLE [--role ROLE ...] [--name NAME] [--password-stdin | --no-password]
        lifeguard people list [--json]
@@ -44,8 +43,7 @@ export const command: Command = {
         'password-stdin': { type: 'boolean' },
         'no-password': { type: 'boolean' },
         json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
+        ...databaseFlags,
       },
       allowPositionals: true,
       strict: true,
@@ -71,8 +69,9 @@ export const command: Command = {
       }
     }
 
-    const config = readEnv(io.env, { dataDir: v['data-dir'], databaseUrl: v['database-url'] });
-    const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
+    const config = cliConfig(io, v);
+    // As before: every people command may create the database (the first admin is added to a new one).
+    const database = await openCliDatabase(config, { creates: true });
     try {
       const people = createPeopleStore(database);
       const audit = createAuditLog(database);

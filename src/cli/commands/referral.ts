@@ -5,7 +5,6 @@
  * Both are audit entries under `--as`.
  */
 import { writeFileSync } from 'node:fs';
-import { readEnv } from '../../config/read-env.ts';
 import { buildReferralExport } from '../../core/referral/referral-export.ts';
 import { referralDestination, referralDestinationIds } from '../../core/referral/referral-destinations.ts';
 import { createMediaCipher } from '../../crypto/media-cipher.ts';
@@ -18,10 +17,10 @@ import { createEvidenceHoldStore } from '../../store/evidence-hold-store.ts';
 import { createCaseService } from '../../review/create-case-service.ts';
 import { createAuditLog } from '../../store/audit-log.ts';
 import { createContentStore } from '../../store/content-store.ts';
-import { openDatabase } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { usageError } from '../usage-error.ts';
+import { cliConfig, databaseFlags, openCliDatabase } from '../open-cli-database.ts';
 
 const usage = `usage: lifeguard referral draft CASE_ID --as PERSON --platform NAME --email ADDRESS [--destination ID]
        lifeguard referral export CASE_ID --as PERSON --platform NAME --email ADDRESS --out DIR --key-out FILE [--destination ID]
@@ -45,8 +44,7 @@ export const command: Command = {
         destination: { type: 'string' },
         out: { type: 'string' },
         'key-out': { type: 'string' },
-        'data-dir': { type: 'string' },
-        'database-url': { type: 'string' },
+        ...databaseFlags,
       },
       allowPositionals: true,
       strict: true,
@@ -58,9 +56,9 @@ export const command: Command = {
     const dest = referralDestination(v.destination ?? (action === 'draft' ? 'ncmec_cybertipline' : 'uk_nca'));
     if (!dest) throw usageError(`unknown destination (${referralDestinationIds.join(', ')})`);
     if (action === 'export' && (dest.media === 'upload' || !v.out || !v['key-out'])) throw usageError('export needs --out and --key-out, and a destination that takes a package (uk_nca, hotline_hashes)');
-    const config = readEnv(io.env, { dataDir: v['data-dir'], databaseUrl: v['database-url'] });
+    const config = cliConfig(io, v);
     const policy = await loadPolicy(config.policyFile);
-    const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
+    const database = await openCliDatabase(config);
     try {
       const audit = createAuditLog(database);
       const content = createContentStore(database);

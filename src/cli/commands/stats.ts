@@ -3,13 +3,12 @@
  * platform can publish them. Counting rules: docs/statistics.md.
  */
 import { parseArgs } from 'node:util';
-import { readEnv } from '../../config/read-env.ts';
 import { statsCsv, transparencyStats, type TransparencyStats } from '../../core/stats/transparency-stats.ts';
 import { caseStatesOpenedIn } from '../../store/case-states-in.ts';
-import { openDatabase } from '../../store/database.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
 import { numberFlag } from '../number-flag.ts';
 import { usageError } from '../usage-error.ts';
+import { cliConfig, databaseFlags, openCliDatabase } from '../open-cli-database.ts';
 
 const usage = `usage: lifeguard stats --year YYYY [--format md|csv|json] [--data-dir DIR | --database-url URL]
 
@@ -62,8 +61,8 @@ export const command: Command = {
     if (!(year >= 2000 && year <= 2100)) throw usageError(`--year YYYY is required\n${usage}`);
     const format = v.format ?? 'md';
     if (!['md', 'csv', 'json'].includes(format)) throw usageError('--format must be md, csv or json');
-    const config = readEnv(io.env, { dataDir: v['data-dir'], databaseUrl: v['database-url'] });
-    const database = await openDatabase({ url: config.databaseUrl, ...(config.pgSchema !== undefined ? { pgSchema: config.pgSchema } : {}) });
+    const config = cliConfig(io, v);
+    const database = await openCliDatabase(config);
     try {
       const from = Date.UTC(year, 0, 1);
       const to = Date.UTC(year + 1, 0, 1);
