@@ -25,6 +25,8 @@ export const shortChatFiles = {
   tuning: fileURLToPath(new URL('../test/fixtures/short-chats/short-chats.jsonl', import.meta.url)),
   /** Written separately and never tuned on: the honest figure. */
   heldOut: fileURLToPath(new URL('../test/fixtures/short-chats/held-out.jsonl', import.meta.url)),
+  /** Written blind to the detector in session 4; never tuned on. */
+  heldOut2: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-2.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
