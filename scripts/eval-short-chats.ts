@@ -25,6 +25,8 @@ export const shortChatFiles = {
   tuning: fileURLToPath(new URL('../test/fixtures/short-chats/short-chats.jsonl', import.meta.url)),
   /** Written separately and never tuned on: the honest figure. */
   heldOut: fileURLToPath(new URL('../test/fixtures/short-chats/held-out.jsonl', import.meta.url)),
+  /** Written blind to the detector in session 4 (second writer); never tuned on. */
+  heldOut3: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-3.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
