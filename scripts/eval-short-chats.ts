@@ -27,6 +27,8 @@ export const shortChatFiles = {
   heldOut: fileURLToPath(new URL('../test/fixtures/short-chats/held-out.jsonl', import.meta.url)),
   /** Written blind to the detector in session 4; never tuned on. */
   heldOut2: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-2.jsonl', import.meta.url)),
+  /** Written blind to the detector in session 4 (second writer); never tuned on. */
+  heldOut3: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-3.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
