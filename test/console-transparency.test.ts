@@ -68,7 +68,8 @@ for (const target of testDatabases()) {
       assert.deepEqual(row('March'), [String(generatedYearCounts.perMonth[2]), String(s.byMonth[2]!.confirmed)]);
       assert.deepEqual(row('Category A'), [String(s.byUkCategory.A)]);
       assert.deepEqual(row('11-13 years'), [...['female', 'male', 'both', 'unclear'].map((x) => String(s.byAgeBandAndSex['11-13']![x])), String(s.byAgeBand['11-13'])]);
-      assert.deepEqual(row('Sent to nca'), [String(s.referralsSent.byDestination.nca)]);
+      assert.deepEqual(row('Sent to NCMEC CyberTipline'), [String(s.referralsSent.byDestination.ncmec_cybertipline)]);
+      assert.ok(s.referralsSent.cases > 0 && s.referralsSent.cases < s.referrals, 'some marked cases sent, not all');
       assert.deepEqual(row('Upheld'), [String(s.ageAppeals.upheld)]);
       assert.deepEqual(row('Intake to first action'), [s.timeToActionMs.median, s.timeToActionMs.p90].map((ms) => `${Math.round(ms! / 60_000 / 60)} h 0 min`));
       const svgs = [...res.text.matchAll(/<svg class="chart"[^>]*role="img" aria-labelledby="([\w-]+)-title" aria-describedby="\1-desc"[^>]*><title id="\1-title">[^<]+<\/title><desc id="\1-desc">[^<]+<\/desc>/g)];

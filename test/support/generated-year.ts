@@ -54,8 +54,8 @@ export function generatedYear(year: number): NewCaseEvent[][] {
         ev({ kind: 'actioned', at: at + dt, data: { actionId: `a${i}`, action: { kind: 'suspend_account' }, target: { type: 'account', id: `acct-gen-${i}` }, status: 'done' } });
         if (kind === 'known_content' || kind === 'live_stream') {
           ev({ kind: 'actioned', at: at + dt + hour, data: { actionId: `r${i}`, action: { kind: 'mark_for_referral' }, target: { type: 'case', id: caseId }, status: 'done' } });
-          ev({ kind: 'referral_sent', at: at + dt + 3 * hour, data: { destination: 'cybertipline', referralId: `ref-${i}`, reportId: `tip-${i}` } });
-          if (i % 2 === 0) ev({ kind: 'referral_sent', at: at + dt + 5 * hour, data: { destination: 'nca', referralId: `nca-${i}`, reportId: `nca-${i}` } });
+          // Half of them sent (the CyberTipline is the destination the service sends to), the rest only marked.
+          if (Math.floor(i / kinds.length) % 2 === 0) ev({ kind: 'referral_sent', at: at + dt + 3 * hour + (i % 4) * hour, data: { destination: 'ncmec_cybertipline', referralId: `${caseId}:ncmec_cybertipline`, reportId: `tip-${i}` } });
         }
       } else {
         ev({ kind: 'actioned', at: at + 2 * hour, data: { actionId: `d${i}`, action: { kind: 'dismiss', reason: 'not_violating' }, target: { type: 'case', id: caseId }, status: 'done' } });

@@ -4,6 +4,7 @@
  */
 import { html } from 'hono/html';
 import { sexesAsSeen } from '../../../core/cases/assessment.ts';
+import { referralDestination } from '../../../core/referral/referral-destinations.ts';
 import type { StatSource, TransparencyStats } from '../../../core/stats/transparency-stats.ts';
 import { consolePage, duration, errorSummary, selectField, type FieldError, type Html, type Viewer } from '../console-html.ts';
 import { barChart, columnChart, figuresTable, type ChartRow } from './svg-charts.ts';
@@ -74,7 +75,7 @@ function body(s: TransparencyStats, year: number): Html {
   const referrals: ChartRow[] = [
     { label: 'Cases marked for referral', values: [s.referrals] },
     { label: 'Cases with a referral sent', values: [s.referralsSent.cases] },
-    ...Object.entries(s.referralsSent.byDestination).map(([d, n]) => ({ label: `Sent to ${d}`, values: [n] })),
+    ...Object.entries(s.referralsSent.byDestination).map(([d, n]) => ({ label: `Sent to ${referralDestination(d)?.name ?? d}`, values: [n] })),
   ];
   const appeals = single({ upheld: s.ageAppeals.upheld, rejected: s.ageAppeals.rejected, open: s.ageAppeals.open }, (k) => ({ upheld: 'Upheld', rejected: 'Rejected', open: 'Still open' })[k] ?? k);
   const sexWords = sexesAsSeen.map(words);
