@@ -108,7 +108,7 @@ export function columnChart(o: ChartOptions & { tickLabel?: (row: ChartRow) => s
   return frame(o, height, [...grid, ...cols, raw(`<line class="axis" x1="${left}" x2="${width}" y1="${y(0) + 0.5}" y2="${y(0) + 0.5}"></line>`)]);
 }
 
-/** The figures of a chart as a table: a row header per row, a column per series. `id` labels a scrollable wrapper. */
+/** The figures of a chart as a table: a row header per row, a column per series; `scroll`: wrap it in a labelled region that scrolls sideways (wide tables at 320 px). */
 export function figuresTable(o: { caption: string; head: readonly string[]; rows: readonly ChartRow[]; format?: (n: number) => string; scroll?: string }): Html {
   const fmt = o.format ?? String;
   const table = html`<table class="figures"><caption>${o.caption}</caption><thead><tr>${o.head.map((h, i) => html`<th scope="col"${i > 0 ? raw(' class="num"') : ''}>${h}</th>`)}</tr></thead><tbody>${o.rows.map(
