@@ -63,8 +63,10 @@ function body(s: TransparencyStats, year: number): Html {
   const months: ChartRow[] = s.byMonth.map((m) => ({ label: monthOf(m.month), values: [m.opened, m.confirmed] }));
   const sources: ChartRow[] = Object.entries(s.bySource).map(([k, v]) => ({ label: statSourceWords[k as StatSource] ?? k, values: [v.opened, v.confirmed] }));
   const categories = single(s.byUkCategory, (k) => (k === 'not_illegal' ? 'Not illegal' : `Category ${k}`));
-  const bands: ChartRow[] = Object.entries(s.byAgeBandAndSex).map(([band, bySex]) => ({ label: band === 'unknown' ? 'Age unknown' : band === 'adult' ? 'Adult' : `${band} years`, values: sexesAsSeen.map((x) => bySex[x] ?? 0) }));
-  const bandRows = bands.map((b, i) => ({ ...b, values: [...b.values, Object.values(s.byAgeBand)[i] ?? 0] }));
+  const bandWords = (band: string) => (band === 'unknown' ? 'Age unknown' : band === 'adult' ? 'Adult' : `${band} years`);
+  const bands: ChartRow[] = Object.entries(s.byAgeBandAndSex).map(([band, bySex]) => ({ label: bandWords(band), values: sexesAsSeen.map((x) => bySex[x] ?? 0) }));
+  // The table adds every confirmed case with the band, sex assessed or not.
+  const bandRows: ChartRow[] = Object.entries(s.byAgeBandAndSex).map(([band, bySex]) => ({ label: bandWords(band), values: [...sexesAsSeen.map((x) => bySex[x] ?? 0), s.byAgeBand[band] ?? 0] }));
   const self = single({ yes: s.selfGenerated.yes, no: s.selfGenerated.no, unknown: s.selfGenerated.unknown }, (k) => ({ yes: 'Self-generated', no: 'Not self-generated', unknown: 'Not known' })[k] ?? k);
   const ms = (n: number) => duration(n);
   const times: ChartRow[] = [
