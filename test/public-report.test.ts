@@ -67,6 +67,10 @@ test('a sent report becomes a report.filed event, then the help resources; the a
   assert.deepEqual(ev.subject, { type: 'stream', id: 'stream-benign-42' });
   assert.equal(ev.streamId, 'stream-benign-42');
   assert.equal(ev.reporter, undefined);
+  // The pipeline opens a case; the statistics count it as a public report, apart from other user reports.
+  await t.drain();
+  const stats = await t.call('GET', `/v1/stats?year=${new Date().getUTCFullYear()}`, { token: await t.token('cases:read') });
+  assert.deepEqual([stats.body.bySource.public_report, stats.body.bySource.user_report], [{ opened: 1, confirmed: 0 }, { opened: 0, confirmed: 0 }]);
   // 3 per hour per address (the refused forms above count as attempts too): another three cannot all pass
   const results: number[] = [];
   for (let i = 0; i < 3; i++) {

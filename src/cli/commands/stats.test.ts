@@ -43,6 +43,9 @@ test('stats --year: json, csv and md from the database', async () => {
     const md = await runCli(['stats', '--year', String(year), ...db]);
     assert.match(md.out, new RegExp(`# Child-safety transparency report ${year}`));
     assert.match(md.out, /\| user_report \| 2 \| 1 \|/);
+    assert.match(md.out, /\| public_report \| 0 \| 0 \|/);
+    assert.match(md.out, /referrals sent: \*\*0\*\*/);
+    assert.match(md.out, /### By age band and sex as seen \(confirmed\)\n\n\| age band \| female \| male \| both \| unclear \|/);
     const none = await runCli(['stats', '--year', String(year - 5), '--format', 'json', ...db]);
     assert.equal(JSON.parse(none.out).reports, 0);
     assert.equal((await runCli(['stats', ...db])).code, 2, '--year is required');

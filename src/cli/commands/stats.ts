@@ -3,6 +3,7 @@
  * platform can publish them. Counting rules: docs/statistics.md.
  */
 import { parseArgs } from 'node:util';
+import { sexesAsSeen } from '../../core/cases/assessment.ts';
 import { statsCsv, transparencyStats, type TransparencyStats } from '../../core/stats/transparency-stats.ts';
 import { caseStatesOpenedIn } from '../../store/case-states-in.ts';
 import { exitCodes, type CliIo, type Command } from '../command.ts';
@@ -13,7 +14,8 @@ import { cliConfig, databaseFlags, openCliDatabase } from '../open-cli-database.
 const usage = `usage: lifeguard stats --year YYYY [--format md|csv|json] [--data-dir DIR | --database-url URL]
 
 Cases opened in the year: reports, confirmed, actioned, by month, source, UK category, age band and sex,
-self-generated share, live-stream captures, time to action and to referral, referrals, age appeals.
+self-generated share, live-stream captures, time to action, to referral and to referral sent, referrals
+marked and sent, age appeals.
 Counting rules: docs/statistics.md.`;
 
 const dur = (ms: number | null) => (ms === null ? '—' : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${(ms / 3_600_000).toFixed(1)} h`);
@@ -23,9 +25,9 @@ function markdown(s: TransparencyStats, year: number): string {
   return [
     `# Child-safety transparency report ${year}`,
     '',
-    `Reports (cases opened): **${s.reports}**; confirmed: **${s.confirmed}**; actioned: **${s.actioned}**; confirmed images: **${s.confirmedImages}**; referrals: **${s.referrals}**.`,
+    `Reports (cases opened): **${s.reports}**; confirmed: **${s.confirmed}**; actioned: **${s.actioned}**; confirmed images: **${s.confirmedImages}**; referrals: **${s.referrals}**; referrals sent: **${s.referralsSent.cases}**${Object.keys(s.referralsSent.byDestination).length > 0 ? ` (${Object.entries(s.referralsSent.byDestination).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}.`,
     `Self-generated share of confirmed cases (where known): ${s.selfGenerated.share === null ? '—' : `${Math.round(s.selfGenerated.share * 100)}%`}; live-stream captures: ${s.liveStreamCaptures}.`,
-    `Time from intake to action: median ${dur(s.timeToActionMs.median)}, p90 ${dur(s.timeToActionMs.p90)}; to referral: median ${dur(s.timeToReferralMs.median)}, p90 ${dur(s.timeToReferralMs.p90)}.`,
+    `Time from intake to action: median ${dur(s.timeToActionMs.median)}, p90 ${dur(s.timeToActionMs.p90)}; to referral: median ${dur(s.timeToReferralMs.median)}, p90 ${dur(s.timeToReferralMs.p90)}; to referral sent: median ${dur(s.timeToReferralSentMs.median)}, p90 ${dur(s.timeToReferralSentMs.p90)}.`,
     `Age appeals: ${s.ageAppeals.opened} (upheld ${s.ageAppeals.upheld}, rejected ${s.ageAppeals.rejected}, open ${s.ageAppeals.open}).`,
     '',
     '### By month',
@@ -43,6 +45,12 @@ function markdown(s: TransparencyStats, year: number): string {
     ...table('By UK category (confirmed)', s.byUkCategory),
     ...table('By age band (confirmed)', s.byAgeBand),
     ...table('By sex as seen (confirmed)', s.bySex),
+    '### By age band and sex as seen (confirmed)',
+    '',
+    `| age band | ${sexesAsSeen.join(' | ')} |`,
+    `|---|${sexesAsSeen.map(() => '---:').join('|')}|`,
+    ...Object.entries(s.byAgeBandAndSex).map(([band, v]) => `| ${band} | ${sexesAsSeen.map((x) => v[x] ?? 0).join(' | ')} |`),
+    '',
   ].join('\n');
 }
 

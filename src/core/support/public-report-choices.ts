@@ -25,3 +25,6 @@ export type PublicReportTarget = (typeof publicReportTargets)[number]['id'];
 
 export const isPublicReportReason = (s: string): s is PublicReportReason => publicReportReasons.some((r) => r.id === s);
 export const isPublicReportTarget = (s: string): s is PublicReportTarget => publicReportTargets.some((r) => r.id === s);
+
+/** The id prefix of the `report.filed` events the public form writes, so statistics can count them apart. */
+export const publicReportIdPrefix = 'public-report-';

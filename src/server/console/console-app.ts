@@ -17,6 +17,7 @@ import { mountPeople } from './people-routes.ts';
 import { requirePerson } from './require-person.ts';
 import { mountSettings } from './settings-routes.ts';
 import { mountSignIn } from './sign-in-routes.ts';
+import { mountTransparency } from './transparency-routes.ts';
 
 /** Builds the console app (mount it at /console). */
 export function createConsoleApp(rt: AppRuntime): { app: Hono<AppEnv>; ctx: ConsoleContext } {
@@ -43,6 +44,7 @@ export function createConsoleApp(rt: AppRuntime): { app: Hono<AppEnv>; ctx: Cons
   mountReferrals(signedIn, ctx);
   mountPeople(signedIn, ctx);
   mountOversight(signedIn, ctx);
+  mountTransparency(signedIn, ctx);
   mountSettings(signedIn, ctx);
   app.route('/', signedIn);
   app.notFound((c) => c.text('Not found', 404, consoleHeaders));

@@ -47,7 +47,16 @@ ol.timeline time{color:var(--muted);font-size:.85rem;margin-right:.5rem}
 .countdown{font-weight:700}.notice{border-left:5px solid var(--link);padding:.5rem 1rem;background:#e8f1f8;margin:0 0 1rem}.notice.warn{border-color:var(--warn);background:#fef1e8}.notice.stop{border-color:var(--danger);background:#fbe9e7}
 .muted{color:var(--muted)}.nowrap{white-space:nowrap}.mono{font-family:ui-monospace,monospace;font-size:.85rem;overflow-wrap:anywhere}
 dialog#help{border:3px solid var(--fg);padding:1rem 1.5rem;max-width:30rem}
-pre.xml{font-family:ui-monospace,monospace;font-size:.8rem;background:var(--panel);border:1px solid var(--line);padding:.75rem;max-height:32rem;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere}`;
+pre.xml{font-family:ui-monospace,monospace;font-size:.8rem;background:var(--panel);border:1px solid var(--line);padding:.75rem;max-height:32rem;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:0 2rem}.chart-block{min-width:0}
+figure.chart{margin:.5rem 0}svg.chart{display:block;width:100%;height:auto;max-width:30rem}
+svg.chart text{font:11px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--fg)}svg.chart .tick{fill:var(--muted)}
+svg.chart .axis{stroke:var(--fg);stroke-width:1}svg.chart .grid{stroke:var(--line);stroke-width:1;stroke-dasharray:2 3}
+.s1{fill:#1d70b8;background:#1d70b8}.s2{fill:#b35900;background:#b35900}.s3{fill:#00703c;background:#00703c}.s4{fill:#6f777b;background:#6f777b}
+ul.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 .25rem;padding:0;font-size:.9rem}ul.legend .swatch{display:inline-block;width:.9rem;height:.9rem;margin-right:.35rem;vertical-align:-.1rem}
+table.figures{font-size:.9rem}table.figures caption{text-align:left;font-weight:700;padding:.25rem 0}table.figures .num{text-align:right;font-variant-numeric:tabular-nums}
+.table-scroll{overflow-x:auto;max-width:100%}dl.key-figures{grid-template-columns:minmax(0,1fr) auto;max-width:32rem}dl.key-figures dd{font-weight:700;font-variant-numeric:tabular-nums;text-align:right}
+@media (max-width:30rem){svg.chart text,svg.chart .tick{font-size:12.5px}}`;
 
 export const consoleJs = `// Lifeguard console: progressive enhancement only (every page works without it).
 (function () {

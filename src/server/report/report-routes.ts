@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { helpPageContent, phoneDigits } from '../../core/support/help-page-content.ts';
-import { isPublicReportReason, isPublicReportTarget, publicReportTargets } from '../../core/support/public-report-choices.ts';
+import { isPublicReportReason, isPublicReportTarget, publicReportIdPrefix, publicReportTargets } from '../../core/support/public-report-choices.ts';
 import { supportPolicySchema } from '../../core/support/support-policy.ts';
 import type { AppRuntime } from '../app-deps.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -57,7 +57,7 @@ export function createReportApp(rt: AppRuntime, forms: FormTokens): Hono<AppEnv>
     await need(rt.services, 'events').append([
       {
         type: 'report.filed',
-        id: `public-report-${randomUUID()}`,
+        id: `${publicReportIdPrefix}${randomUUID()}`,
         ts: rt.now(),
         subject: { type: target.id, id: values.where },
         ...(target.id === 'stream' ? { streamId: values.where } : {}),

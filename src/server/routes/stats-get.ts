@@ -13,7 +13,7 @@ export const statsGet = defineRoute({
   access: 'cases:read',
   tag: 'cases',
   summary: 'Transparency statistics of the cases opened in a year (JSON, or CSV with format=csv).',
-  description: 'Reports, confirmed and actioned cases, by month, source, UK category, age band and sex; self-generated share; live-stream captures; median and p90 time to action and to referral; referrals; age appeals. Counting rules: docs/statistics.md.',
+  description: 'Reports, confirmed and actioned cases, by month, source (public-form reports apart from other user reports), UK category, age band, sex and age band × sex; self-generated share; live-stream captures; median and p90 time to action, to referral and to referral sent; referrals marked, and sent by destination; age appeals. Counting rules: docs/statistics.md.',
   query: z.object({
     year: z.coerce.number().int().min(2000).max(2100).describe('Calendar year (UTC).'),
     format: z.enum(['json', 'csv']).default('json'),

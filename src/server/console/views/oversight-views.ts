@@ -78,6 +78,7 @@ export function statisticsView(v: { viewer: Viewer; stats: Statistics }): Html {
     path: '/console/statistics',
     viewer: v.viewer,
     body: html`<h1>Statistics</h1>
+<p>The state of the work now. The year’s published figures (by month, source, category, age band and sex, with charts): <a href="/console/statistics/transparency">transparency figures</a>.</p>
 <div class="grid"><div>
 ${countTable('Cases by status', s.byStatus)}
 ${countTable('Cases by source', s.bySource)}
