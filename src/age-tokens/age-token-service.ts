@@ -9,8 +9,6 @@ import type { AgeOverClaim, AgeTokenFormat } from '../core/age/age-token-claims.
 import type { AgeTokenPolicy } from '../core/age/age-token-policy.ts';
 import type { PlatformEventOf } from '../core/events.ts';
 import type { AgeTokenNonceStore } from '../store/age-token-nonce-store.ts';
-import { verifyMdocAge } from './verify-mdoc-age.ts';
-import { verifySdJwtAge } from './verify-sd-jwt-age.ts';
 import { invalidInput } from '../core/lifeguard-error.ts';
 import type { AgeDecision } from '../core/age/decide-age.ts';
 
@@ -68,10 +66,11 @@ export function createAgeTokenService(deps: AgeTokenServiceDeps): AgeTokenServic
       // The nonce is spent before anything else: a refused presentation cannot be retried with it either.
       await deps.nonces.consume(p.nonce, p.accountId);
       const t = now();
+      // The verifier libraries load on first use, not at every start of the service.
       const v =
         p.format === 'sd-jwt-vc'
-          ? await verifySdJwtAge({ token: p.token, nonce: p.nonce, now: t, policy })
-          : await verifyMdocAge({ token: p.token, nonce: p.nonce, mdocGeneratedNonce: p.mdocGeneratedNonce!, now: t, policy });
+          ? await (await import('./verify-sd-jwt-age.ts')).verifySdJwtAge({ token: p.token, nonce: p.nonce, now: t, policy })
+          : await (await import('./verify-mdoc-age.ts')).verifyMdocAge({ token: p.token, nonce: p.nonce, mdocGeneratedNonce: p.mdocGeneratedNonce!, now: t, policy });
       const { atLeast, below } = v.bounds;
       const signal: PlatformEventOf<'age.signal'> = {
         type: 'age.signal',
