@@ -126,6 +126,9 @@ export async function verifySdJwtAge({ token, nonce, now, policy }: VerifyInput)
   if (kbJwt === '' || kbJwt.split('.').length !== 3) {
     throw refused('age_token_holder_binding_invalid', 'no key-binding JWT: the holder must sign the presentation with the nonce and audience');
   }
+  if (payload._sd_alg !== undefined && String(payload._sd_alg).toLowerCase() !== 'sha-256') {
+    throw invalidInput('age_token_malformed', `unsupported _sd_alg '${String(payload._sd_alg).slice(0, 50)}' (sha-256 only)`);
+  }
   checkDisclosures(payload, parts.slice(1, -1).filter((d) => d !== ''));
 
   let issuerOk: boolean | undefined;

@@ -75,4 +75,6 @@ test('the trust list: public keys only, PEM certificates, defaults', () => {
   assert.equal(ageTokenPolicySchema.safeParse({ issuers: [{ id: 'i', format: 'sd-jwt-vc', keys: [{ ...key, d: 'secret' }] }] }).success, false);
   assert.equal(ageTokenPolicySchema.safeParse({ issuers: [{ id: 'i', format: 'mdoc', certificates: ['not a certificate'] }] }).success, false);
   assert.equal(ageTokenPolicySchema.safeParse({ issuers: [{ id: 'i', format: 'mdoc', keys: [key] }] }).success, false, 'an mdoc issuer is trusted by certificate');
+  const twice = { id: 'i', format: 'sd-jwt-vc', keys: [key] };
+  assert.equal(ageTokenPolicySchema.safeParse({ issuers: [twice, twice] }).success, false, 'an issuer listed twice');
 });

@@ -48,7 +48,11 @@ export const ageTokenPolicySchema = z.strictObject({
   /** Clock skew allowed on expiry, not-before and issued-at. */
   clockSkewSeconds: z.number().int().min(0).max(600).default(60),
   /** The trust list: issuers whose age attestations are accepted. */
-  issuers: z.array(z.discriminatedUnion('format', [sdJwtIssuer, mdocIssuer])).max(200).default([]),
+  issuers: z
+    .array(z.discriminatedUnion('format', [sdJwtIssuer, mdocIssuer]))
+    .max(200)
+    .refine((list) => new Set(list.map((i) => `${i.format} ${i.id}`)).size === list.length, { message: 'an issuer id is listed twice for one format' })
+    .default([]),
 });
 export type AgeTokenPolicy = z.infer<typeof ageTokenPolicySchema>;
 export type AgeTokenIssuer = AgeTokenPolicy['issuers'][number];
