@@ -43,6 +43,8 @@ export const clientRoutes = {
   listExchanges: ['get', '/v1/exchanges'],
   createExchange: ['post', '/v1/exchanges'],
   fetchExchange: ['post', '/v1/exchanges/{name}/fetch'],
+  ageTokenNonce: ['post', '/v1/age/token/nonce'],
+  verifyAgeToken: ['post', '/v1/age/token'],
 } as const;
 
 /** An error answer of the API: its HTTP status and stable `code`. */
@@ -109,6 +111,12 @@ export function createLifeguardClient(opts: ClientOptions) {
     listExchanges: () => request<{ items: Exchange[] }>(r.listExchanges[0], r.listExchanges[1]),
     createExchange: (body: NewExchange) => request<Exchange>(r.createExchange[0], r.createExchange[1], body),
     fetchExchange: (name: string) => request<Exchange>(r.fetchExchange[0], path(r.fetchExchange[1], { name })),
+    /** A single-use nonce for one age-token presentation by `accountId`, with the audience to bind it to. */
+    ageTokenNonce: (accountId: string) =>
+      request<{ accountId: string; nonce: string; expiresAt: number; audience: string; responseUri: string }>(r.ageTokenNonce[0], r.ageTokenNonce[1], { accountId }),
+    /** Verifies an age token (SD-JWT VC or mdoc) and records it as a strong age signal; never stored itself. */
+    verifyAgeToken: (body: { accountId: string; format: 'sd-jwt-vc' | 'mdoc'; token: string; nonce: string; mdocGeneratedNonce?: string }) =>
+      request<{ accountId: string; issuer: string; claims: { threshold: number; over: boolean }[]; atLeast: number | null; below: number | null; decision: { tier: string } | null }>(r.verifyAgeToken[0], r.verifyAgeToken[1], body),
   };
 }
 

@@ -131,6 +131,8 @@ export const ageSignalEventSchema = z.object({
   age: z.number().min(0).max(130).optional(),
   /** Verified: the check says the person is at least this old (e.g. 18). */
   atLeast: z.number().min(0).max(130).optional(),
+  /** Verified: the check says the person is younger than this (e.g. an age token's `age_over_13: false`). */
+  below: z.number().min(1).max(131).optional(),
   confidence: z.number().min(0).max(1).optional(),
   provider: z.string().max(100).optional(),
 });

@@ -51,9 +51,9 @@ export async function readAgeDecision(database: Database, policy: AgePolicy, acc
 }
 
 /** A read-through cache in front of `read`, so a burst of checks on one account costs one query per `ttlMs`. */
-export function cached<T>(read: (id: string) => Promise<T>, ttlMs: number, now: () => number = Date.now, max = 50_000): (id: string) => Promise<T> {
+export function cached<T>(read: (id: string) => Promise<T>, ttlMs: number, now: () => number = Date.now, max = 50_000): ((id: string) => Promise<T>) & { forget(id: string): void } {
   const cache = new Map<string, { value: Promise<T>; until: number }>();
-  return (id) => {
+  const get = (id: string) => {
     const hit = cache.get(id);
     if (hit && hit.until > now()) return hit.value;
     if (cache.size >= max) cache.clear();
@@ -62,4 +62,6 @@ export function cached<T>(read: (id: string) => Promise<T>, ttlMs: number, now: 
     value.catch(() => cache.delete(id));
     return value;
   };
+  // A writer that knows it changed `id` (e.g. a verified age token) drops the cached value at once.
+  return Object.assign(get, { forget: (id: string) => void cache.delete(id) });
 }

@@ -6,6 +6,8 @@
 import type { Config } from '../config/read-env.ts';
 import type { MediaCipher } from '../crypto/media-cipher.ts';
 import { createExchangeService } from './exchange-service.ts';
+import { createAgeTokenService } from '../age-tokens/age-token-service.ts';
+import { createAgeTokenNonceStore } from '../store/age-token-nonce-store.ts';
 import type { AgeTier } from '../core/age/age-tiers.ts';
 import type { CheckStream } from '../core/safety-policy/safety-checks.ts';
 import { createSafetyChecks } from '../core/safety-policy/safety-checks.ts';
@@ -109,6 +111,18 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     cases: createCaseService({ database, policy: policy.review, banks: matching.banks, content: createContentStore(database), now }),
     audit: createAuditLog(database, now),
   };
+
+  services.ageTokens = createAgeTokenService({
+    policy: policy.ageTokens,
+    nonces: createAgeTokenNonceStore(database, now),
+    appendSignal: async (e) => {
+      const r = await services.events!.append([e]);
+      ageDecision.forget(e.account.id);
+      return { duplicate: r.duplicates.length > 0 };
+    },
+    readDecision: (id) => readAgeDecision(database, policy.age, id),
+    now,
+  });
 
   const exchanges = createExchangeService({ database, banks: matching.banks, logger, ...(opts.cipher ? { cipher: opts.cipher } : {}), now });
   services.exchanges = exchanges.service;

@@ -60,6 +60,8 @@ import { checksUrl } from './routes/checks-url.ts';
 import { bankEntryOpinion } from './routes/bank-entry-opinion.ts';
 import { featureCheckRoutes } from './routes/checks-features.ts';
 import { accountSettingsGet } from './routes/account-settings-get.ts';
+import { ageTokenNonce } from './routes/age-token-nonce.ts';
+import { ageTokenVerify } from './routes/age-token-verify.ts';
 import { exchangesCreate, exchangesDelete, exchangesFetch, exchangesGet, exchangesList } from './routes/exchanges.ts';
 
 export const routes: readonly RouteDef[] = [
@@ -140,4 +142,7 @@ export const routes: readonly RouteDef[] = [
   // every child-safe default as a check, from the feature registry (issue 14)
   ...featureCheckRoutes,
   accountSettingsGet,
+  // privacy-preserving age tokens (issue 14)
+  ageTokenNonce,
+  ageTokenVerify,
 ];

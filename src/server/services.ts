@@ -19,6 +19,7 @@ import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseService } from '../review/case-service.ts';
 import { unavailable } from '../core/lifeguard-error.ts';
 import type { ExchangeRecord, ExchangeStore } from '../store/exchange-store.ts';
+import type { AgeTokenService } from '../age-tokens/age-token-service.ts';
 
 /** Hashes of one decoded image (the hashing module's own type). */
 export type ImageHashes = HashedImage;
@@ -137,6 +138,8 @@ export interface Services {
   cases?: CaseService;
   /** The hash-chained audit log (src/store/audit-log.ts). */
   audit?: AuditLog;
+  /** Privacy-preserving age tokens: nonces and verification (src/age-tokens/age-token-service.ts). */
+  ageTokens?: AgeTokenService;
 }
 
 /** The service `name`, or 503 `feature_unavailable` when this build has none. */

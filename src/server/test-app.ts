@@ -17,7 +17,7 @@ import type { AppEnv } from './app-env.ts';
 import { buildRuntime, type Runtime } from './build-runtime.ts';
 import { createBackgroundTasks } from './background-tasks.ts';
 import { createApp } from './create-app.ts';
-import { silentLogger } from './logger.ts';
+import { silentLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import type { Services } from './services.ts';
 
@@ -36,24 +36,25 @@ export interface TestApp {
 }
 
 /** Builds an app over `database`; `env` adjusts config (e.g. limits), `services` replaces the real modules. */
-export async function createTestApp(database: Database, opts: { env?: Record<string, string>; services?: Services; dataDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(database: Database, opts: { env?: Record<string, string>; services?: Services; dataDir?: string; logger?: Logger } = {}): Promise<TestApp> {
+  const logger = opts.logger ?? silentLogger;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lifeguard-app-'));
   const config: Config = readEnv({ LIFEGUARD_RATE_LIMIT_RPS: '0', LIFEGUARD_LOG_LEVEL: 'silent', ...opts.env }, { dataDir });
   const keys = createApiKeyStore(database);
   const metrics = createMetrics(async () => (runtime?.services.events ? runtime.services.events.queueDepth() : {}));
   const cipher = createMediaCipher(randomBytes(32));
-  const runtime = opts.services ? undefined : await buildRuntime({ database, config, logger: silentLogger, metrics, cipher });
+  const runtime = opts.services ? undefined : await buildRuntime({ database, config, logger, metrics, cipher });
   const deps: AppDeps = {
     config,
     database,
     keys,
     content: createContentStore(database),
     cipher,
-    logger: silentLogger,
+    logger,
     metrics,
     services: opts.services ?? runtime!.services,
   };
-  deps.tasks = createBackgroundTasks(silentLogger);
+  deps.tasks = createBackgroundTasks(logger);
   const app = createApp(deps);
   return {
     app,

@@ -7,7 +7,7 @@ import { invalidInput, notFound } from '../core/lifeguard-error.ts';
 import type { Database } from './database.ts';
 
 /** Every API scope, declared once. `admin` may also call every other scope's routes. */
-export const apiScopes = ['content', 'banks', 'events', 'age', 'reports', 'review', 'admin', 'cases:read', 'cases:write', 'audit', 'age:estimate'] as const;
+export const apiScopes = ['content', 'banks', 'events', 'age', 'reports', 'review', 'admin', 'cases:read', 'cases:write', 'audit', 'age:estimate', 'age:verify'] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
 /** A key as stored (never its secret). */

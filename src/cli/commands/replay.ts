@@ -100,7 +100,7 @@ export function describeEvent(e: PlatformEvent): string {
     case 'report.filed':
       return `${e.reporter?.id ?? 'anonymous'} reported ${e.subject.type} ${e.subject.id} (${e.reason})`;
     case 'age.signal':
-      return `${e.account.id}: ${e.method}${e.age !== undefined ? ' age ' + e.age : ''}${e.atLeast !== undefined ? ' at least ' + e.atLeast : ''}${e.dateOfBirth ? ' born ' + e.dateOfBirth : ''}`;
+      return `${e.account.id}: ${e.method}${e.age !== undefined ? ' age ' + e.age : ''}${e.atLeast !== undefined ? ' at least ' + e.atLeast : ''}${e.below !== undefined ? ' under ' + e.below : ''}${e.dateOfBirth ? ' born ' + e.dateOfBirth : ''}`;
     case 'age.appeal':
       return `${e.account.id} appeals the age decision${e.claimedAge !== undefined ? ' (says ' + e.claimedAge + ')' : ''}`;
     case 'chat.message':

@@ -13,6 +13,8 @@ export interface AgeSignalEntry {
   method: AgeMethod;
   age?: number;
   atLeast?: number;
+  /** The person is younger than this (an age token's `age_over_NN: false`). */
+  below?: number;
   /** YYYY-MM-DD, for self-declaration. */
   dateOfBirth?: string;
   confidence?: number;
@@ -43,6 +45,7 @@ export function ageEntryFromEvent(
   const entry: AgeSignalEntry = { kind: 'signal', id: event.id, at, method: event.method };
   if (event.age !== undefined) entry.age = event.age;
   if (event.atLeast !== undefined) entry.atLeast = event.atLeast;
+  if (event.below !== undefined) entry.below = event.below;
   if (event.dateOfBirth !== undefined) entry.dateOfBirth = event.dateOfBirth;
   if (event.confidence !== undefined) entry.confidence = event.confidence;
   if (event.provider !== undefined) entry.provider = event.provider;

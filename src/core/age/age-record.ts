@@ -63,7 +63,7 @@ function evidenceOf(entry: AgeEntry): EvidenceRef {
   const summary =
     entry.kind === 'appeal'
       ? `appeal${entry.claimedAge !== undefined ? ` (says age ${entry.claimedAge})` : ''}`
-      : `${entry.method}${entry.age !== undefined ? ` age ${entry.age}` : ''}${entry.atLeast !== undefined ? ` at least ${entry.atLeast}` : ''}`;
+      : `${entry.method}${entry.age !== undefined ? ` age ${entry.age}` : ''}${entry.atLeast !== undefined ? ` at least ${entry.atLeast}` : ''}${entry.below !== undefined ? ` under ${entry.below}` : ''}`;
   return { kind: 'age_signal', id: entry.id, summary };
 }
 

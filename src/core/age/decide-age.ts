@@ -50,6 +50,7 @@ interface Claim {
 function describe(e: AgeSignalEntry, age: number | null): string {
   const method = e.method.replace('_', ' ');
   if (age !== null) return `${method} says age ${age}`;
+  if (e.below !== undefined) return `${method} says ${e.atLeast !== undefined ? `at least ${e.atLeast} and ` : ''}under ${e.below}`;
   if (e.atLeast !== undefined || e.method === 'credit_card' || e.method === 'mobile_operator') {
     return `${method} says at least ${e.atLeast ?? ADULT_AGE}`;
   }
@@ -59,7 +60,16 @@ function describe(e: AgeSignalEntry, age: number | null): string {
 function toClaim(e: AgeSignalEntry, policy: AgePolicy): Claim {
   const age = e.age ?? (e.dateOfBirth !== undefined ? ageOnDate(e.dateOfBirth, e.at) : null);
   const atLeast = e.atLeast ?? (e.method === 'credit_card' || e.method === 'mobile_operator' ? ADULT_AGE : null);
-  const says: AgeTier = age !== null ? tierForAge(age) : atLeast !== null && atLeast >= ADULT_AGE ? 'adult' : 'unknown';
+  const says: AgeTier =
+    age !== null
+      ? tierForAge(age)
+      : atLeast !== null && atLeast >= ADULT_AGE
+        ? 'adult'
+        : // "Under N" (an age token's `age_over_N: false`) for N <= 18 proves a minor; the youngest tier the range
+          // [atLeast, N) leaves open applies (protective), so a platform asks for age_over_13/16 to place a minor.
+          e.below !== undefined && e.below <= ADULT_AGE
+          ? tierForAge(atLeast ?? 0)
+          : 'unknown';
   const weak =
     e.method === 'estimation' &&
     ((e.provider !== undefined && policy.estimation.weakProviders.includes(e.provider)) ||
@@ -162,7 +172,9 @@ export function decideAge(entries: readonly AgeEntry[], policy: AgePolicy): AgeD
   }
 
   for (const c of claims) {
-    if (c.says === 'under13' && policy.under13ReviewMethods.includes(c.entry.method)) {
+    // A range that merely leaves under-13 open ("under 18") is treated as under 13 but is no evidence of it.
+    const provenUnder13 = c.age !== null || c.entry.below === undefined || c.entry.below <= 13;
+    if (c.says === 'under13' && provenUnder13 && policy.under13ReviewMethods.includes(c.entry.method)) {
       decision.needsReview = true;
       reasons.push(`credible under-13 signal (${c.note}): the account goes to review`);
       break;

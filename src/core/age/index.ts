@@ -5,3 +5,5 @@ export * from './age-policy.ts';
 export * from './age-entry.ts';
 export * from './decide-age.ts';
 export * from './age-record.ts';
+export * from './age-token-claims.ts';
+export * from './age-token-policy.ts';

@@ -17,6 +17,21 @@ export interface DerivedAgeEntriesTable {
   created_at: Int8;
 }
 
+/** Age-token nonces (see migrations/0014-age-token-nonces.ts); never the token itself. */
+export interface AgeTokenNoncesTable {
+  nonce_hash: string;
+  account_id: string;
+  created_at: Int8;
+  expires_at: Int8;
+  used_at: Int8 | null;
+  format: string | null;
+  issuer: string | null;
+  /** JSON: the age-over claims the token disclosed, e.g. `[{"threshold":18,"over":true}]`. */
+  claims: string | null;
+  signal_id: string | null;
+}
+
 export interface AgeTables {
   derived_age_entries: DerivedAgeEntriesTable;
+  age_token_nonces: AgeTokenNoncesTable;
 }
