@@ -50,6 +50,7 @@ interface Claim {
 function describe(e: AgeSignalEntry, age: number | null): string {
   const method = e.method.replace('_', ' ');
   if (age !== null) return `${method} says age ${age}`;
+  if (e.tier !== undefined) return `${method} says ${e.tier}`;
   if (e.atLeast !== undefined || e.method === 'credit_card' || e.method === 'mobile_operator') {
     return `${method} says at least ${e.atLeast ?? ADULT_AGE}`;
   }
@@ -59,7 +60,7 @@ function describe(e: AgeSignalEntry, age: number | null): string {
 function toClaim(e: AgeSignalEntry, policy: AgePolicy): Claim {
   const age = e.age ?? (e.dateOfBirth !== undefined ? ageOnDate(e.dateOfBirth, e.at) : null);
   const atLeast = e.atLeast ?? (e.method === 'credit_card' || e.method === 'mobile_operator' ? ADULT_AGE : null);
-  const says: AgeTier = age !== null ? tierForAge(age) : atLeast !== null && atLeast >= ADULT_AGE ? 'adult' : 'unknown';
+  const says: AgeTier = age !== null ? tierForAge(age) : e.tier !== undefined ? e.tier : atLeast !== null && atLeast >= ADULT_AGE ? 'adult' : 'unknown';
   const weak =
     e.method === 'estimation' &&
     ((e.provider !== undefined && policy.estimation.weakProviders.includes(e.provider)) ||
@@ -100,20 +101,28 @@ function stronger(policy: AgePolicy, above: number): AgeMethod[] {
     .sort((a, b) => policy.methodStrength[a] - policy.methodStrength[b]);
 }
 
+/** True for a reviewer's finding that upholds an appeal (it answers the appeal, it decides nothing). */
+function isUpheld(e: AgeEntry): boolean {
+  return e.kind === 'signal' && e.method === 'reviewer' && e.appealResolution?.outcome === 'upheld';
+}
+
 /** Decides an account's age tier from its whole age history (entries in the order they arrived). */
 export function decideAge(entries: readonly AgeEntry[], policy: AgePolicy): AgeDecision {
   const reasons: string[] = [];
   let lastReview = -1;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    if (e.kind === 'signal' && e.method === 'reviewer') lastReview = i;
+    if (e.kind === 'signal' && e.method === 'reviewer' && !isUpheld(e)) lastReview = i;
   }
   if (lastReview > 0) reasons.push('a reviewer finding settles the signals before it');
+  const review = lastReview >= 0 ? (entries[lastReview] as AgeSignalEntry) : undefined;
+  if (review?.appealResolution) reasons.push(`appeal overturned by a reviewer (case ${review.appealResolution.caseId}): ${review.appealResolution.reason}`);
   const open = entries.slice(Math.max(lastReview, 0));
   const claims: Claim[] = [];
   const weak: Claim[] = [];
   for (const e of open) {
-    if (e.kind !== 'signal') continue;
+    // An upheld appeal answers the appeal and says nothing new about the age.
+    if (e.kind !== 'signal' || isUpheld(e)) continue;
     const c = toClaim(e, policy);
     (c.weak ? weak : claims).push(c);
   }
@@ -201,6 +210,11 @@ function appeal(open: readonly AgeEntry[], claims: Claim[], policy: AgePolicy, d
   const after = new Set(open.slice(idx + 1));
   const atAppeal = strongest(claims.filter((c) => before.has(c.entry)));
   const bar = atAppeal?.strength ?? 0;
+  const upheld = [...after].find((e): e is AgeSignalEntry => e.kind === 'signal' && isUpheld(e));
+  if (upheld) {
+    reasons.push(`appeal upheld by a reviewer (case ${upheld.appealResolution!.caseId}): ${upheld.appealResolution!.reason}`);
+    return;
+  }
   const settled = claims.some((c) => after.has(c.entry) && c.strength > bar);
   const a = open[idx]!;
   if (settled) {
