@@ -50,10 +50,13 @@ export async function readAgeDecision(database: Database, policy: AgePolicy, acc
   return record.decision;
 }
 
-/** A read-through cache in front of `read`, so a burst of checks on one account costs one query per `ttlMs`. */
-export function cached<T>(read: (id: string) => Promise<T>, ttlMs: number, now: () => number = Date.now, max = 50_000): (id: string) => Promise<T> {
+/**
+ * A read-through cache in front of `read`, so a burst of checks on one account costs one query per `ttlMs`;
+ * `forget(id)` drops one entry (a change made in this process is seen at once).
+ */
+export function cached<T>(read: (id: string) => Promise<T>, ttlMs: number, now: () => number = Date.now, max = 50_000): ((id: string) => Promise<T>) & { forget(id: string): void } {
   const cache = new Map<string, { value: Promise<T>; until: number }>();
-  return (id) => {
+  const get = (id: string): Promise<T> => {
     const hit = cache.get(id);
     if (hit && hit.until > now()) return hit.value;
     if (cache.size >= max) cache.clear();
@@ -62,4 +65,5 @@ export function cached<T>(read: (id: string) => Promise<T>, ttlMs: number, now: 
     value.catch(() => cache.delete(id));
     return value;
   };
+  return Object.assign(get, { forget: (id: string) => void cache.delete(id) });
 }

@@ -40,13 +40,13 @@ export const ageAppealResolutionSchema = z
   .meta({ id: 'AgeAppealResolution' });
 export type AgeAppealResolution = z.infer<typeof ageAppealResolutionSchema>;
 
-/** The event id of a case's resolution (one per case and account: resolving again is refused by the case). */
-export const resolutionSignalId = (caseId: string, accountId: string): string => `age-review:${caseId}:${accountId}`;
+/** The event id of the `n`th resolution (1, 2, … : a reopened case can be resolved again) of a case. */
+export const resolutionSignalId = (caseId: string, accountId: string, n: number): string => `age-review:${caseId}:${accountId}:${n}`;
 
-/** The `reviewer` age signal that records a resolution in the account's age history. */
-export function resolutionSignal(caseId: string, accountId: string, r: AgeAppealResolution, at: number): PlatformEventOf<'age.signal'> {
+/** The `reviewer` age signal that records the `n`th resolution of case `caseId` in the account's age history. */
+export function resolutionSignal(caseId: string, accountId: string, n: number, r: AgeAppealResolution, at: number): PlatformEventOf<'age.signal'> {
   return {
-    id: resolutionSignalId(caseId, accountId),
+    id: resolutionSignalId(caseId, accountId, n),
     ts: at,
     type: 'age.signal',
     account: { id: accountId },

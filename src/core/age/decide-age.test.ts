@@ -215,9 +215,9 @@ test('the resolution schema: reason required, overturn needs a tier or age that 
   assert.ok(!ok({ outcome: 'overturned', tier: 'unknown', reason: 'r' }), 'unknown is not a decision');
   assert.ok(!ok({ outcome: 'overturned', tier: '13-15', age: 19, reason: 'r' }), 'tier and age disagree');
   assert.ok(!ok({ outcome: 'upheld', tier: 'adult', reason: 'r' }), 'uphold with a tier');
-  const ev = resolutionSignal('c9', 'acc', ageAppealResolutionSchema.parse({ outcome: 'overturned', tier: '16-17', reason: ' school record ' }), T0);
+  const ev = resolutionSignal('c9', 'acc', 1, ageAppealResolutionSchema.parse({ outcome: 'overturned', tier: '16-17', reason: ' school record ' }), T0);
   assert.equal(ev.method, 'reviewer');
-  assert.equal(ev.id, 'age-review:c9:acc');
+  assert.equal(ev.id, 'age-review:c9:acc:1');
   assert.deepEqual(ev.appealResolution, { caseId: 'c9', outcome: 'overturned', reason: 'school record' });
   assert.equal(decideAge([ageEntryFromEvent(ev, T0)], policy).tier, '16-17');
 });

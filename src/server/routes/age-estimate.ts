@@ -74,6 +74,7 @@ export const ageEstimate = defineRoute({
     const appended = await events.append([signal]);
     // The decision reads the committed log, so it already includes this signal.
     const safety = deps.services.safety;
+    safety?.forgetAge?.(account);
     const decision = safety?.ageDecision ? await safety.ageDecision(account) : undefined;
     return c.json({
       accountId: account,
