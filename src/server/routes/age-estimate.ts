@@ -27,7 +27,7 @@ export const ageEstimate = defineRoute({
     'Send one image of one face as the raw body (Content-Type image/*) or as multipart/form-data field `file`, with `?account=ID`. ' +
     'The age is estimated on this server by an on-device model (face-api); the result is recorded as a weak `age.signal` (method `estimation`) through the event intake, and the answer carries the account\'s age decision with it folded in (as GET /v1/accounts/:id/age). ' +
     'A weak estimate never clears an age check on its own (the policy\'s challenge age asks for a stronger method); it can only ask for one. ' +
-    'Privacy: the image is processed in memory for this request only — it is never stored, logged or sent anywhere; only the estimate, its confidence and the provider are kept, in the age signal. ' +
+    'Privacy: the image is processed in memory for this request only — it is never stored, logged or sent anywhere; only the estimate, its confidence, the provider and the model version are kept, in the age signal. ' +
     'Limits as for uploads: LIFEGUARD_MAX_UPLOAD_BYTES (413 `body_too_large`) and LIFEGUARD_MAX_IMAGE_PIXELS (413 `image_too_large`).',
   // Documented here; checked in the handler, since a multipart upload may carry it as a field instead.
   query: estimateQuery.partial(),
@@ -70,7 +70,7 @@ export const ageEstimate = defineRoute({
     const r = await (hashing.decodeSlot ? hashing.decodeSlot(header.width * header.height, 3, estimate) : estimate());
     if (r.kind === 'no_face') throw new LifeguardError('no_face', 422, 'no face was found in the image: send a clear, front-facing picture of one face');
     if (r.kind === 'several_faces') throw new LifeguardError('several_faces', 422, 'more than one face was found in the image: send a picture of the one person whose age is to be estimated');
-    const signal = estimateToAgeSignal(account, r, { id: `age-est-${randomUUID()}`, ts: deps.now() })!;
+    const signal = estimateToAgeSignal(account, r, { id: `age-est-${randomUUID()}`, ts: deps.now(), ...(estimator.modelVersion !== undefined ? { modelVersion: estimator.modelVersion } : {}) })!;
     const appended = await events.append([signal]);
     // The decision reads the committed log, so it already includes this signal.
     const safety = deps.services.safety;
