@@ -17,6 +17,18 @@ import { ageDecisionView } from './account-age-get.ts';
 
 const estimateQuery = z.object({ account: z.string().min(1).max(200) });
 
+/** The answer of POST /v1/age/estimate. */
+export const ageEstimateView = z.object({
+  accountId: z.string(),
+  age: z.number().describe('Estimated age in years (one decimal).'),
+  confidence: z.number().describe('0..1; kept under 0.5: a weak signal.'),
+  uncertaintyYears: z.number().nullable().describe("The model's typical error in years at ages 9–18."),
+  provider: z.string(),
+  modelVersion: z.string().nullable().describe("The model's version, stored with the estimation signal."),
+  signal: z.object({ id: z.string(), method: z.literal('estimation'), duplicate: z.boolean() }),
+  decision: ageDecisionView.nullable().describe("The account's age decision with this signal folded in (as GET /v1/accounts/:id/age); null when this build has no age decisions."),
+});
+
 export const ageEstimate = defineRoute({
   method: 'post',
   path: '/v1/age/estimate',
@@ -35,16 +47,7 @@ export const ageEstimate = defineRoute({
   responses: {
     200: {
       description: 'The estimate and the age signal recorded for it.',
-      schema: z.object({
-        accountId: z.string(),
-        age: z.number().describe('Estimated age in years (one decimal).'),
-        confidence: z.number().describe('0..1; kept under 0.5: a weak signal.'),
-        uncertaintyYears: z.number().nullable().describe("The model's typical error in years at ages 9–18."),
-        provider: z.string(),
-        modelVersion: z.string().nullable(),
-        signal: z.object({ id: z.string(), method: z.literal('estimation'), duplicate: z.boolean() }),
-        decision: ageDecisionView.nullable().describe("The account's age decision with this signal folded in (as GET /v1/accounts/:id/age); null when this build has no age decisions."),
-      }),
+      schema: ageEstimateView,
     },
     400: { description: 'Empty or undecodable image (`empty_body`, `image_empty`, `image_truncated`, `image_decode_failed`, `malformed_multipart`) or no `account` (`invalid_query`).' },
     503: { description: 'Every decode slot is taken and the queue is full or slow (`decoder_busy`; retry after `Retry-After`), or the on-device estimator could not load (`face_api_unavailable`, `face_api_load_failed`).' },
