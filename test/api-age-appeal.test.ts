@@ -89,7 +89,7 @@ for (const target of testDatabases()) describe(`${target.name}: age appeal → c
     assert.notDeepEqual(after.settings, before.settings);
     const decision = await age('appeal-a');
     assert.deepEqual([decision.tier, decision.basis, decision.appealPending], ['adult', 'reviewer', false]);
-    assert.ok(decision.reasons.includes(`appeal overturned by a reviewer (case ${caseId}): passport checked on a video call`), decision.reasons.join(' | '));
+    assert.ok(decision.reasons.includes(`decision overturned on appeal by a reviewer (case ${caseId}): passport checked on a video call`), decision.reasons.join(' | '));
     const afterCheck = await discoverable('appeal-a');
     assert.deepEqual([beforeCheck, afterCheck], ['not_discoverable', 'allowed'], 'the checks follow too');
 
@@ -125,7 +125,7 @@ for (const target of testDatabases()) describe(`${target.name}: age appeal → c
     assert.deepEqual(after, before, 'upheld: the same tier and settings');
     const decision = await age('appeal-b');
     assert.deepEqual([decision.tier, decision.basis, decision.appealPending], ['16-17', 'estimation', false]);
-    assert.ok(decision.reasons.includes(`appeal upheld by a reviewer (case ${caseId}): no document offered; the estimate stands`), decision.reasons.join(' | '));
+    assert.ok(decision.reasons.includes(`decision upheld on appeal by a reviewer (case ${caseId}): no document offered; the estimate stands`), decision.reasons.join(' | '));
   });
 
   test('only an age appeal can be resolved this way', async () => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { PlatformEventOf } from '../events.ts';
 import { tierForAge, type AgeTier } from './age-tiers.ts';
 
+/** What happens to the age decision: `upheld` (the appeal fails) or `overturned` (the appeal succeeds). */
 export const appealOutcomes = ['upheld', 'overturned'] as const;
 export type AppealOutcome = (typeof appealOutcomes)[number];
 
@@ -16,7 +17,7 @@ export const decidableTiers = ['under13', '13-15', '16-17', 'adult'] as const sa
 /** A reviewer's resolution as asked for over the API or the console. */
 export const ageAppealResolutionSchema = z
   .strictObject({
-    outcome: z.enum(appealOutcomes),
+    outcome: z.enum(appealOutcomes).describe('What happens to the age decision: `upheld` keeps it (the appeal fails), `overturned` replaces it (the appeal succeeds).'),
     /** overturned: the tier the reviewer decides (or give `age`). */
     tier: z.enum(decidableTiers).optional(),
     /** overturned: a point age, when the reviewer saw one (e.g. on a document); its tier must match `tier` if both are given. */

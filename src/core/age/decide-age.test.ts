@@ -178,7 +178,7 @@ test('a reviewer resolves an appeal: overturn decides the new tier, uphold keeps
   assert.equal(overturned.age, null, 'a band, not a point age');
   assert.equal(overturned.appealPending, false);
   assert.equal(overturned.needsCheck, false);
-  assert.ok(overturned.reasons.includes('appeal overturned by a reviewer (case c1): passport seen on a call'), overturned.reasons.join(' | '));
+  assert.ok(overturned.reasons.includes('decision overturned on appeal by a reviewer (case c1): passport seen on a call'), overturned.reasons.join(' | '));
   const band = decideAge([...base, sig('reviewer', { tier: '13-15', appealResolution: { caseId: 'c2', outcome: 'overturned', reason: 'school record' } })], policy);
   assert.equal(band.tier, '13-15', 'a younger band is possible too');
 
@@ -189,7 +189,7 @@ test('a reviewer resolves an appeal: overturn decides the new tier, uphold keeps
   assert.equal(upheld.appealPending, false);
   assert.equal(before.appealPending, true);
   assert.equal(upheld.needsCheck, false, 'the check the appeal asked for is no longer needed');
-  assert.ok(upheld.reasons.includes('appeal upheld by a reviewer (case c3): no new evidence'), upheld.reasons.join(' | '));
+  assert.ok(upheld.reasons.includes('decision upheld on appeal by a reviewer (case c3): no new evidence'), upheld.reasons.join(' | '));
   const again = decideAge([...base, sig('reviewer', { appealResolution: { caseId: 'c3', outcome: 'upheld', reason: 'x' } }), appeal(20)], policy);
   assert.equal(again.appealPending, true, 'a new appeal after the resolution is open again');
 });

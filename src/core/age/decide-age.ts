@@ -116,7 +116,7 @@ export function decideAge(entries: readonly AgeEntry[], policy: AgePolicy): AgeD
   }
   if (lastReview > 0) reasons.push('a reviewer finding settles the signals before it');
   const review = lastReview >= 0 ? (entries[lastReview] as AgeSignalEntry) : undefined;
-  if (review?.appealResolution) reasons.push(`appeal overturned by a reviewer (case ${review.appealResolution.caseId}): ${review.appealResolution.reason}`);
+  if (review?.appealResolution) reasons.push(`decision overturned on appeal by a reviewer (case ${review.appealResolution.caseId}): ${review.appealResolution.reason}`);
   const open = entries.slice(Math.max(lastReview, 0));
   const claims: Claim[] = [];
   const weak: Claim[] = [];
@@ -212,7 +212,7 @@ function appeal(open: readonly AgeEntry[], claims: Claim[], policy: AgePolicy, d
   const bar = atAppeal?.strength ?? 0;
   const upheld = [...after].find((e): e is AgeSignalEntry => e.kind === 'signal' && isUpheld(e));
   if (upheld) {
-    reasons.push(`appeal upheld by a reviewer (case ${upheld.appealResolution!.caseId}): ${upheld.appealResolution!.reason}`);
+    reasons.push(`decision upheld on appeal by a reviewer (case ${upheld.appealResolution!.caseId}): ${upheld.appealResolution!.reason}`);
     return;
   }
   const settled = claims.some((c) => after.has(c.entry) && c.strength > bar);

@@ -110,10 +110,10 @@ test('claim, a missing reason is named, overturn with a reason — by keyboard; 
   assert.match(res?.headers()['content-security-policy'] ?? '', /default-src 'none'/);
   assert.match(await page.locator('#notice').innerText(), /Age appeal resolved/);
   const section = await page.locator('#age-appeal').innerText();
-  assert.match(section, /Overturned: Adult \(18 or over\) for user-4711 by /);
+  assert.match(section, /Decision overturned: Adult \(18 or over\) for user-4711 by /);
   assert.match(section, /Reason: Passport checked on a video call; the estimate was wrong\./);
   assert.match(await page.locator('#ages-h + table').innerText(), /user-4711\s+adult\s+reviewer/);
-  assert.match(await page.locator('.timeline').last().innerText(), /Age appeal overturned \(new tier adult\)/);
+  assert.match(await page.locator('.timeline').last().innerText(), /Age decision overturned on appeal \(new tier adult\)/);
   assert.equal((await t.call('GET', '/v1/accounts/user-4711/settings', { token: platform })).body.tier, 'adult');
   await page.screenshot({ path: `${docs}console-age-appeal-resolved.png`, fullPage: true });
 

@@ -19,7 +19,7 @@ export function ageAppealSection(s: CaseState, opts: { csrf: string; holdsClaim:
 ${
   done.length > 0
     ? html`<ul>${done.map(
-        (r) => html`<li>${when(r.at)} <strong>${r.outcome === 'upheld' ? 'Upheld' : `Overturned: ${r.tier ? tierLabels[r.tier as keyof typeof tierLabels] ?? r.tier : ''}${r.age !== undefined ? ` (age ${r.age})` : ''}`}</strong> for <span class="mono">${r.accountId}</span> by ${r.by}<br>Reason: ${r.reason}</li>`,
+        (r) => html`<li>${when(r.at)} <strong>${r.outcome === 'upheld' ? 'Decision upheld' : `Decision overturned: ${r.tier ? tierLabels[r.tier as keyof typeof tierLabels] ?? r.tier : ''}${r.age !== undefined ? ` (age ${r.age})` : ''}`}</strong> for <span class="mono">${r.accountId}</span> by ${r.by}<br>Reason: ${r.reason}</li>`,
       )}</ul>`
     : ''
 }${

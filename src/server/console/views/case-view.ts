@@ -67,7 +67,7 @@ function eventLine(e: CaseEvent): Html {
     reopened: `Reopened: ${d.reason ?? ''}`,
     referral_drafted: `Referral draft (${d.destination ?? ''}) reviewed`,
     referral_sent: `Referral sent to ${d.destination ?? ''}: report ${d.reportId ?? ''}`,
-    age_resolved: `Age appeal ${d.outcome ?? ''}${d.tier ? ` (new tier ${d.tier})` : ''}: ${d.reason ?? ''}`,
+    age_resolved: `Age decision ${d.outcome ?? ''} on appeal${d.tier ? ` (new tier ${d.tier})` : ''}: ${d.reason ?? ''}`,
   };
   return html`<li>${when(e.at)}<strong>${what[e.kind] ?? e.kind}</strong> <span class="muted">by ${e.actor}</span>${
     (e.kind === 'opened' || e.kind === 'evidence_added') && Array.isArray(d.reasons) && d.reasons.length > 0 ? html`<br><span class="muted">${d.reasons.slice(0, 2).join('; ')}</span>` : ''
