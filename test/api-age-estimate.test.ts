@@ -2,14 +2,15 @@
  * POST /v1/age/estimate with the real on-device model, on benign generated images only: a pattern has no face
  * (422), one schematic drawn face gives a weak estimate that is
  * recorded as an `estimation` age signal and reaches the account's age decision without deciding a tier.
- * SQLite and PostgreSQL. (`several_faces` is not exercised: the drawn face is only detected when it fills the
- * frame, so no benign generated picture holds two detectable faces.)
+ * SQLite and PostgreSQL. Two drawn faces side by side (each cut to its head, so both stay large enough for the
+ * detector) give 422 `several_faces`. The model's version is stored with the estimation signal in the event log.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { FACE_API_PROVIDER } from '../src/age-estimators/face-api-estimator.ts';
-import { patternPixels, schematicFaceSvg, svgToPng } from '../src/age-estimators/generated-images.ts';
+import { patternPixels, schematicFaceSvg, svgToPng, twoFacesPng } from '../src/age-estimators/generated-images.ts';
+import { getEvent } from '../src/store/event-store.ts';
 import type { TestApp } from '../src/server/test-app.ts';
 import { openTestApp } from './support/open-test-app.ts';
 import { testDatabases } from './support/databases.ts';
@@ -44,6 +45,11 @@ for (const target of testDatabases()) {
       assert.equal(b.signal.duplicate, false);
       assert.equal(b.decision.accountId, 'kid-est-1');
       assert.equal(b.decision.tier, 'unknown', 'the decision in the answer already has the weak estimate: no tier');
+      // What is kept: the estimate with its confidence, provider and model version — and nothing of the image.
+      const stored = await getEvent(t.deps.database, '', b.signal.id);
+      assert.ok(stored, 'the signal is in the event log');
+      assert.deepEqual(Object.keys(stored.event).sort(), ['account', 'age', 'confidence', 'id', 'method', 'modelVersion', 'provider', 'ts', 'type']);
+      assert.equal((stored.event as { modelVersion?: string }).modelVersion, b.modelVersion);
       assert.ok(b.decision.reasons.some((r: string) => /weak/.test(r)), b.decision.reasons.join(' | '));
 
       await t.drain();
@@ -72,6 +78,16 @@ for (const target of testDatabases()) {
       await t.drain();
       const age = await t.call('GET', '/v1/accounts/kid-est-3/age', { token });
       assert.equal(age.status, 404, 'no signal was recorded for the account');
+    });
+
+    test('two faces side by side: 422 several_faces, nothing recorded', async () => {
+      const { pair } = await twoFacesPng();
+      const res = await t.call('POST', '/v1/age/estimate?account=kid-est-4', { token, ...png(pair) });
+      assert.equal(res.status, 422, JSON.stringify(res.body));
+      assert.equal(res.body.error.code, 'several_faces');
+      assert.match(res.body.error.message, /more than one face/);
+      await t.drain();
+      assert.equal((await t.call('GET', '/v1/accounts/kid-est-4/age', { token })).status, 404, 'no signal was recorded for the account');
     });
 
     test('bad input: no account, not an image, truncated, over the pixel limit', async () => {

@@ -11,7 +11,7 @@ import { decideAge } from '../core/age/decide-age.ts';
 import { isLifeguardError } from '../core/lifeguard-error.ts';
 import { loadPolicy } from '../policy/load-policy.ts';
 import { createFaceApiEstimator, FACE_API_PROVIDER } from './face-api-estimator.ts';
-import { landscapeSvg, patternPixels, schematicFaceSvg, svgToJpeg, svgToPng } from './generated-images.ts';
+import { landscapeSvg, patternPixels, schematicFaceSvg, svgToJpeg, svgToPng, twoFacesPng } from './generated-images.ts';
 import { estimateToAgeSignal, type AgeEstimator } from './provider.ts';
 
 let shared: Promise<AgeEstimator> | undefined;
@@ -100,4 +100,12 @@ test('a schematic drawn face is detected and gives a weak estimate; the blank ov
   const edited = { ...policy, estimation: { ...policy.estimation, weakProviders: [] } };
   const asAdult = estimateToAgeSignal('acc', { ...r, age: 30 }, { id: 'face-2', ts: 1 })!;
   assert.equal(decideAge([ageEntryFromEvent(asAdult, 0)], edited).tier, 'unknown');
+});
+
+test('two drawn faces side by side are refused as several faces; one of them alone is one face', { timeout: 120_000 }, async () => {
+  const est = await estimator();
+  const { pair, single } = await twoFacesPng();
+  assert.equal((await est.estimate(single)).kind, 'estimate', 'the control: one cut-out face is found');
+  assert.deepEqual(await est.estimate(pair), { kind: 'several_faces', provider: FACE_API_PROVIDER });
+  assert.equal(estimateToAgeSignal('acc', await est.estimate(pair), { id: 'two', ts: 1 }), null, 'several faces give no signal');
 });

@@ -75,3 +75,23 @@ export async function svgToPng(svg: string): Promise<Uint8Array> {
 export async function svgToJpeg(svg: string): Promise<Uint8Array> {
   return new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer());
 }
+
+/**
+ * Two schematic drawn faces side by side, as PNG: each face cut to its head (hair to chin, ear to ear) so
+ * that both stay large in the frame, which is what the on-device detector needs to find a drawn face.
+ * Drawn at 200 px the detector here finds both (the `several_faces` case); one cut-out alone is one face.
+ */
+export async function twoFacesPng(): Promise<{ pair: Uint8Array; single: Uint8Array }> {
+  const size = 200;
+  const k = size / 400;
+  const crop = { left: Math.round(90 * k), top: Math.round(60 * k), width: Math.round(220 * k), height: Math.round(280 * k) };
+  const single = await sharp(Buffer.from(await svgToPng(schematicFaceSvg(size)))).extract(crop).png().toBuffer();
+  const pair = await sharp({ create: { width: crop.width * 2, height: crop.height, channels: 3, background: '#c8d3dc' } })
+    .composite([
+      { input: single, left: 0, top: 0 },
+      { input: single, left: crop.width, top: 0 },
+    ])
+    .png()
+    .toBuffer();
+  return { pair: new Uint8Array(pair), single: new Uint8Array(single) };
+}

@@ -22,6 +22,9 @@ test('an estimate becomes a valid age.signal event; no face gives none', async (
   assert.ok(ev);
   assert.deepEqual(ageSignalEventSchema.parse(ev), ev);
   assert.equal(ev.age, 11.3);
+  assert.equal(ev.modelVersion, undefined, 'no version given, none invented');
+  const versioned = estimateToAgeSignal('acc', await fixed(12, 'vendor').estimate(new Uint8Array()), { id: 'x3', modelVersion: 'vendor-model@2.1' })!;
+  assert.equal(ageSignalEventSchema.parse(versioned).modelVersion, 'vendor-model@2.1', 'the model version is kept with the estimate');
   assert.equal(estimateToAgeSignal('acc', await fixed(null, 'vendor').estimate(new Uint8Array()), { id: 'x2' }), null);
 });
 

@@ -36,6 +36,8 @@ export interface VerificationResult {
 interface SignalMeta {
   id: string;
   ts?: number | string;
+  /** The estimator's model version, kept with the estimate. */
+  modelVersion?: string;
 }
 
 /** The `age.signal` event for an estimate (an image with no face, or several, gives no signal). */
@@ -50,6 +52,7 @@ export function estimateToAgeSignal(accountId: string, r: AgeEstimateResult, met
     age: Math.round(r.age * 10) / 10,
     confidence: r.confidence,
     provider: r.provider,
+    ...(meta.modelVersion !== undefined ? { modelVersion: meta.modelVersion } : {}),
   };
 }
 

@@ -13,6 +13,14 @@ import type { exchangeView, newExchangeBody } from '../server/exchange-schemas.t
 import type { listFilters, searchCheckView, urlCheckView } from '../server/list-schemas.ts';
 import type { PlatformEvent } from '../core/events.ts';
 import type { EntryOpinion } from '../core/banks/types.ts';
+import type { ageAppealResolutionSchema } from '../core/age/age-appeal.ts';
+import type { ageSignalEventSchema } from '../core/events.ts';
+import type { caseDetailView } from '../server/case-schemas.ts';
+import type { accountInput, relationInput, streamInput } from '../server/check-schemas.ts';
+import type { accountAudienceBody, accountPairBody, locationResultView, viewerStreamBody } from '../server/routes/checks-features.ts';
+import type { accountSettingsView } from '../server/routes/account-settings-get.ts';
+import type { ageDecisionView } from '../server/routes/account-age-get.ts';
+import type { ageEstimateView } from '../server/routes/age-estimate.ts';
 
 export { verifyWebhookSignature, signatureHeader, deliveryIdHeader } from '../delivery/webhook-signature.ts';
 
@@ -28,6 +36,21 @@ export type Bank = z.infer<typeof bankView>;
 export type NewEntry = z.input<typeof newEntrySchema>;
 export type Exchange = z.infer<typeof exchangeView>;
 export type NewExchange = z.input<typeof newExchangeBody>;
+export type AgeEstimate = z.infer<typeof ageEstimateView>;
+export type AgeDecision = z.infer<typeof ageDecisionView>;
+export type AccountSettings = z.infer<typeof accountSettingsView>;
+export type AgeSignal = Omit<z.input<typeof ageSignalEventSchema>, 'type'>;
+export type AccountInput = z.input<typeof accountInput>;
+export type ViewerStreamCheck = z.input<typeof viewerStreamBody>;
+export type AccountPairCheck = z.input<typeof accountPairBody>;
+export type AccountAudienceCheck = z.input<typeof accountAudienceBody>;
+export type LocationCheckResult = z.infer<typeof locationResultView>;
+export type GoLiveCheck = { account: AccountInput; audience?: NonNullable<z.input<typeof streamInput>['audience']> };
+export type CaseDetail = z.infer<typeof caseDetailView>;
+export type AgeAppealResolution = z.input<typeof ageAppealResolutionSchema>;
+/** The reviewer a case call acts for (`X-Lifeguard-Reviewer`, optionally narrowed roles). */
+export type ReviewerRef = { id: string; roles?: string[] };
+type Relation = z.input<typeof relationInput>;
 
 /** Routes the client calls, by method name: checked against /openapi.json by client.test.ts. */
 export const clientRoutes = {
@@ -45,6 +68,19 @@ export const clientRoutes = {
   fetchExchange: ['post', '/v1/exchanges/{name}/fetch'],
   ageTokenNonce: ['post', '/v1/age/token/nonce'],
   verifyAgeToken: ['post', '/v1/age/token'],
+  checkGoLive: ['post', '/v1/checks/go-live'],
+  checkComment: ['post', '/v1/checks/comment'],
+  checkGift: ['post', '/v1/checks/gift'],
+  checkRecord: ['post', '/v1/checks/record'],
+  checkView: ['post', '/v1/checks/view'],
+  checkDiscoverable: ['post', '/v1/checks/discoverable'],
+  checkSuggest: ['post', '/v1/checks/suggest'],
+  checkLocation: ['post', '/v1/checks/location'],
+  recordAgeSignals: ['post', '/v1/age/signals'],
+  estimateAge: ['post', '/v1/age/estimate'],
+  accountAge: ['get', '/v1/accounts/{id}/age'],
+  accountSettings: ['get', '/v1/accounts/{id}/settings'],
+  resolveAgeAppeal: ['post', '/v1/cases/{id}/age-resolution'],
 } as const;
 
 /** An error answer of the API: its HTTP status and stable `code`. */
@@ -75,12 +111,15 @@ export function createLifeguardClient(opts: ClientOptions) {
   const base = opts.baseUrl.replace(/\/$/, '');
   const path = (template: string, params: Record<string, string | number> = {}) => template.replace(/\{(\w+)\}/g, (_m, k: string) => encodeURIComponent(String(params[k])));
 
-  async function request<T>(method: string, p: string, body?: unknown, query?: Record<string, string | number | undefined>): Promise<T> {
+  /** `extra.raw`: send these bytes as the body (e.g. an image) instead of JSON; `extra.headers`: more headers. */
+  async function request<T>(method: string, p: string, body?: unknown, query?: Record<string, string | number | undefined>, extra: { headers?: Record<string, string>; raw?: { bytes: Uint8Array; contentType: string } } = {}): Promise<T> {
     const qs = query ? new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]): [string, string] => [k, String(v)])).toString() : '';
+    const contentType = extra.raw ? extra.raw.contentType : body !== undefined ? 'application/json' : undefined;
+    const payload = extra.raw ? extra.raw.bytes : body !== undefined ? JSON.stringify(body) : undefined;
     const res = await doFetch(`${base}${p}${qs ? `?${qs}` : ''}`, {
       method: method.toUpperCase(),
-      headers: { authorization: `Bearer ${opts.apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      headers: { authorization: `Bearer ${opts.apiKey}`, ...(contentType !== undefined ? { 'content-type': contentType } : {}), ...extra.headers },
+      ...(payload !== undefined ? { body: payload as NonNullable<RequestInit['body']> } : {}),
     });
     const text = await res.text();
     const json = text === '' ? undefined : (JSON.parse(text) as unknown);
@@ -117,6 +156,33 @@ export function createLifeguardClient(opts: ClientOptions) {
     /** Verifies an age token (SD-JWT VC or mdoc) and records it as a strong age signal; never stored itself. */
     verifyAgeToken: (body: { accountId: string; format: 'sd-jwt-vc' | 'mdoc'; token: string; nonce: string; mdocGeneratedNonce?: string }) =>
       request<{ accountId: string; issuer: string; claims: { threshold: number; over: boolean }[]; atLeast: number | null; below: number | null; decision: { tier: string } | null }>(r.verifyAgeToken[0], r.verifyAgeToken[1], body),
+    /** May this account go live to this audience? (Its decided age tier; `require_age_check` effects ask for a stronger check.) */
+    checkGoLive: (body: GoLiveCheck) => request<CheckResult>(r.checkGoLive[0], r.checkGoLive[1], body),
+    checkComment: (body: ViewerStreamCheck) => request<CheckResult>(r.checkComment[0], r.checkComment[1], body),
+    checkGift: (body: ViewerStreamCheck) => request<CheckResult>(r.checkGift[0], r.checkGift[1], body),
+    /** May this viewer record or clip this stream? */
+    checkRecord: (body: ViewerStreamCheck) => request<CheckResult>(r.checkRecord[0], r.checkRecord[1], body),
+    /** May this viewer watch this stream? */
+    checkView: (body: ViewerStreamCheck) => request<CheckResult>(r.checkView[0], r.checkView[1], body),
+    /** May this account be shown in search to that one? */
+    checkDiscoverable: (body: AccountPairCheck) => request<CheckResult>(r.checkDiscoverable[0], r.checkDiscoverable[1], body),
+    /** May this account be suggested as a friend to that one? */
+    checkSuggest: (body: AccountPairCheck) => request<CheckResult>(r.checkSuggest[0], r.checkSuggest[1], body),
+    /** May this account share its location (with this audience)? */
+    checkLocation: (body: AccountAudienceCheck) => request<LocationCheckResult>(r.checkLocation[0], r.checkLocation[1], body),
+    /** Records age signals (self-declaration at sign-up, a provider's verification); each with its own id. */
+    recordAgeSignals: (signals: AgeSignal[]) => request<{ accepted: { id: string; seq: number }[]; duplicates: { id: string; seq: number }[] }>(r.recordAgeSignals[0], r.recordAgeSignals[1], { signals }),
+    /** Estimates an age from one face image (bytes held in memory on the server only) and records it as a weak signal. */
+    estimateAge: (account: string, image: Uint8Array, contentType = 'image/jpeg') => request<AgeEstimate>(r.estimateAge[0], r.estimateAge[1], undefined, { account }, { raw: { bytes: image, contentType } }),
+    /** The account's age decision with its reasons (404 `not_found` when it has no age signals). */
+    accountAge: (accountId: string) => request<AgeDecision>(r.accountAge[0], path(r.accountAge[1], { id: accountId })),
+    /** The protective defaults that apply to the account now, from its decided tier. */
+    accountSettings: (accountId: string) => request<AccountSettings>(r.accountSettings[0], path(r.accountSettings[1], { id: accountId })),
+    /** A reviewer (holding the claim) upholds or overturns an age appeal; a reason is required. */
+    resolveAgeAppeal: (caseId: string, reviewer: ReviewerRef, resolution: AgeAppealResolution) =>
+      request<CaseDetail>(r.resolveAgeAppeal[0], path(r.resolveAgeAppeal[1], { id: caseId }), resolution, undefined, {
+        headers: { 'x-lifeguard-reviewer': reviewer.id, ...(reviewer.roles ? { 'x-lifeguard-reviewer-roles': reviewer.roles.join(',') } : {}) },
+      }),
   };
 }
 

@@ -3,6 +3,7 @@
  * Every event has a client-chosen `id` (replays of the same id are idempotent) and a `type` from `eventTypes`.
  */
 import { z } from 'zod';
+import { appealOutcomes } from './age/age-appeal.ts';
 import { ageMethods } from './age/age-methods.ts';
 import { ageTiers } from './age/age-tiers.ts';
 import { authorTiers } from './grooming/types.ts';
@@ -135,6 +136,14 @@ export const ageSignalEventSchema = z.object({
   below: z.number().min(1).max(131).optional(),
   confidence: z.number().min(0).max(1).optional(),
   provider: z.string().max(100).optional(),
+  /** Estimation: the version of the model that made the estimate (kept with it). */
+  modelVersion: z.string().max(100).optional(),
+  /** Reviewer: the age band decided when no point age is given. */
+  tier: z.enum(ageTiers).optional(),
+  /** Reviewer: this finding resolves an age appeal (its case, upheld or overturned, and why). */
+  appealResolution: z
+    .object({ caseId: z.string().min(1).max(200), outcome: z.enum(appealOutcomes), reason: z.string().min(1).max(2_000) })
+    .optional(),
 });
 
 /** The account holder contests their age decision; it leads to a stronger check or a review, never a silent change. */

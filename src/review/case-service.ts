@@ -5,6 +5,7 @@
  * escalated cases only for supervisors, a second person for the actions the policy names. Views, reveals,
  * assessments, actions and exports are audited in the same transaction as the case event they write.
  */
+import type { AgeAppealResolution } from '../core/age/age-appeal.ts';
 import type { EffectKind, EvidenceRef, Severity } from '../core/effects.ts';
 import type { Assessment } from '../core/cases/assessment.ts';
 import type { CaseAction } from '../core/cases/case-actions.ts';
@@ -175,6 +176,13 @@ export interface CaseService {
    * `sent` (the destination finished the report; its id). Needs the child-safety role (or supervisor).
    */
   recordReferral(caseId: string, reviewer: Reviewer, r: { step: 'drafted'; destination: string } | { step: 'sent'; destination: string; referralId: string; reportId: string; detail?: Record<string, unknown> }): Promise<CaseDetail>;
+  /**
+   * Resolves an age-appeal case (claim holder): `upheld` keeps the account's age decision, `overturned` sets a
+   * new tier or age; a reason is required. Writes a `reviewer` age signal to the account's history (so the
+   * decision, the settings and the checks follow), an `age_resolved` case event, closes the case, and audits it,
+   * all in one transaction. 400 `reason_required` / `invalid_resolution`, 409 `not_age_appeal`.
+   */
+  resolveAgeAppeal(caseId: string, reviewer: Reviewer, resolution: AgeAppealResolution): Promise<CaseDetail>;
   /** Reviewers' true/false-positive decisions as labelled data (ids and labels only); audited as an export. */
   exportLabels(reviewer: Reviewer, opts?: { since?: number; until?: number; limit?: number }): Promise<LabelRow[]>;
 }

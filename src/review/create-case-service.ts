@@ -3,6 +3,7 @@
  * transaction: case lock → case events → read row → audit entry → effects (with their webhook deliveries), so
  * a decision, its audit entry and its webhook commit together or not at all.
  */
+import { ageAppealResolutionSchema, resolutionSignal } from '../core/age/age-appeal.ts';
 import { caseActionSchema, caseActionSpecs, type CaseAction } from '../core/cases/case-actions.ts';
 import { assessmentSchema, type Assessment } from '../core/cases/assessment.ts';
 import type { NewCaseEvent } from '../core/cases/case-event.ts';
@@ -21,6 +22,7 @@ import { appendCaseEvents, intakeIn, loadCase, loadCaseEvents, lockCases, saveCa
 import type { ContentStore } from '../store/content-store.ts';
 import type { Database } from '../store/database.ts';
 import { insertEffects } from '../store/effect-store.ts';
+import { appendAgeSignalIn } from './append-age-signal.ts';
 import type { ActResult, CaseDetail, CaseService, Reviewer } from './case-service.ts';
 import { caseDetail, listQueue, queueViews, nextClaimable, labelRows } from './case-queries.ts';
 
@@ -31,6 +33,8 @@ export interface CaseServiceDeps {
   banks?: { store: BankStore; changed(): void };
   content?: ContentStore;
   now?: () => number;
+  /** Told after a resolution committed, so caches of the account's age decision can drop it. */
+  onAgeChanged?: (accountId: string) => void;
 }
 
 interface Change {
@@ -47,13 +51,13 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   const now = deps.now ?? Date.now;
 
   /** Runs `decide` on the locked case and commits what it returns. */
-  async function change<T>(caseId: string, reviewer: Reviewer | string, decide: (state: CaseState, t: number, trx: Trx) => Promise<Change & { result?: T }> | (Change & { result?: T })): Promise<{ detail: CaseDetail; result: T | undefined }> {
+  async function change<T>(caseId: string, reviewer: Reviewer | string, decide: (state: CaseState, t: number, trx: Trx, scope: string) => Promise<Change & { result?: T }> | (Change & { result?: T })): Promise<{ detail: CaseDetail; result: T | undefined }> {
     const actor = typeof reviewer === 'string' ? reviewer : reviewer.id;
     return withWriteTransaction(database, async (trx) => {
       await lockCases(trx, database.kind);
       const t = now();
       const { events, state, scope } = await loadCase(trx, caseId, policy);
-      const c = await decide(state, t, trx);
+      const c = await decide(state, t, trx, scope);
       const added = await appendCaseEvents(trx, c.events.map((e) => ({ ...e, caseId, at: t, actor }) as NewCaseEvent));
       const all = [...events, ...added];
       await saveCaseRow(trx, scope, all, policy);
@@ -334,6 +338,36 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
         const data = { destination: r.destination, referralId: r.referralId, reportId: r.reportId };
         return { events: [{ kind: 'referral_sent', data }], audit: [{ action: 'referral_sent', subject: subject(caseId), detail: { ...r.detail, ...data } }] };
       });
+      return res.detail;
+    },
+
+    async resolveAgeAppeal(caseId, reviewer, input) {
+      const parsed = ageAppealResolutionSchema.safeParse(input);
+      if (!parsed.success) {
+        const noReason = parsed.error.issues.some((i) => i.path[0] === 'reason');
+        throw invalidInput(noReason ? 'reason_required' : 'invalid_resolution', parsed.error.issues.map((i) => `${i.path.join('.') || 'resolution'}: ${i.message}`).join('; '));
+      }
+      const r = parsed.data;
+      let accountId = '';
+      const res = await change(caseId, reviewer, async (s, t, trx, scope) => {
+        requireClaim(s, reviewer, t);
+        if (!s.sources.includes('age_appeal')) throw conflict('not_age_appeal', `case ${caseId} is not an age appeal`);
+        const accounts = s.subjects.filter((x) => x.type === 'account').map((x) => x.id);
+        if (r.account !== undefined && !accounts.includes(r.account)) throw invalidInput('action_target_invalid', `account ${r.account} is not a subject of case ${caseId}`);
+        if (r.account === undefined && accounts.length !== 1) throw invalidInput('action_target_missing', `case ${caseId} has ${accounts.length} accounts: name the one whose appeal this resolves (account)`);
+        accountId = r.account ?? accounts[0]!;
+        const signal = resolutionSignal(caseId, accountId, (s.ageResolutions?.length ?? 0) + 1, r, t);
+        await appendAgeSignalIn(trx, scope, signal, t);
+        const data = { accountId, outcome: r.outcome, ...(r.tier !== undefined ? { tier: r.tier } : {}), ...(r.age !== undefined ? { age: r.age } : {}), reason: r.reason, signalId: signal.id };
+        return {
+          events: [
+            { kind: 'age_resolved', data },
+            { kind: 'closed', data: { outcome: r.outcome === 'overturned' ? 'actioned' : 'no_action', note: `age appeal ${r.outcome}: ${r.reason}` } },
+          ],
+          audit: [{ action: 'age_appeal_resolved', subject: subject(caseId), detail: { ...data, reason: r.reason.slice(0, 500) } }],
+        };
+      });
+      deps.onAgeChanged?.(accountId);
       return res.detail;
     },
 

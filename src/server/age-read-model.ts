@@ -50,10 +50,13 @@ export async function readAgeDecision(database: Database, policy: AgePolicy, acc
   return record.decision;
 }
 
-/** A read-through cache in front of `read`, so a burst of checks on one account costs one query per `ttlMs`. */
+/**
+ * A read-through cache in front of `read`, so a burst of checks on one account costs one query per `ttlMs`;
+ * `forget(id)` drops one entry (a change made in this process is seen at once).
+ */
 export function cached<T>(read: (id: string) => Promise<T>, ttlMs: number, now: () => number = Date.now, max = 50_000): ((id: string) => Promise<T>) & { forget(id: string): void } {
   const cache = new Map<string, { value: Promise<T>; until: number }>();
-  const get = (id: string) => {
+  const get = (id: string): Promise<T> => {
     const hit = cache.get(id);
     if (hit && hit.until > now()) return hit.value;
     if (cache.size >= max) cache.clear();

@@ -104,11 +104,12 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     safety: {
       checks: createSafetyChecks(policy),
       ageDecision,
+      forgetAge: (id) => ageDecision.forget(id),
       tierOf: async (id): Promise<AgeTier | undefined> => (await ageDecision(id))?.tier,
       streamAccess: cached((id) => streamAccessOf(database, id), 250, now),
     },
     support: { policy: policy.support },
-    cases: createCaseService({ database, policy: policy.review, banks: matching.banks, content: createContentStore(database), now }),
+    cases: createCaseService({ database, policy: policy.review, banks: matching.banks, content: createContentStore(database), now, onAgeChanged: (id) => ageDecision.forget(id) }),
     audit: createAuditLog(database, now),
   };
 

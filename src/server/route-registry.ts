@@ -45,6 +45,7 @@ import { casesAssess } from './routes/cases-assess.ts';
 import { casesClaim } from './routes/cases-claim.ts';
 import { casesClaimNext } from './routes/cases-claim-next.ts';
 import { casesClose } from './routes/cases-close.ts';
+import { casesAgeResolution } from './routes/cases-age-resolution.ts';
 import { casesConfirmAction } from './routes/cases-confirm-action.ts';
 import { casesEscalate } from './routes/cases-escalate.ts';
 import { casesGet } from './routes/cases-get.ts';
@@ -118,6 +119,7 @@ export const routes: readonly RouteDef[] = [
   casesEscalate,
   casesClose,
   casesReopen,
+  casesAgeResolution,
   reviewQueues,
   reviewLabels,
   auditList,

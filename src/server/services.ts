@@ -105,6 +105,8 @@ export interface SafetyService {
   streamAccess?(streamId: string): Promise<CheckStream | undefined>;
   /** The full age decision of an account, when it has age signals. */
   ageDecision?(accountId: string): Promise<AgeDecision | undefined>;
+  /** Drops a cached age decision after this process recorded a new age signal for the account. */
+  forgetAge?(accountId: string): void;
 }
 
 /** The policy's help resources and messages, for the public help page. */

@@ -1,7 +1,9 @@
 /** Entries of an account's append-only age history: age signals and appeals, normalised from events. */
 import type { PlatformEventOf } from '../events.ts';
 import { eventTime } from '../events.ts';
+import type { AppealOutcome } from './age-appeal.ts';
 import type { AgeMethod } from './age-methods.ts';
+import type { AgeTier } from './age-tiers.ts';
 
 /** One age signal: a declaration, estimation, verification, chat disclosure or reviewer finding. */
 export interface AgeSignalEntry {
@@ -19,6 +21,12 @@ export interface AgeSignalEntry {
   dateOfBirth?: string;
   confidence?: number;
   provider?: string;
+  /** Estimation: the model's version. */
+  modelVersion?: string;
+  /** Reviewer: the tier decided when no point age is given. */
+  tier?: AgeTier;
+  /** Reviewer: the finding resolves an age appeal (upheld: nothing changes but the appeal is answered). */
+  appealResolution?: { caseId: string; outcome: AppealOutcome; reason: string };
 }
 
 /** The account holder contests the current decision. */
@@ -49,6 +57,12 @@ export function ageEntryFromEvent(
   if (event.dateOfBirth !== undefined) entry.dateOfBirth = event.dateOfBirth;
   if (event.confidence !== undefined) entry.confidence = event.confidence;
   if (event.provider !== undefined) entry.provider = event.provider;
+  if (event.modelVersion !== undefined) entry.modelVersion = event.modelVersion;
+  // A tier or an appeal resolution only counts from a reviewer.
+  if (event.method === 'reviewer') {
+    if (event.tier !== undefined) entry.tier = event.tier;
+    if (event.appealResolution !== undefined) entry.appealResolution = { ...event.appealResolution };
+  }
   return entry;
 }
 

@@ -72,12 +72,13 @@ export function ageEffects(accountId: string, prev: AgeDecision, next: AgeDecisi
   const effects: Effect[] = [];
   const target = { type: 'account' as const, id: accountId };
   const newAppeal = entry.kind === 'appeal';
-  if (next.needsReview && (!prev.needsReview || newAppeal || (next.tier === 'under13' && prev.tier !== 'under13'))) {
+  // Every appeal goes to a reviewer, who upholds or overturns the decision (a stronger check may settle it first).
+  if (newAppeal || (next.needsReview && (!prev.needsReview || (next.tier === 'under13' && prev.tier !== 'under13')))) {
     effects.push({
       kind: 'enqueue_review',
       target,
       severity: next.tier === 'under13' ? 'high' : 'medium',
-      reasons: ['a person should review this account\'s age', ...next.reasons],
+      reasons: [newAppeal ? 'the account appeals its age decision: a reviewer upholds or overturns it' : 'a person should review this account\'s age', ...next.reasons],
       evidence: [evidenceOf(entry)],
       dedupeKey: `age:${accountId}:enqueue_review:${entry.id}`,
     });

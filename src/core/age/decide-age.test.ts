@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { agePolicySchema } from './age-policy.ts';
 import type { AgeEntry, AgeSignalEntry } from './age-entry.ts';
-import { ageOnDate } from './age-entry.ts';
+import { ageEntryFromEvent, ageOnDate } from './age-entry.ts';
+import { ageAppealResolutionSchema, resolutionSignal } from './age-appeal.ts';
 import { decideAge } from './decide-age.ts';
 import { ageEffects, appendAgeEntry, newAgeRecord } from './age-record.ts';
 
@@ -167,4 +168,56 @@ test('the record is append-only, idempotent, and yields effects on rising edges'
   const r2 = appendAgeEntry(r, a, policy);
   const fx = ageEffects('acc1', r.decision, r2.decision, a).map((e) => e.kind);
   assert.ok(fx.includes('require_age_check'), `appeal asks for a check: ${fx}`);
+});
+
+test('a reviewer resolves an appeal: overturn decides the new tier, uphold keeps the decision; both answer the appeal with the reason', () => {
+  const base = [sig('estimation', { age: 16, confidence: 0.9 }), appeal(19)];
+  const overturned = decideAge([...base, sig('reviewer', { tier: 'adult', appealResolution: { caseId: 'c1', outcome: 'overturned', reason: 'passport seen on a call' } })], policy);
+  assert.equal(overturned.tier, 'adult');
+  assert.equal(overturned.basis, 'reviewer');
+  assert.equal(overturned.age, null, 'a band, not a point age');
+  assert.equal(overturned.appealPending, false);
+  assert.equal(overturned.needsCheck, false);
+  assert.ok(overturned.reasons.includes('decision overturned on appeal by a reviewer (case c1): passport seen on a call'), overturned.reasons.join(' | '));
+  const band = decideAge([...base, sig('reviewer', { tier: '13-15', appealResolution: { caseId: 'c2', outcome: 'overturned', reason: 'school record' } })], policy);
+  assert.equal(band.tier, '13-15', 'a younger band is possible too');
+
+  const upheld = decideAge([...base, sig('reviewer', { appealResolution: { caseId: 'c3', outcome: 'upheld', reason: 'no new evidence' } })], policy);
+  const before = decideAge(base, policy);
+  assert.equal(upheld.tier, before.tier);
+  assert.equal(upheld.basis, 'estimation', 'an upheld appeal decides nothing');
+  assert.equal(upheld.appealPending, false);
+  assert.equal(before.appealPending, true);
+  assert.equal(upheld.needsCheck, false, 'the check the appeal asked for is no longer needed');
+  assert.ok(upheld.reasons.includes('decision upheld on appeal by a reviewer (case c3): no new evidence'), upheld.reasons.join(' | '));
+  const again = decideAge([...base, sig('reviewer', { appealResolution: { caseId: 'c3', outcome: 'upheld', reason: 'x' } }), appeal(20)], policy);
+  assert.equal(again.appealPending, true, 'a new appeal after the resolution is open again');
+});
+
+test('a tier or an appeal resolution counts only from a reviewer', () => {
+  const e = ageEntryFromEvent(
+    { id: 'x', type: 'age.signal', account: { id: 'a' }, method: 'self_declared', tier: 'adult', appealResolution: { caseId: 'c', outcome: 'overturned', reason: 'r' }, modelVersion: 'm@1' },
+    T0,
+  );
+  assert.equal(e.kind === 'signal' && e.tier, undefined);
+  assert.equal(e.kind === 'signal' && e.appealResolution, undefined);
+  assert.equal(decideAge([e], policy).tier, 'unknown');
+});
+
+test('the resolution schema: reason required, overturn needs a tier or age that agree, uphold takes none', () => {
+  const ok = (v: unknown) => ageAppealResolutionSchema.safeParse(v).success;
+  assert.ok(ok({ outcome: 'upheld', reason: 'no new evidence' }));
+  assert.ok(ok({ outcome: 'overturned', tier: 'adult', reason: 'document' }));
+  assert.ok(ok({ outcome: 'overturned', age: 19, tier: 'adult', reason: 'document' }));
+  assert.ok(!ok({ outcome: 'upheld' }), 'no reason');
+  assert.ok(!ok({ outcome: 'upheld', reason: '   ' }), 'blank reason');
+  assert.ok(!ok({ outcome: 'overturned', reason: 'r' }), 'no tier');
+  assert.ok(!ok({ outcome: 'overturned', tier: 'unknown', reason: 'r' }), 'unknown is not a decision');
+  assert.ok(!ok({ outcome: 'overturned', tier: '13-15', age: 19, reason: 'r' }), 'tier and age disagree');
+  assert.ok(!ok({ outcome: 'upheld', tier: 'adult', reason: 'r' }), 'uphold with a tier');
+  const ev = resolutionSignal('c9', 'acc', 1, ageAppealResolutionSchema.parse({ outcome: 'overturned', tier: '16-17', reason: ' school record ' }), T0);
+  assert.equal(ev.method, 'reviewer');
+  assert.equal(ev.id, 'age-review:c9:acc:1');
+  assert.deepEqual(ev.appealResolution, { caseId: 'c9', outcome: 'overturned', reason: 'school record' });
+  assert.equal(decideAge([ageEntryFromEvent(ev, T0)], policy).tier, '16-17');
 });

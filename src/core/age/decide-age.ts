@@ -50,6 +50,7 @@ interface Claim {
 function describe(e: AgeSignalEntry, age: number | null): string {
   const method = e.method.replace('_', ' ');
   if (age !== null) return `${method} says age ${age}`;
+  if (e.tier !== undefined) return `${method} says ${e.tier}`;
   if (e.below !== undefined) return `${method} says ${e.atLeast !== undefined ? `at least ${e.atLeast} and ` : ''}under ${e.below}`;
   if (e.atLeast !== undefined || e.method === 'credit_card' || e.method === 'mobile_operator') {
     return `${method} says at least ${e.atLeast ?? ADULT_AGE}`;
@@ -63,13 +64,15 @@ function toClaim(e: AgeSignalEntry, policy: AgePolicy): Claim {
   const says: AgeTier =
     age !== null
       ? tierForAge(age)
-      : atLeast !== null && atLeast >= ADULT_AGE
-        ? 'adult'
-        : // "Under N" (an age token's `age_over_N: false`) for N <= 18 proves a minor; the youngest tier the range
-          // [atLeast, N) leaves open applies (protective), so a platform asks for age_over_13/16 to place a minor.
-          e.below !== undefined && e.below <= ADULT_AGE
-          ? tierForAge(atLeast ?? 0)
-          : 'unknown';
+      : e.tier !== undefined
+        ? e.tier
+        : atLeast !== null && atLeast >= ADULT_AGE
+          ? 'adult'
+          : // "Under N" (an age token's `age_over_N: false`) for N <= 18 proves a minor; the youngest tier the range
+            // [atLeast, N) leaves open applies (protective), so a platform asks for age_over_13/16 to place a minor.
+            e.below !== undefined && e.below <= ADULT_AGE
+            ? tierForAge(atLeast ?? 0)
+            : 'unknown';
   const weak =
     e.method === 'estimation' &&
     ((e.provider !== undefined && policy.estimation.weakProviders.includes(e.provider)) ||
@@ -110,20 +113,28 @@ function stronger(policy: AgePolicy, above: number): AgeMethod[] {
     .sort((a, b) => policy.methodStrength[a] - policy.methodStrength[b]);
 }
 
+/** True for a reviewer's finding that upholds an appeal (it answers the appeal, it decides nothing). */
+function isUpheld(e: AgeEntry): boolean {
+  return e.kind === 'signal' && e.method === 'reviewer' && e.appealResolution?.outcome === 'upheld';
+}
+
 /** Decides an account's age tier from its whole age history (entries in the order they arrived). */
 export function decideAge(entries: readonly AgeEntry[], policy: AgePolicy): AgeDecision {
   const reasons: string[] = [];
   let lastReview = -1;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    if (e.kind === 'signal' && e.method === 'reviewer') lastReview = i;
+    if (e.kind === 'signal' && e.method === 'reviewer' && !isUpheld(e)) lastReview = i;
   }
   if (lastReview > 0) reasons.push('a reviewer finding settles the signals before it');
+  const review = lastReview >= 0 ? (entries[lastReview] as AgeSignalEntry) : undefined;
+  if (review?.appealResolution) reasons.push(`decision overturned on appeal by a reviewer (case ${review.appealResolution.caseId}): ${review.appealResolution.reason}`);
   const open = entries.slice(Math.max(lastReview, 0));
   const claims: Claim[] = [];
   const weak: Claim[] = [];
   for (const e of open) {
-    if (e.kind !== 'signal') continue;
+    // An upheld appeal answers the appeal and says nothing new about the age.
+    if (e.kind !== 'signal' || isUpheld(e)) continue;
     const c = toClaim(e, policy);
     (c.weak ? weak : claims).push(c);
   }
@@ -213,6 +224,11 @@ function appeal(open: readonly AgeEntry[], claims: Claim[], policy: AgePolicy, d
   const after = new Set(open.slice(idx + 1));
   const atAppeal = strongest(claims.filter((c) => before.has(c.entry)));
   const bar = atAppeal?.strength ?? 0;
+  const upheld = [...after].find((e): e is AgeSignalEntry => e.kind === 'signal' && isUpheld(e));
+  if (upheld) {
+    reasons.push(`decision upheld on appeal by a reviewer (case ${upheld.appealResolution!.caseId}): ${upheld.appealResolution!.reason}`);
+    return;
+  }
   const settled = claims.some((c) => after.has(c.entry) && c.strength > bar);
   const a = open[idx]!;
   if (settled) {

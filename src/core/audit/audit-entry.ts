@@ -32,6 +32,7 @@ export const auditActions = [
   'referral_drafted',
   'referral_sent',
   'referral_failed',
+  'age_appeal_resolved',
   // data leaving the system, and the audit log itself
   'labels_exported',
   'audit_read',

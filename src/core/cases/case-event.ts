@@ -2,6 +2,8 @@
  * A case's history: an append-only list of case events. Nothing about a case is updated in place; its
  * status, priority, assignee, assessments and decisions are derived from these events by reduceCase.
  */
+import type { AppealOutcome } from '../age/age-appeal.ts';
+import type { AgeTier } from '../age/age-tiers.ts';
 import type { Role } from '../people/roles.ts';
 import type { Assessment } from './assessment.ts';
 import type { CaseAction, DismissReason } from './case-actions.ts';
@@ -26,6 +28,7 @@ export const caseEventKinds = [
   'reopened',
   'referral_drafted',
   'referral_sent',
+  'age_resolved',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 
@@ -71,6 +74,8 @@ export interface CaseEventData {
   referral_drafted: { destination: string };
   /** The referral was sent and finished; `reportId`: the destination's id of the report. */
   referral_sent: { destination: string; referralId: string; reportId: string };
+  /** A reviewer resolved an age appeal; `signalId`: the reviewer age signal it wrote to the account's history. */
+  age_resolved: { accountId: string; outcome: AppealOutcome; tier?: AgeTier; age?: number; reason: string; signalId: string };
 }
 
 /** One stored case event. */

@@ -2,7 +2,7 @@
 import type { Role } from '../people/roles.ts';
 import type { Assessment } from './assessment.ts';
 import { caseActionSpecs, type CaseAction, type DismissReason } from './case-actions.ts';
-import type { CaseEvent, CaseOutcome } from './case-event.ts';
+import type { CaseEvent, CaseEventData, CaseOutcome } from './case-event.ts';
 import { morePressing } from './case-priority.ts';
 import type { CaseEvidence, CaseSource, CaseSubject } from './case-sources.ts';
 import type { ReviewPolicy } from './review-policy.ts';
@@ -56,6 +56,8 @@ export interface CaseState {
   lastSeq: number;
   /** Referrals by destination: drafted (looked at) or sent with the destination's report id. */
   referrals: CaseReferral[];
+  /** Age-appeal resolutions, oldest first (absent on states saved before they existed). */
+  ageResolutions?: (CaseEventData['age_resolved'] & { by: string; at: number })[];
 }
 
 /** A case's referral to one destination. */
@@ -200,6 +202,9 @@ function apply(s: CaseState, e: CaseEvent, policy: ReviewPolicy): void {
       else if (r.status === 'drafted') Object.assign(r, { at: e.at, by: e.actor });
       break;
     }
+    case 'age_resolved':
+      (s.ageResolutions ??= []).push({ ...e.data, by: e.actor, at: e.at });
+      break;
     case 'referral_sent': {
       const d = e.data;
       const r = s.referrals.find((x) => x.destination === d.destination);

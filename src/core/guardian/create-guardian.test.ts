@@ -136,7 +136,7 @@ test('age signals and appeals flow through the guardian as effects', () => {
   const fx = g.handle(ev({ type: 'age.signal', account: { id: 'a' }, method: 'estimation', age: 22, confidence: 0.9, provider: 'vendor' }));
   assert.deepEqual(kinds(fx), ['require_age_check']);
   const appeal = g.handle(ev({ type: 'age.appeal', account: { id: 'a' }, claimedAge: 30 }));
-  assert.deepEqual(kinds(appeal), ['require_age_check']);
+  assert.deepEqual(kinds(appeal), ['enqueue_review', 'require_age_check'], 'an appeal goes to a reviewer, and a stronger check may settle it');
   assert.notEqual(appeal[0]!.dedupeKey, fx[0]!.dedupeKey);
   assert.deepEqual(g.handle(ev({ type: 'age.signal', account: { id: 'a' }, method: 'credit_card' })), []);
   assert.equal(g.ageDecision('a')!.tier, 'adult');

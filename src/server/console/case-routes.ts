@@ -4,6 +4,7 @@
  * confirm. Media is decrypted in memory only on an authorised reveal and sent with `Cache-Control: no-store`.
  */
 import type { Context, Hono } from 'hono';
+import { ageAppealResolutionSchema } from '../../core/age/age-appeal.ts';
 import { assessmentSchema } from '../../core/cases/assessment.ts';
 import { caseActionSchema } from '../../core/cases/case-actions.ts';
 import { canWork } from '../../core/cases/queue-routing.ts';
@@ -38,6 +39,7 @@ const notices: Record<string, string> = {
   empty: 'No case is waiting that you can work. Well done — take a break.',
   referred: 'Referral sent; the report id is on the case.',
   unconfirmed: 'A referral needs a confirmed decision first: assess the case and mark it for referral.',
+  resolved: 'Age appeal resolved: the account’s age decision is updated.',
 };
 
 /** The reveal decision for a person on a case, from the one roles registry. */
@@ -198,6 +200,21 @@ export function mountCases(app: Hono<ConsoleEnv>, ctx: ConsoleContext): void {
       const r = await cases()!.act(id, reviewerOf(c), parsed.data);
       return r.status === 'pending' ? 'pending' : 'acted';
     });
+  });
+
+  app.post('/cases/:id/age-resolution', async (c) => {
+    const id = c.req.param('id');
+    const form = await formOf(c);
+    const age = (form['resolution-age'] ?? '').trim();
+    const input = {
+      outcome: form['resolution-outcome'],
+      ...(form['resolution-tier'] ? { tier: form['resolution-tier'] } : {}),
+      ...(age !== '' ? { age: Number(age) } : {}),
+      reason: form['resolution-reason'] ?? '',
+    };
+    const parsed = ageAppealResolutionSchema.safeParse(input);
+    if (!parsed.success) return renderCase(c, id, { errors: parsed.error.issues.map((i) => ({ field: `resolution-${String(i.path[0] ?? 'outcome')}`, message: i.path[0] === 'reason' ? 'Give the reason for your resolution' : i.message })) }, 400);
+    return attempt(c, id, 'resolution-outcome', async () => (await cases()!.resolveAgeAppeal(id, reviewerOf(c), parsed.data), 'resolved'));
   });
 
   app.post('/cases/:id/actions/:actionId', async (c) => {

@@ -19,7 +19,7 @@ header.top .who button{background:none;border:1px solid #fff;color:#fff;padding:
 main{max-width:78rem;margin:0 auto;padding:1rem 1.25rem 3rem}
 h1{font-size:1.8rem;margin:.5rem 0 1rem}h2{font-size:1.3rem;margin:1.5rem 0 .5rem}h3{font-size:1.05rem;margin:1rem 0 .35rem}
 .shortcuts{font-size:.85rem;color:var(--muted);margin:0 0 1rem}.shortcuts kbd,kbd{font:600 .8rem ui-monospace,monospace;border:1px solid var(--line);border-bottom-width:2px;border-radius:3px;padding:0 .3rem;background:var(--panel);color:var(--fg)}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:700}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:700}@media (max-width:30rem){td,th{overflow-wrap:anywhere}}
 .tag{display:inline-block;padding:.05rem .45rem;font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.02em;background:var(--panel);border:1px solid var(--line)}
 .tag.p-imminent,.tag.overdue{background:var(--danger);color:#fff;border-color:var(--danger)}.tag.p-known_content{background:#912b88;color:#fff}.tag.p-high_risk{background:var(--warn);color:#0b0c0c}.tag.ok{background:var(--ok);color:#fff}
 .error-summary{border:5px solid var(--danger);padding:1rem 1.25rem;margin:0 0 1.5rem}.error-summary h2{margin-top:0}.error-summary a{color:var(--danger);font-weight:700}
@@ -31,7 +31,7 @@ textarea{width:100%;min-height:6rem}fieldset{border:0;padding:0;margin:0 0 1rem}
 button,.button{display:inline-block;font:600 1rem/1.2 inherit;font-family:inherit;padding:.5rem .9rem;border:0;border-bottom:2px solid #002d18;background:var(--ok);color:#fff;cursor:pointer;text-decoration:none}
 button.secondary,.button.secondary{background:var(--panel);color:var(--fg);border-bottom-color:#929191}button.warning{background:var(--danger);border-bottom-color:#55150b}
 .inline{display:inline}.actions-row{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin:.5rem 0 1rem}
-.grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:1.5rem}@media (max-width:60rem){.grid{grid-template-columns:1fr}}
+.grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:1.5rem}@media (max-width:60rem){.grid{grid-template-columns:minmax(0,1fr)}}
 .panel{background:var(--panel);padding:.75rem 1rem;margin:0 0 1rem}.panel h2:first-child,.panel h3:first-child{margin-top:0}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.25rem 0}dl.facts dt{font-weight:700}dl.facts dd{margin:0;overflow-wrap:anywhere}
 ol.timeline{list-style:none;padding:0;margin:0;border-left:3px solid var(--line)}ol.timeline li{padding:.2rem 0 .5rem .8rem;position:relative}ol.timeline li::before{content:"";position:absolute;left:-.45rem;top:.55rem;width:.6rem;height:.6rem;border-radius:50%;background:var(--fg)}

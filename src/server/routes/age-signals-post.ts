@@ -26,6 +26,7 @@ export const ageSignalsPost = defineRoute({
   },
   async handle({ c, deps, body }) {
     const r = await need(deps.services, 'events').append(body.signals.map((s) => ({ ...s, type: 'age.signal' as const })));
+    for (const s of body.signals) deps.services.safety?.forgetAge?.(s.account.id);
     return c.json(r, 202);
   },
 });

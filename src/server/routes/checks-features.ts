@@ -12,18 +12,18 @@ import { accountInput, checkResultView, relationInput, streamFor, streamInput, t
 import { defineRoute, type RouteDef } from '../route.ts';
 import { need, type SafetyService } from '../services.ts';
 
-const viewerStreamBody = z.object({ viewer: accountInput, relation: relationInput, stream: streamInput });
-const accountPairBody = z.object({
+export const viewerStreamBody = z.object({ viewer: accountInput, relation: relationInput, stream: streamInput });
+export const accountPairBody = z.object({
   account: accountInput.describe('The account that would be shown.'),
   other: accountInput.describe('The account it would be shown to.'),
   relation: relationInput,
 });
-const accountAudienceBody = z.object({
+export const accountAudienceBody = z.object({
   account: accountInput,
   relation: relationInput.describe("The audience's connection to the account; `none` means anyone."),
 });
 
-const locationResultView = checkResultView
+export const locationResultView = checkResultView
   .extend({ sharesWith: z.enum(locationVisibility).describe("Whom the account's tier lets it share its location with.") })
   .meta({ id: 'LocationCheckResult' });
 

@@ -11,6 +11,7 @@ import type { ExposureState } from '../../../core/people/wellbeing.ts';
 import type { CaseDetail } from '../../../review/case-service.ts';
 import type { CaseEvidenceView, Span } from '../case-evidence.ts';
 import { consolePage, csrfField, errorSummary, selectField, when, type FieldError, type Html, type Viewer } from '../console-html.ts';
+import { ageAppealSection } from './age-appeal-view.ts';
 import { priorityTag, waitingCell } from './queue-view.ts';
 
 export interface CasePageView {
@@ -66,6 +67,7 @@ function eventLine(e: CaseEvent): Html {
     reopened: `Reopened: ${d.reason ?? ''}`,
     referral_drafted: `Referral draft (${d.destination ?? ''}) reviewed`,
     referral_sent: `Referral sent to ${d.destination ?? ''}: report ${d.reportId ?? ''}`,
+    age_resolved: `Age decision ${d.outcome ?? ''} on appeal${d.tier ? ` (new tier ${d.tier})` : ''}: ${d.reason ?? ''}`,
   };
   return html`<li>${when(e.at)}<strong>${what[e.kind] ?? e.kind}</strong> <span class="muted">by ${e.actor}</span>${
     (e.kind === 'opened' || e.kind === 'evidence_added') && Array.isArray(d.reasons) && d.reasons.length > 0 ? html`<br><span class="muted">${d.reasons.slice(0, 2).join('; ')}</span>` : ''
@@ -168,6 +170,7 @@ ${
 <section aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2><ol class="timeline">${events.map(eventLine)}</ol></section>
 </div>
 <div>
+${ageAppealSection(s, { csrf, holdsClaim: v.holdsClaim, errors: v.errors })}
 ${
   pending.length > 0
     ? html`<section class="panel" aria-labelledby="pending-h"><h2 id="pending-h">Waiting for a second person</h2>${pending.map(
