@@ -38,7 +38,7 @@ export interface TestApp {
 /** Builds an app over `database`; `env` adjusts config (e.g. limits), `services` replaces the real modules. */
 export async function createTestApp(database: Database, opts: { env?: Record<string, string>; services?: Services; dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lifeguard-app-'));
-  const config: Config = readEnv({ LIFEGUARD_RATE_LIMIT_RPS: '0', LIFEGUARD_LOG_LEVEL: 'silent', ...opts.env }, { dataDir });
+  const config: Config = readEnv({ LIFEGUARD_RATE_LIMIT_RPS: '0', LIFEGUARD_LOG_LEVEL: 'silent', LIFEGUARD_EVIDENCE_PURGE_SECONDS: '0', LIFEGUARD_REFERRAL_RETRY_SECONDS: '0', ...opts.env }, { dataDir });
   const keys = createApiKeyStore(database);
   const metrics = createMetrics(async () => (runtime?.services.events ? runtime.services.events.queueDepth() : {}));
   const cipher = createMediaCipher(randomBytes(32));

@@ -10,6 +10,7 @@ import { supportPolicySchema } from '../support/support-policy.ts';
 import { reviewPolicySchema } from '../cases/review-policy.ts';
 import { livePolicySchema, tierSettingsPolicySchema } from './tier-settings.ts';
 import { matchingPolicySchema } from '../banks/matching-policy.ts';
+import { evidencePolicySchema } from '../evidence/evidence-policy.ts';
 
 export const policySchema = z.strictObject({
   version: z.literal(1).default(1),
@@ -22,6 +23,8 @@ export const policySchema = z.strictObject({
   review: reviewPolicySchema.prefault({}),
   /** Known-content matching: whole-video thresholds (a query video, a live stream's frames). */
   matching: matchingPolicySchema.prefault({}),
+  /** Evidence preservation: the hold period after a confirmation or a referral. */
+  evidence: evidencePolicySchema.prefault({}),
 });
 export type Policy = z.infer<typeof policySchema>;
 
