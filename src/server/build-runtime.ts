@@ -29,13 +29,7 @@ import type { Logger } from './logger.ts';
 import { createMatchingServices } from './matching-services.ts';
 import type { Metrics } from './metrics.ts';
 import type { Services } from './services.ts';
-import { createEvidenceService, contentIdsOfCase } from '../evidence/evidence-service.ts';
-import { createEvidenceHoldStore } from '../store/evidence-hold-store.ts';
-import { createReferralJournal } from '../store/referral-journal-store.ts';
-import { createReferralQueue } from '../store/referral-queue-store.ts';
-import { sendReferral } from '../referral/send-referral.ts';
-import { resendDueReferrals } from '../referral/referral-retry-worker.ts';
-import { createIntervalWorker } from './interval-worker.ts';
+import { evidenceJobs } from './evidence-jobs.ts';
 
 /** A background worker as the service runs it. */
 export interface ServiceWorker {
@@ -145,43 +139,8 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     workers.push({ name: config.webhook ? 'events+webhooks' : 'events', start: () => pipeline.start(), stop: () => pipeline.stop(), drain: () => pipeline.drain() });
   }
 
-  const jobs = config.evidenceJobs;
-  if (config.workers && jobs.purgeSeconds > 0) {
-    // Expired holds lose their media (never hashes or the audit trail); each case in its own transaction.
-    const evidence = createEvidenceService({ holds: createEvidenceHoldStore(database), contentIdsOf: contentIdsOfCase(services.cases!), audit: services.audit!, now });
-    workers.push(
-      createIntervalWorker(
-        'evidence-purge',
-        jobs.purgeSeconds * 1000,
-        async () => {
-          const out = await evidence.purge({ actor: 'system', dryRun: false });
-          const purged = out.filter((o) => o.decision === 'purge');
-          const failed = out.filter((o) => o.decision === 'failed');
-          if (purged.length + failed.length > 0) logger.info('evidence purge', { purged: purged.length, removed: purged.reduce((n, o) => n + o.removed, 0), failed: failed.length });
-          return false;
-        },
-        logger,
-      ),
-    );
-  }
-  const endpoint = config.cybertipline;
-  if (config.workers && jobs.referralRetrySeconds > 0 && endpoint && opts.cipher) {
-    const cipher = opts.cipher;
-    const queue = createReferralQueue(database);
-    const deps = { cases: services.cases!, audit: services.audit!, content: createContentStore(database), cipher, journal: createReferralJournal(database), endpoint, queue, resumed: true, now };
-    workers.push(
-      createIntervalWorker(
-        'referral-retry',
-        jobs.referralRetrySeconds * 1000,
-        async () => {
-          const pass = await resendDueReferrals({ queue, now, send: (row) => sendReferral(deps, row.caseId, { id: row.requestedBy, roles: row.roles, via: `${row.via} (resent by the worker)` }) });
-          if (pass.resumed.length + pass.failed.length > 0) logger.info('referrals resent', { finished: pass.resumed.length, failed: pass.failed });
-          return pass.resumed.length > 0;
-        },
-        logger,
-      ),
-    );
-  }
+  // The expiry purge and referral resends (LIFEGUARD_EVIDENCE_PURGE_SECONDS, LIFEGUARD_REFERRAL_RETRY_SECONDS).
+  if (config.workers) workers.push(...evidenceJobs({ database, config, logger, cases: services.cases!, audit: services.audit!, ...(opts.cipher ? { cipher: opts.cipher } : {}), now }));
 
   return {
     services,

@@ -32,6 +32,8 @@ export function createIntervalWorker(name: string, intervalMs: number, pass: () 
       if (timer) return;
       timer = setInterval(() => void once(), intervalMs);
       timer.unref();
+      // A first pass at start, so a process restarted more often than the interval still does the work.
+      void once();
     },
     async stop() {
       if (timer) clearInterval(timer);
