@@ -33,7 +33,8 @@ export interface EvidenceService {
   get(caseId: string): Promise<HoldState | undefined>;
   hold(caseId: string, actor: string, days?: number): Promise<HoldState>;
   legalHold(caseId: string, actor: string, on: boolean, reason: string): Promise<HoldState>;
-  purge(opts: { actor: string; dryRun: boolean }): Promise<PurgeOutcome[]>;
+  /** Purges expired holds; `onCase` hears each case's outcome as soon as it is committed. */
+  purge(opts: { actor: string; dryRun: boolean; onCase?: (o: PurgeOutcome) => void }): Promise<PurgeOutcome[]>;
   requestDestruction(caseId: string, who: EvidenceActor, requestRef: string): Promise<HoldState>;
   confirmDestruction(caseId: string, who: EvidenceActor): Promise<{ removed: number }>;
 }
@@ -80,7 +81,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
       await deps.holds.append({ caseId, kind: on ? 'legal_hold_set' : 'legal_hold_lifted', at: now(), actor, data: { reason } }, r.next);
       return (await read(caseId)).state!;
     },
-    async purge({ actor, dryRun }) {
+    async purge({ actor, dryRun, onCase }) {
       const t = now();
       const decided = [];
       for (const id of await deps.holds.cases()) {
@@ -91,18 +92,22 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
       const protectedIds = new Set<string>();
       for (const d of decided) if (d.decision === 'keep_until' || d.decision === 'keep_legal_hold') for (const c of await deps.contentIdsOf(d.id)) protectedIds.add(c);
       const out: PurgeOutcome[] = [];
+      const push = (o: PurgeOutcome) => {
+        out.push(o);
+        onCase?.(o);
+      };
       for (const { id, r, decision } of decided) {
         const contentIds = decision === 'purge' ? (await deps.contentIdsOf(id)).filter((c) => !protectedIds.has(c)) : [];
         if (decision !== 'purge' || dryRun) {
-          out.push({ caseId: id, decision, contentIds, removed: 0 });
+          push({ caseId: id, decision, contentIds, removed: 0 });
           continue;
         }
         try {
           const { removed } = await deps.holds.removeMedia({ caseId: id, kind: 'purged', at: t, actor, data: { contentIds, reason: 'hold expired' } }, r.next, contentIds);
-          out.push({ caseId: id, decision, contentIds, removed });
+          push({ caseId: id, decision, contentIds, removed });
         } catch (e) {
           // One case failing (a hold changed meanwhile, a lost connection) leaves that case as it was.
-          out.push({ caseId: id, decision: 'failed', contentIds, removed: 0, error: isLifeguardError(e) ? e.code : 'error' });
+          push({ caseId: id, decision: 'failed', contentIds, removed: 0, error: isLifeguardError(e) ? e.code : 'error' });
         }
       }
       const purged = out.filter((o) => o.decision === 'purge');

@@ -88,10 +88,15 @@ export const command: Command = {
           show(s, `${s.caseId}: legal hold ${s.legalHold ? 'on' : 'off'}`);
           return exitCodes.ok;
         }
-        case 'purge':
-          for (const r of await svc.purge({ actor: v.as!, dryRun: v['dry-run'] === true }))
-            show(r, `${r.caseId}  ${r.decision}${r.decision === 'purge' ? (v['dry-run'] ? `  would remove ${r.contentIds.length} item(s)` : `  removed ${r.removed} item(s)`) : ''}`);
-          return exitCodes.ok;
+        case 'purge': {
+          // Each case is printed as soon as it is committed (one transaction per case).
+          const done = await svc.purge({
+            actor: v.as!,
+            dryRun: v['dry-run'] === true,
+            onCase: (r) => show(r, `${r.caseId}  ${r.decision}${r.decision === 'purge' ? (v['dry-run'] ? `  would remove ${r.contentIds.length} item(s)` : `  removed ${r.removed} item(s)`) : ''}${r.error ? `  (${r.error}; left as it was)` : ''}`),
+          });
+          return done.some((r) => r.decision === 'failed') ? exitCodes.failure : exitCodes.ok;
+        }
         case 'destroy-request': {
           const s = await svc.requestDestruction(caseId!, await person(v.as!), v.ref ?? '');
           show(s, `${s.caseId}: destruction requested (${s.destruction!.requestRef}); a second person must confirm`);
