@@ -6,6 +6,7 @@
  * one transaction, so the hash-chained log holds the chain of custody of each hold, purge and destruction.
  */
 import { autoHold, holdAuditActions, reduceHold, type HoldEvent, type HoldEventKind, type NewHoldEvent } from '../core/evidence/preservation.ts';
+import { sql } from 'kysely';
 import { conflict } from '../core/lifeguard-error.ts';
 import { withWriteTransaction, type Trx } from '../queue/write-transaction.ts';
 import { appendAudit } from './audit-log.ts';
@@ -31,8 +32,18 @@ async function readEvents(db: Trx, caseId: string): Promise<HoldEvent[]> {
   return rows.map((r) => ({ caseId: r.case_id, n: Number(r.n), kind: r.kind as HoldEventKind, at: Number(r.at), actor: r.actor, data: JSON.parse(r.data) as HoldEvent['data'] }));
 }
 
+/**
+ * Serialises hold writers of one case until commit. PostgreSQL: a transaction-scoped advisory lock, so the
+ * automatic hold (which reads the events inside the case transaction) waits for a concurrent hold change and
+ * then sees it, instead of colliding on the event number. SQLite: the write transaction already serialises.
+ */
+async function lockHold(trx: Trx, kind: Database['kind'], caseId: string): Promise<void> {
+  if (kind === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`evidence_hold:${caseId}`}))`.execute(trx);
+}
+
 /** Inserts hold event `n` and its audit entry within `trx`. */
 export async function appendHoldIn(trx: Trx, kind: Database['kind'], e: NewHoldEvent, n: number, extra: Record<string, unknown> = {}): Promise<HoldEvent> {
+  await lockHold(trx, kind, e.caseId);
   await trx.insertInto('evidence_hold_events').values(row(e, n)).execute();
   await appendAudit(trx, kind, { actor: e.actor, at: e.at, action: holdAuditActions[e.kind], subject: { type: 'case', id: e.caseId }, detail: { n, ...e.data, ...extra } }, () => e.at);
   return { ...e, n };
@@ -43,6 +54,7 @@ export async function appendHoldIn(trx: Trx, kind: Database['kind'], e: NewHoldE
  * the case for `days`, audited; nothing when already held long enough or the media is gone.
  */
 export async function autoHoldIn(trx: Trx, kind: Database['kind'], caseId: string, actor: string, at: number, days: number, reason: string, extra: Record<string, unknown> = {}): Promise<HoldEvent | undefined> {
+  await lockHold(trx, kind, caseId);
   const events = await readEvents(trx, caseId);
   const e = autoHold(reduceHold(events), caseId, actor, at, days, reason);
   return e ? appendHoldIn(trx, kind, e, events.length + 1, extra) : undefined;
@@ -71,6 +83,7 @@ export function createEvidenceHoldStore(database: Database): EvidenceHoldStore {
         // One transaction per case: a purge killed half way has either removed a case's media and recorded it
         // (event + audit entry), or changed nothing for that case; the next run carries on from there.
         return await withWriteTransaction(database, async (trx) => {
+          await lockHold(trx, database.kind, e.caseId);
           let removed = 0;
           if (contentIds.length > 0) {
             const res = await trx.deleteFrom('content_media').where('content_id', 'in', contentIds).executeTakeFirst();
