@@ -10,6 +10,7 @@ import { hashPassword } from '../src/crypto/password-hash.ts';
 import { hashImage } from '../src/media/hash-image.ts';
 import { renderTestPattern } from '../src/matching/test-patterns.ts';
 import { createTestApp, type TestApp } from '../src/server/test-app.ts';
+import { createEvidenceHoldStore } from '../src/store/evidence-hold-store.ts';
 import { createPeopleStore } from '../src/store/people-store.ts';
 import { ConsoleClient } from './support/console-client.ts';
 import { testDatabases } from './support/databases.ts';
@@ -69,6 +70,26 @@ for (const target of testDatabases()) {
       assert.doesNotMatch(text, /<img|<video/, 'no media before a reveal');
       assert.match(text, /id="reveal-denied">Media stays hidden: claim the case first/, 'unclaimed: no reveal button');
       assert.doesNotMatch(text, /Reveal \(blurred first\)/);
+    });
+
+    test('the evidence preservation hold: held until, legal hold, a pending destruction, then removed', async () => {
+      const { cases } = await t.deps.services.cases!.listQueue({ limit: 10 });
+      const c = cases.find((x) => x.subjects.some((s) => s.type === 'stream' && s.id === 'live-1'))!;
+      const b = new ConsoleClient(t.app);
+      assert.equal((await b.signIn('cs@example.org', password)).status, 303);
+      assert.doesNotMatch((await b.get(`/console/cases/${c.id}`)).text, /id="preservation"/, 'nothing before a hold');
+      const holds = createEvidenceHoldStore(t.deps.database);
+      const at = Date.UTC(2026, 5, 1);
+      await holds.append({ caseId: c.id, kind: 'held', at, actor: 'kim', data: { until: at + 365 * 86_400_000 } }, 1);
+      await holds.append({ caseId: c.id, kind: 'legal_hold_set', at, actor: 'kim', data: { reason: 'letter' } }, 2);
+      await holds.append({ caseId: c.id, kind: 'destruction_requested', at, actor: 'sam', data: { requestRef: 'LE-5' } }, 3);
+      const held = (await b.get(`/console/cases/${c.id}`)).text;
+      assert.match(held, /Media held since <time datetime="2026-06-01T00:00:00.000Z">[^<]*<\/time> until <strong><time datetime="2027-06-01T00:00:00.000Z">/);
+      assert.match(held, /<strong>legal hold<\/strong>/);
+      assert.match(held, /Destruction requested .* by sam \(law-enforcement request <span class="mono">LE-5<\/span>\); waits for a second supervisor/);
+      await holds.removeMedia({ caseId: c.id, kind: 'destruction_confirmed', at, actor: 'lee', data: { requestRef: 'LE-5', contentIds: [] } }, 4, []);
+      const gone = (await b.get(`/console/cases/${c.id}`)).text;
+      assert.match(gone, /Media destroyed on law-enforcement request <span class="mono">LE-5<\/span> \(asked by sam, confirmed by lee\); hashes and the audit trail are kept/);
     });
   });
 }

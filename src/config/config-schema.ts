@@ -131,6 +131,8 @@ export const settings = {
   cybertiplineUsername: { env: 'LIFEGUARD_CYBERTIPLINE_USERNAME', schema: z.string().min(1), description: 'CyberTipline API user (required with LIFEGUARD_CYBERTIPLINE_URL).' },
   cybertiplinePassword: { env: 'LIFEGUARD_CYBERTIPLINE_PASSWORD', schema: z.string().min(1), description: 'CyberTipline API password (required with LIFEGUARD_CYBERTIPLINE_URL).' },
   referralPlatform: { env: 'LIFEGUARD_REFERRAL_PLATFORM', schema: z.string().min(1).max(200), description: 'The platform\'s full name as the reporter of referrals (required with LIFEGUARD_CYBERTIPLINE_URL).' },
+  evidencePurgeSeconds: { env: 'LIFEGUARD_EVIDENCE_PURGE_SECONDS', schema: int(0, 7 * 86_400), default: '3600', description: 'How often the worker removes the media of cases whose preservation hold expired (hashes and the audit log stay); 0: never (run `lifeguard evidence purge` yourself).' },
+  referralRetrySeconds: { env: 'LIFEGUARD_REFERRAL_RETRY_SECONDS', schema: int(0, 86_400), default: '60', description: 'How often the worker looks for referrals left unfinished (authority unreachable, sender killed) and resumes them with back-off; 0: never.' },
   referralEmail: { env: 'LIFEGUARD_REFERRAL_EMAIL', schema: z.string().email().max(300), description: 'The reporter\'s contact e-mail in referrals (required with LIFEGUARD_CYBERTIPLINE_URL).' },
   apiReviewers: {
     env: 'LIFEGUARD_API_REVIEWERS',

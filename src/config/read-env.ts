@@ -53,6 +53,8 @@ export interface Config {
   readonly cybertipline?: { readonly url: string; readonly username: string; readonly password: string; readonly platform: string; readonly email: string };
   /** Who the case API may act for: only people in the people store (`people`), or also ids the key vouches for (`vouched`). */
   readonly apiReviewers: 'people' | 'vouched';
+  /** Background evidence jobs: the expiry purge and referral resends (seconds between passes; 0: off). */
+  readonly evidenceJobs: { readonly purgeSeconds: number; readonly referralRetrySeconds: number };
 }
 
 /** Values given as CLI flags; they win over the environment. */
@@ -162,6 +164,7 @@ export function readEnv(env: Record<string, string | undefined>, flags: ConfigFl
         }
       : {}),
     apiReviewers: values.apiReviewers as Config['apiReviewers'],
+    evidenceJobs: Object.freeze({ purgeSeconds: values.evidencePurgeSeconds as number, referralRetrySeconds: values.referralRetrySeconds as number }),
   };
   return Object.freeze(config);
 }

@@ -219,7 +219,8 @@ for (const target of testDatabases()) {
 
       const entries = (await audit.list({ limit: 100 })).entries;
       assert.deepEqual(entries.map((e) => e.action), [
-        'case_claimed', 'case_viewed', 'case_assessed', 'case_actioned', 'action_confirmed', 'case_closed',
+        // the confirmed action holds the case's evidence (policy `evidence`), in the same transaction; the dismissal does not
+        'case_claimed', 'case_viewed', 'case_assessed', 'case_actioned', 'action_confirmed', 'evidence_held', 'case_closed',
         'case_claimed', 'case_actioned', 'case_reopened', 'labels_exported',
       ]);
       assert.equal(entries[2]!.detail.hasNotes, true);

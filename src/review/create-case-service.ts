@@ -17,6 +17,9 @@ import { conflict, forbidden, invalidInput, notFound } from '../core/lifeguard-e
 import { roles as allRoles, type Role } from '../core/people/roles.ts';
 import { withWriteTransaction, type Trx } from '../queue/write-transaction.ts';
 import { appendAudit } from '../store/audit-log.ts';
+import { autoHoldIn } from '../store/evidence-hold-store.ts';
+import { defaultRetentionDays } from '../core/evidence/preservation.ts';
+import type { EvidencePolicy } from '../core/evidence/evidence-policy.ts';
 import type { BankStore } from '../store/bank-store.ts';
 import { appendCaseEvents, intakeIn, loadCase, loadCaseEvents, lockCases, saveCaseRow } from '../store/case-store.ts';
 import type { ContentStore } from '../store/content-store.ts';
@@ -32,6 +35,8 @@ export interface CaseServiceDeps {
   /** Needed for add_to_bank (and then `content`, for the content's hashes). */
   banks?: { store: BankStore; changed(): void };
   content?: ContentStore;
+  /** The policy's `evidence` section: the automatic preservation hold (default: on, 365 days). */
+  evidence?: EvidencePolicy;
   now?: () => number;
   /** Told after a resolution committed, so caches of the account's age decision can drop it. */
   onAgeChanged?: (accountId: string) => void;
@@ -41,6 +46,8 @@ interface Change {
   events: Omit<NewCaseEvent, 'caseId' | 'at' | 'actor'>[];
   audit?: Omit<NewAuditEntry, 'actor' | 'at'>[];
   effects?: Effect[];
+  /** Preserve the case's media (policy `evidence`): abuse confirmed, or a referral sent. */
+  hold?: { reason: string };
 }
 
 const reviewingRoles: Role[] = allRoles.filter((r) => r === 'reviewer' || r === 'child_safety_reviewer' || r === 'supervisor');
@@ -49,6 +56,7 @@ const reviewingRoles: Role[] = allRoles.filter((r) => r === 'reviewer' || r === 
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const { database, policy } = deps;
   const now = deps.now ?? Date.now;
+  const evidence = deps.evidence ?? { retentionDays: defaultRetentionDays, autoHold: true };
 
   /** Runs `decide` on the locked case and commits what it returns. */
   async function change<T>(caseId: string, reviewer: Reviewer | string, decide: (state: CaseState, t: number, trx: Trx, scope: string) => Promise<Change & { result?: T }> | (Change & { result?: T })): Promise<{ detail: CaseDetail; result: T | undefined }> {
@@ -63,6 +71,9 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       await saveCaseRow(trx, scope, all, policy);
       for (const a of c.audit ?? []) {
         await appendAudit(trx, database.kind, { ...a, actor, at: t, detail: { ...a.detail, ...(typeof reviewer === 'string' ? {} : { via: reviewer.via }) } }, now);
+      }
+      if (c.hold && evidence.autoHold) {
+        await autoHoldIn(trx, database.kind, caseId, actor, t, evidence.retentionDays, c.hold.reason, typeof reviewer === 'string' ? {} : { via: reviewer.via });
       }
       if (c.effects && c.effects.length > 0) {
         await insertEffects(trx, c.effects.map((effect) => ({ scope, eventSeq: 0, eventId: caseId, effect })), t);
@@ -147,7 +158,9 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     if (action.kind === 'escalate') events.push({ kind: 'escalated', data: { reason: action.note ?? 'escalated by reviewer' } });
     if (action.kind === 'dismiss') events.push({ kind: 'closed', data: { outcome: 'dismissed', dismissReason: action.reason!, ...(action.note ? { note: action.note } : {}) } });
     const detail = { actionId, kind: action.kind, target, effectKey: effect.dedupeKey, ...(bank ? { bank: bank.name, added: bank.added } : {}), ...(action.reason ? { reason: action.reason } : {}) };
-    return { events, effects: [effect], audit: [{ action: confirmer === undefined ? 'case_actioned' : 'action_confirmed', subject: subject(s.id), detail }] };
+    // A confirmed abuse decision starts (or extends) the preservation hold of the case's evidence.
+    const hold = caseActionSpecs[action.kind].label === 'true_positive' ? { hold: { reason: `abuse confirmed (${action.kind})` } } : {};
+    return { events, effects: [effect], audit: [{ action: confirmer === undefined ? 'case_actioned' : 'action_confirmed', subject: subject(s.id), detail }], ...hold };
   }
 
   const service: CaseService = {
@@ -336,7 +349,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
           return { events: [{ kind: 'referral_drafted', data: { destination: r.destination } }], audit: [{ action: 'referral_drafted', subject: subject(caseId), detail: { destination: r.destination } }] };
         }
         const data = { destination: r.destination, referralId: r.referralId, reportId: r.reportId };
-        return { events: [{ kind: 'referral_sent', data }], audit: [{ action: 'referral_sent', subject: subject(caseId), detail: { ...r.detail, ...data } }] };
+        return { events: [{ kind: 'referral_sent', data }], audit: [{ action: 'referral_sent', subject: subject(caseId), detail: { ...r.detail, ...data } }], hold: { reason: `referral sent (${r.destination} ${r.reportId})` } };
       });
       return res.detail;
     },

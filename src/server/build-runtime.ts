@@ -31,6 +31,7 @@ import type { Logger } from './logger.ts';
 import { createMatchingServices } from './matching-services.ts';
 import type { Metrics } from './metrics.ts';
 import type { Services } from './services.ts';
+import { evidenceJobs } from './evidence-jobs.ts';
 
 /** A background worker as the service runs it. */
 export interface ServiceWorker {
@@ -109,7 +110,7 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
       streamAccess: cached((id) => streamAccessOf(database, id), 250, now),
     },
     support: { policy: policy.support },
-    cases: createCaseService({ database, policy: policy.review, banks: matching.banks, content: createContentStore(database), now, onAgeChanged: (id) => ageDecision.forget(id) }),
+    cases: createCaseService({ database, policy: policy.review, evidence: policy.evidence, banks: matching.banks, content: createContentStore(database), now, onAgeChanged: (id) => ageDecision.forget(id) }),
     audit: createAuditLog(database, now),
   };
 
@@ -152,6 +153,9 @@ export async function buildRuntime(opts: RuntimeOptions): Promise<Runtime> {
     });
     workers.push({ name: config.webhook ? 'events+webhooks' : 'events', start: () => pipeline.start(), stop: () => pipeline.stop(), drain: () => pipeline.drain() });
   }
+
+  // The expiry purge and referral resends (LIFEGUARD_EVIDENCE_PURGE_SECONDS, LIFEGUARD_REFERRAL_RETRY_SECONDS).
+  if (config.workers) workers.push(...evidenceJobs({ database, config, logger, cases: services.cases!, audit: services.audit!, ...(opts.cipher ? { cipher: opts.cipher } : {}), now }));
 
   return {
     services,

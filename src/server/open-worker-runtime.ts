@@ -11,11 +11,20 @@ import { loadPolicy } from '../policy/load-policy.ts';
 import type { EventBus } from '../queue/event-bus.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 import type { Logger } from './logger.ts';
+import { createMediaCipher } from '../crypto/media-cipher.ts';
+import { loadOrCreateMediaKey } from '../crypto/media-key-file.ts';
+import { createCaseService } from '../review/create-case-service.ts';
+import { createAuditLog } from '../store/audit-log.ts';
+import { createContentStore } from '../store/content-store.ts';
+import { evidenceJobs } from './evidence-jobs.ts';
+import type { IntervalWorker } from './interval-worker.ts';
 import { createMatchingServices } from './matching-services.ts';
 
 export interface WorkerRuntime {
   database: Database;
   workers: PipelineWorkers;
+  /** The evidence jobs (expiry purge, referral resends) this process runs; start and stop them with the workers. */
+  jobs: IntervalWorker[];
   /** Stops the index refresher and closes matching and the database (stop the workers first). */
   close(): Promise<void>;
 }
@@ -66,5 +75,16 @@ export async function openWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wor
     ...(opts.onBatch ? { onBatch: opts.onBatch } : {}),
     onError: (err, ctx) => logger.error(ctx.where === 'detector' ? 'detector failed' : `${ctx.where} failed`, { ...ctx, err }),
   });
-  return { database, workers, bus, close: closeAll };
+  // Referral resends open kept media: only with the deployment's media key (or SQLite's shared data directory).
+  const cipher = config.cybertipline && (config.mediaKey !== undefined || database.kind === 'sqlite') ? createMediaCipher(loadOrCreateMediaKey(config.mediaKey, config.dataDir).key) : undefined;
+  const jobs = evidenceJobs({
+    database,
+    config,
+    logger,
+    cases: createCaseService({ database, policy: policy.review, evidence: policy.evidence, content: createContentStore(database) }),
+    audit: createAuditLog(database),
+    ...(cipher ? { cipher } : {}),
+    now: Date.now,
+  });
+  return { database, workers, jobs, bus, close: closeAll };
 }

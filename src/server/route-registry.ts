@@ -27,6 +27,11 @@ import { healthz } from './routes/healthz.ts';
 import { helpPage, helpPageCountry } from './routes/help-page.ts';
 import { guidanceParents, guidanceSchools } from './routes/guidance-page.ts';
 import { casesReferralSend } from './routes/cases-referral-send.ts';
+import { evidenceHoldGet } from './routes/evidence-hold-get.ts';
+import { evidenceHold } from './routes/evidence-hold.ts';
+import { evidenceDestruction } from './routes/evidence-destruction.ts';
+import { evidenceDestructionConfirm } from './routes/evidence-destruction-confirm.ts';
+import { evidenceCustody } from './routes/evidence-custody.ts';
 import { casesReferralDraft } from './routes/cases-referral-draft.ts';
 import { statsGet } from './routes/stats-get.ts';
 import { jobsGet } from './routes/jobs-get.ts';
@@ -141,6 +146,12 @@ export const routes: readonly RouteDef[] = [
   statsGet,
   // referral as a case action (issue 11)
   casesReferralSend,
+  // evidence preservation, two-person destruction and chain of custody (issue 11)
+  evidenceHoldGet,
+  evidenceHold,
+  evidenceDestruction,
+  evidenceDestructionConfirm,
+  evidenceCustody,
   // every child-safe default as a check, from the feature registry (issue 14)
   ...featureCheckRoutes,
   accountSettingsGet,

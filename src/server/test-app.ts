@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { readEnv, type Config } from '../config/read-env.ts';
 import { createMediaCipher } from '../crypto/media-cipher.ts';
+import { loadOrCreateMediaKey } from '../crypto/media-key-file.ts';
 import { createApiKeyStore, type ApiScope } from '../store/api-key-store.ts';
 import { createContentStore } from '../store/content-store.ts';
 import type { Database } from '../store/database.ts';
@@ -39,10 +40,11 @@ export interface TestApp {
 export async function createTestApp(database: Database, opts: { env?: Record<string, string>; services?: Services; dataDir?: string; logger?: Logger } = {}): Promise<TestApp> {
   const logger = opts.logger ?? silentLogger;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lifeguard-app-'));
-  const config: Config = readEnv({ LIFEGUARD_RATE_LIMIT_RPS: '0', LIFEGUARD_LOG_LEVEL: 'silent', ...opts.env }, { dataDir });
+  const config: Config = readEnv({ LIFEGUARD_RATE_LIMIT_RPS: '0', LIFEGUARD_LOG_LEVEL: 'silent', LIFEGUARD_EVIDENCE_PURGE_SECONDS: '0', LIFEGUARD_REFERRAL_RETRY_SECONDS: '0', ...opts.env }, { dataDir });
   const keys = createApiKeyStore(database);
   const metrics = createMetrics(async () => (runtime?.services.events ? runtime.services.events.queueDepth() : {}));
-  const cipher = createMediaCipher(randomBytes(32));
+  // A test's own key when it sets LIFEGUARD_MEDIA_KEY (so a CLI run can open what the app sealed), else a random one.
+  const cipher = createMediaCipher(config.mediaKey !== undefined ? loadOrCreateMediaKey(config.mediaKey, dataDir).key : randomBytes(32));
   const runtime = opts.services ? undefined : await buildRuntime({ database, config, logger, metrics, cipher });
   const deps: AppDeps = {
     config,

@@ -3,6 +3,8 @@
  * (encrypted) media of uploads that matched or were reported. Media of anything else is never written.
  */
 import type { Selectable } from 'kysely';
+import { withWriteTransaction } from '../queue/write-transaction.ts';
+import { appendAudit } from './audit-log.ts';
 import type { Database } from './database.ts';
 import type { ContentItemsTable } from './tables/auth-tables.ts';
 
@@ -27,7 +29,10 @@ export interface ContentRecord {
 }
 
 export interface ContentStore {
-  /** Stores a record, and its sealed media in the same transaction when given. */
+  /**
+   * Stores a record, and its sealed media in the same transaction when given; kept media starts its chain of
+   * custody there: an `evidence_kept` audit entry (who: the API key; what: its hashes; when) in that transaction.
+   */
   insert(record: ContentRecord, sealedMedia?: Buffer): Promise<void>;
   get(id: string): Promise<ContentRecord | undefined>;
   /** The sealed media of a record, when it was retained. */
@@ -61,7 +66,7 @@ export function createContentStore(database: Database): ContentStore {
   const { db } = database;
   return {
     async insert(rec, sealedMedia) {
-      await db.transaction().execute(async (tx) => {
+      await withWriteTransaction(database, async (tx) => {
         await tx
           .insertInto('content_items')
           .values({
@@ -86,6 +91,13 @@ export function createContentStore(database: Database): ContentStore {
           .execute();
         if (sealedMedia !== undefined) {
           await tx.insertInto('content_media').values({ content_id: rec.id, ciphertext: sealedMedia, created_at: rec.createdAt }).execute();
+          await appendAudit(tx, database.kind, {
+            actor: `api:${rec.keyId}`,
+            at: rec.createdAt,
+            action: 'evidence_kept',
+            subject: { type: 'content', id: rec.id },
+            detail: { sha256: rec.sha256, md5: rec.md5, pdq: rec.pdq, mediaType: rec.mediaType, byteLength: rec.byteLength, reported: rec.reported, decision: rec.decision, ...(rec.clientId !== null ? { clientId: rec.clientId } : {}) },
+          }, () => rec.createdAt);
         }
       });
     },

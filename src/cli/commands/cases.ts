@@ -46,7 +46,7 @@ export const command: Command = {
     const policy = await loadPolicy(config.policyFile);
     const database = await openCliDatabase(config);
     try {
-      const cases = createCaseService({ database, policy: policy.review });
+      const cases = createCaseService({ database, policy: policy.review, evidence: policy.evidence });
       if (action === 'list') {
         const page = await cases.listQueue({ limit: Math.min(500, Math.max(1, limit)), ...(v.queue ? { queue: v.queue } : {}) });
         for (const c of page.cases) {

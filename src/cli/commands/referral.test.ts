@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { cyberTiplineSkip, validateCyberTiplineXml } from '../../../test/support/cybertipline-schema.ts';
 import { testDatabases } from '../../../test/support/databases.ts';
 import { runCli } from '../../../test/support/run-cli.ts';
+import sharp from 'sharp';
 import { createTestApp } from '../../server/test-app.ts';
 
 const as = (id: string) => ({ 'x-lifeguard-reviewer': id, 'x-lifeguard-reviewer-roles': 'reviewer,child_safety_reviewer' });
@@ -55,6 +56,37 @@ test('referral draft (valid CyberTipline XML) and export (manifest + key file), 
     assert.equal(bad.code, 2, 'the CyberTipline takes no package');
     const unknown = await runCli(['referral', 'draft', 'case_424242', ...common]);
     assert.equal(unknown.code, 3);
+  } finally {
+    await t.close();
+    await opened.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('referral export of a kept upload: the package carries it sealed, and the chain of custody records the export', async () => {
+  const opened = await testDatabases()[0]!.open();
+  const key = 'ab'.repeat(32);
+  const t = await createTestApp(opened.database, { env: { LIFEGUARD_API_REVIEWERS: 'vouched', LIFEGUARD_MEDIA_KEY: key } });
+  const dir = mkdtempSync(join(tmpdir(), 'lifeguard-referral-cli-'));
+  try {
+    const img = await sharp({ create: { width: 40, height: 40, channels: 3, background: { r: 40, g: 170, b: 120 } } }).png().toBuffer();
+    const up = (await t.call('POST', '/v1/content?reported=true', { token: await t.token('content'), body: img, headers: { 'content-type': 'image/png' } })).body;
+    const write = await t.token('cases:write');
+    assert.equal((await t.call('POST', `/v1/cases/${up.caseId}/claim`, { token: write, headers: as('gail') })).status, 200);
+    assert.equal((await t.call('POST', `/v1/cases/${up.caseId}/actions`, { token: write, headers: as('gail'), json: { kind: 'mark_for_referral' } })).status, 200);
+    const env = { env: { LIFEGUARD_MEDIA_KEY: key } };
+    const db = ['--database-url', opened.url, '--data-dir', dir];
+    const out = join(dir, 'pkg');
+    const exp = await runCli(['referral', 'export', up.caseId, '--as', 'gail', '--platform', 'Example Live', '--email', 'safety@example.org', '--out', out, '--key-out', join(dir, 'k'), ...db], env);
+    assert.equal(exp.code, 0, exp.err);
+    assert.ok(existsSync(join(out, 'media', `${up.id}.sealed`)));
+    const custody = await runCli(['evidence', 'custody', up.id, '--as', 'gail', '--json', ...db], env);
+    assert.equal(custody.code, 0, custody.err);
+    const c = JSON.parse(custody.out);
+    assert.deepEqual(c.links.map((l: { action: string }) => l.action), ['evidence_kept', 'evidence_held', 'evidence_exported']);
+    const exported = c.links[2];
+    assert.deepEqual([exported.actor, exported.detail.destination, exported.detail.sealedMedia, exported.detail.sha256], ['gail', 'uk_nca', true, up.hashes.sha256]);
+    assert.equal(c.verified, true);
   } finally {
     await t.close();
     await opened.cleanup();

@@ -62,7 +62,7 @@ export const command: Command = {
     try {
       const audit = createAuditLog(database);
       const content = createContentStore(database);
-      const cases = createCaseService({ database, policy: policy.review });
+      const cases = createCaseService({ database, policy: policy.review, evidence: policy.evidence });
       const input = await gatherReferralInput({ cases, audit, content }, caseId, { reporter: { platform: v.platform, email: v.email } });
       if (action === 'draft') {
         const doc = dest.build(input, Date.now());
@@ -77,7 +77,12 @@ export const command: Command = {
       // Reported material is preserved: a case referred without a hold gets the default one.
       const holds = createEvidenceHoldStore(database);
       if ((await holds.events(caseId)).length === 0) {
-        await createEvidenceService({ holds, contentIdsOf: async () => input.files.map((f) => f.contentId) }).hold(caseId, v.as);
+        await createEvidenceService({ holds, contentIdsOf: async () => input.files.map((f) => f.contentId) }).hold(caseId, v.as, policy.evidence.retentionDays);
+      }
+      // Chain of custody: each file that left in the package (sealed, or as hashes only), with its hashes.
+      for (const f of input.files) {
+        const sealed = pkg.files.includes(`media/${f.contentId}.sealed`);
+        await audit.append({ actor: v.as, action: 'evidence_exported', subject: { type: 'content', id: f.contentId }, detail: { caseId, destination: dest.id, sha256: f.sha256, md5: f.md5, sealedMedia: sealed, via: 'cli' } });
       }
       await audit.append({ actor: v.as, action: 'case_viewed', subject: { type: 'case', id: caseId }, detail: { referralExport: dest.id, files: pkg.files.length, via: 'cli' } });
       io.stdout.write(`referral package for ${caseId} (${dest.name}): ${v.out} with ${pkg.files.length} sealed file(s); package key in ${v['key-out']}\n`);

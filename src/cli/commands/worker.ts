@@ -34,7 +34,10 @@ scale out; events of one conversation or stream stay in order and each is proces
                        in-flight deliveries are retried by others after 1.5 × this + 1 s
   --no-webhooks        do not deliver webhooks from this process
 
-Webhooks: LIFEGUARD_WEBHOOK_URL and LIFEGUARD_WEBHOOK_SECRET. Logs are JSON lines on stderr.`;
+Webhooks: LIFEGUARD_WEBHOOK_URL and LIFEGUARD_WEBHOOK_SECRET. Evidence jobs: the expiry purge every
+LIFEGUARD_EVIDENCE_PURGE_SECONDS (default 3600) and referral resends every LIFEGUARD_REFERRAL_RETRY_SECONDS
+(default 60; needs LIFEGUARD_CYBERTIPLINE_URL, and LIFEGUARD_MEDIA_KEY on PostgreSQL); 0 turns one off.
+Logs are JSON lines on stderr.`;
 
 function parse(args: string[]) {
   try {
@@ -92,13 +95,15 @@ export const command: Command = {
       worker: { batchSize, maxPartitions, pollIntervalMs },
       delivery: { timeoutMs: webhookTimeoutMs },
     });
-    const { database, workers, bus } = runtime;
+    const { database, workers, bus, jobs } = runtime;
     const webhook = webhooks ? config.webhook : undefined;
     await workers.start();
+    for (const j of jobs) await j.start();
     logger.info('worker ready', {
       database: database.kind === 'postgres' ? redactUrl(config.databaseUrl) : config.databaseUrl,
       bus: bus.kind,
       webhooks: webhook ? 'on' : 'off',
+      jobs: jobs.map((j) => j.name),
     });
 
     return await new Promise<number>((resolve) => {
@@ -109,6 +114,7 @@ export const command: Command = {
         logger.info('worker stopping', { signal });
         (async () => {
           await workers.stop();
+          for (const j of jobs) await j.stop();
           await bus.close();
           await runtime.close();
           logger.info('worker stopped', { ...workers.events.stats(), delivered: workers.delivery?.stats().delivered ?? 0 });

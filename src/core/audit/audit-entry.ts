@@ -39,6 +39,19 @@ export const auditActions = [
   'audit_verified',
   // an API call named a reviewer who is disabled or (in `people` mode) unknown
   'reviewer_refused',
+  // evidence: chain of custody from intake to export (src/core/evidence)
+  'evidence_kept',
+  'evidence_held',
+  'evidence_hold_extended',
+  'evidence_legal_hold_set',
+  'evidence_legal_hold_lifted',
+  'evidence_purged',
+  'evidence_destruction_requested',
+  'evidence_destroyed',
+  'evidence_exported',
+  'evidence_sent',
+  'evidence_purge_run',
+  'evidence_custody_read',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

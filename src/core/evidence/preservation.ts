@@ -4,7 +4,9 @@
  * removed the media (never its hashes or the audit trail), and destruction on a law-enforcement request,
  * which needs a second, different person to confirm.
  */
+import type { AuditAction } from '../audit/audit-entry.ts';
 import { conflict, forbidden, invalidInput } from '../lifeguard-error.ts';
+import type { Role } from '../people/roles.ts';
 
 /** Days media is kept after a case is held, unless extended. */
 export const defaultRetentionDays = 365;
@@ -12,6 +14,25 @@ const day = 86_400_000;
 
 export const holdEventKinds = ['held', 'extended', 'legal_hold_set', 'legal_hold_lifted', 'purged', 'destruction_requested', 'destruction_confirmed'] as const;
 export type HoldEventKind = (typeof holdEventKinds)[number];
+
+/** The audit action each hold event is recorded as (in the same transaction as the event). */
+export const holdAuditActions: Readonly<Record<HoldEventKind, AuditAction>> = Object.freeze({
+  held: 'evidence_held',
+  extended: 'evidence_hold_extended',
+  legal_hold_set: 'evidence_legal_hold_set',
+  legal_hold_lifted: 'evidence_legal_hold_lifted',
+  purged: 'evidence_purged',
+  destruction_requested: 'evidence_destruction_requested',
+  destruction_confirmed: 'evidence_destroyed',
+});
+
+/** Who may ask for, and confirm, destruction on a law-enforcement request: two different people, each a supervisor. */
+export const destructionRoles: readonly Role[] = ['supervisor'];
+
+/** Checks a person may take part in a destruction (403 otherwise). */
+export function checkDestructionRole(roles: readonly Role[]): void {
+  if (!roles.some((r) => destructionRoles.includes(r))) throw forbidden(`destroying evidence needs the ${destructionRoles.join(' or ')} role`);
+}
 
 export interface HoldEvent {
   caseId: string;
@@ -64,6 +85,17 @@ export function holdFor(s: HoldState | undefined, caseId: string, actor: string,
   if (s?.purgedAt !== undefined) throw conflict('evidence_purged', `the media of ${caseId} was already removed`);
   const until = now + days * day;
   return s ? { caseId, kind: 'extended', at: now, actor, data: { until: Math.max(until, s.until) } } : { caseId, kind: 'held', at: now, actor, data: { until } };
+}
+
+/**
+ * The automatic hold when abuse is confirmed or a referral is sent: a new hold, or an extension when it pushes
+ * the end later; undefined when nothing changes (already held long enough, or the media is gone).
+ */
+export function autoHold(s: HoldState | undefined, caseId: string, actor: string, now: number, days: number, reason: string): NewHoldEvent | undefined {
+  if (s?.purgedAt !== undefined || s?.destruction?.confirmedBy !== undefined) return undefined;
+  const e = holdFor(s, caseId, actor, now, days);
+  if (s && (e.data.until ?? 0) <= s.until) return undefined;
+  return { ...e, data: { ...e.data, reason } };
 }
 
 /** Checks a destruction confirmation: a pending request, by someone other than who asked. */

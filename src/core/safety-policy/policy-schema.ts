@@ -11,6 +11,7 @@ import { reviewPolicySchema } from '../cases/review-policy.ts';
 import { livePolicySchema, tierSettingsPolicySchema } from './tier-settings.ts';
 import { matchingPolicySchema } from '../banks/matching-policy.ts';
 import { ageTokenPolicySchema } from '../age/age-token-policy.ts';
+import { evidencePolicySchema } from '../evidence/evidence-policy.ts';
 
 export const policySchema = z.strictObject({
   version: z.literal(1).default(1),
@@ -25,6 +26,8 @@ export const policySchema = z.strictObject({
   matching: matchingPolicySchema.prefault({}),
   /** Privacy-preserving age tokens (SD-JWT VC, mdoc): the issuer trust list, audience, nonce and clock limits. */
   ageTokens: ageTokenPolicySchema.prefault({}),
+  /** Evidence preservation: the hold period after a confirmation or a referral. */
+  evidence: evidencePolicySchema.prefault({}),
 });
 export type Policy = z.infer<typeof policySchema>;
 

@@ -14,6 +14,8 @@ import { canClaim, canRefer, canReveal, canViewCase, canViewQueue, type Decision
 import { effectiveSettings, exposureState, utcDay } from '../../core/people/wellbeing.ts';
 import type { CaseDetail, CaseService, Reviewer } from '../../review/case-service.ts';
 import { createRevealGrantStore } from '../../store/reveal-grant-store.ts';
+import { reduceHold } from '../../core/evidence/preservation.ts';
+import { createEvidenceHoldStore } from '../../store/evidence-hold-store.ts';
 import { loadCaseEvidence } from './case-evidence.ts';
 import type { ConsoleContext, ConsoleEnv } from './console-context.ts';
 import { consoleHeaders, type FieldError } from './console-html.ts';
@@ -67,7 +69,8 @@ export function mountCases(app: Hono<ConsoleEnv>, ctx: ConsoleContext): void {
     if (!detail) return c.text('No such case', 404, consoleHeaders);
     const now = ctx.now();
     const person = c.get('person');
-    const [evidence, x, banks] = await Promise.all([loadCaseEvidence(ctx.rt, detail), exposure(c), ctx.rt.services.banks?.store.listBanks() ?? Promise.resolve([])]);
+    const [evidence, x, banks, holdEvents] = await Promise.all([loadCaseEvidence(ctx.rt, detail), exposure(c), ctx.rt.services.banks?.store.listBanks() ?? Promise.resolve([]), createEvidenceHoldStore(ctx.rt.database).events(id)]);
+    const hold = reduceHold(holdEvents);
     const s = detail.state;
     const holdsClaim = s.assignee !== undefined && s.assignee.id === person.id && s.assignee.until > now;
     return c.html(
@@ -77,6 +80,7 @@ export function mountCases(app: Hono<ConsoleEnv>, ctx: ConsoleContext): void {
         detail,
         evidence,
         mayClaim: canClaim(person) && canWork(person.roles, s.requiredRole),
+        ...(hold ? { hold } : {}),
         holdsClaim,
         mayRefer: canRefer(person, s.assignee ? { personId: s.assignee.id, expiresAt: s.assignee.until } : undefined, now).allowed,
         reveal: revealDecision(c, detail, now),

@@ -11,6 +11,7 @@ import { gatherReferralInput } from '../../referral/gather-referral-input.ts';
 import { sendReferral } from '../../referral/send-referral.ts';
 import type { CaseDetail, Reviewer } from '../../review/case-service.ts';
 import { createReferralJournal } from '../../store/referral-journal-store.ts';
+import { createReferralQueue } from '../../store/referral-queue-store.ts';
 import type { ConsoleContext, ConsoleEnv } from './console-context.ts';
 import { consoleHeaders, type FieldError } from './console-html.ts';
 import { viewerOf } from './console-viewer.ts';
@@ -81,7 +82,7 @@ export function mountReferrals(app: Hono<ConsoleEnv>, ctx: ConsoleContext): void
     if (form.confirm !== 'yes') return render(c, detail, [{ field: 'confirm', message: 'Tick the box to confirm you have read the report' }], 400);
     try {
       await sendReferral(
-        { cases: ctx.rt.services.cases!, audit: ctx.rt.services.audit!, content: ctx.rt.content, cipher: ctx.rt.cipher, journal: createReferralJournal(ctx.rt.database), endpoint },
+        { cases: ctx.rt.services.cases!, audit: ctx.rt.services.audit!, content: ctx.rt.content, cipher: ctx.rt.cipher, journal: createReferralJournal(ctx.rt.database), queue: createReferralQueue(ctx.rt.database), endpoint },
         id,
         reviewerOf(c),
       );

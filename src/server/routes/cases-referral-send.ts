@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { sendReferral } from '../../referral/send-referral.ts';
 import { createReferralJournal } from '../../store/referral-journal-store.ts';
+import { createReferralQueue } from '../../store/referral-queue-store.ts';
 import { caseParams, reviewerHeadersNote } from '../case-schemas.ts';
 import { reviewerOf } from '../reviewer-of.ts';
 import { defineRoute } from '../route.ts';
@@ -29,11 +30,11 @@ export const casesReferralSend = defineRoute({
     403: { description: 'The reviewer lacks the child-safety role.' },
     404: { description: 'Unknown case.' },
     409: { description: 'No confirmed decision (`referral_not_confirmed`), no destination configured (`referral_destination_not_configured`), or another send of it is under way (`referral_busy`).' },
-    503: { description: 'The CyberTipline could not be reached or finished (`referral_failed`); what was started is retracted.' },
+    503: { description: 'The CyberTipline could not be reached or finished (`referral_failed`); what was started is retracted, and the worker resends it later with back-off (LIFEGUARD_REFERRAL_RETRY_SECONDS).' },
   },
   async handle({ c, deps, key, params }) {
     const sent = await sendReferral(
-      { cases: need(deps.services, 'cases'), audit: need(deps.services, 'audit'), content: deps.content, cipher: deps.cipher, journal: createReferralJournal(deps.database), endpoint: deps.config.cybertipline },
+      { cases: need(deps.services, 'cases'), audit: need(deps.services, 'audit'), content: deps.content, cipher: deps.cipher, journal: createReferralJournal(deps.database), queue: createReferralQueue(deps.database), endpoint: deps.config.cybertipline },
       params.id,
       await reviewerOf(c, deps, key),
     );

@@ -28,7 +28,25 @@ export interface EvidenceHoldEventsTable {
   data: string;
 }
 
+/** A referral someone asked to send, until it is finished or abandoned (migrations/0012-referral-queue.ts). */
+export interface ReferralQueueTable {
+  referral_id: string;
+  case_id: string;
+  destination: string;
+  requested_by: string;
+  /** The requester's roles as JSON (the resend acts for them). */
+  roles: string;
+  via: string;
+  status: string;
+  attempts: number;
+  next_at: Int8;
+  lease_until: Int8;
+  last_error: string | null;
+  updated_at: Int8;
+}
+
 export interface ReferralTables {
   referral_steps: ReferralStepsTable;
   evidence_hold_events: EvidenceHoldEventsTable;
+  referral_queue: ReferralQueueTable;
 }

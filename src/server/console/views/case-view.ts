@@ -8,6 +8,7 @@ import { ageBands, groomingCaseTypes, ncmecClassifications, sexesAsSeen, ukCateg
 import { caseActionKinds, dismissReasons, restrictableFeatures } from '../../../core/cases/case-actions.ts';
 import type { CaseEvent } from '../../../core/cases/case-event.ts';
 import type { ExposureState } from '../../../core/people/wellbeing.ts';
+import type { HoldState } from '../../../core/evidence/preservation.ts';
 import type { CaseDetail } from '../../../review/case-service.ts';
 import type { CaseEvidenceView, Span } from '../case-evidence.ts';
 import { consolePage, csrfField, errorSummary, selectField, when, type FieldError, type Html, type Viewer } from '../console-html.ts';
@@ -30,6 +31,8 @@ export interface CasePageView {
   errors: FieldError[];
   notice?: string;
   now: number;
+  /** The evidence preservation hold, when the case's media is held (src/core/evidence/preservation.ts). */
+  hold?: HoldState;
 }
 
 /** Text with the detector's spans marked (escaped; overlapping spans merge into the first). */
@@ -222,9 +225,28 @@ ${
     : ''
 }
 ${referralSection(v)}
+${preservationSection(v)}
 </div>
 </div>`;
   return consolePage({ title: `Case ${s.id}`, path: '/console/queue', viewer: v.viewer, body });
+}
+
+/** Where the case's media stands: held until when, legal hold, purged, destruction requested or done. */
+function preservationSection(v: CasePageView): Html | '' {
+  const h = v.hold;
+  if (!h) return '';
+  const d = h.destruction;
+  return html`<section aria-labelledby="preservation-h" id="preservation"><h2 id="preservation-h">Evidence preservation</h2><ul>${
+    h.purgedAt !== undefined || d?.confirmedBy !== undefined
+      ? html`<li>${
+          d?.confirmedBy !== undefined
+            ? html`Media destroyed on law-enforcement request <span class="mono">${d.requestRef}</span> (asked by ${d.requestedBy}, confirmed by ${d.confirmedBy})`
+            : html`Media removed ${when(h.purgedAt!)} (the hold expired)`
+        }; hashes and the audit trail are kept.</li>`
+      : html`<li>Media held since ${when(h.heldSince)} until <strong>${when(h.until)}</strong>${h.legalHold ? html` · <strong>legal hold</strong>: kept until it is lifted` : ''}</li>${
+          d ? html`<li>Destruction requested ${when(d.at)} by ${d.requestedBy} (law-enforcement request <span class="mono">${d.requestRef}</span>); waits for a second supervisor.</li>` : ''
+        }`
+  }</ul></section>`;
 }
 
 function referralSection(v: CasePageView): Html | '' {
