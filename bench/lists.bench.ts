@@ -3,6 +3,7 @@
  * and LIFEGUARD_BENCH_KEYWORDS terms (default 100,000), imports both into a fresh SQLite bank (timed), loads
  * the in-memory text list index from the store (timed), then measures keyword + URL matching throughput on
  * one core over synthetic chat messages. Prints JSON lines. Run: npm run bench -- lists
+ * With LIFEGUARD_BENCH_DATABASE_URL=postgres://… the bank lives in PostgreSQL (a throw-away schema) instead.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { TextListIndex } from '../src/matching/text-list-index.ts';
 import { importHashList, openHashListFile } from '../src/store/bank-import.ts';
 import { createBankStore } from '../src/store/bank-store.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { sql } from 'kysely';
 
 const urls = Number(process.env.LIFEGUARD_BENCH_URLS ?? 1_000_000);
 const keywords = Number(process.env.LIFEGUARD_BENCH_KEYWORDS ?? 100_000);
@@ -43,7 +45,10 @@ try {
     return t;
   });
 
-  const database = await openDatabase({ url: join(dir, 'lifeguard.sqlite') });
+  const pgUrl = process.env.LIFEGUARD_BENCH_DATABASE_URL;
+  const pgSchema = `bench_lists_${process.pid}`;
+  const database = pgUrl ? await openDatabase({ url: pgUrl, pgSchema }) : await openDatabase({ url: join(dir, 'lifeguard.sqlite') });
+  emit({ metric: 'database', value: database.kind });
   const store = createBankStore(database);
   const urlBank = await store.createBank('bench-urls');
   const kwBank = await store.createBank('bench-keywords');
@@ -87,6 +92,7 @@ try {
   t = performance.now();
   const { index, report } = await TextListIndex.load(store);
   emit({ metric: 'index_load_s', value: Math.round((performance.now() - t) / 100) / 10, urls: report.urls, keywords: report.keywords, rssDeltaMb: Math.round((process.memoryUsage().rss - rss0) / 1e6), loadavg: loadavg()[0] });
+  if (pgUrl) await sql.raw(`drop schema ${pgSchema} cascade`).execute(database.db);
   await database.close();
   const both = run((m) => index.matcher.match(m).hits.length, 5);
   emit({ metric: 'url_and_keyword_messages_per_s', value: both.perS, urls: report.urls, keywords: report.keywords, hits: both.hits });
