@@ -5,6 +5,7 @@ import { exchangeKinds, type ExchangeKind } from '../exchanges/exchange-kinds.ts
 import { createExchangeWorker, sealCredentials, type ExchangeWorker } from '../exchanges/exchange-worker.ts';
 import type { Database } from '../store/database.ts';
 import { createExchangeStore } from '../store/exchange-store.ts';
+import { createExchangePushStore } from '../store/exchange-push-store.ts';
 import type { Logger } from './logger.ts';
 import type { BankService, ExchangeService } from './services.ts';
 
@@ -13,6 +14,8 @@ export function createExchangeService(o: { database: Database; banks: BankServic
   const worker = createExchangeWorker({
     bankStore: o.banks.store,
     exchanges: store,
+    pushes: createExchangePushStore(o.database),
+    pushKeyPrefix: () => o.banks.store.instanceId(),
     ...(o.cipher ? { cipher: o.cipher } : {}),
     now: o.now,
     onChange: () => o.banks.changed(),

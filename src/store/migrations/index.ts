@@ -12,6 +12,7 @@ import { m0006Cases } from './0006-cases.ts';
 import { m0007People } from './0007-people.ts';
 import { m0009ListsExchanges } from './0009-lists-exchanges.ts';
 import { m0011Referrals } from './0011-referrals.ts';
+import { m0013ExchangePush } from './0013-exchange-push.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_banks': m0001Banks,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007_people': m0007People,
   '0009_lists_exchanges': m0009ListsExchanges,
   '0011_referrals': m0011Referrals,
+  '0013_exchange_push': m0013ExchangePush,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
