@@ -38,6 +38,8 @@ export const auditActions = [
   'audit_verified',
   // an API call named a reviewer who is disabled or (in `people` mode) unknown
   'reviewer_refused',
+  // an admin asked for an exchange fetch from the console
+  'exchange_fetch_requested',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

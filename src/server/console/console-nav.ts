@@ -9,6 +9,7 @@ export function navFor(a: Actor): NavItem[] {
   if (canManagePeople(a)) items.push({ href: '/console/people', label: 'People' });
   if (canReadAudit(a)) items.push({ href: '/console/audit', label: 'Audit log' });
   if (canReadStatistics(a)) items.push({ href: '/console/statistics', label: 'Statistics' });
+  if (canReadStatistics(a)) items.push({ href: '/console/exchanges', label: 'Exchanges' });
   items.push({ href: '/console/settings', label: 'My settings' });
   return items;
 }
