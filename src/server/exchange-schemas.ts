@@ -23,6 +23,7 @@ export const exchangeView = z
     counts: z.object({ fetched: z.number().int().optional(), added: z.number().int().optional(), removed: z.number().int().optional(), invalid: z.number().int().optional(), total: z.number().int().optional() }),
     nextRunAt: z.string().nullable(),
     createdAt: z.string(),
+    shares: z.record(z.string(), z.number().int()).optional().describe('Confirmed hashes shared with it, by state: pending, sending, sent, failed, cancelled.'),
   })
   .meta({ id: 'Exchange' });
 
@@ -37,7 +38,7 @@ export const newExchangeBody = z.object({
 });
 
 /** The API view of an exchange. */
-export const toExchangeView = (x: ExchangeRecord, bankName: string) => ({
+export const toExchangeView = (x: ExchangeRecord, bankName: string, shares?: Partial<Record<string, number>>) => ({
   name: x.name,
   kind: x.kind,
   bank: bankName,
@@ -54,4 +55,5 @@ export const toExchangeView = (x: ExchangeRecord, bankName: string) => ({
   counts: x.counts,
   nextRunAt: x.nextRunAt,
   createdAt: x.createdAt,
+  ...(shares !== undefined ? { shares: shares as Record<string, number> } : {}),
 });
