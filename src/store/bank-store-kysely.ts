@@ -359,6 +359,10 @@ export class KyselyBankStore implements BankStore {
     return lists.textEntries(this.#lists, types, afterId);
   }
 
+  textEntryPages(types: readonly SignalTypeName[], afterId?: number): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }[]> {
+    return lists.textEntryPages(this.#lists, types, afterId);
+  }
+
   textDelta(types: readonly SignalTypeName[], since: StoreCursor): Promise<{ cursor: StoreCursor; changes: AsyncIterable<TextIndexChange> }> {
     return lists.textDelta(this.#lists, types, since);
   }

@@ -86,11 +86,19 @@ export async function unreportedOpinions(ctx: ListStoreContext, exchange: string
   return rows.map((r) => ({ ...toOpinion(r), entry: entries.get(Number(r.entry_id)) }));
 }
 
+/** A matchable URL or keyword entry. */
+export interface TextEntry {
+  id: number;
+  bankId: number;
+  signalType: SignalTypeName;
+  value: string;
+}
+
 /** Ids per read of textEntries: a primary-key range, so every page is a range scan on both databases. */
 const idSpan = 50_000;
 
-/** See BankStore.textEntries. */
-export async function* textEntries(ctx: ListStoreContext, types: readonly SignalTypeName[], afterId = 0): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }> {
+/** See BankStore.textEntryPages. */
+export async function* textEntryPages(ctx: ListStoreContext, types: readonly SignalTypeName[], afterId = 0): AsyncIterable<TextEntry[]> {
   if (types.length === 0) return;
   // Walk id ranges up to the highest id now, rather than `order by id limit n`: with a type filter
   // PostgreSQL may answer that from the (type, value) index and sort every remaining row on each page.
@@ -107,8 +115,13 @@ export async function* textEntries(ctx: ListStoreContext, types: readonly Signal
       .where('disabled_at', 'is', null)
       .orderBy('id')
       .execute();
-    for (const r of rows) yield { id: Number(r.id), bankId: Number(r.bank_id), signalType: r.signal_type as SignalTypeName, value: r.value };
+    if (rows.length > 0) yield rows.map((r) => ({ id: Number(r.id), bankId: Number(r.bank_id), signalType: r.signal_type as SignalTypeName, value: r.value }));
   }
+}
+
+/** See BankStore.textEntries. */
+export async function* textEntries(ctx: ListStoreContext, types: readonly SignalTypeName[], afterId = 0): AsyncIterable<TextEntry> {
+  for await (const page of textEntryPages(ctx, types, afterId)) yield* page;
 }
 
 /** See BankStore.textDelta. */
