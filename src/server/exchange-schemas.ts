@@ -32,7 +32,7 @@ export const newExchangeBody = z.object({
   kind: z.enum(exchangeKindNames).describe(exchangeKindNames.map((k) => `\`${k}\`: ${exchangeKinds[k].description}`).join(' ')),
   bank: z.string().min(1).max(64).describe('The bank its entries go to.'),
   createBank: z.boolean().optional(),
-  settings: z.record(z.string(), z.unknown()).describe('Per kind: http_list {url, format json|csv, type?}; threatexchange {privacyGroup, baseUrl?, apiVersion?, pageSize?}.'),
+  settings: z.record(z.string(), z.unknown()).describe('Per kind: http_list {url, format json|csv, type?, pushUrl?, pushTypes?}; threatexchange {privacyGroup, baseUrl?, apiVersion?, pageSize?, push?: {shareLevel?, status?, appId?, types?}} (push/pushUrl: share confirmed hashes).'),
   credentials: z.record(z.string(), z.unknown()).optional().describe('Per kind: http_list {bearerToken?, headers?}; threatexchange {accessToken}. Stored sealed (AES-256-GCM); never returned.'),
   intervalSeconds: z.number().int().min(60).max(7 * 86_400).default(3600),
 });
