@@ -94,8 +94,9 @@ export interface TextEntry {
   value: string;
 }
 
-/** Ids per read of textEntries: a primary-key range, so every page is a range scan on both databases. */
-const idSpan = 50_000;
+/** Ids per read of textEntries: a primary-key range, so every page is a range scan on both databases (and
+ * small enough for PostgreSQL to sort in memory). */
+const idSpan = 20_000;
 
 /** See BankStore.textEntryPages. */
 export async function* textEntryPages(ctx: ListStoreContext, types: readonly SignalTypeName[], afterId = 0): AsyncIterable<TextEntry[]> {
@@ -110,7 +111,9 @@ export async function* textEntryPages(ctx: ListStoreContext, types: readonly Sig
       .select(['id', 'bank_id', 'signal_type', 'value'])
       .where('id', '>', lo)
       .where('id', '<=', lo + idSpan)
-      .where(ctx.postgres ? sql.ref('signal_type') : sql<string>`+${sql.ref('signal_type')}`, 'in', [...types])
+      // Neither database may use the (type, value) index for the type filter (it would visit every entry of
+      // the type for each range): SQLite's unary + and PostgreSQL's `|| ''` make it a plain filter.
+      .where(ctx.postgres ? sql<string>`${sql.ref('signal_type')} || ''` : sql<string>`+${sql.ref('signal_type')}`, 'in', [...types])
       .where('flagged_low_quality', '=', 0)
       .where('disabled_at', 'is', null)
       .orderBy('id')
