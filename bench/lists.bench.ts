@@ -3,6 +3,7 @@
  * and LIFEGUARD_BENCH_KEYWORDS terms (default 100,000), imports both into a fresh SQLite bank (timed), loads
  * the in-memory text list index from the store (timed), then measures keyword + URL matching throughput on
  * one core over synthetic chat messages. Prints JSON lines. Run: npm run bench -- lists
+ * With LIFEGUARD_BENCH_DATABASE_URL=postgres://… the bank lives in PostgreSQL (a throw-away schema) instead.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { TextListIndex } from '../src/matching/text-list-index.ts';
 import { importHashList, openHashListFile } from '../src/store/bank-import.ts';
 import { createBankStore } from '../src/store/bank-store.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { sql } from 'kysely';
 
 const urls = Number(process.env.LIFEGUARD_BENCH_URLS ?? 1_000_000);
 const keywords = Number(process.env.LIFEGUARD_BENCH_KEYWORDS ?? 100_000);
@@ -43,18 +45,29 @@ try {
     return t;
   });
 
-  const database = await openDatabase({ url: join(dir, 'lifeguard.sqlite') });
+  const pgUrl = process.env.LIFEGUARD_BENCH_DATABASE_URL;
+  const pgSchema = `bench_lists_${process.pid}`;
+  const database = pgUrl ? await openDatabase({ url: pgUrl, pgSchema }) : await openDatabase({ url: join(dir, 'lifeguard.sqlite') });
+  emit({ metric: 'database', value: database.kind });
   const store = createBankStore(database);
   const urlBank = await store.createBank('bench-urls');
   const kwBank = await store.createBank('bench-keywords');
+  // CPU seconds of this process (all threads) beside wall time: on a shared machine the wall figure moves with
+  // the load, the CPU figure much less.
+  const cpu = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1e6;
+  };
+  let c0 = cpu();
   let t = performance.now();
   const u = await importHashList(store, urlBank.id, (await openHashListFile(urlFile)).stream, { defaultType: 'url', lines: true });
   const urlImportS = (performance.now() - t) / 1000;
-  emit({ metric: 'url_import_s', value: Math.round(urlImportS * 10) / 10, entries: u.added, errors: u.errors, lines_per_s: Math.round(urls / urlImportS) });
+  emit({ metric: 'url_import_s', value: Math.round(urlImportS * 10) / 10, cpu_s: Math.round((cpu() - c0) * 10) / 10, entries: u.added, errors: u.errors, lines_per_s: Math.round(urls / urlImportS), loadavg: loadavg()[0] });
+  c0 = cpu();
   t = performance.now();
   const k = await importHashList(store, kwBank.id, (await openHashListFile(kwFile)).stream, { defaultType: 'keyword', lines: true });
   const kwImportS = (performance.now() - t) / 1000;
-  emit({ metric: 'keyword_import_s', value: Math.round(kwImportS * 10) / 10, entries: k.added, errors: k.errors });
+  emit({ metric: 'keyword_import_s', value: Math.round(kwImportS * 10) / 10, cpu_s: Math.round((cpu() - c0) * 10) / 10, entries: k.added, errors: k.errors });
 
   // Messages: everyday words, 1 in 100 carrying a listed term, 1 in 50 a URL (half listed).
   const messages: string[] = [];
@@ -84,9 +97,11 @@ try {
   emit({ metric: 'keyword_messages_per_s', loadavg: loadavg()[0], value: kw.perS, terms: keywords, hits: kw.hits, avgChars: Math.round(messages.reduce((a, m) => a + m.length, 0) / messages.length) });
   global.gc?.();
   const rss0 = process.memoryUsage().rss;
+  c0 = cpu();
   t = performance.now();
   const { index, report } = await TextListIndex.load(store);
-  emit({ metric: 'index_load_s', value: Math.round((performance.now() - t) / 100) / 10, urls: report.urls, keywords: report.keywords, rssDeltaMb: Math.round((process.memoryUsage().rss - rss0) / 1e6), loadavg: loadavg()[0] });
+  emit({ metric: 'index_load_s', value: Math.round((performance.now() - t) / 100) / 10, cpu_s: Math.round((cpu() - c0) * 10) / 10, urls: report.urls, keywords: report.keywords, rssDeltaMb: Math.round((process.memoryUsage().rss - rss0) / 1e6), loadavg: loadavg()[0] });
+  if (pgUrl) await sql.raw(`drop schema ${pgSchema} cascade`).execute(database.db);
   await database.close();
   const both = run((m) => index.matcher.match(m).hits.length, 5);
   emit({ metric: 'url_and_keyword_messages_per_s', value: both.perS, urls: report.urls, keywords: report.keywords, hits: both.hits });

@@ -60,6 +60,7 @@ for (const target of testDatabases()) {
       assert.equal(fetched.status, 200, JSON.stringify(fetched.body));
       assert.equal(fetched.body.status, 'ok');
       assert.deepEqual([fetched.body.counts.added, fetched.body.counts.total], [3, 3]);
+      assert.deepEqual(fetched.body.shares, {}, 'no confirmed hash shared yet');
       assert.ok(fetched.body.lastSuccessAt);
 
       // A hand-added bank holding the same MD5, from another source.

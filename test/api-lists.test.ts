@@ -1,7 +1,8 @@
 /**
  * Issue 12 end to end through the HTTP app: URL and keyword lists added to a bank are checked by
  * POST /v1/checks/url and /v1/checks/search, and chat messages and stream comments carrying a listed URL
- * (also disguised) or term are held with a case opened on the list entry. SQLite and PostgreSQL.
+ * (also disguised) or term are held with a case opened on the list entry; an account profile carrying one opens a
+ * case about the account. SQLite and PostgreSQL.
  * The listed terms and sites are made up and harmless.
  */
 import assert from 'node:assert/strict';
@@ -121,6 +122,22 @@ for (const target of testDatabases()) {
       assert.deepEqual(c1.map((e) => e.effect.kind).sort(), ['hold_message', 'open_case']);
       assert.deepEqual(c1[0]!.effect.target, { type: 'comment', id: 'cm-1' });
       assert.match(c1[0]!.effect.evidence[0]!.summary, /purple lantern club/);
+    });
+
+    test('an account profile with a listed link opens a case about the account, with the list entry as evidence', async () => {
+      const batch = {
+        events: [
+          { id: 'l-p1', type: 'account.profile', account: { id: 'acct-profile-1' }, displayName: 'Garden club', bio: 'photos of my allotment', links: ['https://www.listed.example/gallery/1'] },
+          { id: 'l-p2', type: 'account.profile', account: { id: 'acct-profile-2' }, displayName: 'Garden club', bio: 'photos of my allotment', links: ['https://example.org/allotment'] },
+        ],
+      };
+      assert.equal((await t.call('POST', '/v1/events', { token: events, json: batch })).status, 202);
+      await t.drain();
+      const fx = (await t.call('GET', '/v1/effects?limit=1000', { token: events })).body.items as { eventId: string; effect: { kind: string; target: { type: string; id: string }; evidence: { kind: string; id: string }[] } }[];
+      const p1 = fx.filter((e) => e.eventId === 'l-p1');
+      assert.deepEqual(p1.map((e) => [e.effect.kind, e.effect.target]), [['open_case', { type: 'account', id: 'acct-profile-1' }]]);
+      assert.equal(p1[0]!.effect.evidence[0]!.kind, 'bank_match');
+      assert.equal(fx.filter((e) => e.eventId === 'l-p2').length, 0, 'a clean profile asks for nothing');
     });
   });
 }

@@ -156,6 +156,20 @@ export const ageAppealEventSchema = z.object({
   text: z.string().max(2_000).optional(),
 });
 
+/**
+ * An account's public profile as the platform shows it, sent when it is created or changed: its text is checked
+ * against outside URL and keyword lists (a listed term in a bio, a listed link on a profile).
+ */
+export const accountProfileEventSchema = z.object({
+  ...base,
+  type: z.literal('account.profile'),
+  account: accountRefSchema,
+  displayName: z.string().max(200).optional(),
+  bio: z.string().max(5_000).optional(),
+  /** Links the profile shows (a website, other accounts). */
+  links: z.array(z.string().max(2_000)).max(20).optional(),
+});
+
 /** Every event type, declared once. */
 export const eventTypes = [
   'chat.message',
@@ -169,6 +183,7 @@ export const eventTypes = [
   'report.filed',
   'age.signal',
   'age.appeal',
+  'account.profile',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -184,6 +199,7 @@ export const platformEventSchema = z.union([
   reportEventSchema,
   ageSignalEventSchema,
   ageAppealEventSchema,
+  accountProfileEventSchema,
 ]);
 export type PlatformEvent = z.infer<typeof platformEventSchema>;
 export type PlatformEventOf<T extends EventType> = Extract<PlatformEvent, { type: T }>;

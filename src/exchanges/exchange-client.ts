@@ -42,6 +42,24 @@ export interface ExchangeClient {
   fetch(checkpoint: string | null, signal: AbortSignal): AsyncIterable<FetchPage>;
   /** Sends a reviewer's opinion on an entry back to the exchange, when it supports that. */
   reportOpinion?(entry: { externalId: string; signalType: SignalTypeName; value: string }, opinion: ExchangeOpinion, signal: AbortSignal): Promise<void>;
-  /** Shares entries the platform's reviewers confirmed, when the exchange supports that. */
-  push?(entries: readonly { signalType: SignalTypeName; value: string; category?: string | null }[], signal: AbortSignal): Promise<void>;
+  /** The signal types `share` takes (set when the exchange supports sharing and it is configured). */
+  readonly shareTypes?: readonly SignalTypeName[];
+  /**
+   * Shares one hash the platform's reviewers confirmed; resolves with the exchange's id of the share. Sent once
+   * (no automatic retry): `idempotencyKey` is the same for every attempt at the same journal row.
+   */
+  share?(item: SharedHash, idempotencyKey: string, signal: AbortSignal): Promise<{ remoteId: string | null }>;
+  /**
+   * After an attempt whose answer was lost: the id of our share of this hash if the exchange already holds it,
+   * null if it does not. Exchanges without it rely on the idempotency key.
+   */
+  findShared?(item: SharedHash, signal: AbortSignal): Promise<string | null>;
+}
+
+/** A hash to share. */
+export interface SharedHash {
+  signalType: SignalTypeName;
+  value: string;
+  /** The reviewer's category (UK A/B/C), when known. */
+  category: string | null;
 }

@@ -15,13 +15,21 @@ const httpUrl = z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u)
 export const exchangeKinds = {
   http_list: {
     description: 'A JSON or CSV list at a URL (fetched whole each time; pages followed).',
-    settings: z.object({ url: httpUrl, format: z.enum(['json', 'csv']).default('json'), type: z.enum(signalTypeNames).optional(), timeoutMs: z.number().int().min(100).max(300_000).optional() }),
+    settings: z.object({
+      url: httpUrl,
+      format: z.enum(['json', 'csv']).default('json'),
+      type: z.enum(signalTypeNames).optional(),
+      timeoutMs: z.number().int().min(100).max(300_000).optional(),
+      /** Share confirmed hashes by POSTing them here (see http-list-client.ts). */
+      pushUrl: httpUrl.optional(),
+      pushTypes: z.array(z.enum(['pdq', 'md5', 'sha256'])).min(1).optional(),
+    }),
     credentials: z.object({ bearerToken: z.string().min(1).max(4096).optional(), headers: z.record(z.string(), z.string().max(4096)).optional() }).default({}),
     create: (s: Record<string, unknown>, c: Record<string, unknown>): ExchangeClient =>
       createHttpListClient(s as unknown as Parameters<typeof createHttpListClient>[0], c as Parameters<typeof createHttpListClient>[1]),
   },
   threatexchange: {
-    description: "Meta's ThreatExchange: a privacy group's /threat_updates (PDQ, MD5), incremental, with deletions.",
+    description: "Meta's ThreatExchange: a privacy group's /threat_updates (PDQ, MD5), incremental, with deletions; opinions as reactions; confirmed hashes shared as descriptors.",
     settings: z.object({
       privacyGroup: z.string().regex(/^\d{1,30}$/),
       baseUrl: httpUrl.optional(),
@@ -29,6 +37,16 @@ export const exchangeKinds = {
       pageSize: z.number().int().min(1).max(5000).optional(),
       timeoutMs: z.number().int().min(100).max(300_000).optional(),
       backoffMs: z.number().int().min(0).max(60_000).optional(),
+      /** Share confirmed hashes as new descriptors in the privacy group (sharing off when absent). */
+      push: z
+        .object({
+          shareLevel: z.enum(['WHITE', 'GREEN', 'AMBER', 'RED']).default('AMBER'),
+          status: z.enum(['MALICIOUS', 'SUSPICIOUS']).default('MALICIOUS'),
+          /** Our app id, to find our own descriptors (default: the part of an app token before '|'). */
+          appId: z.string().regex(/^\d{1,30}$/).optional(),
+          types: z.array(z.enum(['pdq', 'md5', 'sha256'])).min(1).optional(),
+        })
+        .optional(),
     }),
     credentials: z.object({ accessToken: z.string().min(1).max(4096) }),
     create: (s: Record<string, unknown>, c: Record<string, unknown>): ExchangeClient =>

@@ -8,6 +8,8 @@ import type { MediaCipher } from '../crypto/media-cipher.ts';
 import { isLifeguardError } from '../core/lifeguard-error.ts';
 import type { BankStore } from '../store/bank-store.ts';
 import type { ExchangeRecord, ExchangeStore } from '../store/exchange-store.ts';
+import type { ExchangePushStore } from '../store/exchange-push-store.ts';
+import { pushConfirmed, type PushRound } from './exchange-pusher.ts';
 import type { ExchangeClient } from './exchange-client.ts';
 import { exchangeKinds, type ExchangeKind } from './exchange-kinds.ts';
 import { exchangeSource, syncExchange } from './exchange-sync.ts';
@@ -21,6 +23,10 @@ export interface ExchangeWorkerOptions {
   /** Called after a fetch changed a bank (the matcher refreshes). */
   onChange?: () => void;
   onError?: (name: string, err: unknown) => void;
+  /** The push journal: with it, confirmed hashes are shared with the exchanges configured to take them. */
+  pushes?: ExchangePushStore;
+  /** Prefix of idempotency keys of shares (the database's instance id), so two installations never collide. */
+  pushKeyPrefix?: string | (() => Promise<string>);
   /** Builds a client (tests may wrap it); default: from the kind registry. */
   clientFor?: (x: ExchangeRecord, credentials: Record<string, unknown>) => ExchangeClient;
 }
@@ -34,6 +40,8 @@ export interface ExchangeWorker {
   runNow(name: string): Promise<ExchangeRecord>;
   /** Sends recorded opinions back to the exchanges that take them. */
   reportOpinions(): Promise<number>;
+  /** Shares confirmed hashes with the exchanges configured to take them (one round each). */
+  pushConfirmed(): Promise<Record<string, PushRound>>;
 }
 
 /** Seals credentials for storage (base64), bound to the exchange name. */
@@ -118,11 +126,30 @@ export function createExchangeWorker(o: ExchangeWorkerOptions): ExchangeWorker {
     return sent;
   };
 
+  const pushAll = async (): Promise<Record<string, PushRound>> => {
+    const out: Record<string, PushRound> = {};
+    if (!o.pushes) return out;
+    const keyPrefix = typeof o.pushKeyPrefix === 'function' ? await o.pushKeyPrefix() : (o.pushKeyPrefix ?? 'lifeguard');
+    for (const x of await o.exchanges.list()) {
+      if (!x.enabled) continue;
+      const client = await clientOf(x).catch(() => undefined);
+      if (!client?.share) continue;
+      try {
+        out[x.name] = await pushConfirmed({ name: x.name, client, pushes: o.pushes, keyPrefix, now, signal: abort.signal });
+        if (out[x.name]!.stoppedBy) o.onError?.(x.name, new Error(`push: ${out[x.name]!.stoppedBy}`));
+      } catch (e) {
+        o.onError?.(x.name, e);
+      }
+    }
+    return out;
+  };
+
   return {
     async start() {
       const tick = () => {
         void runDue()
           .then(() => reportOpinions())
+          .then(() => serial(pushAll))
           .catch((e: unknown) => o.onError?.('*', e))
           .finally(() => {
             if (!abort.signal.aborted) timer = setTimeout(tick, pollMs).unref();
@@ -142,6 +169,7 @@ export function createExchangeWorker(o: ExchangeWorkerOptions): ExchangeWorker {
         await runDue();
       }
       await reportOpinions();
+      await serial(pushAll);
       await running;
     },
     runNow: (name) =>
@@ -150,5 +178,6 @@ export function createExchangeWorker(o: ExchangeWorkerOptions): ExchangeWorker {
         return o.exchanges.require(name);
       }),
     reportOpinions: () => serial(reportOpinions),
+    pushConfirmed: () => serial(pushAll),
   };
 }

@@ -172,12 +172,23 @@ for (const target of testDatabases()) {
     for (let i = 0; i < 7; i++) set({ id: String(1000 + i), type: i % 2 ? 'HASH_MD5' : 'HASH_PDQ', indicator: i % 2 ? hex(16) : hex(32) });
     const reactions: string[] = [];
     const srv = await localServer((req, url, res) => {
-      const m = /^\/v18\.0\/(\w+)\/(threat_updates|reactions)$/.exec(url.pathname);
-      if (!m || url.searchParams.get('access_token') !== '123|secret') return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":{"code":190,"message":"Invalid OAuth access token"}}');
-      if (m[2] === 'reactions') {
-        reactions.push(`${m[1]}:${url.searchParams.get('reactions')}`);
-        return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
+      if (url.searchParams.get('access_token') !== '123|secret') return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":{"code":190,"message":"Invalid OAuth access token"}}');
+      // An indicator's descriptors (GET /<indicator>?fields=descriptors), and reactions on one (POST /<descriptor>).
+      const one = /^\/v18\.0\/(\w+)$/.exec(url.pathname);
+      if (one && req.method === 'GET' && url.searchParams.get('fields') === 'descriptors') {
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: one[1], descriptors: { data: [{ id: `d${one[1]}a` }, { id: `d${one[1]}b` }] } }));
       }
+      if (one && req.method === 'POST') {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          reactions.push(`${one[1]}:${new URLSearchParams(body).get('reactions')}`);
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
+        });
+        return;
+      }
+      const m = /^\/v18\.0\/(\w+)\/threat_updates$/.exec(url.pathname);
+      if (!m) return void res.writeHead(404).end();
       const since = Number(url.searchParams.get('start_time') ?? 0);
       const limit = Number(url.searchParams.get('limit'));
       const after = Number(url.searchParams.get('after') ?? 0);
@@ -230,7 +241,7 @@ for (const target of testDatabases()) {
       const md5Entry = (await store.lookup('md5', [group.get('2000')!.indicator]))[0]!;
       await store.recordOpinion(md5Entry.id, 'false_positive', { by: 'reviewer-1', exchange: 'te' });
       assert.equal(await worker.reportOpinions(), 1);
-      assert.deepEqual(reactions, ['2000:DISAGREE_WITH_ALL']);
+      assert.deepEqual(reactions, ['d2000a:NON_MALICIOUS', 'd2000b:NON_MALICIOUS'], 'a NON_MALICIOUS reaction on each of the indicator\'s descriptors');
       set({ id: '2000', type: 'HASH_MD5', indicator: group.get('2000')!.indicator }); // touched upstream, same value
       x = await worker.runNow('te');
       assert.equal(x.status, 'ok');

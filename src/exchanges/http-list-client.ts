@@ -6,10 +6,15 @@
  * - CSV/TSV: a hash list as `bank import` reads it (header row; `type` optional with the `type` setting);
  *   the next page, if any, in a `Link: <url>; rel="next"` header.
  * A record that does not validate is counted as invalid and left out; it never stops the fetch.
+ *
+ * Sharing (optional, with the `pushUrl` setting): each confirmed hash is POSTed alone as
+ * `{"type", "value", "category"}` (JSON) with an `Idempotency-Key` header that stays the same for every attempt
+ * at the same hash; the server answers 2xx with `{"id"?}` and must treat a repeated key as the same share.
  */
 import { HashListParser } from '../core/hash-list/hash-list-parser.ts';
 import { isLifeguardError } from '../core/lifeguard-error.ts';
 import { signalTypeFor } from '../core/signal-types.ts';
+import type { SignalTypeName } from '../core/banks/types.ts';
 import type { ExchangeClient, FetchedEntry, FetchPage } from './exchange-client.ts';
 import { exchangeError, httpGet, safeUrl } from './http-get.ts';
 
@@ -18,6 +23,10 @@ export interface HttpListSettings {
   format: 'json' | 'csv';
   /** Signal type of records that name none. */
   type?: string;
+  /** Where confirmed hashes are POSTed (sharing off when absent). */
+  pushUrl?: string;
+  /** Types to share (default pdq, md5, sha256). */
+  pushTypes?: SignalTypeName[];
   /** Most pages followed in one fetch (a loop guard). */
   maxPages?: number;
   timeoutMs?: number;
@@ -33,9 +42,32 @@ export interface HttpListCredentials {
 export function createHttpListClient(settings: HttpListSettings, credentials: HttpListCredentials = {}): ExchangeClient {
   const headers: Record<string, string> = { accept: settings.format === 'json' ? 'application/json' : 'text/csv, text/plain', ...(credentials.headers ?? {}) };
   if (credentials.bearerToken) headers.authorization = `Bearer ${credentials.bearerToken}`;
+  const pushUrl = settings.pushUrl;
   return {
     kind: 'http_list',
     mode: 'snapshot',
+    ...(pushUrl !== undefined
+      ? {
+          shareTypes: settings.pushTypes ?? ['pdq', 'md5', 'sha256'],
+          async share(item, idempotencyKey, signal) {
+            const res = await httpGet(pushUrl, {
+              signal,
+              method: 'POST',
+              attempts: 1,
+              headers: { ...headers, accept: 'application/json', 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+              body: JSON.stringify({ type: item.signalType, value: item.value, category: item.category }),
+              ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
+            });
+            let id: unknown;
+            try {
+              id = (JSON.parse(res.text || '{}') as { id?: unknown }).id;
+            } catch {
+              id = undefined;
+            }
+            return { remoteId: typeof id === 'string' || typeof id === 'number' ? String(id) : null };
+          },
+        }
+      : {}),
     async *fetch(_checkpoint, signal) {
       let url: string | undefined = settings.url;
       const seen = new Set<string>();

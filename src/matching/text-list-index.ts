@@ -34,12 +34,12 @@ export class TextListIndex {
     const started = performance.now();
     const index = new TextListIndex(store);
     index.#cursor = await store.cursor();
-    for await (const e of store.textEntries(textListTypes, 0)) {
-      if (e.id > index.#cursor.entryId) continue; // added after the cursor: the first refresh brings it
-      index.matcher.add(e.id, e.signalType, e.value, e.bankId);
-    }
-    index.matcher.keywords.build();
+    const top = index.#cursor.entryId;
     const m = index.matcher;
+    for await (const page of store.textEntryPages(textListTypes, 0)) {
+      for (const e of page) if (e.id <= top) m.add(e.id, e.signalType, e.value, e.bankId); // later ones: the first refresh brings them
+    }
+    m.keywords.build();
     return { index, report: { entries: m.size, urls: m.urls.size, keywords: m.keywords.size, ms: Math.round(performance.now() - started) } };
   }
 

@@ -36,3 +36,12 @@ test('comments with a listed term are held in their stream; titles open a case; 
   assert.deepEqual(run({ id: 'e1', type: 'chat.message', conversationId: 'c1', author: { id: 'a' }, text: 'listed.example' }, true), []);
   assert.equal(p.accepts({ type: 'stream.started', streamId: 's', streamer: { id: 'x' }, audience: 'public' } as unknown as PlatformEvent), false);
 });
+
+test('an account profile with a listed link or term opens a case about the account; a clean profile asks for nothing', () => {
+  const fx = run({ id: 'p1', type: 'account.profile', account: { id: 'acct-9' }, displayName: 'Lantern fan', bio: 'ask me about the purple lantern', links: ['hxxps://shop.listed.example/x', 'https://example.org'] });
+  assert.deepEqual(fx.map((e) => [e.kind, e.target, e.dedupeKey]), [['open_case', { type: 'account', id: 'acct-9' }, 'lists:open_case:profile:acct-9:p1']]);
+  assert.deepEqual(fx[0]!.evidence.map((e) => e.id).sort(), ['7', '8'], 'the keyword in the bio and the URL among the links');
+  assert.match(fx[0]!.reasons[0]!, /profile of acct-9/);
+  assert.deepEqual(run({ id: 'p2', type: 'account.profile', account: { id: 'acct-9' }, displayName: 'purple', bio: 'lantern' }), [], 'words split across fields do not make a phrase');
+  assert.equal(p.accepts({ type: 'account.profile', account: { id: 'x' } } as unknown as PlatformEvent), true);
+});

@@ -1,5 +1,6 @@
 /**
- * Outside URL and keyword lists on chat messages and stream comments: a message carrying a listed URL
+ * Outside URL and keyword lists on chat messages, stream comments, stream titles and account profiles (display
+ * name, bio, links): a message carrying a listed URL
  * (however it was disguised) or a listed term is held, and a case is opened with the list entry as evidence.
  * A hit is a candidate for human review; the hold protects the recipient until a person has looked.
  */
@@ -15,11 +16,15 @@ const describe = (h: TextListHit): string =>
     ? `URL list entry ${h.entryId} (${h.value}) matched ${JSON.stringify(h.found.slice(0, 200))}${h.obfuscated ? ', written in a disguised form' : ''}`
     : `keyword list entry ${h.entryId} (“${h.value}”) matched “${h.found.slice(0, 200)}”`;
 
-/** chat.message / stream.comment → hold_message + open_case per message with a list hit; stream titles → open_case. */
+/**
+ * chat.message / stream.comment → hold_message + open_case per message with a list hit; stream titles and
+ * account profiles → open_case (nothing to hold: a person looks at the stream or the profile).
+ */
 export function createListProcessor(lookup: TextListLookup): EventProcessor<null> {
   return {
     name: 'lists',
-    accepts: (event) => event.type === 'chat.message' || event.type === 'stream.comment' || (event.type === 'stream.started' && event.title !== undefined),
+    accepts: (event) =>
+      event.type === 'chat.message' || event.type === 'stream.comment' || (event.type === 'stream.started' && event.title !== undefined) || event.type === 'account.profile',
     init: () => null,
     handle(_state, event, ctx): Effect[] {
       if (ctx.replay) return [];
@@ -31,6 +36,18 @@ export function createListProcessor(lookup: TextListLookup): EventProcessor<null
         const evidence: EvidenceRef[] = hits.slice(0, 10).map((h) => ({ kind: 'bank_match', id: String(h.entryId), summary: describe(h) }));
         const reasons = [`stream title by ${event.streamer.id} contains an entry of an outside list`];
         return [{ kind: 'open_case', target, severity: 'high', reasons, evidence, dedupeKey: `lists:open_case:stream:${event.streamId}` }];
+      }
+      if (event.type === 'account.profile') {
+        // Each part on its own, so a URL never runs into the next field's words.
+        const parts = [event.displayName, event.bio, ...(event.links ?? [])].filter((p): p is string => p !== undefined && p !== '');
+        const hits = parts.flatMap((p) => lookup(p));
+        const seen = new Set<number>();
+        const unique = hits.filter((h) => !seen.has(h.entryId) && (seen.add(h.entryId), true));
+        if (unique.length === 0) return [];
+        const target = { type: 'account' as const, id: event.account.id };
+        const evidence: EvidenceRef[] = unique.slice(0, 10).map((h) => ({ kind: 'bank_match', id: String(h.entryId), summary: describe(h) }));
+        const reasons = [`profile of ${event.account.id} contains an entry of an outside list`];
+        return [{ kind: 'open_case', target, severity: 'high', reasons, evidence, dedupeKey: `lists:open_case:profile:${event.account.id}:${event.id}` }];
       }
       if (event.type !== 'chat.message' && event.type !== 'stream.comment') return [];
       const hits = lookup(event.text);

@@ -30,6 +30,7 @@ export function streamKeyOf(event: PlatformEvent): StreamKey {
       return { key: `r:${event.subject.type}:${event.subject.id}`, subjectType: 'subject', subjectId: `${event.subject.type}:${event.subject.id}` };
     case 'age.signal':
     case 'age.appeal':
+    case 'account.profile':
       return { key: `a:${event.account.id}`, subjectType: 'account', subjectId: event.account.id };
     case 'stream.started':
     case 'stream.ended':

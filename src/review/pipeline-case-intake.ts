@@ -62,7 +62,7 @@ export function intakeFromEffect(scope: string, effect: Effect, event: PlatformE
     add(event.subject.type, event.subject.id);
     add('stream', event.streamId);
     reportReason = event.reason;
-  } else if (event?.type === 'age.appeal' || event?.type === 'age.signal') add('account', event.account.id);
+  } else if (event?.type === 'age.appeal' || event?.type === 'age.signal' || event?.type === 'account.profile') add('account', event.account.id);
   else if (event?.type === 'chat.message') add('conversation', event.conversationId);
   const evidence: EvidenceRef[] = [...effect.evidence, { kind: 'event', id: eventId, summary: `${event?.type ?? 'event'} ${eventId}` }];
   return {
@@ -86,6 +86,9 @@ function sourceOf(event: PlatformEvent | undefined, effect: Effect): CaseSource 
       return 'age_appeal';
     case 'chat.message':
       return 'conversation';
+    case 'account.profile':
+      // A profile carrying an outside list's URL or term: known abuse material advertised, not a live stream.
+      return 'known_content';
     case undefined:
       return effect.target.type === 'stream' ? 'live_stream' : 'report';
     default:

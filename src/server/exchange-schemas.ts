@@ -23,6 +23,7 @@ export const exchangeView = z
     counts: z.object({ fetched: z.number().int().optional(), added: z.number().int().optional(), removed: z.number().int().optional(), invalid: z.number().int().optional(), total: z.number().int().optional() }),
     nextRunAt: z.string().nullable(),
     createdAt: z.string(),
+    shares: z.record(z.string(), z.number().int()).optional().describe('Confirmed hashes shared with it, by state: pending, sending, sent, failed, cancelled.'),
   })
   .meta({ id: 'Exchange' });
 
@@ -31,13 +32,13 @@ export const newExchangeBody = z.object({
   kind: z.enum(exchangeKindNames).describe(exchangeKindNames.map((k) => `\`${k}\`: ${exchangeKinds[k].description}`).join(' ')),
   bank: z.string().min(1).max(64).describe('The bank its entries go to.'),
   createBank: z.boolean().optional(),
-  settings: z.record(z.string(), z.unknown()).describe('Per kind: http_list {url, format json|csv, type?}; threatexchange {privacyGroup, baseUrl?, apiVersion?, pageSize?}.'),
+  settings: z.record(z.string(), z.unknown()).describe('Per kind: http_list {url, format json|csv, type?, pushUrl?, pushTypes?}; threatexchange {privacyGroup, baseUrl?, apiVersion?, pageSize?, push?: {shareLevel?, status?, appId?, types?}} (push/pushUrl: share confirmed hashes).'),
   credentials: z.record(z.string(), z.unknown()).optional().describe('Per kind: http_list {bearerToken?, headers?}; threatexchange {accessToken}. Stored sealed (AES-256-GCM); never returned.'),
   intervalSeconds: z.number().int().min(60).max(7 * 86_400).default(3600),
 });
 
 /** The API view of an exchange. */
-export const toExchangeView = (x: ExchangeRecord, bankName: string) => ({
+export const toExchangeView = (x: ExchangeRecord, bankName: string, shares?: Partial<Record<string, number>>) => ({
   name: x.name,
   kind: x.kind,
   bank: bankName,
@@ -54,4 +55,5 @@ export const toExchangeView = (x: ExchangeRecord, bankName: string) => ({
   counts: x.counts,
   nextRunAt: x.nextRunAt,
   createdAt: x.createdAt,
+  ...(shares !== undefined ? { shares: shares as Record<string, number> } : {}),
 });

@@ -5,14 +5,18 @@ import { exchangeKinds, type ExchangeKind } from '../exchanges/exchange-kinds.ts
 import { createExchangeWorker, sealCredentials, type ExchangeWorker } from '../exchanges/exchange-worker.ts';
 import type { Database } from '../store/database.ts';
 import { createExchangeStore } from '../store/exchange-store.ts';
+import { createExchangePushStore } from '../store/exchange-push-store.ts';
 import type { Logger } from './logger.ts';
 import type { BankService, ExchangeService } from './services.ts';
 
 export function createExchangeService(o: { database: Database; banks: BankService; logger: Logger; cipher?: MediaCipher; now: () => number }): { service: ExchangeService; worker: ExchangeWorker } {
   const store = createExchangeStore(o.database);
+  const pushes = createExchangePushStore(o.database);
   const worker = createExchangeWorker({
     bankStore: o.banks.store,
     exchanges: store,
+    pushes,
+    pushKeyPrefix: () => o.banks.store.instanceId(),
     ...(o.cipher ? { cipher: o.cipher } : {}),
     now: o.now,
     onChange: () => o.banks.changed(),
@@ -20,6 +24,7 @@ export function createExchangeService(o: { database: Database; banks: BankServic
   });
   const service: ExchangeService = {
     store,
+    pushes,
     async create(input) {
       const kind = exchangeKinds[input.kind as ExchangeKind];
       if (!kind) throw invalidInput('unknown_exchange_kind', `unknown exchange kind '${input.kind}'; known: ${Object.keys(exchangeKinds).join(', ')}`);

@@ -18,6 +18,7 @@ import type { StoredEffect } from '../store/effect-store.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { CaseService } from '../review/case-service.ts';
 import { unavailable } from '../core/lifeguard-error.ts';
+import type { ExchangePushStore } from '../store/exchange-push-store.ts';
 import type { ExchangeRecord, ExchangeStore } from '../store/exchange-store.ts';
 import type { AgeTokenService } from '../age-tokens/age-token-service.ts';
 
@@ -84,6 +85,8 @@ export interface ListService {
 
 export interface ExchangeService {
   store: ExchangeStore;
+  /** The push journal: shares of confirmed hashes per exchange. */
+  pushes: ExchangePushStore;
   /** Validates settings and credentials for the kind, seals the credentials, stores the exchange. */
   create(input: { name: string; kind: string; bank: string; createBank?: boolean; settings: Record<string, unknown>; credentials?: Record<string, unknown>; intervalSeconds: number }): Promise<ExchangeRecord>;
   /** Fetches one exchange now (resolves when done). */

@@ -12,7 +12,7 @@ import { invalidInput, notFound } from '../core/lifeguard-error.ts';
 import type { BankStore } from './bank-store.ts';
 
 export interface ImportOptions extends HashListParserOptions {
-  /** Entries per transaction (default 5000). */
+  /** Entries per transaction (default 20,000). */
   batchSize?: number;
   /** Longest line in bytes (default 64 KiB); longer lines are reported as `line_too_long`. */
   maxLineBytes?: number;
@@ -48,7 +48,7 @@ export async function importHashList(
   input: AsyncIterable<Uint8Array>,
   opts: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const batchSize = opts.batchSize ?? 5000;
+  const batchSize = opts.batchSize ?? 20_000;
   const keepErrors = opts.keepErrors ?? 100;
   const splitter = new LineSplitter(opts.maxLineBytes);
   const parser = new HashListParser(opts);

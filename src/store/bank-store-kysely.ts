@@ -27,9 +27,8 @@ import type { ListStoreContext } from './bank-store-lists.ts';
 import type { Database } from './database.ts';
 import type { Schema } from './schema.ts';
 import type { BankEntriesTable } from './tables/bank-tables.ts';
+import { insertEntryRows, type EntryRow } from './insert-entry-rows.ts';
 
-/** Rows per INSERT statement: 9 parameters each stays far below SQLite's and PostgreSQL's limits. */
-const insertChunk = 500;
 /** Values per IN (...) list. */
 const inChunk = 500;
 /** Rows per page of a streamed read. */
@@ -37,7 +36,7 @@ const pageSize = 5000;
 /** PostgreSQL advisory lock taken by every bank write, so ids and change seqs become visible in order. */
 const writeLockKey = 0x4c47_4231; // "LGB1"
 
-type EntryRow = Selectable<BankEntriesTable> & { bank_name: string };
+type EntryRowWithBank = Selectable<BankEntriesTable> & { bank_name: string };
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -54,7 +53,7 @@ const parseSources = (json: string): string[] => {
   }
 };
 
-const toEntry = (r: EntryRow): BankEntry => ({
+const toEntry = (r: EntryRowWithBank): BankEntry => ({
   id: Number(r.id),
   bankId: Number(r.bank_id),
   bankName: r.bank_name,
@@ -201,39 +200,35 @@ export class KyselyBankStore implements BankStore {
 
     return this.#write(async (trx) => {
       const at = new Date().toISOString();
-      let added = 0;
       let flagged = 0;
-      const inserted = new Set<string>();
       // Inserted in list order, so entry ids (and exports) follow the order of the list.
-      for (const part of chunks([...batch.values()], insertChunk)) {
-        const rows = await trx
-          .insertInto('bank_entries')
-          .values(
-            part.map((r) => ({
-              bank_id: bankId,
-              signal_type: r.signalType,
-              value: r.value,
-              external_id: r.meta.externalId,
-              sources: JSON.stringify(r.meta.sources),
-              category: r.meta.category,
-              quality: r.meta.quality,
-              flagged_low_quality: isLowQuality(r.signalType, r.meta.quality) ? 1 : 0,
-              added_at: at,
-              ...(r.language !== null ? { language: r.language } : {}),
-            })),
-          )
-          .onConflict((oc) => oc.columns(['signal_type', 'value', 'bank_id']).doNothing())
-          .returning(['signal_type', 'value', 'flagged_low_quality'])
-          .execute();
-        for (const r of rows) {
-          inserted.add(keyOf(r.signal_type, r.value));
-          if (Number(r.flagged_low_quality) === 1) flagged++;
-        }
-        added += rows.length;
+      const rows: EntryRow[] = [];
+      for (const r of batch.values()) {
+        const flag = isLowQuality(r.signalType, r.meta.quality) ? 1 : 0;
+        rows.push({
+          signalType: r.signalType,
+          value: r.value,
+          externalId: r.meta.externalId,
+          sources: JSON.stringify(r.meta.sources),
+          category: r.meta.category,
+          quality: r.meta.quality,
+          flagged: flag,
+          language: r.language,
+        });
       }
-      const existing = [...batch.values()].filter((r) => !inserted.has(keyOf(r.signalType, r.value)));
+      const { added, existing } = await insertEntryRows(trx, this.#postgres, bankId, rows, at);
+      if (existing.length === 0) for (const r of rows) flagged += r.flagged;
+      else {
+        const old = new Set(existing.map((r) => keyOf(r.signalType, r.value)));
+        for (const r of rows) if (!old.has(keyOf(r.signalType, r.value))) flagged += r.flagged;
+      }
       merged += existing.length;
-      await this.#mergeExisting(trx, bankId, existing, at);
+      await this.#mergeExisting(
+        trx,
+        bankId,
+        existing.map((r) => batch.get(keyOf(r.signalType, r.value))!),
+        at,
+      );
       return { added, merged, flagged };
     });
   }
@@ -362,6 +357,10 @@ export class KyselyBankStore implements BankStore {
 
   textEntries(types: readonly SignalTypeName[], afterId?: number): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }> {
     return lists.textEntries(this.#lists, types, afterId);
+  }
+
+  textEntryPages(types: readonly SignalTypeName[], afterId?: number): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }[]> {
+    return lists.textEntryPages(this.#lists, types, afterId);
   }
 
   textDelta(types: readonly SignalTypeName[], since: StoreCursor): Promise<{ cursor: StoreCursor; changes: AsyncIterable<TextIndexChange> }> {

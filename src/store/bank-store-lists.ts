@@ -86,25 +86,45 @@ export async function unreportedOpinions(ctx: ListStoreContext, exchange: string
   return rows.map((r) => ({ ...toOpinion(r), entry: entries.get(Number(r.entry_id)) }));
 }
 
-/** See BankStore.textEntries. */
-export async function* textEntries(ctx: ListStoreContext, types: readonly SignalTypeName[], afterId = 0): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }> {
+/** A matchable URL or keyword entry. */
+export interface TextEntry {
+  id: number;
+  bankId: number;
+  signalType: SignalTypeName;
+  value: string;
+}
+
+/** Ids per read of textEntries: a primary-key range, so every page is a range scan on both databases (and
+ * small enough for PostgreSQL to sort in memory). */
+const idSpan = 20_000;
+
+/** See BankStore.textEntryPages. */
+export async function* textEntryPages(ctx: ListStoreContext, types: readonly SignalTypeName[], afterId = 0): AsyncIterable<TextEntry[]> {
   if (types.length === 0) return;
-  let after = afterId;
-  for (;;) {
+  // Walk id ranges up to the highest id now, rather than `order by id limit n`: with a type filter
+  // PostgreSQL may answer that from the (type, value) index and sort every remaining row on each page.
+  const top = await ctx.db.selectFrom('bank_entries').select((eb) => eb.fn.max('id').as('m')).executeTakeFirst();
+  const last = Number(top?.m ?? 0);
+  for (let lo = afterId; lo < last; lo += idSpan) {
     const rows = await ctx.db
       .selectFrom('bank_entries')
       .select(['id', 'bank_id', 'signal_type', 'value'])
-      .where('id', '>', after)
-      .where(ctx.postgres ? sql.ref('signal_type') : sql<string>`+${sql.ref('signal_type')}`, 'in', [...types])
+      .where('id', '>', lo)
+      .where('id', '<=', lo + idSpan)
+      // Neither database may use the (type, value) index for the type filter (it would visit every entry of
+      // the type for each range): SQLite's unary + and PostgreSQL's `|| ''` make it a plain filter.
+      .where(ctx.postgres ? sql<string>`${sql.ref('signal_type')} || ''` : sql<string>`+${sql.ref('signal_type')}`, 'in', [...types])
       .where('flagged_low_quality', '=', 0)
       .where('disabled_at', 'is', null)
       .orderBy('id')
-      .limit(pageSize)
       .execute();
-    for (const r of rows) yield { id: Number(r.id), bankId: Number(r.bank_id), signalType: r.signal_type as SignalTypeName, value: r.value };
-    if (rows.length < pageSize) return;
-    after = Number(rows[rows.length - 1]!.id);
+    if (rows.length > 0) yield rows.map((r) => ({ id: Number(r.id), bankId: Number(r.bank_id), signalType: r.signal_type as SignalTypeName, value: r.value }));
   }
+}
+
+/** See BankStore.textEntries. */
+export async function* textEntries(ctx: ListStoreContext, types: readonly SignalTypeName[], afterId = 0): AsyncIterable<TextEntry> {
+  for await (const page of textEntryPages(ctx, types, afterId)) yield* page;
 }
 
 /** See BankStore.textDelta. */

@@ -63,6 +63,8 @@ export interface BankStore {
   unreportedOpinions(exchange: string, limit?: number): Promise<(EntryOpinionRecord & { entry: BankEntry | undefined })[]>;
   /** Matchable (not flagged, not disabled) entries of text types (url, keyword) with id > afterId, page by page. */
   textEntries(types: readonly SignalTypeName[], afterId?: number): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }>;
+  /** textEntries a page (an id range) at a time: for loading a whole index without a wait per entry. */
+  textEntryPages(types: readonly SignalTypeName[], afterId?: number): AsyncIterable<{ id: number; bankId: number; signalType: SignalTypeName; value: string }[]>;
   /** Like pdqDelta, for the text types `types`. */
   textDelta(types: readonly SignalTypeName[], since: StoreCursor): Promise<{ cursor: StoreCursor; changes: AsyncIterable<TextIndexChange> }>;
   /** Counts of one bank, or totals over all banks. */

@@ -105,6 +105,8 @@ export function describeEvent(e: PlatformEvent): string {
       return `${e.account.id} appeals the age decision${e.claimedAge !== undefined ? ' (says ' + e.claimedAge + ')' : ''}`;
     case 'chat.message':
       return `${e.conversationId} ${e.author.id}: ${quote(e.text)}`;
+    case 'account.profile':
+      return `${e.account.id} profile${e.displayName !== undefined ? ' ' + quote(e.displayName, 40) : ''}${e.bio !== undefined ? ' bio ' + quote(e.bio) : ''}${e.links?.length ? ` (${e.links.length} links)` : ''}`;
   }
 }
 

@@ -52,6 +52,8 @@ export const auditActions = [
   'evidence_sent',
   'evidence_purge_run',
   'evidence_custody_read',
+  // an admin asked for an exchange fetch from the console
+  'exchange_fetch_requested',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -386,6 +386,11 @@ export function createGuardian(opts: GuardianOptions): Guardian {
       case 'report.filed':
         handleReport(ctx, streams, event, t);
         break;
+      case 'account.profile':
+        // Profile text goes to the outside-list processor (src/pipeline/list-processor.ts); the guardian keeps
+        // only who the account is.
+        remember(event.account);
+        break;
       default: {
         const s = streams.get(event.streamId);
         if (!s || s.ended) break;

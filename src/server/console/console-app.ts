@@ -13,6 +13,7 @@ import { homeOf } from './console-nav.ts';
 import { mountCases } from './case-routes.ts';
 import { mountReferrals } from './referral-routes.ts';
 import { mountOversight } from './oversight-routes.ts';
+import { mountExchanges } from './exchange-routes.ts';
 import { mountPeople } from './people-routes.ts';
 import { requirePerson } from './require-person.ts';
 import { mountSettings } from './settings-routes.ts';
@@ -45,6 +46,7 @@ export function createConsoleApp(rt: AppRuntime): { app: Hono<AppEnv>; ctx: Cons
   mountPeople(signedIn, ctx);
   mountOversight(signedIn, ctx);
   mountTransparency(signedIn, ctx);
+  mountExchanges(signedIn, ctx);
   mountSettings(signedIn, ctx);
   app.route('/', signedIn);
   app.notFound((c) => c.text('Not found', 404, consoleHeaders));

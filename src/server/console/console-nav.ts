@@ -10,6 +10,7 @@ export function navFor(a: Actor): NavItem[] {
   if (canReadAudit(a)) items.push({ href: '/console/audit', label: 'Audit log' });
   if (canReadStatistics(a)) items.push({ href: '/console/statistics', label: 'Statistics' });
   if (canReadStatistics(a)) items.push({ href: '/console/statistics/transparency', label: 'Transparency' });
+  if (canReadStatistics(a)) items.push({ href: '/console/exchanges', label: 'Exchanges' });
   items.push({ href: '/console/settings', label: 'My settings' });
   return items;
 }

@@ -2,13 +2,14 @@
 import { z } from 'zod';
 import type { BankStore } from '../../store/bank-store.ts';
 import type { ExchangeRecord } from '../../store/exchange-store.ts';
+import type { ExchangePushStore } from '../../store/exchange-push-store.ts';
 import { exchangeParams, exchangeView, newExchangeBody, toExchangeView } from '../exchange-schemas.ts';
 import { defineRoute } from '../route.ts';
 import { need } from '../services.ts';
 
-async function view(banks: BankStore, x: ExchangeRecord) {
+async function view(banks: BankStore, pushes: ExchangePushStore, x: ExchangeRecord) {
   const [bank] = (await banks.listBanks()).filter((b) => b.id === x.bankId);
-  return toExchangeView(x, bank?.name ?? '');
+  return toExchangeView(x, bank?.name ?? '', await pushes.counts(x.name));
 }
 
 export const exchangesList = defineRoute({
@@ -22,7 +23,9 @@ export const exchangesList = defineRoute({
     const exchanges = need(deps.services, 'exchanges');
     const { store } = need(deps.services, 'banks');
     const names = new Map((await store.listBanks()).map((b) => [b.id, b.name]));
-    return c.json({ items: (await exchanges.store.list()).map((x) => toExchangeView(x, names.get(x.bankId) ?? '')) });
+    const items = [];
+    for (const x of await exchanges.store.list()) items.push(toExchangeView(x, names.get(x.bankId) ?? '', await exchanges.pushes.counts(x.name)));
+    return c.json({ items });
   },
 });
 
@@ -45,7 +48,7 @@ export const exchangesCreate = defineRoute({
       ...(body.createBank !== undefined ? { createBank: body.createBank } : {}),
       ...(body.credentials !== undefined ? { credentials: body.credentials } : {}),
     });
-    return c.json(await view(need(deps.services, 'banks').store, x), 201);
+    return c.json(await view(need(deps.services, 'banks').store, exchanges.pushes, x), 201);
   },
 });
 
@@ -58,8 +61,9 @@ export const exchangesGet = defineRoute({
   params: exchangeParams,
   responses: { 200: { description: 'The exchange.', schema: exchangeView } },
   async handle({ c, deps, params }) {
-    const x = await need(deps.services, 'exchanges').store.require(params.name);
-    return c.json(await view(need(deps.services, 'banks').store, x));
+    const exchanges = need(deps.services, 'exchanges');
+    const x = await exchanges.store.require(params.name);
+    return c.json(await view(need(deps.services, 'banks').store, exchanges.pushes, x));
   },
 });
 
@@ -75,7 +79,7 @@ export const exchangesFetch = defineRoute({
     const exchanges = need(deps.services, 'exchanges');
     await exchanges.store.require(params.name);
     const x = await exchanges.runNow(params.name);
-    return c.json(await view(need(deps.services, 'banks').store, x));
+    return c.json(await view(need(deps.services, 'banks').store, exchanges.pushes, x));
   },
 });
 

@@ -13,6 +13,7 @@ import { m0007People } from './0007-people.ts';
 import { m0009ListsExchanges } from './0009-lists-exchanges.ts';
 import { m0011Referrals } from './0011-referrals.ts';
 import { m0012ReferralQueue } from './0012-referral-queue.ts';
+import { m0013ExchangePush } from './0013-exchange-push.ts';
 import { m0014AgeTokenNonces } from './0014-age-token-nonces.ts';
 
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009_lists_exchanges': m0009ListsExchanges,
   '0011_referrals': m0011Referrals,
   '0012_referral_queue': m0012ReferralQueue,
+  '0013_exchange_push': m0013ExchangePush,
   '0014_age_token_nonces': m0014AgeTokenNonces,
 };
 

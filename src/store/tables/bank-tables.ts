@@ -72,11 +72,28 @@ export interface ExchangesTable {
   counts: Generated<string>;
   next_run_at: string | null;
   created_at: string;
+  push_case_seq: Generated<number | string>;
+}
+
+export interface ExchangePushesTable {
+  id: Generated<number>;
+  exchange: string;
+  signal_type: string;
+  value: string;
+  category: string | null;
+  case_id: string;
+  status: string;
+  attempts: Generated<number>;
+  remote_id: string | null;
+  last_error: string | null;
+  queued_at: string;
+  sent_at: string | null;
 }
 
 export interface BankTables {
   bank_entry_opinions: BankEntryOpinionsTable;
   exchanges: ExchangesTable;
+  exchange_pushes: ExchangePushesTable;
   banks: BanksTable;
   bank_entries: BankEntriesTable;
   bank_changes: BankChangesTable;
