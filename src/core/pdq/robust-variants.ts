@@ -53,17 +53,19 @@ export interface RobustOptions {
 
 /**
  * The default set, chosen from `npm run eval:robust` (figures in the README, "Matching that survives crops
- * and borders"): border trimming and the inset cost a hash only when a frame is found; the 95% un-crops
- * (centred, and each side with edge extension) and the trimmed-then-un-cropped picture rescue most 5% crops
- * and cost no false match on the corpus; the mirror image rescues mirrored copies for a small false-match
- * cost. Dropped: the 90%/85% un-crops (few rescues), 90° turns and the other flips (they add false matches
- * on plain gradients and are still available with `dihedral`).
+ * and borders", and docs/robust-matching.md): border trimming and the inset cost a hash only when a frame is
+ * found; the full-resolution un-crops (95% kept, centred and each side, with edge and fade fills, and 96%
+ * with edge fill) rescue most 5% and 2% crops from the one blur and cost no false match on the corpus; the
+ * trimmed picture's 64×64 un-crop rescues crop + border; the mirror image rescues mirrored copies for a small
+ * false-match cost. Dropped: the 64×64 un-crops of the plain picture (the full-resolution ones do better),
+ * the 90%/85% and 94% un-crops (crops the issue does not target), 90° turns and the other flips (they add
+ * false matches on plain gradients and are still available with `dihedral`).
  */
 export const defaultRobustOptions: RobustOptions = Object.freeze({
   trim: true,
   inset: true,
   uncrop: Object.freeze(
-    ['centre', 'top', 'bottom', 'left', 'right'].flatMap((w) => [`uncrop-${w}-95-edge`, `uncrop-${w}-95-fade`]),
+    ['centre', 'top', 'bottom', 'left', 'right'].flatMap((w) => [`uncrop-${w}-95-edge`, `uncrop-${w}-95-fade`, `uncrop-${w}-96-edge`]),
   ),
   dihedral: Object.freeze(['flipy'] as const),
   trimUncrop: Object.freeze(['uncrop-centre-95-extend']),
