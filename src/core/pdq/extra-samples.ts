@@ -15,43 +15,75 @@ export interface ExtraSamples {
   readonly out: Float32Array;
 }
 
-let sums = new Float64Array(0);
-const keepDoubles = 1 << 20;
+let running = new Float64Array(0);
+let snapshots = new Float64Array(0);
 
-/** Collects the extra columns of each row-filtered row, then writes the column-filtered samples. */
+/**
+ * Collects the extra columns of each row-filtered row, then writes the column-filtered samples. Only the
+ * running column sums at the window edges of the rows asked for are kept (at most 2 × rows × columns
+ * numbers, whatever the picture's height).
+ */
 export class ExtraCollector {
-  readonly n: number;
-  constructor(readonly extra: ExtraSamples, readonly height: number) {
+  private readonly n: number;
+  private readonly window: number;
+  private readonly half: number;
+  /** Prefix positions p (sum of rows 0..p−1) needed, ascending, and the snapshot slot of each. */
+  private readonly edges: Int32Array;
+  private readonly slot = new Map<number, number>();
+  private next = 0;
+
+  constructor(
+    private readonly extra: ExtraSamples,
+    private readonly height: number,
+  ) {
     this.n = extra.cols.length;
-    const need = (height + 1) * this.n;
-    if (sums.length < need) sums = new Float64Array(need);
-    sums.fill(0, 0, this.n);
+    this.window = jaroszWindow(height);
+    this.half = (this.window + 2) >> 1;
+    const wanted = new Set<number>();
+    for (const y of extra.rows) {
+      const [lo, hi] = this.span(y);
+      wanted.add(lo);
+      wanted.add(hi + 1);
+    }
+    this.edges = Int32Array.from([...wanted].sort((a, b) => a - b));
+    this.edges.forEach((p, k) => this.slot.set(p, k));
+    if (running.length < this.n) running = new Float64Array(this.n);
+    running.fill(0, 0, this.n);
+    if (snapshots.length < this.edges.length * this.n) snapshots = new Float64Array(this.edges.length * this.n);
+    this.snapshot(0);
+  }
+
+  /** The rows the box filter averages for output row y (the window shrinks at the edges, as the reference's). */
+  private span(y: number): [number, number] {
+    return [Math.max(0, y - (this.window - this.half)), Math.min(this.height - 1, y + this.half - 1)];
+  }
+
+  private snapshot(p: number): void {
+    while (this.next < this.edges.length && this.edges[this.next] === p) {
+      snapshots.set(running.subarray(0, this.n), this.next * this.n);
+      this.next++;
+    }
   }
 
   /** Row `r` of the row-filtered image starts at `from` in `src`; rows come in order 0, 1, 2, …. */
   addRow(r: number, src: Float32Array, from: number): void {
-    const { n } = this;
+    const n = this.n;
     const cols = this.extra.cols;
-    const prev = r * n;
-    const next = prev + n;
-    for (let j = 0; j < n; j++) sums[next + j] = sums[prev + j]! + src[from + cols[j]!]!;
+    const sum = running;
+    for (let j = 0; j < n; j++) sum[j] += src[from + cols[j]!]!;
+    if (this.edges[this.next] === r + 1) this.snapshot(r + 1);
   }
 
   /** Writes the samples: the box filter along columns (window as the reference's) at the rows asked for. */
   finish(): void {
-    const { n, height } = this;
+    const { n } = this;
     const { rows, out } = this.extra;
-    const window = jaroszWindow(height);
-    const half = (window + 2) >> 1;
     for (let i = 0; i < rows.length; i++) {
-      const y = rows[i]!;
-      const lo = Math.max(0, y - (window - half));
-      const hi = Math.min(height - 1, y + half - 1);
+      const [lo, hi] = this.span(rows[i]!);
       const inv = 1 / (hi - lo + 1);
-      const a = lo * n;
-      const b = (hi + 1) * n;
-      for (let j = 0; j < n; j++) out[i * n + j] = (sums[b + j]! - sums[a + j]!) * inv;
+      const a = this.slot.get(lo)! * n;
+      const b = this.slot.get(hi + 1)! * n;
+      for (let j = 0; j < n; j++) out[i * n + j] = (snapshots[b + j]! - snapshots[a + j]!) * inv;
     }
-    if (sums.length > keepDoubles) sums = new Float64Array(0);
   }
 }
