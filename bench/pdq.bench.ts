@@ -2,7 +2,9 @@
  * PDQ speed. Prints JSON lines: hashes/s on pixels decoded once beforehand (the sizes of the shared
  * vectors' bench/ folder: 1024x768, 512x512, 1000x750, 500x500) from RGB pixels, from a float luma buffer,
  * and with the 8 dihedral variants; the blur stage with the WebAssembly and the JavaScript engine; then
- * end-to-end files/s of hashImage (read, decode, PDQ, MD5, SHA-256) over the sample JPEGs.
+ * end-to-end files/s of hashImage (read, decode, PDQ, MD5, SHA-256) over the sample JPEGs, and the same
+ * with the robust query variants (issue 13: border trim, un-crops, mirror), plain and robust rounds
+ * interleaved so a shared machine's load falls on both alike.
  * Run: npm run bench -- pdq   (LIFEGUARD_BENCH_SECONDS sets the seconds per case, default 2)
  */
 import { readdirSync, existsSync, statSync } from 'node:fs';
@@ -90,6 +92,31 @@ async function main(): Promise<void> {
       megapixelsPerRound: round(await megapixels(jpegs), 1),
       filesPerSecond: round(files / elapsed),
       megabytesPerSecond: round((bytes * rounds) / elapsed / 1e6, 2),
+    });
+    // Plain vs robust query, interleaved rounds; CPU time too (wall time also counts waiting for a core).
+    const spent = { plain: { ms: 0, cpu: 0, files: 0 }, robust: { ms: 0, cpu: 0, files: 0 } };
+    for (let round = 0; round < 6; round++) {
+      for (const kind of ['plain', 'robust'] as const) {
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        for (const f of jpegs) await hashImage(f, { robust: kind === 'robust' });
+        const cpu = process.cpuUsage(cpu0);
+        if (round === 0) continue; // warm-up
+        spent[kind].ms += performance.now() - t0;
+        spent[kind].cpu += (cpu.user + cpu.system) / 1000;
+        spent[kind].files += jpegs.length;
+      }
+    }
+    const per = (k: 'plain' | 'robust') => ({ ms: spent[k].ms / spent[k].files, cpu: spent[k].cpu / spent[k].files });
+    const [p, r] = [per('plain'), per('robust')];
+    emit({
+      metric: 'hash_image_robust_ms_per_file',
+      files: jpegs.length,
+      plainMs: round(p.ms, 2),
+      robustMs: round(r.ms, 2),
+      plainCpuMs: round(p.cpu, 2),
+      robustCpuMs: round(r.cpu, 2),
+      cpuVsPlain: round(r.cpu / p.cpu, 2),
     });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Issue 13 through the HTTP app: a bordered or mirrored copy of a banked picture matches its bank entry when
+ * Issue 13 through the HTTP app: a bordered, cropped or mirrored copy of a banked picture matches its bank entry when
  * uploaded (POST /v1/content) or sent as a live frame, with the variant and a reviewer's note named;
  * `robust=false` turns it off; an unrelated picture matches nothing. Pictures are generated benign patterns.
  * SQLite and PostgreSQL.
@@ -39,8 +39,10 @@ for (const target of testDatabases()) {
       img.framed = await sharp(img.original).extend({ top: 40, bottom: 40, left: 40, right: 40, background: '#3a7bd5' }).png().toBuffer();
       img.mirrored = await sharp(img.original).flop().png().toBuffer();
       img.unrelated = await renderTestPattern('rings', 22, 480, 360);
+      // The bottom 5% cut away (an interface bar removed), re-encoded.
+      img.cropped = await sharp(img.original).extract({ left: 0, top: 0, width: 480, height: 342 }).jpeg({ quality: 85 }).toBuffer();
       const h = await hashImage(img.original);
-      for (const k of ['bordered', 'framed', 'mirrored', 'unrelated']) {
+      for (const k of ['bordered', 'framed', 'mirrored', 'cropped', 'unrelated']) {
         const d = hammingDistance(h.pdq, (await hashImage(img[k]!)).pdq);
         assert.ok(d > PDQ_MATCH_THRESHOLD, `precondition: the plain hash of the ${k} copy misses (distance ${d})`);
       }
@@ -78,8 +80,18 @@ for (const target of testDatabases()) {
       assert.match((mirrored.body.matches as Match[])[0]!.note!, /^matched as a mirror image, distance \d+$/);
     });
 
+    test('a copy with its bottom 5% cut away matches "as if its bottom had been cropped"', async () => {
+      const res = await upload(img.cropped!);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const m = res.body.matches as Match[];
+      assert.deepEqual(m.map((x) => x.externalId), ['hills-21']);
+      assert.match(m[0]!.variant!, /^uncrop-bottom-9[56]-(edge|fade)$/);
+      assert.ok(m[0]!.distance <= PDQ_MATCH_THRESHOLD);
+      assert.match(m[0]!.note!, /^matched as if its bottom had been cropped \(9[56]% kept\), distance \d+$/);
+    });
+
     test('robust=false matches the plain hash only: the same copies pass', async () => {
-      for (const k of ['bordered', 'framed', 'mirrored']) {
+      for (const k of ['bordered', 'framed', 'mirrored', 'cropped']) {
         const res = await upload(img[k]!, '?robust=false');
         assert.equal(res.status, 200, JSON.stringify(res.body));
         assert.equal(res.body.decision, 'allow', k);

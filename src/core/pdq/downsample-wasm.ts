@@ -10,6 +10,7 @@
 // rows past the bottom of the image are filtered too (with stale inputs) but never read.
 import { boxColumns, jaroszWindow, reciprocals } from './box-filter.ts';
 import type { LumaSource } from './downsample.ts';
+import { ExtraCollector, type ExtraSamples } from './extra-samples.ts';
 import { LUMA_TABLES_BYTES, pdqKernels, ROWS_PER_GROUP as G, type PdqKernels } from './wasm-kernels.ts';
 
 let f32 = new Float32Array(0);
@@ -37,13 +38,15 @@ function views(k: PdqKernels, bytes: number): void {
 const align16 = (n: number): number => (n + 15) & ~15;
 
 /**
- * Blurs and decimates like downsampleTo64Js using the WebAssembly kernels. Returns false (doing nothing)
- * when WebAssembly SIMD is not available or the image is wider than WASM_MAX_WIDTH.
+ * Blurs and decimates like downsampleTo64Js using the WebAssembly kernels (and takes the same `extra`
+ * samples). Returns false (doing nothing) when WebAssembly SIMD is not available or the image is wider
+ * than WASM_MAX_WIDTH.
  */
-export function downsampleTo64Wasm(source: LumaSource, out: Float32Array): boolean {
+export function downsampleTo64Wasm(source: LumaSource, out: Float32Array, extra?: ExtraSamples): boolean {
   const k = pdqKernels();
   const { width, height } = source;
   if (k === null || width > WASM_MAX_WIDTH) return false;
+  const collector = extra === undefined ? undefined : new ExtraCollector(extra, height);
   const windowAlongRows = jaroszWindow(width);
   const windowAlongCols = jaroszWindow(height);
   // Rows a multiple of 1 KiB apart would make the parallel row streams alias in the L1 cache (4K aliasing).
@@ -104,6 +107,7 @@ export function downsampleTo64Wasm(source: LumaSource, out: Float32Array): boole
       const base = (firstPending + q) * 64;
       const from = (rowOut >> 2) + q * rowFloats;
       for (let i = 0; i < 64; i++) strip[base + i] = f32[from + sampleCols[i]!]!;
+      collector?.addRow(firstPending + q, f32, from);
     }
     firstPending += pending;
     pending = 0;
@@ -143,6 +147,7 @@ export function downsampleTo64Wasm(source: LumaSource, out: Float32Array): boole
   // Pass 2 columns on the height × 64 strip (small), then sample the 64 rows.
   boxColumns(strip, stripOut, 64, height, windowAlongCols, recip, stripSums);
   for (let i = 0; i < 64; i++) out.set(stripOut.subarray(sampleRows[i]! * 64, sampleRows[i]! * 64 + 64), i * 64);
+  collector?.finish();
   if (strip.length > keepFloats) {
     strip = new Float32Array(0);
     stripOut = new Float32Array(0);

@@ -43,3 +43,34 @@ test('WebAssembly and JavaScript blurs give identical 64x64 images', () => {
     }
   }
 });
+
+test('extra samples leave the 64x64 image unchanged and read the same blurred picture, in both engines', () => {
+  // At PDQ's own grid, the extra samples (double-precision sums) equal the 64×64 image (float32 running sums).
+  for (const [w, h] of [[517, 383], [64, 65], [1024, 77]] as Array<[number, number]>) {
+    const px = pixels(w, h, 3, w * h);
+    const source = pixelSource(px, w, h, 3);
+    const plain = new Float32Array(4096);
+    downsampleTo64Js(source, plain);
+    // The 64×64 grid itself, plus the first and last column and row, asked for as extra samples.
+    const grid = Array.from({ length: 64 }, (_, k) => k + 0.5);
+    const cols = Int32Array.from([...grid.map((k) => Math.trunc((k * w) / 64)), 0, w - 1]);
+    const rows = Int32Array.from([...grid.map((k) => Math.trunc((k * h) / 64)), 0, h - 1]);
+    const outs = [];
+    for (const run of [downsampleTo64Js, downsampleTo64Wasm]) {
+      const image = new Float32Array(4096);
+      const extra = { cols, rows, out: new Float32Array(cols.length * rows.length) };
+      run(source, image, extra);
+      assert.deepEqual(image, plain, `${w}x${h}: the plain image is unchanged`);
+      for (let i = 0; i < 64; i++) {
+        for (let j = 0; j < 64; j++) {
+          const d = Math.abs(extra.out[i * cols.length + j]! - plain[i * 64 + j]!);
+          assert.ok(d < 1e-3, `${w}x${h} sample ${i},${j} differs by ${d}`);
+        }
+      }
+      outs.push(extra.out);
+    }
+    assert.deepEqual(outs[1], outs[0], `${w}x${h}: engines agree on the extra samples`);
+    // The corners are blurred values of this picture, not zeros from an unfilled buffer.
+    assert.ok(outs[0]!.subarray(64 * 66).every((v) => v > 50));
+  }
+});

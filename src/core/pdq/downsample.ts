@@ -23,6 +23,7 @@ import {
   reciprocals,
 } from './box-filter.ts';
 import { downsampleTo64Wasm } from './downsample-wasm.ts';
+import { ExtraCollector, type ExtraSamples } from './extra-samples.ts';
 
 /** Rows of a luma image, fetched in small batches. */
 export interface LumaSource {
@@ -89,13 +90,17 @@ const keepFloats = 1 << 20;
  * `out` (64×64, row-major). Uses the WebAssembly kernels when available, else plain JavaScript; both give
  * identical results.
  */
-export function downsampleTo64(source: LumaSource, out: Float32Array): void {
-  if (!downsampleTo64Wasm(source, out)) downsampleTo64Js(source, out);
+export function downsampleTo64(source: LumaSource, out: Float32Array, extra?: ExtraSamples): void {
+  if (!downsampleTo64Wasm(source, out, extra)) downsampleTo64Js(source, out, extra);
 }
 
-/** downsampleTo64 in plain JavaScript (float32 arithmetic emulated with Math.fround). */
-export function downsampleTo64Js(source: LumaSource, out: Float32Array): void {
+/**
+ * downsampleTo64 in plain JavaScript (float32 arithmetic emulated with Math.fround). With `extra`, also
+ * samples the blurred image at other rows and columns (extra-samples.ts); the 64×64 output is unchanged.
+ */
+export function downsampleTo64Js(source: LumaSource, out: Float32Array, extra?: ExtraSamples): void {
   const { width, height } = source;
+  const collector = extra === undefined ? undefined : new ExtraCollector(extra, height);
   const windowAlongRows = jaroszWindow(width);
   const windowAlongCols = jaroszWindow(height);
   const ringRows = windowAlongCols + 5;
@@ -143,6 +148,7 @@ export function downsampleTo64Js(source: LumaSource, out: Float32Array): void {
       const base = (firstPending + q) * 64;
       const from = q * width;
       for (let k = 0; k < 64; k++) strip[base + k] = rowOut[from + sampleCols[k]!]!;
+      collector?.addRow(firstPending + q, rowOut, from);
     }
     firstPending += pending;
     pending = 0;
@@ -182,5 +188,6 @@ export function downsampleTo64Js(source: LumaSource, out: Float32Array): void {
   // Pass 2 columns on the height × 64 strip, then sample the 64 rows.
   boxColumns(strip, stripOut, 64, height, windowAlongCols, recip, sums);
   for (let i = 0; i < 64; i++) out.set(stripOut.subarray(sampleRows[i]! * 64, sampleRows[i]! * 64 + 64), i * 64);
+  collector?.finish();
   ws.release(keepFloats);
 }

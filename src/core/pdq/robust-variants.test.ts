@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import sharp from 'sharp';
 import { sharedDataPath } from '../../../scripts/shared-data-dir.ts';
 import { decodeImage } from '../../media/decode-image.ts';
+import { renderTestPattern } from '../../matching/test-patterns.ts';
 import { seededRandom } from '../seeded-random.ts';
 import { hammingDistance } from './hamming.ts';
 import { pdqFromPixels } from './pdq-hash.ts';
@@ -111,6 +112,33 @@ describe('robust query variants', () => {
       plainCropped.push(hammingDistance(c.hash, original));
     }
     assert.ok(uncropped >= 3, `${uncropped} of 4 cropped copies matched (plain distances ${plainCropped.join(', ')})`);
+  });
+
+  test('a 5% crop, centred or of one side, matches through the full-resolution un-crop named for it', async () => {
+    // [where, extract box keeping 95% of a 480×360 picture]: 456 = 95% of 480, 342 = 95% of 360.
+    const crops: [string, { left: number; top: number; width: number; height: number }][] = [
+      ['centre', { left: 12, top: 9, width: 456, height: 342 }],
+      ['top', { left: 0, top: 18, width: W, height: 342 }],
+      ['bottom', { left: 0, top: 0, width: W, height: 342 }],
+      ['left', { left: 24, top: 0, width: 456, height: H }],
+      ['right', { left: 0, top: 0, width: 456, height: H }],
+    ];
+    for (const [pattern, seed] of [['sunset', 40], ['tiles', 41]] as const) {
+      const png = await renderTestPattern(pattern, seed, W, H);
+      const o = await sharp(png).removeAlpha().raw().toBuffer();
+      const original = pdqFromPixels(new Uint8Array(o), W, H, 3).hash;
+      for (const [where, box] of crops) {
+        const { data, info } = await sharp(png).removeAlpha().extract(box).raw().toBuffer({ resolveWithObject: true });
+        const r = pdqRobustFromPixels(new Uint8Array(data), info.width, info.height, 3);
+        const label = `${pattern}-${seed} cut ${where}`;
+        assert.ok(hammingDistance(r.hash, original) > 31, `${label}: the plain hash misses (${hammingDistance(r.hash, original)})`);
+        const own = r.variants.filter((v) => v.name === `uncrop-${where}-95-edge` || v.name === `uncrop-${where}-95-fade`);
+        assert.equal(own.length, 2, `${label}: both fills are in the default set`);
+        const best = own.reduce((a, v) => (hammingDistance(v.hash, original) < hammingDistance(a.hash, original) ? v : a));
+        assert.ok(hammingDistance(best.hash, original) <= 31, `${label}: ${best.name} at ${hammingDistance(best.hash, original)}`);
+        assert.match(describeVariant(best.name), where === 'centre' ? /^as if its edges had been cropped \(95% of each side kept\)$/ : new RegExp(`^as if its ${where} had been cropped \\(95% kept\\)$`));
+      }
+    }
   });
 
   test('an unrelated picture stays far from every variant of another', () => {

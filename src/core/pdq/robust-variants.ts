@@ -2,18 +2,22 @@
 // that approximate the hash of the original when the query was framed, cropped or turned:
 // - 'trimmed': the picture with uniform or blurred borders trimmed (border-trim.ts), hashed again;
 // - 'inset': a picture-in-picture inset cut out and hashed;
-// - 'uncrop-…': the query's 64×64 image shrunk back into an estimate of the uncropped original (uncrop.ts);
+// - 'uncrop-…-edge/-fade': the query's blurred picture sampled at an estimate of the uncropped original's grid,
+//   in the same blur as the plain hash (uncrop-full.ts); 'uncrop-…' without those suffixes: the query's 64×64
+//   image shrunk back into such an estimate (uncrop.ts, kept for measuring);
 // - dihedral names: rotations/flips of the plain coefficients (no new DCT).
 // Banks hold only hashes (the original is never available), so all of this happens on the query side.
 import { dct64To16, dctMatrix } from './dct.ts';
 import { dihedralCoefficients, type DihedralName } from './dihedral.ts';
 import { downsampleTo64, type LumaSource } from './downsample.ts';
+import type { ExtraSamples } from './extra-samples.ts';
 import { lowerMedian256 } from './median.ts';
 import { pixelSource, tooSmallForPdq } from './pdq-hash.ts';
 import { hexFromCoefficients, zeroPdqHex } from './pdq-hex.ts';
 import { qualityOf64 } from './quality.ts';
 import { findContentRects, sampleLumaThumb, type Rect } from './border-trim.ts';
 import { dct64To16Fast, uncrop64, type UncropPlacement } from './uncrop.ts';
+import { fullUncropCandidates, planUncrop, sampleExtraFrom64, uncropCoefficients, type UncropPlan } from './uncrop-full.ts';
 
 /** Un-crop candidates by name: `uncrop-<where>-<kept %>[-extend]`; `where` is the side that was cut or `centre`. */
 export const uncropCandidates: Readonly<Record<string, UncropPlacement>> = (() => {
@@ -49,23 +53,21 @@ export interface RobustOptions {
 
 /**
  * The default set, chosen from `npm run eval:robust` (figures in the README, "Matching that survives crops
- * and borders"): border trimming and the inset cost a hash only when a frame is found; the 95% un-crops
- * (centred, and each side with edge extension) and the trimmed-then-un-cropped picture rescue most 5% crops
- * and cost no false match on the corpus; the mirror image rescues mirrored copies for a small false-match
- * cost. Dropped: the 90%/85% un-crops (few rescues), 90° turns and the other flips (they add false matches
- * on plain gradients and are still available with `dihedral`).
+ * and borders", and docs/robust-matching.md): border trimming and the inset cost a hash only when a frame is
+ * found; the full-resolution un-crops (95% kept, centred and each side, with edge and fade fills) rescue
+ * 90% of 5% crops from the one blur and cost no false match on the corpus; the trimmed picture's 64×64
+ * un-crop rescues crop + border; the mirror image rescues mirrored copies for a small false-match cost.
+ * Dropped: the 64×64 un-crops of the plain picture (the full-resolution ones do better); the 96% un-crops
+ * (they lift 2% crops from about 70% to 85–90%, but five more lookups take the whole query to the issue's
+ * 1.5× limit); the 94%, 90% and 85% ones (larger crops, not targeted); 90° turns and the other flips (they
+ * add false matches on plain gradients and are still available with `dihedral`).
  */
 export const defaultRobustOptions: RobustOptions = Object.freeze({
   trim: true,
   inset: true,
-  uncrop: Object.freeze([
-    'uncrop-centre-95',
-    'uncrop-centre-95-extend',
-    'uncrop-top-95-extend',
-    'uncrop-bottom-95-extend',
-    'uncrop-left-95-extend',
-    'uncrop-right-95-extend',
-  ]),
+  uncrop: Object.freeze(
+    ['centre', 'top', 'bottom', 'left', 'right'].flatMap((w) => [`uncrop-${w}-95-edge`, `uncrop-${w}-95-fade`]),
+  ),
   dihedral: Object.freeze(['flipy'] as const),
   trimUncrop: Object.freeze(['uncrop-centre-95-extend']),
 });
@@ -77,9 +79,9 @@ export const dihedralVariantNames = Object.freeze(['rotate90', 'rotate180', 'rot
 export const allRobustOptions: RobustOptions = Object.freeze({
   trim: true,
   inset: true,
-  uncrop: Object.freeze(Object.keys(uncropCandidates)),
+  uncrop: Object.freeze([...Object.keys(uncropCandidates), ...Object.keys(fullUncropCandidates)]),
   dihedral: dihedralVariantNames,
-  trimUncrop: Object.freeze(['uncrop-centre-95', 'uncrop-centre-95-extend', 'uncrop-centre-90']),
+  trimUncrop: Object.freeze(['uncrop-centre-95', 'uncrop-centre-95-extend', 'uncrop-centre-90', 'uncrop-centre-95-edge', 'uncrop-centre-95-fade']),
 });
 
 /** `true` = the default set, `false` = none, or an explicit set. */
@@ -114,15 +116,44 @@ const coefficients = new Float32Array(256);
 const turned = new Float32Array(256);
 const candidate = new Float32Array(256);
 
-/** The 64×64 PDQ image of a source, exactly as the plain hash makes it. */
-function pdqImage64(source: LumaSource, out: Float32Array): void {
+/** The 64×64 PDQ image of a source, exactly as the plain hash makes it, and any extra blurred samples. */
+function pdqImage64(source: LumaSource, out: Float32Array, extra?: ExtraSamples): void {
   if (source.width === 64 && source.height === 64) {
     for (let r = 0; r < 64; r++) {
       const from = source.load(r, 1);
       out.set(source.data.subarray(from, from + 64), r * 64);
     }
+    if (extra !== undefined) sampleExtraFrom64(out, extra);
   } else {
-    downsampleTo64(source, out);
+    downsampleTo64(source, out, extra);
+  }
+}
+
+/** The full-resolution un-crops among `names` for a picture size (the last plan is reused: frames share a size). */
+let lastPlan: { key: string; plan: UncropPlan } | undefined;
+function fullPlan(width: number, height: number, names: readonly string[]): UncropPlan | undefined {
+  const full = names.filter((n) => fullUncropCandidates[n] !== undefined);
+  if (full.length === 0) return undefined;
+  const key = `${width}x${height}:${full.join(',')}`;
+  if (lastPlan?.key !== key) lastPlan = { key, plan: planUncrop(width, height, full) };
+  return lastPlan.plan;
+}
+
+/** Adds one hash per un-crop name, in order: full-resolution ones from `plan`, 64×64 ones from `image`. */
+function addUncrops(names: readonly string[], image: Float32Array, plan: UncropPlan | undefined, add: (name: string, hash: string) => void): void {
+  const full = new Map<string, string>();
+  if (plan !== undefined) uncropCoefficients(plan, (name, c) => full.set(name, hexOf(c)));
+  for (const name of names) {
+    const done = full.get(name);
+    if (done !== undefined) {
+      add(name, done);
+      continue;
+    }
+    const placement = uncropCandidates[name];
+    if (placement === undefined) continue;
+    uncrop64(image, placement, scratch64);
+    dct64To16Fast(scratch64, dctMatrix, candidate);
+    add(name, hexOf(candidate));
   }
 }
 
@@ -164,7 +195,8 @@ export function pdqRobustFromPixels(
 ): PdqRobustResult {
   const source = pixelSource(pixels, width, height, channels);
   if (tooSmallForPdq(width, height)) return { hash: zeroPdqHex, quality: 0, variants: [] };
-  pdqImage64(source, image64);
+  const plan = fullPlan(width, height, opts.uncrop);
+  pdqImage64(source, image64, plan?.extra);
   const quality = qualityOf64(image64);
   dct64To16(image64, coefficients);
   const hash = hexOf(coefficients);
@@ -175,13 +207,7 @@ export function pdqRobustFromPixels(
     dihedralCoefficients(coefficients, name, turned);
     add({ name, hash: hexOf(turned) });
   }
-  for (const name of opts.uncrop) {
-    const placement = uncropCandidates[name];
-    if (placement === undefined) continue;
-    uncrop64(image64, placement, scratch64);
-    dct64To16Fast(scratch64, dctMatrix, candidate);
-    add({ name, hash: hexOf(candidate) });
-  }
+  addUncrops(opts.uncrop, image64, plan, (name, h) => add({ name, hash: h }));
   if (opts.trim || opts.inset) {
     const thumb = sampleLumaThumb(width, height, pixelSampler(pixels, width, channels));
     const rects = findContentRects(thumb, width, height);
@@ -194,17 +220,14 @@ export function pdqRobustFromPixels(
     for (const [name, rect] of found) {
       if (rect === undefined || tooSmallForPdq(rect.width, rect.height)) continue;
       const part = cropPixels(pixels, width, channels, rect);
-      pdqImage64(pixelSource(part, rect.width, rect.height, channels), image64);
+      const trimUncrop = name === 'trimmed' ? (opts.trimUncrop ?? []) : [];
+      // Not the cached plan: the trimmed picture has another size than the frames around it.
+      const full = trimUncrop.filter((n) => fullUncropCandidates[n] !== undefined);
+      const partPlan = full.length > 0 ? planUncrop(rect.width, rect.height, full) : undefined;
+      pdqImage64(pixelSource(part, rect.width, rect.height, channels), image64, partPlan?.extra);
       dct64To16(image64, candidate);
       add({ name, hash: hexOf(candidate), rect });
-      if (name !== 'trimmed') continue;
-      for (const u of opts.trimUncrop ?? []) {
-        const placement = uncropCandidates[u];
-        if (placement === undefined) continue;
-        uncrop64(image64, placement, scratch64);
-        dct64To16Fast(scratch64, dctMatrix, candidate);
-        add({ name: `trimmed+${u}`, hash: hexOf(candidate), rect });
-      }
+      addUncrops(trimUncrop, image64, partPlan, (u, h) => add({ name: `trimmed+${u}`, hash: h, rect }));
     }
   }
   return { hash, quality, variants };
@@ -225,7 +248,7 @@ export function describeVariant(name: string): string {
   if (name === 'trimmed' || name === 'trimmed-major' || name === 'trimmed-uniform') return 'after trimming a border';
   if (name.startsWith('trimmed+')) return `after trimming a border, ${describeVariant(name.slice(8))}`;
   if (name === 'inset') return 'after cutting out a picture-in-picture inset';
-  const m = /^uncrop-(centre|top|bottom|left|right)-(\d+)(-extend)?$/.exec(name);
+  const m = /^uncrop-(centre|top|bottom|left|right)-(\d+)(-extend|-edge|-fade)?$/.exec(name);
   if (m) return m[1] === 'centre' ? `as if its edges had been cropped (${m[2]}% of each side kept)` : `as if its ${m[1]} had been cropped (${m[2]}% kept)`;
   return dihedralWords[name] ?? `as variant ${name}`;
 }
