@@ -5,7 +5,7 @@
  * `assessConversation` and both monitors are thin layers over it.
  */
 import { detectInNormalised } from './detect-signals.ts';
-import { defaultMatcher, defaultModel } from './detector.ts';
+import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
 import { defaultGlosser } from './gloss.ts';
 import { fireRules, type FlagRule } from './flag-rules.ts';
 import { combineRisk, sigmoid, textLogit, TextScorer, type LoadedModel } from './learned-model.ts';
@@ -22,7 +22,8 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import type { AuthorRisk, AuthorTier, ChatMessage, ConversationAssessment, FiredRule, GroomingStage, Signal, SignalCategory } from './types.ts';
+import { AuthorCues, shortChatFeatures, shortChatScore, topShortChatFeatures, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
+import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type Signal, type SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
   threshold: number;
@@ -37,6 +38,8 @@ export interface ConversationStateOptions {
   languages?: readonly string[];
   matcher?: LexiconMatcher;
   model?: LoadedModel;
+  /** The short-chat model (short-chat-model.ts); the shipped one by default. */
+  shortChatModel?: ShortChatModel;
 }
 
 interface AuthorState {
@@ -55,9 +58,25 @@ interface AuthorState {
   /** Short-chat rules this author's evidence fires (see flag-rules.ts). */
   rules: { rule: FlagRule; categories: SignalCategory[] }[];
   risk: number;
+  /** Signals other than age statements: what a reviewer can read. */
+  readable: number;
+  cues: AuthorCues;
+  /** The short-chat model's features and score for this author (score 0 where it does not apply). */
+  cueFeatures: string[];
+  cueScore: number;
 }
 
 const noRules: AuthorState['rules'] = [];
+
+const signalIndex = Object.fromEntries(signalCategories.map((c, i) => [c, i])) as Record<SignalCategory, number>;
+
+/** "m:picture+secret" → "picture + secret (one message)"; "s:secrecy" → "secrecy". */
+function readableFeature(f: string): string {
+  const [kind, rest] = [f.slice(0, 1), f.slice(2)];
+  const name = (x: string) => x.replace(/^[cs]:/, '').replace(/_/g, ' ');
+  const parts = rest.split('+').map(name).join(' + ');
+  return kind === 'm' ? `${parts} (one message)` : parts;
+}
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 
@@ -72,6 +91,9 @@ export const UNATTRIBUTED_RULE_FLOOR = 0.5;
 const MIN_LEARNED_PHRASES = 3;
 /** Learned-model phrases kept as evidence while there is no lexicon signal. */
 const LEARNED_EVIDENCE_KEPT = 8;
+
+/** Risk an author gets when the short-chat model counts (above the default threshold, below the rules'). */
+export const SHORT_CHAT_MODEL_RISK = 0.7;
 
 /** Highest risk a conversation can reach without a single signal a reviewer could look at. */
 export const NO_EVIDENCE_CAP = 0.4;
@@ -89,6 +111,8 @@ export class ConversationState {
   readonly opts: ConversationStateOptions;
   private readonly matcher: LexiconMatcher;
   private readonly model: LoadedModel;
+  private readonly shortModel: ShortChatModel;
+  private readonly cueIndex: CueIndex;
   messageCount = 0;
   /** The learned text score (language, gloss, first-seen features, window): learned-model.ts. */
   private readonly text: TextScorer;
@@ -117,6 +141,8 @@ export class ConversationState {
     this.opts = opts;
     this.matcher = opts.matcher ?? defaultMatcher();
     this.model = opts.model ?? defaultModel();
+    this.shortModel = opts.shortChatModel ?? defaultShortChatModel();
+    this.cueIndex = defaultCueIndex();
     this.text = new TextScorer(this.model, defaultGlosser(), opts.maxMessages);
     this.textZ = textLogit(this.model, 0, 0);
     // Nothing said yet: no risk (the peak starts at 0, so the first message sets it).
@@ -144,6 +170,9 @@ export class ConversationState {
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
     const author = this.touchAuthor(key);
+    const lang = this.text.language();
+    const glossed = lang === 'en' ? nt.words : defaultGlosser().gloss(nt.words, lang);
+    if (author.cues.add(this.cueIndex.mask(nt.words, glossed))) changed = true;
     // "ok dad" / "thanks mum" answering the previous author marks that author as family.
     const prev = this.lastAuthor !== undefined && this.lastAuthor !== key ? this.authors.get(this.lastAuthor) : undefined;
     if (prev && !prev.addressedAsFamily && addressesFamily(nt.words)) {
@@ -156,7 +185,10 @@ export class ConversationState {
       changed = true;
     }
     for (const s of signals) {
-      if (s.category !== 'age_disclosure') this.evidenceCount++;
+      if (s.category !== 'age_disclosure') {
+        this.evidenceCount++;
+        author.readable++;
+      }
       if (s.impliesMinor) author.presumesMinor = true;
       addEvidence(author.strengths, s.category, s.weight);
       author.signalCount++;
@@ -221,7 +253,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(), cueFeatures: [], cueScore: 0 };
     this.authors.set(key, a);
     return a;
   }
@@ -281,6 +313,8 @@ export class ConversationState {
       a.lexZ = s === undefined ? lexiconIntercept : lexiconLogit(a.strengths, ctx, s);
       a.rules = s === undefined ? noRules : fireRules(s, ctx);
       anyRules ||= a.rules.length > 0;
+      this.scoreCues(a, ctx, s);
+      anyRules ||= a.cueScore >= this.shortModel.threshold;
       a.level = this.overrideLevel(a, ctx);
       if (ctx.tierKnown && ctx.tier === 'adult') knownAdults++;
       if (ctx.tierKnown && isMinor(ctx.tier)) knownMinors++;
@@ -311,6 +345,7 @@ export class ConversationState {
       if (a.signalCount === 0) continue;
       a.risk = combineRisk(this.model, text, a.lexZ, a.level);
       for (const r of this.applicableRules(a)) a.risk = Math.max(a.risk, r.rule.risk);
+      if (this.cueCounts(a)) a.risk = Math.max(a.risk, SHORT_CHAT_MODEL_RISK);
       if (a.risk >= best || this.bestAuthor === undefined) {
         best = Math.max(best, a.risk);
         this.bestAuthor = a;
@@ -395,6 +430,31 @@ export class ConversationState {
     return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
   }
 
+  /**
+   * The short-chat model's score for an author: computed for everyone (training reads the features), but it
+   * stays 0 for a minor author, a parent, or adults among adults — peers and families are judged by the rules.
+   */
+  private scoreCues(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
+    const g = (c: SignalCategory) => (s === undefined ? 0 : s[signalIndex[c]]!);
+    a.cueFeatures = shortChatFeatures(a.cues, g);
+    const peer = ctx.tier === 'child' || ctx.tier === 'teen';
+    a.cueScore = peer || ctx.family || ctx.allAdults ? 0 : shortChatScore(this.shortModel, a.cueFeatures);
+  }
+
+  /**
+   * Whether the short-chat model counts for this author now: the conversation is still too short for the
+   * learned text model, the author has a readable signal, and the score reaches the model's threshold.
+   */
+  private cueCounts(a: AuthorState): boolean {
+    if (a.readable === 0 || a.cueScore < this.shortModel.threshold || this.text.enoughText()) return false;
+    return !(a.key === '' && this.totalWords > UNATTRIBUTED_SHORT_WORDS);
+  }
+
+  /** The short-chat model's features of every author with any cue (for fitting the model). */
+  cueFeaturesByAuthor(): { author: string; features: string[] }[] {
+    return [...this.authors.values()].filter((a) => a.cues.any !== 0 || a.signalCount > 0).map((a) => ({ author: a.key, features: a.cueFeatures }));
+  }
+
   /** Rules that fired and count, per author, riskiest author first. */
   firedRules(): FiredRule[] {
     if (!this.anyRules) return [];
@@ -402,6 +462,16 @@ export class ConversationState {
     for (const a of this.authors.values()) {
       for (const r of this.applicableRules(a)) {
         out.push({ rule: r.rule.id, description: r.rule.description, author: a.key, categories: r.categories, risk: r.rule.risk });
+      }
+      if (this.cueCounts(a)) {
+        const top = topShortChatFeatures(this.shortModel, a.cueFeatures);
+        out.push({
+          rule: 'short_chat_model',
+          description: `the short-chat model (fitted on synthetic chats) reads this author's words together: ${top.map(readableFeature).join('; ')}`,
+          author: a.key,
+          categories: presentCategories(a.strengths).filter((c) => c !== 'age_disclosure' && c !== 'learned_phrase'),
+          risk: SHORT_CHAT_MODEL_RISK,
+        });
       }
     }
     return out.sort((x, y) => y.risk - x.risk);

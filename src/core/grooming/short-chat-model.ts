@@ -1,0 +1,97 @@
+/**
+ * The short-chat model: a logistic model over one author's cue words (cue-words.ts), the cue pairs inside
+ * one message, the lexicon categories the author reached, and pairs of those at the author level. It is
+ * fitted on the project's own synthetic short chats (`npm run train:short-chats`, test/fixtures/short-chats)
+ * and speaks only while a conversation is too short for the learned text model, and only for an author who
+ * already has a lexicon signal a reviewer can read — it widens which combinations count, it never flags on
+ * cue words alone.
+ */
+import { cues, cueWords, type Cue } from './cue-words.ts';
+import { signalCategories, type SignalCategory } from './types.ts';
+
+export interface ShortChatModel {
+  version: string;
+  /** Score at or above which the model counts (chosen on held-out folds for a low false-positive rate). */
+  threshold: number;
+  bias: number;
+  weights: Readonly<Record<string, number>>;
+}
+
+export type WordNormaliser = (text: string) => readonly string[];
+
+/** Word → cue bit mask, over the same normalisation as messages. */
+export class CueIndex {
+  private readonly bits = new Map<string, number>();
+
+  constructor(normalise: WordNormaliser) {
+    cues.forEach((cue, i) => {
+      for (const raw of cueWords[cue].split(/\s+/)) {
+        for (const w of normalise(raw)) this.bits.set(w, (this.bits.get(w) ?? 0) | (1 << i));
+      }
+    });
+  }
+
+  /** The cues of one message, from its words as written and as glossed to English. */
+  mask(words: readonly string[], glossed: readonly string[]): number {
+    let m = 0;
+    for (let i = 0; i < words.length; i++) m |= this.bits.get(words[i]!) ?? 0;
+    if (glossed !== words) for (let i = 0; i < glossed.length; i++) m |= this.bits.get(glossed[i]!) ?? 0;
+    return m;
+  }
+}
+
+const cueName = (i: number): Cue => cues[i]!;
+
+/** One author's cue evidence: every cue seen, and every pair of cues seen in one message. */
+export class AuthorCues {
+  any = 0;
+  readonly pairs = new Set<number>();
+
+  /** Adds one message's mask; true when something new was seen. */
+  add(mask: number): boolean {
+    let changed = (this.any | mask) !== this.any;
+    this.any |= mask;
+    for (let i = 0; i < cues.length; i++) {
+      if (!(mask & (1 << i))) continue;
+      for (let j = i + 1; j < cues.length; j++) {
+        if (!(mask & (1 << j))) continue;
+        const k = i * 64 + j;
+        if (!this.pairs.has(k)) {
+          this.pairs.add(k);
+          changed = true;
+        }
+      }
+    }
+    return changed;
+  }
+}
+
+/** Categories the model reads (at least this strong after context). */
+export const CATEGORY_FLOOR = 0.5;
+const modelCategories = signalCategories.filter((c) => c !== 'learned_phrase' && c !== 'age_disclosure');
+
+/** The model's feature names for one author (stable order). */
+export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number): string[] {
+  const base: string[] = [];
+  for (let i = 0; i < cues.length; i++) if (ac.any & (1 << i)) base.push(`c:${cueName(i)}`);
+  for (const c of modelCategories) if (strength(c) >= CATEGORY_FLOOR) base.push(`s:${c}`);
+  const out = [...base];
+  for (const k of ac.pairs) out.push(`m:${cueName(Math.floor(k / 64))}+${cueName(k % 64)}`);
+  for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) out.push(`a:${base[i]}+${base[j]}`);
+  return out;
+}
+
+/** The model's score for a feature list, in [0, 1]. */
+export function shortChatScore(model: ShortChatModel, features: readonly string[]): number {
+  let z = model.bias;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The features that raised the score most (for the reviewer's explanation). */
+export function topShortChatFeatures(model: ShortChatModel, features: readonly string[], n = 4): string[] {
+  return features
+    .filter((f) => (model.weights[f] ?? 0) > 0)
+    .sort((a, b) => (model.weights[b] ?? 0) - (model.weights[a] ?? 0))
+    .slice(0, n);
+}
