@@ -2,9 +2,9 @@
  * `npm run train:short-chats [-- --check]`: fits the short-chat model (src/core/grooming/short-chat-model.ts)
  * on the project's own synthetic short chats and writes src/core/grooming/model/short-chat-model.ts.
  *
- * Training files: the tuning set and the first two held-out sets (both tuned on since session 4). The newest
- * held-out set (held-out-3, written blind by another writer) is never read here: it is the honest figure in
- * `npm run eval:short-chats`. Logistic regression, one weight per feature, L2, a conversation scored by its
+ * Training files: the tuning set, the first two held-out sets (both tuned on since session 4) and two training
+ * sets by other writers (train-a, train-b). The newest held-out set (held-out-3, written blind by another
+ * writer) is never read here: it is the honest figure in `npm run eval:short-chats`. Logistic regression, one weight per feature, L2, a conversation scored by its
  * riskiest author. The threshold is chosen by 5-fold cross-validation (folds by chat) as the lowest score at
  * which the out-of-fold false-positive rate stays at or under 1 %. `--check` fits and prints without writing;
  * `--sets tuning,heldOut` fits on fewer sets (to score the model on a set it never saw).
@@ -18,9 +18,9 @@ import type { ShortChatModel } from '../src/core/grooming/short-chat-model.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
 import { loadShortChats, shortChatFiles, type ShortChat } from './eval-short-chats.ts';
 
-const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, sets: { type: 'string', default: 'tuning,heldOut,heldOut2' } } });
+const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, sets: { type: 'string', default: 'tuning,heldOut,heldOut2,trainA,trainB' } } });
 
-const L2 = 0.03;
+const L2 = 0.1;
 const EPOCHS = 60;
 const RATE = 0.1;
 const MAX_FPR = 0.01;
@@ -70,10 +70,19 @@ function fit(rows: readonly Row[], seed: number): { bias: number; weights: Map<s
 const scoreOf = (m: { bias: number; weights: Map<string, number> }, r: Row) =>
   Math.max(...r.authors.map((f) => sigmoid(f.reduce((z, k) => z + (m.weights.get(k) ?? 0), m.bias))));
 
-const trainable = ['tuning', 'heldOut', 'heldOut2'] as const;
+const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/short-chats/${name}`, import.meta.url));
+const trainingFiles = {
+  tuning: shortChatFiles.tuning,
+  heldOut: shortChatFiles.heldOut,
+  heldOut2: shortChatFiles.heldOut2,
+  /** Two more writers' chats, written for training only (session 4). */
+  trainA: fixture('train-a.jsonl'),
+  trainB: fixture('train-b.jsonl'),
+};
+const trainable = Object.keys(trainingFiles) as (keyof typeof trainingFiles)[];
 const sets = values.sets.split(',');
 for (const s of sets) if (!(trainable as readonly string[]).includes(s)) throw new Error(`--sets: ${s} is not one of ${trainable.join(', ')} (held-out-3 is never trained on)`);
-const files = trainable.filter((s) => sets.includes(s)).map((s) => shortChatFiles[s]).filter((f) => existsSync(f));
+const files = trainable.filter((s) => sets.includes(s)).map((s) => trainingFiles[s]).filter((f) => existsSync(f));
 const chats = files.flatMap(loadShortChats);
 const rows: Row[] = chats.map((c) => ({ id: c.id, authors: featuresOf(c), y: c.label === 'grooming' ? 1 : 0 }));
 

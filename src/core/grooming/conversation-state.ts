@@ -22,7 +22,7 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import { AuthorCues, shortChatFeatures, shortChatScore, topShortChatFeatures, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
+import { AuthorCues, evidenceWords, shortChatFeatures, shortChatScore, topShortChatFeatures, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
 import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type Signal, type SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
@@ -136,6 +136,9 @@ export class ConversationState {
   private readonly learnedEvidence: { feature: string; signal: Signal }[] = [];
   private readonly perCategory = new Map<string, number>();
   private evidenceView: Signal[] | undefined;
+  /** The message texts the short-chat model's evidence words point into (short chats only). */
+  private readonly shortTexts: string[] = [];
+  private cuesDropped = false;
 
   constructor(opts: ConversationStateOptions) {
     this.opts = opts;
@@ -154,6 +157,7 @@ export class ConversationState {
   push(message: ChatMessage): { signals: Signal[]; crossed: boolean } {
     const index = this.messageCount++;
     const nt = this.matcher.normaliser.normalise(message.text);
+    if (!this.cuesDropped) this.shortTexts[index] = message.text;
     const detectOpts: { messageIndex: number; author?: string; languages?: readonly string[] } = { messageIndex: index };
     if (message.author !== undefined) detectOpts.author = message.author;
     if (this.opts.languages !== undefined) detectOpts.languages = this.opts.languages;
@@ -170,9 +174,7 @@ export class ConversationState {
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
     const author = this.touchAuthor(key);
-    const lang = this.text.language();
-    const glossed = lang === 'en' ? nt.words : defaultGlosser().gloss(nt.words, lang);
-    if (author.cues.add(this.cueIndex.mask(nt.words, glossed))) changed = true;
+    if (this.readCues(author, nt, index)) changed = true;
     // "ok dad" / "thanks mum" answering the previous author marks that author as family.
     const prev = this.lastAuthor !== undefined && this.lastAuthor !== key ? this.authors.get(this.lastAuthor) : undefined;
     if (prev && !prev.addressedAsFamily && addressesFamily(nt.words)) {
@@ -210,6 +212,47 @@ export class ConversationState {
       crossed = true;
     }
     return { signals, crossed };
+  }
+
+  /**
+   * Feeds the short-chat model's cue words and words for this author while the conversation is short; once
+   * the learned text model has enough text, the model stops and its per-author words are dropped.
+   */
+  private readCues(author: AuthorState, nt: NormalisedText, index: number): boolean {
+    if (this.text.enoughText()) {
+      if (!this.cuesDropped) {
+        this.cuesDropped = true;
+        for (const a of this.authors.values()) {
+          a.cues = new AuthorCues();
+          a.cueScore = 0;
+          a.cueFeatures = [];
+        }
+        return true;
+      }
+      return false;
+    }
+    const lang = this.text.language();
+    let glossed: readonly string[] = nt.words;
+    let from: number[] | undefined;
+    if (lang !== 'en') {
+      const g: string[] = [];
+      from = [];
+      const glosser = defaultGlosser();
+      for (let i = 0; i < nt.words.length; i++) {
+        for (const w of glosser.gloss([nt.words[i]!], lang)) {
+          g.push(w);
+          from.push(i);
+        }
+      }
+      glossed = g;
+    }
+    const at = (i: number) => {
+      const k = from === undefined ? i : from[i]!;
+      return { messageIndex: index, start: nt.origStarts[k]!, end: nt.origEnds[k]! };
+    };
+    const a = author.cues.add(this.cueIndex.mask(nt.words, glossed));
+    const b = author.cues.addWords(glossed, at);
+    return a || b;
   }
 
   /**
@@ -304,6 +347,7 @@ export class ConversationState {
 
   private rescoreAuthors(): void {
     this.generation++;
+    this.evidenceView = undefined;
     let anyRules = false;
     let knownAdults = 0;
     let knownMinors = 0;
@@ -342,7 +386,7 @@ export class ConversationState {
     let best = combineRisk(this.model, text, lexiconIntercept);
     this.bestAuthor = undefined;
     for (const a of this.authors.values()) {
-      if (a.signalCount === 0) continue;
+      if (a.signalCount === 0 && !this.cueCounts(a)) continue;
       a.risk = combineRisk(this.model, text, a.lexZ, a.level);
       for (const r of this.applicableRules(a)) a.risk = Math.max(a.risk, r.rule.risk);
       if (this.cueCounts(a)) a.risk = Math.max(a.risk, SHORT_CHAT_MODEL_RISK);
@@ -381,7 +425,7 @@ export class ConversationState {
    * its features count once each, so a chat cycling through the same greetings has almost nothing to show.
    */
   private hasEvidence(): boolean {
-    return this.evidenceCount > 0 || (this.learnedEvidence.length >= MIN_LEARNED_PHRASES && this.text.enoughText());
+    return this.evidenceCount > 0 || (this.anyRules && this.modelCarries()) || (this.learnedEvidence.length >= MIN_LEARNED_PHRASES && this.text.enoughText());
   }
 
   /**
@@ -446,8 +490,33 @@ export class ConversationState {
    * learned text model, the author has a readable signal, and the score reaches the model's threshold.
    */
   private cueCounts(a: AuthorState): boolean {
-    if (a.readable === 0 || a.cueScore < this.shortModel.threshold || this.text.enoughText()) return false;
-    return !(a.key === '' && this.totalWords > UNATTRIBUTED_SHORT_WORDS);
+    if (a.cueScore < this.shortModel.threshold || this.cuesDropped || this.text.enoughText()) return false;
+    // Unattributed text mixes both sides' words (and was never what the model was fitted on): rules only.
+    if (a.key === '') return false;
+    return a.readable > 0 || this.modelEvidence(a).length >= MIN_LEARNED_PHRASES;
+  }
+
+  /**
+   * The words that raised an author's short-chat score most, as `learned_phrase` evidence with their spans:
+   * what a reviewer reads when the model counts for an author who has no lexicon signal.
+   */
+  private modelEvidence(a: AuthorState): Signal[] {
+    const out: Signal[] = [];
+    for (const { word, weight } of evidenceWords(this.shortModel, a.cueFeatures)) {
+      const span = a.cues.words.get(word);
+      const text = span === undefined ? undefined : this.shortTexts[span.messageIndex];
+      if (span === undefined || text === undefined) continue;
+      const signal: Signal = { category: 'learned_phrase', messageIndex: span.messageIndex, text: text.slice(span.start, span.end), start: span.start, end: span.end, weight: Math.min(1, weight / 4), language: this.text.language() };
+      if (a.key !== '') signal.author = a.key;
+      out.push(signal);
+    }
+    return out;
+  }
+
+  /** Whether the short-chat model carries some author's risk on its own evidence words. */
+  private modelCarries(): boolean {
+    for (const a of this.authors.values()) if (a.readable === 0 && this.cueCounts(a)) return true;
+    return false;
   }
 
   /** The short-chat model's features of every author with any cue (for fitting the model). */
@@ -530,7 +599,15 @@ export class ConversationState {
    */
   signals(): Signal[] {
     const learned = this.evidence.length === 0 && this.warningAt !== null ? this.learnedEvidence.map((e) => e.signal) : [];
-    this.evidenceView ??= [...this.evidence, ...learned].sort((a, b) => a.messageIndex - b.messageIndex || a.start - b.start);
+    const model: Signal[] = [];
+    if (this.warningAt !== null) {
+      for (const a of this.authors.values()) {
+        if (a.readable !== 0 || !this.cueCounts(a)) continue;
+        // A word the learned text model already shows is not shown twice.
+        for (const s of this.modelEvidence(a)) if (!learned.some((l) => l.messageIndex === s.messageIndex && l.start <= s.start && s.end <= l.end)) model.push(s);
+      }
+    }
+    this.evidenceView ??= [...this.evidence, ...learned, ...model].sort((a, b) => a.messageIndex - b.messageIndex || a.start - b.start);
     return this.evidenceView;
   }
 

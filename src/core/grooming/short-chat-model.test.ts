@@ -94,3 +94,27 @@ test('shipped model on sober synthetic look-alikes: a coach and a parent stay qu
   ]);
   assert.equal(parent.flagged, false);
 });
+
+const wordy: ShortChatModel = { version: 'test-words', threshold: 0.6, bias: -4, weights: { 'w:lantern': 2, 'w:harbour': 2, 'w:violet': 2, 'w:tonight': 0.5 } };
+
+test('without a lexicon signal the model counts only on at least three of its own words, shown with their spans', () => {
+  const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: wordy });
+  state.push({ author: 'x', text: 'Lantern by the HARBOUR' });
+  state.push({ author: 'y', text: 'ok' });
+  assert.equal(state.assessment().flagged, false, 'two evidence words are not enough');
+  state.push({ author: 'x', text: 'and violet tonight' });
+  const a = state.assessment();
+  assert.equal(a.flagged, true);
+  const words = a.signals.filter((s) => s.category === 'learned_phrase').map((s) => s.text);
+  assert.deepEqual(words.slice().sort(), ['HARBOUR', 'Lantern', 'tonight', 'violet'].sort());
+  const texts = ['Lantern by the HARBOUR', 'ok', 'and violet tonight'];
+  for (const s of a.signals) assert.equal(texts[s.messageIndex]!.slice(s.start, s.end), s.text, 'each span points into its message');
+  assert.ok(a.rules.some((r) => r.rule === 'short_chat_model' && r.author === 'x'));
+});
+
+test('unattributed text is left to the rules: the model never counts without authors', () => {
+  const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: wordy });
+  state.push({ text: 'lantern by the harbour' });
+  state.push({ text: 'and violet tonight' });
+  assert.equal(state.assessment().flagged, false);
+});

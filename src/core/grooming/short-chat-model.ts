@@ -42,10 +42,32 @@ export class CueIndex {
 
 const cueName = (i: number): Cue => cues[i]!;
 
+/** Where a word was first written: message index and character offsets in the original text. */
+export interface WordSpan {
+  messageIndex: number;
+  start: number;
+  end: number;
+}
+
 /** One author's cue evidence: every cue seen, and every pair of cues seen in one message. */
 export class AuthorCues {
   any = 0;
   readonly pairs = new Set<number>();
+  /** Distinct words (as glossed to English), at most WORDS_KEPT, each with where it was first written. */
+  readonly words = new Map<string, WordSpan>();
+
+  /** Adds one message's words (`span(i)` locates the i-th glossed word); true when a new one was kept. */
+  addWords(glossed: readonly string[], span: (i: number) => WordSpan): boolean {
+    let changed = false;
+    for (let i = 0; i < glossed.length; i++) {
+      const w = glossed[i]!;
+      if (this.words.size >= WORDS_KEPT) break;
+      if (w.length < 2 || /\d/.test(w) || this.words.has(w)) continue;
+      this.words.set(w, span(i));
+      changed = true;
+    }
+    return changed;
+  }
 
   /** Adds one message's mask; true when something new was seen. */
   add(mask: number): boolean {
@@ -66,6 +88,9 @@ export class AuthorCues {
   }
 }
 
+/** Words one author's model features keep (the model only speaks on short chats). */
+export const WORDS_KEPT = 256;
+
 /** Categories the model reads (at least this strong after context). */
 export const CATEGORY_FLOOR = 0.5;
 const modelCategories = signalCategories.filter((c) => c !== 'learned_phrase' && c !== 'age_disclosure');
@@ -78,6 +103,7 @@ export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) 
   const out = [...base];
   for (const k of ac.pairs) out.push(`m:${cueName(Math.floor(k / 64))}+${cueName(k % 64)}`);
   for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) out.push(`a:${base[i]}+${base[j]}`);
+  for (const w of ac.words.keys()) out.push(`w:${w}`);
   return out;
 }
 
@@ -86,6 +112,16 @@ export function shortChatScore(model: ShortChatModel, features: readonly string[
   let z = model.bias;
   for (const f of features) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** The author's words that raised the score most (weight > 0), strongest first: the model's readable evidence. */
+export function evidenceWords(model: ShortChatModel, features: readonly string[], n = 5): { word: string; weight: number }[] {
+  const out: { word: string; weight: number }[] = [];
+  for (const f of features) {
+    const w = model.weights[f] ?? 0;
+    if (f.startsWith('w:') && w > 0) out.push({ word: f.slice(2), weight: w });
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, n);
 }
 
 /** The features that raised the score most (for the reviewer's explanation). */
