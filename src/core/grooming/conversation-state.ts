@@ -174,7 +174,10 @@ export class ConversationState {
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
     const author = this.touchAuthor(key);
-    if (this.readCues(author, nt, index)) changed = true;
+    // New cue words change only this author's short-chat score (unless the model just stopped for everyone).
+    const cuesBefore = this.cuesDropped;
+    const cueChanged = this.readCues(author, nt, index);
+    if (cueChanged && this.cuesDropped !== cuesBefore) changed = true;
     // "ok dad" / "thanks mum" answering the previous author marks that author as family.
     const prev = this.lastAuthor !== undefined && this.lastAuthor !== key ? this.authors.get(this.lastAuthor) : undefined;
     if (prev && !prev.addressedAsFamily && addressesFamily(nt.words)) {
@@ -202,6 +205,7 @@ export class ConversationState {
       changed = true;
     }
     if (changed) this.rescoreAuthors();
+    else if (cueChanged) this.rescoreCues(author);
 
     this.currentRisk = this.scoreNow();
     let crossed = false;
@@ -472,6 +476,19 @@ export class ConversationState {
       return a.rules.filter((r) => r.rule.id === 'sextortion' || r.rule.id === 'explicit_threat' || learned >= UNATTRIBUTED_RULE_FLOOR);
     }
     return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
+  }
+
+  /** Only this author's short-chat score changed (new words, same context). */
+  private rescoreCues(a: AuthorState): void {
+    const ctx = this.contextOf(a);
+    this.scoreCues(a, ctx, a.signalCount === 0 ? undefined : contextual(a.strengths, ctx));
+    this.evidenceView = undefined;
+    if (a.cueScore >= this.shortModel.threshold) this.anyRules = true;
+    else {
+      let any = false;
+      for (const b of this.authors.values()) any ||= b.rules.length > 0 || b.cueScore >= this.shortModel.threshold;
+      this.anyRules = any;
+    }
   }
 
   /**
