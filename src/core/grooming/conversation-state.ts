@@ -22,7 +22,7 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import { AuthorCues, evidenceWords, shortChatFeatures, shortChatScore, topShortChatFeatures, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
+import { AuthorCues, evidenceWords, shortChatFeatures, topShortChatFeatures, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
 import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type Signal, type SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
@@ -61,8 +61,7 @@ interface AuthorState {
   /** Signals other than age statements: what a reviewer can read. */
   readable: number;
   cues: AuthorCues;
-  /** The short-chat model's features and score for this author (score 0 where it does not apply). */
-  cueFeatures: string[];
+  /** The short-chat model's score for this author (0 where it does not apply). */
   cueScore: number;
 }
 
@@ -229,7 +228,6 @@ export class ConversationState {
         for (const a of this.authors.values()) {
           a.cues = new AuthorCues();
           a.cueScore = 0;
-          a.cueFeatures = [];
         }
         return true;
       }
@@ -300,7 +298,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(), cueFeatures: [], cueScore: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0 };
     this.authors.set(key, a);
     return a;
   }
@@ -496,10 +494,15 @@ export class ConversationState {
    * stays 0 for a minor author, a parent, or adults among adults — peers and families are judged by the rules.
    */
   private scoreCues(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
-    const g = (c: SignalCategory) => (s === undefined ? 0 : s[signalIndex[c]]!);
-    a.cueFeatures = shortChatFeatures(a.cues, g);
     const peer = ctx.tier === 'child' || ctx.tier === 'teen';
-    a.cueScore = peer || ctx.family || ctx.allAdults ? 0 : shortChatScore(this.shortModel, a.cueFeatures);
+    a.cueScore = peer || ctx.family || ctx.allAdults ? 0 : a.cues.score((c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+  }
+
+  /** The short-chat model's feature names for an author (explanations and fitting; the score is incremental). */
+  private cueFeaturesOf(a: AuthorState): string[] {
+    const ctx = this.contextOf(a);
+    const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
+    return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!));
   }
 
   /**
@@ -519,7 +522,7 @@ export class ConversationState {
    */
   private modelEvidence(a: AuthorState): Signal[] {
     const out: Signal[] = [];
-    for (const { word, weight } of evidenceWords(this.shortModel, a.cueFeatures)) {
+    for (const { word, weight } of evidenceWords(this.shortModel, a.cues.words.keys())) {
       const span = a.cues.words.get(word);
       const text = span === undefined ? undefined : this.shortTexts[span.messageIndex];
       if (span === undefined || text === undefined) continue;
@@ -538,7 +541,7 @@ export class ConversationState {
 
   /** The short-chat model's features of every author with any cue (for fitting the model). */
   cueFeaturesByAuthor(): { author: string; features: string[] }[] {
-    return [...this.authors.values()].filter((a) => a.cues.any !== 0 || a.signalCount > 0).map((a) => ({ author: a.key, features: a.cueFeatures }));
+    return [...this.authors.values()].filter((a) => a.cues.any !== 0 || a.signalCount > 0).map((a) => ({ author: a.key, features: this.cueFeaturesOf(a) }));
   }
 
   /** Rules that fired and count, per author, riskiest author first. */
@@ -550,7 +553,7 @@ export class ConversationState {
         out.push({ rule: r.rule.id, description: r.rule.description, author: a.key, categories: r.categories, risk: r.rule.risk });
       }
       if (this.cueCounts(a)) {
-        const top = topShortChatFeatures(this.shortModel, a.cueFeatures);
+        const top = topShortChatFeatures(this.shortModel, this.cueFeaturesOf(a));
         out.push({
           rule: 'short_chat_model',
           description: `the short-chat model (fitted on synthetic chats) reads this author's words together: ${top.map(readableFeature).join('; ')}`,

@@ -118,3 +118,20 @@ test('unattributed text is left to the rules: the model never counts without aut
   state.push({ text: 'and violet tonight' });
   assert.equal(state.assessment().flagged, false);
 });
+
+test('the running score equals the score of the full feature list (shipped model, a two-author chat)', () => {
+  const m = defaultShortChatModel();
+  const idx = defaultCueIndex();
+  const ac = new AuthorCues(m);
+  const texts = ['hey u home alone rn', 'send a new pic tonight', 'dont tell your mum, delete this after'];
+  texts.forEach((t, k) => {
+    const w = words(t);
+    ac.add(idx.mask(w, w));
+    ac.addWords(w, (i) => ({ messageIndex: k, start: i, end: i + 1 }));
+  });
+  const strength = (c: SignalCategory) => (c === 'secrecy' ? 0.9 : c === 'supervision_check' ? 0.6 : 0);
+  const running = ac.score(strength);
+  const full = shortChatScore(m, shortChatFeatures(ac, strength));
+  assert.ok(Math.abs(running - full) < 1e-9, `${running} vs ${full}`);
+  assert.ok(running > 0 && running < 1);
+});

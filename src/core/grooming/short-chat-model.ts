@@ -49,12 +49,44 @@ export interface WordSpan {
   end: number;
 }
 
-/** One author's cue evidence: every cue seen, and every pair of cues seen in one message. */
+/**
+ * One author's cue evidence: every cue seen, every pair of cues seen in one message, and the distinct words.
+ * With a model, the score is kept as running sums as evidence is added (a stream viewer's state is short for
+ * ever, so it is scored on every comment): only the small author-level part is recomputed, and only when the
+ * author's cues or categories change. `shortChatScore(model, shortChatFeatures(...))` gives the same number.
+ */
 export class AuthorCues {
   any = 0;
   readonly pairs = new Set<number>();
   /** Distinct words (as glossed to English), at most WORDS_KEPT, each with where it was first written. */
   readonly words = new Map<string, WordSpan>();
+  private zWords = 0;
+  private zPairs = 0;
+  private baseCues = -1;
+  private baseCats = -1;
+  private zBase = 0;
+
+  constructor(private readonly model?: ShortChatModel) {}
+
+  /** The model's score for this author, given the author's category strengths (after context). */
+  score(strength: (c: SignalCategory) => number): number {
+    const m = this.model;
+    if (m === undefined) return 0;
+    let cats = 0;
+    for (let i = 0; i < modelCategories.length; i++) if (strength(modelCategories[i]!) >= CATEGORY_FLOOR) cats |= 1 << i;
+    if (cats !== this.baseCats || this.any !== this.baseCues) {
+      this.baseCats = cats;
+      this.baseCues = this.any;
+      const base: string[] = [];
+      for (let i = 0; i < cues.length; i++) if (this.any & (1 << i)) base.push(`c:${cueName(i)}`);
+      for (let i = 0; i < modelCategories.length; i++) if (cats & (1 << i)) base.push(`s:${modelCategories[i]!}`);
+      let z = 0;
+      for (const f of base) z += m.weights[f] ?? 0;
+      for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) z += m.weights[`a:${base[i]}+${base[j]}`] ?? 0;
+      this.zBase = z;
+    }
+    return 1 / (1 + Math.exp(-(m.bias + this.zBase + this.zPairs + this.zWords)));
+  }
 
   /** Adds one message's words (`span(i)` locates the i-th glossed word); true when a new one was kept. */
   addWords(glossed: readonly string[], span: (i: number) => WordSpan): boolean {
@@ -64,6 +96,7 @@ export class AuthorCues {
       if (this.words.size >= WORDS_KEPT) break;
       if (w.length < 2 || /\d/.test(w) || this.words.has(w)) continue;
       this.words.set(w, span(i));
+      if (this.model) this.zWords += this.model.weights[`w:${w}`] ?? 0;
       changed = true;
     }
     return changed;
@@ -80,6 +113,7 @@ export class AuthorCues {
         const k = i * 64 + j;
         if (!this.pairs.has(k)) {
           this.pairs.add(k);
+          if (this.model) this.zPairs += this.model.weights[`m:${cueName(i)}+${cueName(j)}`] ?? 0;
           changed = true;
         }
       }
@@ -115,11 +149,11 @@ export function shortChatScore(model: ShortChatModel, features: readonly string[
 }
 
 /** The author's words that raised the score most (weight > 0), strongest first: the model's readable evidence. */
-export function evidenceWords(model: ShortChatModel, features: readonly string[], n = 5): { word: string; weight: number }[] {
+export function evidenceWords(model: ShortChatModel, words: Iterable<string>, n = 5): { word: string; weight: number }[] {
   const out: { word: string; weight: number }[] = [];
-  for (const f of features) {
-    const w = model.weights[f] ?? 0;
-    if (f.startsWith('w:') && w > 0) out.push({ word: f.slice(2), weight: w });
+  for (const word of words) {
+    const w = model.weights[`w:${word}`] ?? 0;
+    if (w > 0) out.push({ word, weight: w });
   }
   return out.sort((a, b) => b.weight - a.weight).slice(0, n);
 }
