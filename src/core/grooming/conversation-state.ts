@@ -5,7 +5,7 @@
  * `assessConversation` and both monitors are thin layers over it.
  */
 import { detectInNormalised } from './detect-signals.ts';
-import { defaultMatcher, defaultModel } from './detector.ts';
+import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
 import { defaultGlosser } from './gloss.ts';
 import { fireRules, type FlagRule } from './flag-rules.ts';
 import { combineRisk, sigmoid, textLogit, TextScorer, type LoadedModel } from './learned-model.ts';
@@ -22,7 +22,8 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import type { AuthorRisk, AuthorTier, ChatMessage, ConversationAssessment, FiredRule, GroomingStage, Signal, SignalCategory } from './types.ts';
+import { AuthorCues, evidenceWords, shortChatFeatures, topShortChatFeatures, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
+import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type Signal, type SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
   threshold: number;
@@ -37,6 +38,8 @@ export interface ConversationStateOptions {
   languages?: readonly string[];
   matcher?: LexiconMatcher;
   model?: LoadedModel;
+  /** The short-chat model (short-chat-model.ts); the shipped one by default. */
+  shortChatModel?: ShortChatModel;
 }
 
 interface AuthorState {
@@ -55,9 +58,24 @@ interface AuthorState {
   /** Short-chat rules this author's evidence fires (see flag-rules.ts). */
   rules: { rule: FlagRule; categories: SignalCategory[] }[];
   risk: number;
+  /** Signals other than age statements: what a reviewer can read. */
+  readable: number;
+  cues: AuthorCues;
+  /** The short-chat model's score for this author (0 where it does not apply). */
+  cueScore: number;
 }
 
 const noRules: AuthorState['rules'] = [];
+
+const signalIndex = Object.fromEntries(signalCategories.map((c, i) => [c, i])) as Record<SignalCategory, number>;
+
+/** "m:picture+secret" → "picture + secret (one message)"; "s:secrecy" → "secrecy". */
+function readableFeature(f: string): string {
+  const [kind, rest] = [f.slice(0, 1), f.slice(2)];
+  const name = (x: string) => x.replace(/^[cs]:/, '').replace(/_/g, ' ');
+  const parts = rest.split('+').map(name).join(' + ');
+  return kind === 'm' ? `${parts} (one message)` : parts;
+}
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 
@@ -72,6 +90,9 @@ export const UNATTRIBUTED_RULE_FLOOR = 0.5;
 const MIN_LEARNED_PHRASES = 3;
 /** Learned-model phrases kept as evidence while there is no lexicon signal. */
 const LEARNED_EVIDENCE_KEPT = 8;
+
+/** Risk an author gets when the short-chat model counts (above the default threshold, below the rules'). */
+export const SHORT_CHAT_MODEL_RISK = 0.7;
 
 /** Highest risk a conversation can reach without a single signal a reviewer could look at. */
 export const NO_EVIDENCE_CAP = 0.4;
@@ -89,6 +110,8 @@ export class ConversationState {
   readonly opts: ConversationStateOptions;
   private readonly matcher: LexiconMatcher;
   private readonly model: LoadedModel;
+  private readonly shortModel: ShortChatModel;
+  private readonly cueIndex: CueIndex;
   messageCount = 0;
   /** The learned text score (language, gloss, first-seen features, window): learned-model.ts. */
   private readonly text: TextScorer;
@@ -112,11 +135,16 @@ export class ConversationState {
   private readonly learnedEvidence: { feature: string; signal: Signal }[] = [];
   private readonly perCategory = new Map<string, number>();
   private evidenceView: Signal[] | undefined;
+  /** The message texts the short-chat model's evidence words point into (short chats only). */
+  private readonly shortTexts: string[] = [];
+  private cuesDropped = false;
 
   constructor(opts: ConversationStateOptions) {
     this.opts = opts;
     this.matcher = opts.matcher ?? defaultMatcher();
     this.model = opts.model ?? defaultModel();
+    this.shortModel = opts.shortChatModel ?? defaultShortChatModel();
+    this.cueIndex = defaultCueIndex();
     this.text = new TextScorer(this.model, defaultGlosser(), opts.maxMessages);
     this.textZ = textLogit(this.model, 0, 0);
     // Nothing said yet: no risk (the peak starts at 0, so the first message sets it).
@@ -128,6 +156,7 @@ export class ConversationState {
   push(message: ChatMessage): { signals: Signal[]; crossed: boolean } {
     const index = this.messageCount++;
     const nt = this.matcher.normaliser.normalise(message.text);
+    if (!this.cuesDropped) this.shortTexts[index] = message.text;
     const detectOpts: { messageIndex: number; author?: string; languages?: readonly string[] } = { messageIndex: index };
     if (message.author !== undefined) detectOpts.author = message.author;
     if (this.opts.languages !== undefined) detectOpts.languages = this.opts.languages;
@@ -144,6 +173,10 @@ export class ConversationState {
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
     const author = this.touchAuthor(key);
+    // New cue words change only this author's short-chat score (unless the model just stopped for everyone).
+    const cuesBefore = this.cuesDropped;
+    const cueChanged = this.readCues(author, nt, index);
+    if (cueChanged && this.cuesDropped !== cuesBefore) changed = true;
     // "ok dad" / "thanks mum" answering the previous author marks that author as family.
     const prev = this.lastAuthor !== undefined && this.lastAuthor !== key ? this.authors.get(this.lastAuthor) : undefined;
     if (prev && !prev.addressedAsFamily && addressesFamily(nt.words)) {
@@ -156,7 +189,10 @@ export class ConversationState {
       changed = true;
     }
     for (const s of signals) {
-      if (s.category !== 'age_disclosure') this.evidenceCount++;
+      if (s.category !== 'age_disclosure') {
+        this.evidenceCount++;
+        author.readable++;
+      }
       if (s.impliesMinor) author.presumesMinor = true;
       addEvidence(author.strengths, s.category, s.weight);
       author.signalCount++;
@@ -168,6 +204,7 @@ export class ConversationState {
       changed = true;
     }
     if (changed) this.rescoreAuthors();
+    else if (cueChanged) this.rescoreCues(author);
 
     this.currentRisk = this.scoreNow();
     let crossed = false;
@@ -178,6 +215,46 @@ export class ConversationState {
       crossed = true;
     }
     return { signals, crossed };
+  }
+
+  /**
+   * Feeds the short-chat model's cue words and words for this author while the conversation is short; once
+   * the learned text model has enough text, the model stops and its per-author words are dropped.
+   */
+  private readCues(author: AuthorState, nt: NormalisedText, index: number): boolean {
+    if (this.text.enoughText()) {
+      if (!this.cuesDropped) {
+        this.cuesDropped = true;
+        for (const a of this.authors.values()) {
+          a.cues = new AuthorCues();
+          a.cueScore = 0;
+        }
+        return true;
+      }
+      return false;
+    }
+    const lang = this.text.language();
+    let glossed: readonly string[] = nt.words;
+    let from: number[] | undefined;
+    if (lang !== 'en') {
+      const g: string[] = [];
+      from = [];
+      const glosser = defaultGlosser();
+      for (let i = 0; i < nt.words.length; i++) {
+        for (const w of glosser.gloss([nt.words[i]!], lang)) {
+          g.push(w);
+          from.push(i);
+        }
+      }
+      glossed = g;
+    }
+    const at = (i: number) => {
+      const k = from === undefined ? i : from[i]!;
+      return { messageIndex: index, start: nt.origStarts[k]!, end: nt.origEnds[k]! };
+    };
+    const a = author.cues.add(this.cueIndex.mask(nt.words, glossed));
+    const b = author.cues.addWords(glossed, at);
+    return a || b;
   }
 
   /**
@@ -221,7 +298,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0 };
     this.authors.set(key, a);
     return a;
   }
@@ -272,6 +349,7 @@ export class ConversationState {
 
   private rescoreAuthors(): void {
     this.generation++;
+    this.evidenceView = undefined;
     let anyRules = false;
     let knownAdults = 0;
     let knownMinors = 0;
@@ -281,6 +359,8 @@ export class ConversationState {
       a.lexZ = s === undefined ? lexiconIntercept : lexiconLogit(a.strengths, ctx, s);
       a.rules = s === undefined ? noRules : fireRules(s, ctx);
       anyRules ||= a.rules.length > 0;
+      this.scoreCues(a, ctx, s);
+      anyRules ||= a.cueScore >= this.shortModel.threshold;
       a.level = this.overrideLevel(a, ctx);
       if (ctx.tierKnown && ctx.tier === 'adult') knownAdults++;
       if (ctx.tierKnown && isMinor(ctx.tier)) knownMinors++;
@@ -308,9 +388,10 @@ export class ConversationState {
     let best = combineRisk(this.model, text, lexiconIntercept);
     this.bestAuthor = undefined;
     for (const a of this.authors.values()) {
-      if (a.signalCount === 0) continue;
+      if (a.signalCount === 0 && !this.cueCounts(a)) continue;
       a.risk = combineRisk(this.model, text, a.lexZ, a.level);
       for (const r of this.applicableRules(a)) a.risk = Math.max(a.risk, r.rule.risk);
+      if (this.cueCounts(a)) a.risk = Math.max(a.risk, SHORT_CHAT_MODEL_RISK);
       if (a.risk >= best || this.bestAuthor === undefined) {
         best = Math.max(best, a.risk);
         this.bestAuthor = a;
@@ -346,7 +427,7 @@ export class ConversationState {
    * its features count once each, so a chat cycling through the same greetings has almost nothing to show.
    */
   private hasEvidence(): boolean {
-    return this.evidenceCount > 0 || (this.learnedEvidence.length >= MIN_LEARNED_PHRASES && this.text.enoughText());
+    return this.evidenceCount > 0 || (this.anyRules && this.modelCarries()) || (this.learnedEvidence.length >= MIN_LEARNED_PHRASES && this.text.enoughText());
   }
 
   /**
@@ -395,6 +476,74 @@ export class ConversationState {
     return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
   }
 
+  /** Only this author's short-chat score changed (new words, same context). */
+  private rescoreCues(a: AuthorState): void {
+    const ctx = this.contextOf(a);
+    this.scoreCues(a, ctx, a.signalCount === 0 ? undefined : contextual(a.strengths, ctx));
+    this.evidenceView = undefined;
+    if (a.cueScore >= this.shortModel.threshold) this.anyRules = true;
+    else {
+      let any = false;
+      for (const b of this.authors.values()) any ||= b.rules.length > 0 || b.cueScore >= this.shortModel.threshold;
+      this.anyRules = any;
+    }
+  }
+
+  /**
+   * The short-chat model's score for an author: computed for everyone (training reads the features), but it
+   * stays 0 for a minor author, a parent, or adults among adults — peers and families are judged by the rules.
+   */
+  private scoreCues(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
+    const peer = ctx.tier === 'child' || ctx.tier === 'teen';
+    a.cueScore = peer || ctx.family || ctx.allAdults ? 0 : a.cues.score((c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+  }
+
+  /** The short-chat model's feature names for an author (explanations and fitting; the score is incremental). */
+  private cueFeaturesOf(a: AuthorState): string[] {
+    const ctx = this.contextOf(a);
+    const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
+    return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+  }
+
+  /**
+   * Whether the short-chat model counts for this author now: the conversation is still too short for the
+   * learned text model, the author has a readable signal, and the score reaches the model's threshold.
+   */
+  private cueCounts(a: AuthorState): boolean {
+    if (a.cueScore < this.shortModel.threshold || this.cuesDropped || this.text.enoughText()) return false;
+    // Unattributed text mixes both sides' words (and was never what the model was fitted on): rules only.
+    if (a.key === '') return false;
+    return a.readable > 0 || this.modelEvidence(a).length >= MIN_LEARNED_PHRASES;
+  }
+
+  /**
+   * The words that raised an author's short-chat score most, as `learned_phrase` evidence with their spans:
+   * what a reviewer reads when the model counts for an author who has no lexicon signal.
+   */
+  private modelEvidence(a: AuthorState): Signal[] {
+    const out: Signal[] = [];
+    for (const { word, weight } of evidenceWords(this.shortModel, a.cues.words.keys())) {
+      const span = a.cues.words.get(word);
+      const text = span === undefined ? undefined : this.shortTexts[span.messageIndex];
+      if (span === undefined || text === undefined) continue;
+      const signal: Signal = { category: 'learned_phrase', messageIndex: span.messageIndex, text: text.slice(span.start, span.end), start: span.start, end: span.end, weight: Math.min(1, weight / 4), language: this.text.language() };
+      if (a.key !== '') signal.author = a.key;
+      out.push(signal);
+    }
+    return out;
+  }
+
+  /** Whether the short-chat model carries some author's risk on its own evidence words. */
+  private modelCarries(): boolean {
+    for (const a of this.authors.values()) if (a.readable === 0 && this.cueCounts(a)) return true;
+    return false;
+  }
+
+  /** The short-chat model's features of every author with any cue (for fitting the model). */
+  cueFeaturesByAuthor(): { author: string; features: string[] }[] {
+    return [...this.authors.values()].filter((a) => a.cues.any !== 0 || a.signalCount > 0).map((a) => ({ author: a.key, features: this.cueFeaturesOf(a) }));
+  }
+
   /** Rules that fired and count, per author, riskiest author first. */
   firedRules(): FiredRule[] {
     if (!this.anyRules) return [];
@@ -402,6 +551,16 @@ export class ConversationState {
     for (const a of this.authors.values()) {
       for (const r of this.applicableRules(a)) {
         out.push({ rule: r.rule.id, description: r.rule.description, author: a.key, categories: r.categories, risk: r.rule.risk });
+      }
+      if (this.cueCounts(a)) {
+        const top = topShortChatFeatures(this.shortModel, this.cueFeaturesOf(a));
+        out.push({
+          rule: 'short_chat_model',
+          description: `the short-chat model (fitted on synthetic chats) reads this author's words together: ${top.map(readableFeature).join('; ')}`,
+          author: a.key,
+          categories: presentCategories(a.strengths).filter((c) => c !== 'age_disclosure' && c !== 'learned_phrase'),
+          risk: SHORT_CHAT_MODEL_RISK,
+        });
       }
     }
     return out.sort((x, y) => y.risk - x.risk);
@@ -460,7 +619,15 @@ export class ConversationState {
    */
   signals(): Signal[] {
     const learned = this.evidence.length === 0 && this.warningAt !== null ? this.learnedEvidence.map((e) => e.signal) : [];
-    this.evidenceView ??= [...this.evidence, ...learned].sort((a, b) => a.messageIndex - b.messageIndex || a.start - b.start);
+    const model: Signal[] = [];
+    if (this.warningAt !== null) {
+      for (const a of this.authors.values()) {
+        if (a.readable !== 0 || !this.cueCounts(a)) continue;
+        // A word the learned text model already shows is not shown twice.
+        for (const s of this.modelEvidence(a)) if (!learned.some((l) => l.messageIndex === s.messageIndex && l.start <= s.start && s.end <= l.end)) model.push(s);
+      }
+    }
+    this.evidenceView ??= [...this.evidence, ...learned, ...model].sort((a, b) => a.messageIndex - b.messageIndex || a.start - b.start);
     return this.evidenceView;
   }
 

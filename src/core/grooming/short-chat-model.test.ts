@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { assessConversation } from './assess-conversation.ts';
+import { ConversationState } from './conversation-state.ts';
+import { defaultCueIndex, defaultMatcher, defaultShortChatModel } from './detector.ts';
+import { AuthorCues, CueIndex, shortChatFeatures, shortChatScore, topShortChatFeatures, type ShortChatModel } from './short-chat-model.ts';
+import type { SignalCategory } from './types.ts';
+
+const words = (t: string) => defaultMatcher().normaliser.normalise(t).words;
+
+test('cue index: words map to their cue classes, through the same normalisation as messages', () => {
+  const idx = new CueIndex(words);
+  const plain = idx.mask(words('send a pic tonight'), words('send a pic tonight'));
+  const spaced = idx.mask(words('s e n d a p i c tonight'), words('s e n d a p i c tonight'));
+  assert.notEqual(plain, 0);
+  assert.equal(spaced, plain, 'spaced letters fold to the same cues');
+  assert.equal(idx.mask(words('the weather is nice'), words('the weather is nice')), 0);
+});
+
+test('author cues: pairs are kept per message, and a repeat adds nothing new', () => {
+  const idx = defaultCueIndex();
+  const ac = new AuthorCues();
+  const m1 = idx.mask(words('send a pic'), words('send a pic'));
+  const m2 = idx.mask(words('is your mom home'), words('is your mom home'));
+  assert.equal(ac.add(m1), true);
+  assert.equal(ac.add(m1), false, 'the same message again changes nothing');
+  assert.equal(ac.add(m2), true);
+  const f = shortChatFeatures(ac, () => 0);
+  assert.ok(f.includes('m:picture+send'), 'picture and send in one message');
+  assert.ok(!f.some((x) => x.startsWith('m:') && x.includes('parent') && x.includes('picture')), 'words of different messages make no message pair');
+  assert.ok(f.includes('a:c:picture+c:parent'), 'but they pair at the author level');
+});
+
+test('features include the lexicon categories the author reached (at the floor or above)', () => {
+  const ac = new AuthorCues();
+  const s = (c: SignalCategory) => (c === 'secrecy' ? 0.8 : c === 'meeting' ? 0.3 : 0);
+  const f = shortChatFeatures(ac, s);
+  assert.deepEqual(f, ['s:secrecy']);
+});
+
+test('score: logistic over the weights; top features are the positive ones, strongest first', () => {
+  const m: ShortChatModel = { version: 't', threshold: 0.5, bias: -2, weights: { 'c:picture': 1, 'c:secret': 3, 'c:laughter': -2 } };
+  assert.ok(Math.abs(shortChatScore(m, ['c:picture', 'c:secret']) - 1 / (1 + Math.exp(-2))) < 1e-12);
+  assert.ok(shortChatScore(m, ['c:picture', 'c:laughter']) < shortChatScore(m, ['c:picture']));
+  assert.deepEqual(topShortChatFeatures(m, ['c:laughter', 'c:picture', 'c:secret']), ['c:secret', 'c:picture']);
+});
+
+const strict: ShortChatModel = { version: 'test', threshold: 0.6, bias: -3, weights: { 'c:picture': 1.5, 'c:alone': 1, 'c:urgency': 1, 's:supervision_check': 0.5 } };
+
+test('the model counts for an author with a readable signal: flag, named rule, visible evidence', () => {
+  const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: strict });
+  state.push({ author: 'x', text: 'is anyone home with you' });
+  state.push({ author: 'x', text: 'i want a new photo tonight in your room' });
+  const a = state.assessment();
+  const rule = a.rules.find((r) => r.rule === 'short_chat_model');
+  assert.ok(rule, `expected the short-chat model rule, got ${JSON.stringify(a.rules)}`);
+  assert.equal(rule.author, 'x');
+  assert.match(rule.description, /picture/);
+  assert.equal(a.flagged, true);
+  assert.ok(a.signals.some((s) => s.category !== 'age_disclosure' && s.category !== 'learned_phrase'), 'a flag shows a lexicon signal');
+});
+
+test('cue words alone never flag: no readable signal, no flag', () => {
+  const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: strict });
+  state.push({ author: 'x', text: 'photo of the room tonight' });
+  const a = state.assessment();
+  assert.equal(a.rules.some((r) => r.rule === 'short_chat_model'), false);
+  assert.equal(a.flagged, false);
+});
+
+test('a minor author (platform-known) is not scored by the model: peers are judged by the rules', () => {
+  const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: strict });
+  state.push({ author: 'x', authorTier: 'teen', text: 'is anyone home with you' });
+  state.push({ author: 'x', authorTier: 'teen', text: 'i want a new photo tonight in your room' });
+  assert.equal(state.assessment().rules.some((r) => r.rule === 'short_chat_model'), false);
+});
+
+test('the shipped model is fitted (not the placeholder) and its threshold is a probability', () => {
+  const m = defaultShortChatModel();
+  assert.notEqual(m.version, 'untrained');
+  assert.ok(m.threshold > 0.5 && m.threshold < 1);
+  assert.ok(Object.keys(m.weights).length > 50);
+});
+
+test('shipped model on sober synthetic look-alikes: a coach and a parent stay quiet', () => {
+  const coach = assessConversation([
+    { author: 'c', text: 'great game today! send me the team photo from the match' },
+    { author: 'c', text: 'training moved to 5, tell your parents pls' },
+  ]);
+  assert.equal(coach.flagged, false);
+  const parent = assessConversation([
+    { author: 'p', text: 'are you home yet? send me a pic of the cake' },
+    { author: 'k', text: 'ok mum' },
+  ]);
+  assert.equal(parent.flagged, false);
+});
+
+const wordy: ShortChatModel = { version: 'test-words', threshold: 0.6, bias: -4, weights: { 'w:lantern': 2, 'w:harbour': 2, 'w:violet': 2, 'w:tonight': 0.5 } };
+
+test('without a lexicon signal the model counts only on at least three of its own words, shown with their spans', () => {
+  const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: wordy });
+  state.push({ author: 'x', text: 'Lantern by the HARBOUR' });
+  state.push({ author: 'y', text: 'ok' });
+  assert.equal(state.assessment().flagged, false, 'two evidence words are not enough');
+  state.push({ author: 'x', text: 'and violet tonight' });
+  const a = state.assessment();
+  assert.equal(a.flagged, true);
+  const words = a.signals.filter((s) => s.category === 'learned_phrase').map((s) => s.text);
+  assert.deepEqual(words.slice().sort(), ['HARBOUR', 'Lantern', 'tonight', 'violet'].sort());
+  const texts = ['Lantern by the HARBOUR', 'ok', 'and violet tonight'];
+  for (const s of a.signals) assert.equal(texts[s.messageIndex]!.slice(s.start, s.end), s.text, 'each span points into its message');
+  assert.ok(a.rules.some((r) => r.rule === 'short_chat_model' && r.author === 'x'));
+});
+
+test('unattributed text is left to the rules: the model never counts without authors', () => {
+  const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: wordy });
+  state.push({ text: 'lantern by the harbour' });
+  state.push({ text: 'and violet tonight' });
+  assert.equal(state.assessment().flagged, false);
+});
+
+test('the running score equals the score of the full feature list (shipped model, a two-author chat)', () => {
+  const m = defaultShortChatModel();
+  const idx = defaultCueIndex();
+  const ac = new AuthorCues(m);
+  const texts = ['hey u home alone rn', 'send a new pic tonight', 'dont tell your mum, delete this after'];
+  texts.forEach((t, k) => {
+    const w = words(t);
+    ac.add(idx.mask(w, w));
+    ac.addWords(w, (i) => ({ messageIndex: k, start: i, end: i + 1 }));
+  });
+  const strength = (c: SignalCategory) => (c === 'secrecy' ? 0.9 : c === 'supervision_check' ? 0.6 : 0);
+  const running = ac.score(strength);
+  const full = shortChatScore(m, shortChatFeatures(ac, strength));
+  assert.ok(Math.abs(running - full) < 1e-9, `${running} vs ${full}`);
+  assert.ok(running > 0 && running < 1);
+});

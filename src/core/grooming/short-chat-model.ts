@@ -1,0 +1,167 @@
+/**
+ * The short-chat model: a logistic model over one author's cue words (cue-words.ts), the cue pairs inside
+ * one message, the lexicon categories the author reached, and pairs of those at the author level. It is
+ * fitted on the project's own synthetic short chats (`npm run train:short-chats`, test/fixtures/short-chats)
+ * and speaks only while a conversation is too short for the learned text model, and only for an author who
+ * already has a lexicon signal a reviewer can read — it widens which combinations count, it never flags on
+ * cue words alone.
+ */
+import { cues, cueWords, type Cue } from './cue-words.ts';
+import { signalCategories, type SignalCategory } from './types.ts';
+
+export interface ShortChatModel {
+  version: string;
+  /** Score at or above which the model counts (chosen on held-out folds for a low false-positive rate). */
+  threshold: number;
+  bias: number;
+  weights: Readonly<Record<string, number>>;
+}
+
+export type WordNormaliser = (text: string) => readonly string[];
+
+/** Word → cue bit mask, over the same normalisation as messages. */
+export class CueIndex {
+  private readonly bits = new Map<string, number>();
+
+  constructor(normalise: WordNormaliser) {
+    cues.forEach((cue, i) => {
+      for (const raw of cueWords[cue].split(/\s+/)) {
+        for (const w of normalise(raw)) this.bits.set(w, (this.bits.get(w) ?? 0) | (1 << i));
+      }
+    });
+  }
+
+  /** The cues of one message, from its words as written and as glossed to English. */
+  mask(words: readonly string[], glossed: readonly string[]): number {
+    let m = 0;
+    for (let i = 0; i < words.length; i++) m |= this.bits.get(words[i]!) ?? 0;
+    if (glossed !== words) for (let i = 0; i < glossed.length; i++) m |= this.bits.get(glossed[i]!) ?? 0;
+    return m;
+  }
+}
+
+const cueName = (i: number): Cue => cues[i]!;
+
+/** Where a word was first written: message index and character offsets in the original text. */
+export interface WordSpan {
+  messageIndex: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * One author's cue evidence: every cue seen, every pair of cues seen in one message, and the distinct words.
+ * With a model, the score is kept as running sums as evidence is added (a stream viewer's state is short for
+ * ever, so it is scored on every comment): only the small author-level part is recomputed, and only when the
+ * author's cues or categories change. `shortChatScore(model, shortChatFeatures(...))` gives the same number.
+ */
+export class AuthorCues {
+  any = 0;
+  readonly pairs = new Set<number>();
+  /** Distinct words (as glossed to English), at most WORDS_KEPT, each with where it was first written. */
+  readonly words = new Map<string, WordSpan>();
+  private zWords = 0;
+  private zPairs = 0;
+  private baseCues = -1;
+  private baseCats = -1;
+  private zBase = 0;
+
+  constructor(private readonly model?: ShortChatModel) {}
+
+  /** The model's score for this author, given the author's category strengths (after context). */
+  score(strength: (c: SignalCategory) => number): number {
+    const m = this.model;
+    if (m === undefined) return 0;
+    let cats = 0;
+    for (let i = 0; i < modelCategories.length; i++) if (strength(modelCategories[i]!) >= CATEGORY_FLOOR) cats |= 1 << i;
+    if (cats !== this.baseCats || this.any !== this.baseCues) {
+      this.baseCats = cats;
+      this.baseCues = this.any;
+      const base: string[] = [];
+      for (let i = 0; i < cues.length; i++) if (this.any & (1 << i)) base.push(`c:${cueName(i)}`);
+      for (let i = 0; i < modelCategories.length; i++) if (cats & (1 << i)) base.push(`s:${modelCategories[i]!}`);
+      let z = 0;
+      for (const f of base) z += m.weights[f] ?? 0;
+      for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) z += m.weights[`a:${base[i]}+${base[j]}`] ?? 0;
+      this.zBase = z;
+    }
+    return 1 / (1 + Math.exp(-(m.bias + this.zBase + this.zPairs + this.zWords)));
+  }
+
+  /** Adds one message's words (`span(i)` locates the i-th glossed word); true when a new one was kept. */
+  addWords(glossed: readonly string[], span: (i: number) => WordSpan): boolean {
+    let changed = false;
+    for (let i = 0; i < glossed.length; i++) {
+      const w = glossed[i]!;
+      if (this.words.size >= WORDS_KEPT) break;
+      if (w.length < 2 || /\d/.test(w) || this.words.has(w)) continue;
+      this.words.set(w, span(i));
+      if (this.model) this.zWords += this.model.weights[`w:${w}`] ?? 0;
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Adds one message's mask; true when something new was seen. */
+  add(mask: number): boolean {
+    let changed = (this.any | mask) !== this.any;
+    this.any |= mask;
+    for (let i = 0; i < cues.length; i++) {
+      if (!(mask & (1 << i))) continue;
+      for (let j = i + 1; j < cues.length; j++) {
+        if (!(mask & (1 << j))) continue;
+        const k = i * 64 + j;
+        if (!this.pairs.has(k)) {
+          this.pairs.add(k);
+          if (this.model) this.zPairs += this.model.weights[`m:${cueName(i)}+${cueName(j)}`] ?? 0;
+          changed = true;
+        }
+      }
+    }
+    return changed;
+  }
+}
+
+/** Words one author's model features keep (the model only speaks on short chats). */
+export const WORDS_KEPT = 256;
+
+/** Categories the model reads (at least this strong after context). */
+export const CATEGORY_FLOOR = 0.5;
+const modelCategories = signalCategories.filter((c) => c !== 'learned_phrase' && c !== 'age_disclosure');
+
+/** The model's feature names for one author (stable order). */
+export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number): string[] {
+  const base: string[] = [];
+  for (let i = 0; i < cues.length; i++) if (ac.any & (1 << i)) base.push(`c:${cueName(i)}`);
+  for (const c of modelCategories) if (strength(c) >= CATEGORY_FLOOR) base.push(`s:${c}`);
+  const out = [...base];
+  for (const k of ac.pairs) out.push(`m:${cueName(Math.floor(k / 64))}+${cueName(k % 64)}`);
+  for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) out.push(`a:${base[i]}+${base[j]}`);
+  for (const w of ac.words.keys()) out.push(`w:${w}`);
+  return out;
+}
+
+/** The model's score for a feature list, in [0, 1]. */
+export function shortChatScore(model: ShortChatModel, features: readonly string[]): number {
+  let z = model.bias;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The author's words that raised the score most (weight > 0), strongest first: the model's readable evidence. */
+export function evidenceWords(model: ShortChatModel, words: Iterable<string>, n = 5): { word: string; weight: number }[] {
+  const out: { word: string; weight: number }[] = [];
+  for (const word of words) {
+    const w = model.weights[`w:${word}`] ?? 0;
+    if (w > 0) out.push({ word, weight: w });
+  }
+  return out.sort((a, b) => b.weight - a.weight).slice(0, n);
+}
+
+/** The features that raised the score most (for the reviewer's explanation). */
+export function topShortChatFeatures(model: ShortChatModel, features: readonly string[], n = 4): string[] {
+  return features
+    .filter((f) => (model.weights[f] ?? 0) > 0)
+    .sort((a, b) => (model.weights[b] ?? 0) - (model.weights[a] ?? 0))
+    .slice(0, n);
+}
