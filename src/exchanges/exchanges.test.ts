@@ -285,7 +285,13 @@ for (const target of testDatabases()) {
     let last = 0;
     const stamp = () => new Date((last = Math.max(Date.now(), last + 1))).toISOString();
     const put = (r: Omit<Rec, 'ts'>) => recs.set(r.id, { ...r, ts: stamp() });
+    // Stamps made in one millisecond run a few ms ahead of the clock: wait until they are in the past, so a
+    // fetch bounded by "now" sees them (as it would at NCMEC, whose timestamps are never in the future).
+    const settle = async () => {
+      while (Date.now() <= last) await new Promise((r) => setTimeout(r, 1));
+    };
     for (let i = 0; i < 5; i++) put({ id: `img${i}`, kind: i % 2 ? 'video' : 'image', md5: hex(16), ...(i === 0 ? { pdna: `${hex(20)}+/=` } : {}) });
+    await settle();
     const xmlOf = (r: Rec) =>
       r.deleted
         ? `<deleted${r.kind === 'image' ? 'Image' : 'Video'}><member id="1">M</member><id>${r.id}</id><timestamp>${r.ts}</timestamp></deleted${r.kind === 'image' ? 'Image' : 'Video'}>`
@@ -324,6 +330,7 @@ for (const target of testDatabases()) {
       await new Promise((r) => setTimeout(r, 5)); // changes made after the last fetch's upper bound
       recs.set('img2', { ...recs.get('img2')!, deleted: true, ts: stamp() });
       put({ id: 'img9', kind: 'image', md5: hex(16) });
+      await settle();
       const pdna = recs.get('img0')!.pdna!;
       x = await worker.runNow('ncmec');
       assert.equal(x.status, 'ok', x.lastError ?? '');
