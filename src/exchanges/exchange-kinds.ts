@@ -3,7 +3,7 @@
  * how to build its client. The API's `kind` enum and docs come from this list.
  */
 import { z } from 'zod';
-import { signalTypeNames } from '../core/signal-types.ts';
+import { computedSignalTypeNames, signalTypeNames } from '../core/signal-types.ts';
 import type { ExchangeClient } from './exchange-client.ts';
 import { createHttpListClient } from './http-list-client.ts';
 import { createNcmecClient } from './ncmec-client.ts';
@@ -22,7 +22,7 @@ export const exchangeKinds = {
       timeoutMs: z.number().int().min(100).max(300_000).optional(),
       /** Share confirmed hashes by POSTing them here (see http-list-client.ts). */
       pushUrl: httpUrl.optional(),
-      pushTypes: z.array(z.enum(['pdq', 'md5', 'sha256'])).min(1).optional(),
+      pushTypes: z.array(z.enum(computedSignalTypeNames)).min(1).optional(),
     }),
     credentials: z.object({ bearerToken: z.string().min(1).max(4096).optional(), headers: z.record(z.string(), z.string().max(4096)).optional() }).default({}),
     create: (s: Record<string, unknown>, c: Record<string, unknown>): ExchangeClient =>
@@ -44,7 +44,7 @@ export const exchangeKinds = {
           status: z.enum(['MALICIOUS', 'SUSPICIOUS']).default('MALICIOUS'),
           /** Our app id, to find our own descriptors (default: the part of an app token before '|'). */
           appId: z.string().regex(/^\d{1,30}$/).optional(),
-          types: z.array(z.enum(['pdq', 'md5', 'sha256'])).min(1).optional(),
+          types: z.array(z.enum(computedSignalTypeNames)).min(1).optional(),
         })
         .optional(),
     }),

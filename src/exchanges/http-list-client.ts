@@ -13,7 +13,7 @@
  */
 import { HashListParser } from '../core/hash-list/hash-list-parser.ts';
 import { isLifeguardError } from '../core/lifeguard-error.ts';
-import { signalTypeFor } from '../core/signal-types.ts';
+import { computedSignalTypeNames, signalTypeFor } from '../core/signal-types.ts';
 import type { SignalTypeName } from '../core/banks/types.ts';
 import type { ExchangeClient, FetchedEntry, FetchPage } from './exchange-client.ts';
 import { exchangeError, httpGet, safeUrl } from './http-get.ts';
@@ -48,7 +48,7 @@ export function createHttpListClient(settings: HttpListSettings, credentials: Ht
     mode: 'snapshot',
     ...(pushUrl !== undefined
       ? {
-          shareTypes: settings.pushTypes ?? ['pdq', 'md5', 'sha256'],
+          shareTypes: settings.pushTypes ?? [...computedSignalTypeNames],
           async share(item, idempotencyKey, signal) {
             const res = await httpGet(pushUrl, {
               signal,

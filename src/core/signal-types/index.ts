@@ -39,6 +39,12 @@ export function signalTypeFor(name: string): SignalType {
 /** Names of the types whose values come from media (hashes the platform or Lifeguard computes from bytes). */
 export const mediaSignalTypeNames = signalTypeNames.filter((n) => signalTypes[n].contentKind === 'media') as unknown as readonly [SignalTypeName, ...SignalTypeName[]];
 
+/**
+ * Media types whose values Lifeguard computes from the bytes itself (every media type but third-party opaque
+ * hashes): what it can share with an exchange.
+ */
+export const computedSignalTypeNames = mediaSignalTypeNames.filter((n) => signalTypes[n].name !== opaque.name) as unknown as readonly [SignalTypeName, ...SignalTypeName[]];
+
 /** Names of the types matched in text (URL and keyword lists). */
 export const textSignalTypeNames = signalTypeNames.filter((n) => signalTypes[n].contentKind === 'text');
 
