@@ -1,0 +1,250 @@
+/**
+ * Frames: signals found by the roles words play in a message rather than by a fixed phrase. Phrase patterns
+ * miss what a person can say in many word orders ("block me and the video goes online", "zahlst du nicht,
+ * schick ich die bilder deinem vater", "kannst du mir ein foto schicken"); a frame asks for the parts instead:
+ *
+ *   sextortion     an audience ("your class", "everyone", "online") + recorded material ("the clip", "your
+ *                  pics"; "it" once material was mentioned or money demanded) + a condition on compliance
+ *                  ("or", "unless", "if you block me", "ignore me and") + a verb of exposure or receipt
+ *   image request  a request verb and a picture noun close together, in either order (German and Dutch put
+ *                  the verb last), unless the picture is of a thing ("a pic of the hamster", "of us");
+ *                  a picture "of you" / "von dir"; a picture offered in exchange ("für ein foto")
+ *   camera         a camera noun with "on" / "an" / "aan" / "allume" / "prende" close by
+ *
+ * Word classes are data, per language (`FrameWords` in each lexicon); a frame only combines words of one
+ * language, so the Dutch "of" (or) is never read into an English "pic of you".
+ */
+import type { NormalisedText } from './normalise.ts';
+
+/** Word classes of one language for the frames. Each entry is a word or a short phrase, written as chat is. */
+export interface FrameWords {
+  /** Audiences on their own: "everyone", "online", "the internet". */
+  audience: readonly string[];
+  /** Audiences after a possessive: "school", "class", "mum", "followers". */
+  audienceNouns: readonly string[];
+  /** "your", "deine", "je", "ta", "tu". */
+  possessives: readonly string[];
+  /** May sit between a possessive and its noun: "whole", "ganze", "hele", "toute". */
+  intensifiers: readonly string[];
+  /** Recorded material: pictures, videos, clips, screenshots, recordings. */
+  material: readonly string[];
+  /** Pronouns that stand for material already mentioned: "it", "them", "es", "ze". */
+  pronouns: readonly string[];
+  /** Conditions on their own: "unless", "otherwise", "sonst", "anders", "sinon". */
+  conditions: readonly string[];
+  /** "or": a condition when an audience, or material and exposure, follow it. */
+  ors: readonly string[];
+  /** "if you": a condition when followed closely by one of `ifTriggers`. */
+  ifs: readonly string[];
+  ifTriggers: readonly string[];
+  /** "block me", "tell anyone": a condition when "and" follows closely ("block me and …"). */
+  imperatives: readonly string[];
+  ands: readonly string[];
+  /** Verbs of exposure or receipt: "send", "post", "goes", "gets", "sees", "landet", "krijgt". */
+  expose: readonly string[];
+  /** Payment and more-material demands: "pay", "money", "gift cards", "one more". */
+  demands: readonly string[];
+  /** Verbs asking for a picture: "send", "show", "schick", "stuur", "envoie", "manda". */
+  requests: readonly string[];
+  /** Picture nouns: "pic", "selfie", "foto", "bild". */
+  images: readonly string[];
+  /** After a picture noun, makes it a picture of the person addressed: "of you", "von dir". */
+  ofYou: readonly string[];
+  /** After a picture noun, makes it a picture of something else: "of the", "of us", "vom". */
+  ofThing: readonly string[];
+  /** Things a picture of "your …" may show without being a picture of the person: "homework", "dog". */
+  things: readonly string[];
+  /** "for" in an exchange: "for one pic", "für ein foto". */
+  exchange: readonly string[];
+  /** Articles allowed between `exchange` and the picture: "a", "one", "ein", "een", "une". */
+  articles: readonly string[];
+  cams: readonly string[];
+  camOn: readonly string[];
+}
+
+export const frameClasses = [
+  'audience', 'audienceNouns', 'possessives', 'intensifiers', 'material', 'pronouns', 'conditions', 'ors', 'ifs',
+  'ifTriggers', 'imperatives', 'ands', 'expose', 'demands', 'requests', 'images', 'ofYou', 'ofThing', 'things',
+  'exchange', 'articles', 'cams', 'camOn',
+] as const satisfies readonly (keyof FrameWords)[];
+type FrameClass = (typeof frameClasses)[number];
+const C = Object.fromEntries(frameClasses.map((c, i) => [c, i])) as Record<FrameClass, number>;
+
+interface Entry {
+  lang: number;
+  cls: number;
+  words: string[];
+}
+
+/** Compiled frame words of every language: entries indexed by their first word. */
+export interface CompiledFrames {
+  languages: string[];
+  byFirst: Map<string, Entry[]>;
+}
+
+/** Compiles the frame words of each language with the normaliser used for messages. */
+export function compileFrames(
+  perLanguage: readonly { language: string; frames?: FrameWords }[],
+  normaliseWords: (phrase: string) => readonly string[],
+): CompiledFrames {
+  const byFirst = new Map<string, Entry[]>();
+  const languages: string[] = [];
+  for (const { language, frames } of perLanguage) {
+    if (!frames) continue;
+    const lang = languages.length;
+    languages.push(language);
+    for (const cls of frameClasses) {
+      for (const phrase of frames[cls]) {
+        const words = [...normaliseWords(phrase)];
+        if (words.length === 0) throw new Error(`${language} frame ${cls}: "${phrase}" normalises to nothing`);
+        const list = byFirst.get(words[0]!);
+        const e = { lang, cls: C[cls], words };
+        if (list) list.push(e);
+        else byFirst.set(words[0]!, [e]);
+      }
+    }
+  }
+  return { languages, byFirst };
+}
+
+/** Every word the frames use, for the normaliser's vocabulary. */
+export function frameVocabulary(frames: CompiledFrames): string[] {
+  const out = new Set<string>();
+  for (const list of frames.byFirst.values()) for (const e of list) for (const w of e.words) out.add(w);
+  return [...out];
+}
+
+export interface FrameHit {
+  /** Signal category and weight to report. */
+  category: 'sextortion' | 'image_request';
+  weight: number;
+  /** Word span [first, last] in the normalised text. */
+  first: number;
+  last: number;
+  language: string;
+}
+
+export interface FrameContext {
+  /** Material was mentioned earlier in the conversation (so "it" / "them" may stand for it). */
+  materialContext?: boolean;
+}
+
+/** Scratch: hits per language and class as [start, end) word spans. */
+type Hits = [number, number][][];
+
+const WINDOW_IF = 3;
+const WINDOW_OR = 6;
+const WINDOW_REQUEST = 4;
+
+/** The frames found in one normalised message; `sawMaterial` tells whether it mentioned material at all. */
+export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: FrameContext = {}): { hits: FrameHit[]; sawMaterial: boolean } {
+  const words = nt.words;
+  const n = words.length;
+  const out: FrameHit[] = [];
+  let sawMaterial = false;
+  let perLang: (Hits | undefined)[] | undefined;
+  for (let k = 0; k < n; k++) {
+    const list = frames.byFirst.get(words[k]!);
+    if (!list) continue;
+    for (const e of list) {
+      const len = e.words.length;
+      if (k + len > n) continue;
+      let ok = true;
+      for (let j = 1; j < len && ok; j++) if (words[k + j] !== e.words[j]) ok = false;
+      if (!ok) continue;
+      perLang ??= [];
+      const h = (perLang[e.lang] ??= frameClasses.map(() => []));
+      h[e.cls]!.push([k, k + len]);
+    }
+  }
+  if (!perLang) return { hits: out, sawMaterial };
+  perLang.forEach((h, lang) => {
+    if (!h) return;
+    if (h[C.material]!.length > 0 || h[C.images]!.length > 0) sawMaterial = true;
+    const language = frames.languages[lang]!;
+    const sx = sextortion(h, ctx);
+    if (sx) out.push({ category: 'sextortion', weight: 0.95, first: sx[0], last: sx[1], language });
+    for (const span of imageRequests(h)) out.push({ category: 'image_request', weight: 0.8, first: span[0], last: span[1], language });
+  });
+  return { hits: out, sawMaterial };
+}
+
+const near = (a: [number, number], b: [number, number], w: number) => Math.abs(a[0] - b[0]) <= w;
+
+/** [first, last] word of a sextortion frame, or null. */
+function sextortion(h: Hits, ctx: FrameContext): [number, number] | null {
+  // Audience: on its own, or a noun after a possessive (with "whole" / "ganze" / "all" between).
+  const audience: [number, number][] = [...h[C.audience]!];
+  for (const noun of h[C.audienceNouns]!) {
+    for (const p of h[C.possessives]!) {
+      const gap = noun[0] - p[1];
+      if (gap === 0 || (gap === 1 && h[C.intensifiers]!.some((i) => i[0] === p[1]))) audience.push([p[0], noun[1]]);
+    }
+  }
+  if (audience.length === 0) return null;
+  const demand = h[C.demands]!;
+  const material: [number, number][] = [...h[C.material]!, ...h[C.images]!];
+  if (ctx.materialContext || demand.length > 0) material.push(...h[C.pronouns]!);
+  if (material.length === 0) return null;
+  // Conditions. "if you" opens a clause whose verbs are the condition, not the exposure.
+  const conditions: [number, number][] = [...h[C.conditions]!];
+  const inIf = new Set<number>();
+  for (const f of h[C.ifs]!) {
+    const t = h[C.ifTriggers]!.find((x) => x[0] >= f[1] && x[0] - f[1] < WINDOW_IF);
+    if (t) {
+      conditions.push([f[0], t[1]]);
+      for (let k = f[1]; k < t[1]; k++) inIf.add(k);
+    }
+  }
+  for (const v of h[C.imperatives]!) {
+    const a = h[C.ands]!.find((x) => x[0] >= v[1] && x[0] - v[1] < WINDOW_IF);
+    if (a) conditions.push([v[0], a[1]]);
+  }
+  const expose = h[C.expose]!.filter((x) => !inIf.has(x[0]));
+  for (const o of h[C.ors]!) {
+    const after = (xs: [number, number][]) => xs.some((x) => x[0] >= o[1] && x[0] - o[1] < WINDOW_OR);
+    if (after(audience) || (after(material) && after(expose))) conditions.push(o);
+  }
+  if (conditions.length === 0 || expose.length === 0) return null;
+  const parts = [audience, material, conditions, expose];
+  let first = Infinity;
+  let last = -1;
+  for (const xs of parts) {
+    first = Math.min(first, xs[0]![0]);
+    last = Math.max(last, xs[0]![1] - 1);
+  }
+  return [first, last];
+}
+
+/** Spans of picture requests. */
+function imageRequests(h: Hits): [number, number][] {
+  const out: [number, number][] = [];
+  const images = h[C.images]!;
+  if (images.length === 0) return out;
+  const ofThing = h[C.ofThing]!;
+  const ofYou = h[C.ofYou]!;
+  const things = h[C.things]!;
+  for (const img of images) {
+    // "a pic of the hamster", "that pic of us", "a pic of your homework": a picture of something else.
+    const thing = ofThing.some((x) => x[0] === img[1]);
+    const you = ofYou.find((x) => x[0] === img[1]);
+    const yourThing = you !== undefined && things.some((x) => x[0] >= you[1] && x[0] - you[1] <= 1);
+    if (thing || yourThing) continue;
+    if (you) {
+      out.push([img[0], you[1] - 1]);
+      continue;
+    }
+    const req = h[C.requests]!.find((r) => near(r, img, WINDOW_REQUEST));
+    if (req) {
+      out.push([Math.min(req[0], img[0]), Math.max(req[1], img[1]) - 1]);
+      continue;
+    }
+    const ex = h[C.exchange]!.find((x) => x[1] === img[0] || (x[1] + 1 === img[0] && h[C.articles]!.some((a) => a[0] === x[1])));
+    if (ex) out.push([ex[0], img[1] - 1]);
+  }
+  for (const cam of h[C.cams]!) {
+    const on = h[C.camOn]!.find((x) => near(x, cam, 3));
+    if (on) out.push([Math.min(on[0], cam[0]), Math.max(on[1], cam[1]) - 1]);
+  }
+  return out;
+}
