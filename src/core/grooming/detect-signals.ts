@@ -93,7 +93,7 @@ export function detectInNormalised(
     found.push(signal);
   };
   scan(matcher, nt, run);
-  frameSignals(matcher, original, nt, opts, langs, found);
+  if (frameSignals(matcher, original, nt, opts, langs, found)) dampBanter(found);
   // Words run together ("sendmeapic"): match once more over the text with them split apart.
   const split = opts.noSplit ? null : matcher.normaliser.splitRunTogether(nt);
   if (split) {
@@ -104,9 +104,24 @@ export function detectInNormalised(
   return dedupe(found);
 }
 
+/** What is left of a threat to expose someone when the message is banter (see FrameResult.banter). */
+export const BANTER_FACTOR = 0.3;
+
+/**
+ * Banter: the threats to expose someone in this message are jokes between friends. Their sextortion signals,
+ * and the threat signals that double them, stay as evidence but weigh BANTER_FACTOR as much; any other threat
+ * ("i know where you live") is untouched.
+ */
+function dampBanter(found: Signal[]): void {
+  const spans = new Set(found.filter((s) => s.category === 'sextortion').map((s) => `${s.start}:${s.end}`));
+  for (const s of found) {
+    if (s.category === 'sextortion' || (s.category === 'threat' && spans.has(`${s.start}:${s.end}`))) s.weight *= BANTER_FACTOR;
+  }
+}
+
 /** Signals of the frames (frames.ts): sextortion and picture requests found by the roles of their words. */
-function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): void {
-  const { hits, sawMaterial } = findFrames(matcher.frames, nt, opts.materialContext ? { materialContext: true } : {});
+function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): boolean {
+  const { hits, sawMaterial, banter } = findFrames(matcher.frames, nt, opts.materialContext ? { materialContext: true } : {});
   if (opts.out && sawMaterial) opts.out.sawMaterial = true;
   for (const h of hits) {
     if (langs && !langs.includes(h.language)) continue;
@@ -119,6 +134,7 @@ function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedT
       found.push(signal);
     }
   }
+  return banter;
 }
 
 /** Runs every pattern anchored at a word of `nt`. */

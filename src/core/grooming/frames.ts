@@ -50,6 +50,8 @@ export interface FrameWords {
   images: readonly string[];
   /** After a picture noun, makes it a picture of the person addressed: "of you", "von dir". */
   ofYou: readonly string[];
+  /** Before a picture noun, makes it one already taken ("that pic of you"): not a request without a verb. */
+  definites: readonly string[];
   /** After a picture noun, makes it a picture of something else: "of the", "of us", "vom". */
   ofThing: readonly string[];
   /** Things a picture of "your …" may show without being a picture of the person: "homework", "dog". */
@@ -60,12 +62,21 @@ export interface FrameWords {
   articles: readonly string[];
   cams: readonly string[];
   camOn: readonly string[];
+  /** Laughter and "just kidding": "lol", "haha", "jk", "grapje", "mdr", "jaja". */
+  laughter: readonly string[];
+  /** Asking for something owed: a verb ("pay", "give", "gib") with its particle ("back", "zurück", "terug")… */
+  restitutionVerbs: readonly string[];
+  restitutionParticles: readonly string[];
+  /** …or a phrase on its own ("you owe me", "rembourse", "devuélveme"). */
+  restitution: readonly string[];
+  /** Words that make material intimate or the victim's own ("nudes", "naked", "you sent"): never banter. */
+  intimate: readonly string[];
 }
 
 export const frameClasses = [
   'audience', 'audienceNouns', 'possessives', 'intensifiers', 'material', 'pronouns', 'conditions', 'ors', 'ifs',
-  'ifTriggers', 'imperatives', 'ands', 'expose', 'demands', 'requests', 'images', 'ofYou', 'ofThing', 'things',
-  'exchange', 'articles', 'cams', 'camOn',
+  'ifTriggers', 'imperatives', 'ands', 'expose', 'demands', 'requests', 'images', 'ofYou', 'definites', 'ofThing', 'things',
+  'exchange', 'articles', 'cams', 'camOn', 'laughter', 'restitutionVerbs', 'restitutionParticles', 'restitution', 'intimate',
 ] as const satisfies readonly (keyof FrameWords)[];
 type FrameClass = (typeof frameClasses)[number];
 const C = Object.fromEntries(frameClasses.map((c, i) => [c, i])) as Record<FrameClass, number>;
@@ -134,14 +145,35 @@ type Hits = [number, number][][];
 
 const WINDOW_IF = 3;
 const WINDOW_OR = 6;
-const WINDOW_REQUEST = 4;
+const WINDOW_REQUEST = 5;
+/** A sextortion frame's parts lie within this many words of its condition, and span fewer than MAX_SPAN. */
+const WINDOW_PART = 12;
+const MAX_SPAN = 20;
+/** Banter, and "a pic of you" without a verb, are read only in a message of at most this many words (not in a long flattened text). */
+const SHORT_WORDS = 40;
 
-/** The frames found in one normalised message; `sawMaterial` tells whether it mentioned material at all. */
-export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: FrameContext = {}): { hits: FrameHit[]; sawMaterial: boolean } {
+export interface FrameResult {
+  hits: FrameHit[];
+  /** The message mentions material or pictures at all. */
+  sawMaterial: boolean;
+  /**
+   * The message jokes (laughter) about exposing someone without coercing them: no condition or demand aimed at
+   * compliance, or only asking for something owed back ("pay me back or i'm posting that photo of you asleep
+   * lol"), and nothing intimate. Threats to expose in such a message are banter, not sextortion.
+   */
+  banter: boolean;
+}
+
+/** The frames found in one normalised message. */
+export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: FrameContext = {}): FrameResult {
   const words = nt.words;
   const n = words.length;
   const out: FrameHit[] = [];
   let sawMaterial = false;
+  let laughter = false;
+  let intimate = false;
+  let restitution = false;
+  let coercion = false;
   let perLang: (Hits | undefined)[] | undefined;
   for (let k = 0; k < n; k++) {
     const list = frames.byFirst.get(words[k]!);
@@ -157,16 +189,20 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
       h[e.cls]!.push([k, k + len]);
     }
   }
-  if (!perLang) return { hits: out, sawMaterial };
+  if (!perLang) return { hits: out, sawMaterial, banter: false };
   perLang.forEach((h, lang) => {
     if (!h) return;
     if (h[C.material]!.length > 0 || h[C.images]!.length > 0) sawMaterial = true;
+    laughter ||= h[C.laughter]!.length > 0;
+    intimate ||= h[C.intimate]!.length > 0;
+    restitution ||= h[C.restitution]!.length > 0 || (h[C.restitutionVerbs]!.length > 0 && h[C.restitutionParticles]!.length > 0);
+    coercion ||= h[C.conditions]!.length + h[C.ors]!.length + h[C.ifs]!.length + h[C.demands]!.length + h[C.imperatives]!.length > 0;
     const language = frames.languages[lang]!;
     const sx = sextortion(h, ctx);
     if (sx) out.push({ category: 'sextortion', weight: 0.95, first: sx[0], last: sx[1], language });
-    for (const span of imageRequests(h)) out.push({ category: 'image_request', weight: 0.8, first: span[0], last: span[1], language });
+    for (const [first, last, weight] of imageRequests(h, n <= SHORT_WORDS)) out.push({ category: 'image_request', weight, first, last, language });
   });
-  return { hits: out, sawMaterial };
+  return { hits: out, sawMaterial, banter: n <= SHORT_WORDS && laughter && !intimate && (restitution || !coercion) };
 }
 
 const near = (a: [number, number], b: [number, number], w: number) => Math.abs(a[0] - b[0]) <= w;
@@ -206,21 +242,30 @@ function sextortion(h: Hits, ctx: FrameContext): [number, number] | null {
     if (after(audience) || (after(material) && after(expose))) conditions.push(o);
   }
   if (conditions.length === 0 || expose.length === 0) return null;
-  const parts = [audience, material, conditions, expose];
-  let first = Infinity;
-  let last = -1;
-  for (const xs of parts) {
-    first = Math.min(first, xs[0]![0]);
-    last = Math.max(last, xs[0]![1] - 1);
+  // All parts close together: one sentence, not words scattered over a long text.
+  const nearest = (xs: [number, number][], c: [number, number]) => {
+    let best: [number, number] | undefined;
+    for (const x of xs) if (Math.abs(x[0] - c[0]) <= WINDOW_PART && (!best || Math.abs(x[0] - c[0]) < Math.abs(best[0] - c[0]))) best = x;
+    return best;
+  };
+  for (const c of conditions) {
+    const parts = [c, nearest(audience, c), nearest(material, c), nearest(expose, c)];
+    if (parts.some((x) => x === undefined)) continue;
+    const first = Math.min(...parts.map((x) => x![0]));
+    const last = Math.max(...parts.map((x) => x![1] - 1));
+    if (last - first < MAX_SPAN) return [first, last];
   }
-  return [first, last];
+  return null;
 }
 
 /** Spans of picture requests. */
-function imageRequests(h: Hits): [number, number][] {
-  const out: [number, number][] = [];
+function imageRequests(h: Hits, short: boolean): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (const cam of h[C.cams]!) {
+    const on = h[C.camOn]!.find((x) => near(x, cam, 3));
+    if (on) out.push([Math.min(on[0], cam[0]), Math.max(on[1], cam[1]) - 1, 0.8]);
+  }
   const images = h[C.images]!;
-  if (images.length === 0) return out;
   const ofThing = h[C.ofThing]!;
   const ofYou = h[C.ofYou]!;
   const things = h[C.things]!;
@@ -230,21 +275,18 @@ function imageRequests(h: Hits): [number, number][] {
     const you = ofYou.find((x) => x[0] === img[1]);
     const yourThing = you !== undefined && things.some((x) => x[0] >= you[1] && x[0] - you[1] <= 1);
     if (thing || yourThing) continue;
-    if (you) {
-      out.push([img[0], you[1] - 1]);
-      continue;
-    }
     const req = h[C.requests]!.find((r) => near(r, img, WINDOW_REQUEST));
     if (req) {
-      out.push([Math.min(req[0], img[0]), Math.max(req[1], img[1]) - 1]);
+      out.push([Math.min(req[0], img[0]), Math.max(req[1], img[1]) - 1, 0.8]);
       continue;
     }
-    const ex = h[C.exchange]!.find((x) => x[1] === img[0] || (x[1] + 1 === img[0] && h[C.articles]!.some((a) => a[0] === x[1])));
-    if (ex) out.push([ex[0], img[1] - 1]);
-  }
-  for (const cam of h[C.cams]!) {
-    const on = h[C.camOn]!.find((x) => near(x, cam, 3));
-    if (on) out.push([Math.min(on[0], cam[0]), Math.max(on[1], cam[1]) - 1]);
+    // Without a verb "a pic of you" is weaker: it may be talk about a picture rather than a request.
+    if (short && you && !h[C.definites]!.some((d) => d[1] === img[0])) {
+      out.push([img[0], you[1] - 1, 0.6]);
+      continue;
+    }
+    const ex = h[C.exchange]!.find((x) => x[1] === img[0] || h[C.articles]!.some((a) => a[0] === x[1] && a[1] === img[0]));
+    if (ex) out.push([ex[0], img[1] - 1, 0.8]);
   }
   return out;
 }

@@ -60,6 +60,10 @@ const emojiWords = new Map<string, string>(Object.entries({
   '❤': 'love',
   '💕': 'love',
   '😍': 'love',
+  '😂': 'haha',
+  '🤣': 'haha',
+  '😹': 'haha',
+  '😆': 'haha',
 }));
 
 const leet: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's', '8': 'b' };
@@ -207,23 +211,31 @@ export function createNormaliser(tables: NormaliserTables) {
   /** "s*x", "p*cs": the lexicon word the asterisks hide (the most salient when several fit), else the letters. */
   function unmask(piece: string): string {
     // A star stands for a letter ("p*c") or was put between letters ("i*ch"): every reading that is a lexicon
-    // word competes, in the language of the words around it, then by weight.
+    // word competes, in the language of the words around it, then by weight. People star out vowels, so a
+    // reading that puts a vowel under the star wins over one that does not ("p*x" is "pix", not "plx").
     const removed = piece.replace(/\*/g, '');
     const stripped = piece.replace(/^\*+|\*+$/g, '');
     let best = '';
     let bestScore = -1;
-    const consider = (w: string | null) => {
+    const consider = (w: string | null, masked: string) => {
       if (w === null) return;
-      const score = contextScore(w);
+      const score = contextScore(w) + vowelBonus(w, masked);
       if (score > bestScore) {
         best = w;
         bestScore = score;
       }
     };
-    consider(fillMask(piece));
-    if (stripped !== piece) consider(fillMask(stripped));
-    if (vocabulary.has(removed)) consider(removed);
+    consider(fillMask(piece), piece);
+    if (stripped !== piece) consider(fillMask(stripped), stripped);
+    if (vocabulary.has(removed)) consider(removed, removed);
     return best || removed;
+  }
+
+  /** 1 when every star of `masked` hides a vowel of `w` (same length), else 0. */
+  function vowelBonus(w: string, masked: string): number {
+    if (w.length !== masked.length || !masked.includes('*')) return 0;
+    for (let i = 0; i < w.length; i++) if (masked[i] === '*' && !'aeiouy'.includes(w[i]!)) return 0;
+    return 1;
   }
 
   /** How well a lexicon word fits the message: the count of surrounding words of its languages, then weight. */
@@ -243,7 +255,7 @@ export function createNormaliser(tables: NormaliserTables) {
       let ok = true;
       for (let i = 0; i < w.length && ok; i++) if (masked[i] !== '*' && masked[i] !== w[i]) ok = false;
       if (!ok) continue;
-      const score = contextScore(w);
+      const score = contextScore(w) + vowelBonus(w, masked);
       if (score > bestScore) {
         best = w;
         bestScore = score;
