@@ -239,7 +239,8 @@ function sextortion(h: Hits, ctx: FrameContext): [number, number] | null {
   const expose = h[C.expose]!.filter((x) => !inIf.has(x[0]));
   for (const o of h[C.ors]!) {
     const after = (xs: [number, number][]) => xs.some((x) => x[0] >= o[1] && x[0] - o[1] < WINDOW_OR);
-    if (after(audience) || (after(material) && after(expose))) conditions.push(o);
+    // "or your dad gets a copy", "or the clip ends up online" — not "to your mum or your dad".
+    if (after(expose) && (after(audience) || after(material))) conditions.push(o);
   }
   if (conditions.length === 0 || expose.length === 0) return null;
   // All parts close together: one sentence, not words scattered over a long text.
