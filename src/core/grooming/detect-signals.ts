@@ -121,7 +121,9 @@ function dampBanter(found: Signal[]): void {
 
 /** Signals of the frames (frames.ts): sextortion and picture requests found by the roles of their words. */
 function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): boolean {
-  const { hits, sawMaterial, banter } = findFrames(matcher.frames, nt, opts.materialContext ? { materialContext: true } : {});
+  // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
+  const context = opts.materialContext === true || found.some((s) => s.category === 'sextortion');
+  const { hits, sawMaterial, banter } = findFrames(matcher.frames, nt, context ? { materialContext: true } : {});
   if (opts.out && sawMaterial) opts.out.sawMaterial = true;
   for (const h of hits) {
     if (langs && !langs.includes(h.language)) continue;

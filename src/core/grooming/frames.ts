@@ -44,6 +44,10 @@ export interface FrameWords {
   expose: readonly string[];
   /** Payment and more-material demands: "pay", "money", "gift cards", "one more". */
   demands: readonly string[];
+  /** First-person words: a picture verb right after one is an offer ("ich schicke dir ein bild"), not a request. */
+  selves: readonly string[];
+  /** Negations: "or" followed by one is not a condition ("of ik geen foto's stuur": whether I send none). */
+  negations: readonly string[];
   /** Verbs asking for a picture: "send", "show", "schick", "stuur", "envoie", "manda". */
   requests: readonly string[];
   /** Picture nouns: "pic", "selfie", "foto", "bild". */
@@ -75,7 +79,7 @@ export interface FrameWords {
 
 export const frameClasses = [
   'audience', 'audienceNouns', 'possessives', 'intensifiers', 'material', 'pronouns', 'conditions', 'ors', 'ifs',
-  'ifTriggers', 'imperatives', 'ands', 'expose', 'demands', 'requests', 'images', 'ofYou', 'definites', 'ofThing', 'things',
+  'ifTriggers', 'imperatives', 'ands', 'expose', 'demands', 'selves', 'negations', 'requests', 'images', 'ofYou', 'definites', 'ofThing', 'things',
   'exchange', 'articles', 'cams', 'camOn', 'laughter', 'restitutionVerbs', 'restitutionParticles', 'restitution', 'intimate',
 ] as const satisfies readonly (keyof FrameWords)[];
 type FrameClass = (typeof frameClasses)[number];
@@ -240,7 +244,8 @@ function sextortion(h: Hits, ctx: FrameContext): [number, number] | null {
   for (const o of h[C.ors]!) {
     const after = (xs: [number, number][]) => xs.some((x) => x[0] >= o[1] && x[0] - o[1] < WINDOW_OR);
     // "or your dad gets a copy", "or the clip ends up online" — not "to your mum or your dad".
-    if (after(expose) && (after(audience) || after(material))) conditions.push(o);
+    const negated = h[C.negations]!.some((x) => x[0] >= o[1] && x[0] - o[1] < 3);
+    if (!negated && after(expose) && (after(audience) || after(material))) conditions.push(o);
   }
   if (conditions.length === 0 || expose.length === 0) return null;
   // All parts close together: one sentence, not words scattered over a long text.
@@ -276,9 +281,9 @@ function imageRequests(h: Hits, short: boolean): [number, number, number][] {
     const you = ofYou.find((x) => x[0] === img[1]);
     const yourThing = you !== undefined && things.some((x) => x[0] >= you[1] && x[0] - you[1] <= 1);
     if (thing || yourThing) continue;
-    const req = h[C.requests]!.find((r) => near(r, img, WINDOW_REQUEST));
+    const req = h[C.requests]!.find((r) => near(r, img, WINDOW_REQUEST) && !h[C.selves]!.some((x) => x[1] <= Math.min(r[0], img[0]) && Math.min(r[0], img[0]) - x[1] < 3));
     if (req) {
-      out.push([Math.min(req[0], img[0]), Math.max(req[1], img[1]) - 1, 0.8]);
+      out.push([Math.min(req[0], img[0]), Math.max(req[1], img[1]) - 1, 0.7]);
       continue;
     }
     // Without a verb "a pic of you" is weaker: it may be talk about a picture rather than a request.
@@ -287,7 +292,7 @@ function imageRequests(h: Hits, short: boolean): [number, number, number][] {
       continue;
     }
     const ex = h[C.exchange]!.find((x) => x[1] === img[0] || h[C.articles]!.some((a) => a[0] === x[1] && a[1] === img[0]));
-    if (ex) out.push([ex[0], img[1] - 1, 0.8]);
+    if (ex) out.push([ex[0], img[1] - 1, 0.7]);
   }
   return out;
 }
