@@ -123,7 +123,7 @@ function dampBanter(found: Signal[]): void {
 function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): boolean {
   // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
   const context = opts.materialContext === true || found.some((s) => s.category === 'sextortion');
-  const { hits, sawMaterial, banter } = findFrames(matcher.frames, nt, context ? { materialContext: true } : {});
+  const { hits, sawMaterial, banter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true });
   if (opts.out && sawMaterial) opts.out.sawMaterial = true;
   for (const h of hits) {
     if (langs && !langs.includes(h.language)) continue;

@@ -142,6 +142,11 @@ export interface FrameHit {
 export interface FrameContext {
   /** Material was mentioned earlier in the conversation (so "it" / "them" may stand for it). */
   materialContext?: boolean;
+  /**
+   * The text is a re-split of words run together ("sendmeapic"). There a verb cut off from its own ending
+   * ("schickte" → "schick te", a past tense) is not a request.
+   */
+  resplit?: boolean;
 }
 
 /** Scratch: hits per language and class as [start, end) word spans. */
@@ -204,7 +209,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     const language = frames.languages[lang]!;
     const sx = sextortion(h, ctx);
     if (sx) out.push({ category: 'sextortion', weight: 0.95, first: sx[0], last: sx[1], language });
-    for (const [first, last, weight] of imageRequests(h, n <= SHORT_WORDS)) out.push({ category: 'image_request', weight, first, last, language });
+    for (const [first, last, weight] of imageRequests(h, n <= SHORT_WORDS, words, ctx.resplit ? nt : undefined)) out.push({ category: 'image_request', weight, first, last, language });
   });
   return { hits: out, sawMaterial, banter: n <= SHORT_WORDS && laughter && !intimate && (restitution || !coercion) };
 }
@@ -265,7 +270,10 @@ function sextortion(h: Hits, ctx: FrameContext): [number, number] | null {
 }
 
 /** Spans of picture requests. */
-function imageRequests(h: Hits, short: boolean): [number, number, number][] {
+/** Verb endings that a re-split can cut off a verb ("schick|te", "stuur|de", "send|ed"). */
+const endings = new Set(['t', 'te', 'ten', 'st', 'e', 'en', 'de', 'den', 'ed', 's', 'es', 'ing']);
+
+function imageRequests(h: Hits, short: boolean, words: readonly string[], resplit?: NormalisedText): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (const cam of h[C.cams]!) {
     const on = h[C.camOn]!.find((x) => near(x, cam, 3));
@@ -281,7 +289,11 @@ function imageRequests(h: Hits, short: boolean): [number, number, number][] {
     const you = ofYou.find((x) => x[0] === img[1]);
     const yourThing = you !== undefined && things.some((x) => x[0] >= you[1] && x[0] - you[1] <= 1);
     if (thing || yourThing) continue;
-    const req = h[C.requests]!.find((r) => near(r, img, WINDOW_REQUEST) && !h[C.selves]!.some((x) => x[1] <= Math.min(r[0], img[0]) && Math.min(r[0], img[0]) - x[1] < 3));
+    const cutOff = (r: [number, number]) =>
+      resplit !== undefined && r[1] < words.length && endings.has(words[r[1]]!) && resplit.origStarts[r[1]] === resplit.origStarts[r[1] - 1];
+    const req = h[C.requests]!.find(
+      (r) => near(r, img, WINDOW_REQUEST) && !cutOff(r) && !h[C.selves]!.some((x) => x[1] <= Math.min(r[0], img[0]) && Math.min(r[0], img[0]) - x[1] < 3),
+    );
     if (req) {
       out.push([Math.min(req[0], img[0]), Math.max(req[1], img[1]) - 1, 0.7]);
       continue;
@@ -291,7 +303,9 @@ function imageRequests(h: Hits, short: boolean): [number, number, number][] {
       out.push([img[0], you[1] - 1, 0.6]);
       continue;
     }
-    const ex = h[C.exchange]!.find((x) => x[1] === img[0] || h[C.articles]!.some((a) => a[0] === x[1] && a[1] === img[0]));
+    // "for pics", "for a pic" — a bare singular ("für Bild") is not how anyone asks.
+    const plural = /(s|er)$/.test(words[img[1] - 1]!);
+    const ex = h[C.exchange]!.find((x) => (x[1] === img[0] && plural) || h[C.articles]!.some((a) => a[0] === x[1] && a[1] === img[0]));
     if (ex) out.push([ex[0], img[1] - 1, 0.7]);
   }
   return out;

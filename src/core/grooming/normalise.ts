@@ -194,6 +194,9 @@ export function createNormaliser(tables: NormaliserTables) {
       if (glued && known(glued[2]!)) return [glued[1]!, ...normaliseToken(glued[2]!)];
       const abbr = abbreviations.get(w);
       if (abbr !== undefined) return abbr.split(' ');
+      // "1000robuxvoor": an amount glued to words (leetspeak does not start with two digits).
+      const amount = /^(\d{2,})([a-z]{3,})$/.exec(w);
+      if (amount) return [amount[1]!, ...normaliseToken(amount[2]!)];
       // Leetspeak only when letters dominate, so "b2b" or "a1" are not mangled into words.
       const letters = w.replace(/[^a-z]/g, '').length;
       if (letters >= 1 && letters >= w.length - letters) w = w.replace(/[0-9@$]/g, (d) => leet[d] ?? d);
