@@ -78,6 +78,11 @@ const doubleLetterWords = new Set([
   'sorry', 'hello', 'well', 'really', 'baby', 'daddy', 'mommy', 'hotty', 'hottie', 'sexxy', 'kitty', 'silly',
   'allo', 'belle', 'bella', 'llama', 'allez', 'mooi', 'leeftijd', 'weet', 'hee', 'hoor', 'geen', 'alleen', 'niemand',
   'schatz', 'alles', 'kommen', 'wann', 'dann', 'toll', 'geheimnis', 'voll', 'see', 'feet', 'boo', 'hmm', 'mmm',
+  // Dutch and German words spelled with a double letter, which a stretched one ("voooor", "eeeen") means.
+  'voor', 'een', 'geen', 'eerst', 'meer', 'weer', 'veel', 'heel', 'hele', 'keer', 'naar', 'maar', 'waar', 'daar',
+  'haar', 'jaar', 'aan', 'gaan', 'staan', 'laat', 'laten', 'straat', 'ook', 'hoor', 'zoon', 'deur', 'nee',
+  'paar', 'boot', 'leer', 'denn', 'wenn', 'bitte', 'mutter', 'zimmer', 'alle', 'wollen', 'treffen', 'schnell',
+  'aanzetten', 'aanzet', 'teen', 'soon', 'moon', 'loo',
 ]);
 
 function isAsciiWordChar(c: number): boolean {

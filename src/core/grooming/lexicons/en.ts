@@ -74,6 +74,7 @@ export const en: LexiconData = {
       [0.35, 'where are you from', 'where you from', 'what (city|town|state|country)', 'whereabouts', 'what part of', 'near you', 'how far (are you|from)'],
     ],
     supervision_check: [
+      [0.8, '(is|are)? (your )?{PARENT} (still )?(out|away|asleep|gone|working|sleeping|in bed|at work|awake) (yet|now|tonight|today|right now|already)'],
       [0.8, 'your {PARENT} (still )?(at work|out|away|asleep|sleeping|gone|working|in bed|at the shops|on holiday|on nights|on a night shift)', '(is|are) (your )?{PARENT} (still )?(at work|working|asleep|sleeping|in bed|on holiday)', 'who (else )?(is|s)? (at|in) (yours|your house|your place|your flat|your home)', '(anyone|anybody) (else )?(at|in) (yours|your house|your place|your room)', '(have|got) the (house|place) to yourself', '(is|are) you (home|in) alone'],
       [0.85, '(when|while) (no one|nobody|no body) (is|s) (home|around|there|watching|awake|in)', '(do|does) (they|she|he) (check|read|look at|go through|see) (your|ur) (phone|messages|texts|chats|dms)', '(is|are)? (your )?{PARENT} (out|away|asleep|gone|working) (tonight|today|now|right now|late|all night|this weekend)', 'are (your )?{PARENT} (home|around|there|in|awake|asleep|sleeping|gone|out|away|at work|watching|looking|nearby|near|in the room|downstairs|upstairs)', 'is (your )?{PARENT} (home|around|there|in|awake|asleep|sleeping|gone|out|away|at work|watching|looking|nearby|near|in the room|downstairs|upstairs)', 'your {PARENT} (home|around|there|awake|asleep|gone|out|away|watching|nearby)'],
       [0.85, 'are you (home )?alone', 'you (home )?alone', 'home alone', 'anyone (else )?(home|around|with you|there|watching|in the room)', 'is anyone (else )?(home|around|with you|there|watching|in the room)', 'anybody (home|around|with you|watching)', 'who (else )?is (home|there|with you|in the room)', 'by yourself', 'the house to yourself', 'house to yourself'],
@@ -93,11 +94,13 @@ export const en: LexiconData = {
       [0.3, 'shh', 'shhh'],
     ],
     platform_move: [
+      [0.65, '(we|we can|we could|we should|we will|well) (go|move|switch|talk|chat|text) (to|on|over to) {PLATFORM}'],
       [0.65, '(hit me up|add me|message me|msg me|dm me|find me|follow me|text me|write me|call me) (on|in|at|over|via) {PLATFORM}', '(whats|what is|drop|send me|give me|tell me) (your|ur) (at|handle|username|user name|user|tag|id|{PLATFORM} name|{PLATFORM} handle)', '{PLATFORM} (instead|is better|is more private|its more private)', '(its|it is) more private (on|there)', 'add me on {PLATFORM}', '(whats|what is|give me|send me|drop) your {PLATFORM}', 'do you have {PLATFORM}', 'you (have|got) {PLATFORM}', 'lets (talk|chat|move|go|continue|switch|text) (on|to|over to|in) {PLATFORM}', '(talk|chat|text|message|dm|write|pm) me on {PLATFORM}', 'my {PLATFORM} is', 'switch to {PLATFORM}', 'download {PLATFORM}', 'get {PLATFORM}', 'move to {PLATFORM}', 'on {PLATFORM} instead'],
       [0.6, 'more private', '(private|priv) (chat|room|message|messages|call)', 'somewhere (more )?private', 'where (we|no one) can (talk|be|see) (alone|private|privately|us)?', 'go private', 'move (this|it)? to (private|dm|dms|pm)', 'message me (privately|in private)', '(a|another|other|different) (app|site|platform|account)', 'less people', 'fewer people', 'not on here'],
       [0.35, 'dm me', 'pm me', 'text me', 'call me', 'can i call you', 'inbox me'],
     ],
     image_request: [
+      [0.75, 'show (me|us) what (you|youre|your|you are) (are )?(wearing|have on|got on)'],
       [0.75, '(go|get|hop|jump|come) on (video|cam|camera|facetime|a video call|video call)'],
       [0.8, '{SEND} (me )?(a |an |some |more |another |one |a few |a couple |a couple of |few |one more |1 more |2 |3 |some more |new |recent |your )?(pic|pics|selfie|selfies|nudes|nude|snaps|video|videos|picture) !(of (the|my|our|his|her|this|that|these|those|a|an|us|it|them|mine|his|their)|of (your|ur)? ~2 ({THINGS})|from the|to the group)', '(got|have|any|u got|you got) (any )?(new |recent )?(pics|nudes|selfies|snaps)', 'show me what you look like', '(turn|put|switch|get) (your|the|ur)? (cam|camera|video|webcam) on', 'switch on (your|the) (cam|camera|webcam)', 'can you (turn|put|switch) (on )?(your|the) (cam|camera|webcam)', '(move|point|tilt|turn) (the|your) (cam|camera) ~3 (see|down|lower|closer|more|of you|at you)', 'show (me|us) (your|ur) (room|bedroom|bed) (on (cam|camera|video))?', 'for (a |some |a few |one |more |your |1 |2 )(pic|pics|nudes|selfie|selfies|video|videos)', '{SEND} (me )?(a )?(pic|pics|video) of (you|yourself|your !(~1 ({THINGS})))', '{SEND} (me )?(a |some )?(full body|body|naked|nude|private|sexy|cute|hot|bed|bedroom|bathroom|mirror) (pic|pics|selfie|selfies|video|videos|shot|shots)', 'can i see (you|a pic|your face|your body|more|you in|what you look like)', 'let me see (you|your|more|what you)', 'show me (you|your|yourself|more|what you look like|what youre wearing)', 'take (a |some )?(pic|pics|selfie|video) (for me|of you|of yourself)', 'full body (pic|pics|selfie|selfies|shot|shots)', 'nudes', 'naked (pic|pics|selfie|video|photos)'],
       [0.6, '(then|now|so|just) (show me|send (it|them|one|more))', 'send one (of you|of yourself|pls|please|now|first)', 'send one', 'move the (cam|camera)'],
@@ -126,6 +129,7 @@ export const en: LexiconData = {
       [0.35, 'pick you up', 'meet at', 'see you (at|after|tomorrow)', 'hang out'],
     ],
     gifts: [
+      [0.75, '# (k )?({CURRENCY}) (if|when|for|and) (you|u)', '({CURRENCY}|money|cash|a gift card) if (you|u) (send|show|turn|put|take|do)'],
       [0.5, 'battle pass', 'battlepass'],
       [0.75, '(ill|i will|i can|i could) pay (you )?#'],
       [0.75, '(want|do you want|wanna) (a |some )?(free )?({CURRENCY}|gift card|gift cards|steam card|paysafecard|paysafe card|money)', '(ill|i will|i can|i could) (send|give|buy|get) (you )?(a |an |some )?# ({CURRENCY}|dollars|euros|pounds|quid)'],
