@@ -95,6 +95,8 @@ interface Entry {
 export interface CompiledFrames {
   languages: string[];
   byFirst: Map<string, Entry[]>;
+  /** Restitution particles of five letters or more, per language, also read inside compounds ("zurückgeben"). */
+  particles: string[][];
 }
 
 /** Compiles the frame words of each language with the normaliser used for messages. */
@@ -104,10 +106,12 @@ export function compileFrames(
 ): CompiledFrames {
   const byFirst = new Map<string, Entry[]>();
   const languages: string[] = [];
+  const particles: string[][] = [];
   for (const { language, frames } of perLanguage) {
     if (!frames) continue;
     const lang = languages.length;
     languages.push(language);
+    particles.push(frames.restitutionParticles.flatMap((p) => normaliseWords(p)).filter((w) => w.length >= 5));
     for (const cls of frameClasses) {
       for (const phrase of frames[cls]) {
         const words = [...normaliseWords(phrase)];
@@ -119,7 +123,7 @@ export function compileFrames(
       }
     }
   }
-  return { languages, byFirst };
+  return { languages, byFirst, particles };
 }
 
 /** Every word the frames use, for the normaliser's vocabulary. */
@@ -199,6 +203,11 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     }
   }
   if (!perLang) return { hits: out, sawMaterial, banter: false };
+  // "ladekabelzurück", "zurückgeben", "terugbetalen": a long particle inside a compound asks for something back.
+  for (let k = 0; k < n && !restitution; k++) {
+    const w = words[k]!;
+    for (const ps of frames.particles) for (const p of ps) if (w.length > p.length && (w.startsWith(p) || w.endsWith(p))) restitution = true;
+  }
   perLang.forEach((h, lang) => {
     if (!h) return;
     if (h[C.material]!.length > 0 || h[C.images]!.length > 0) sawMaterial = true;

@@ -66,7 +66,7 @@ export const de: LexiconData = {
     cams: ['kamera', 'cam', 'webcam'],
     camOn: ['an', 'anmachen', 'anmachst', 'anmacht', 'anschalten', 'anschaltest', 'einschalten', 'einschaltest'],
     laughter: ['lol', 'haha', 'hahaha', 'hehe', 'xd', 'jk', 'spass', 'nur spass', 'scherz', 'war ein scherz', 'witz', 'hihi'],
-    restitutionVerbs: ['gib', 'gibst', 'zahl', 'zahlst', 'bezahl', 'bring', 'bringst'],
+    restitutionVerbs: ['gib', 'gibst', 'zahl', 'zahlst', 'bezahl', 'bring', 'bringst', 'geb', 'gebe', 'geben', 'gibt', 'zahle', 'bezahlst', 'bezahle'],
     restitutionParticles: ['zuruck'],
     restitution: ['schuldest mir', 'du schuldest'],
     intimate: ['nacktbilder', 'nacktfotos', 'nudes', 'nackt', 'du mir geschickt', 'du geschickt', 'vor der kamera', 'vor der cam', 'unterwasche'],

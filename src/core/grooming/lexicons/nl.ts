@@ -66,7 +66,7 @@ export const nl: LexiconData = {
     cams: ['camera', 'cam', 'webcam'],
     camOn: ['aan', 'aanzetten', 'aanzet', 'aandoen', 'aandoet'],
     laughter: ['lol', 'haha', 'hahaha', 'hehe', 'xd', 'jk', 'grapje', 'geintje', 'hihi', 'grap'],
-    restitutionVerbs: ['geef', 'geeft', 'betaal', 'betaalt', 'breng', 'brengt'],
+    restitutionVerbs: ['geef', 'geeft', 'betaal', 'betaalt', 'breng', 'brengt', 'geven', 'betalen', 'krijg'],
     restitutionParticles: ['terug'],
     restitution: ['je bent me nog', 'schuldig', 'terugbetalen', 'teruggeven'],
     intimate: ['naaktfotos', 'naaktfoto', 'nudes', 'naakt', 'je stuurde', 'je mij stuurde', 'voor de camera', 'voor de cam', 'ondergoed'],
