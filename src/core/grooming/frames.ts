@@ -104,6 +104,8 @@ export function compileFrames(
   perLanguage: readonly { language: string; frames?: FrameWords }[],
   normaliseWords: (phrase: string) => readonly string[],
 ): CompiledFrames {
+  // findFrames keeps a language's classes in one 32-bit mask.
+  if (frameClasses.length > 31) throw new Error('too many frame classes for a 32-bit mask');
   const byFirst = new Map<string, Entry[]>();
   const languages: string[] = [];
   const particles: string[][] = [];
@@ -187,7 +189,11 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   let intimate = false;
   let restitution = false;
   let coercion = false;
-  let perLang: (Hits | undefined)[] | undefined;
+  // First pass into scratch arrays and a class bitmask per language; only a language whose words could make a
+  // frame gets its hit lists built (most messages have none).
+  let count = 0;
+  const nl = frames.languages.length;
+  for (let l = 0; l < nl; l++) masks[l] = 0;
   for (let k = 0; k < n; k++) {
     const list = frames.byFirst.get(words[k]!);
     if (!list) continue;
@@ -197,33 +203,52 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
       let ok = true;
       for (let j = 1; j < len && ok; j++) if (words[k + j] !== e.words[j]) ok = false;
       if (!ok) continue;
-      perLang ??= [];
-      const h = (perLang[e.lang] ??= frameClasses.map(() => []));
-      h[e.cls]!.push([k, k + len]);
+      sLang[count] = e.lang;
+      sCls[count] = e.cls;
+      sFrom[count] = k;
+      sTo[count] = k + len;
+      count++;
+      masks[e.lang]! |= 1 << e.cls;
     }
   }
-  if (!perLang) return { hits: out, sawMaterial, banter: false };
+  if (count === 0) return { hits: out, sawMaterial, banter: false };
+  for (let l = 0; l < nl; l++) {
+    const m = masks[l]!;
+    if (m & (bit(C.material) | bit(C.images))) sawMaterial = true;
+    laughter ||= (m & bit(C.laughter)) !== 0;
+    intimate ||= (m & bit(C.intimate)) !== 0;
+    restitution ||= (m & bit(C.restitution)) !== 0 || (m & bit(C.restitutionVerbs) && m & bit(C.restitutionParticles)) !== 0;
+    coercion ||= (m & (bit(C.conditions) | bit(C.ors) | bit(C.ifs) | bit(C.demands) | bit(C.imperatives))) !== 0;
+  }
   // "ladekabelzurück", "zurückgeben", "terugbetalen": a long particle inside a compound asks for something back.
-  for (let k = 0; k < n && !restitution; k++) {
+  for (let k = 0; k < n && laughter && !restitution; k++) {
     const w = words[k]!;
     for (const ps of frames.particles) for (const p of ps) if (w.length > p.length && (w.startsWith(p) || w.endsWith(p))) restitution = true;
   }
-  perLang.forEach((h, lang) => {
-    if (!h) return;
-    if (h[C.material]!.length > 0 || h[C.images]!.length > 0) sawMaterial = true;
-    laughter ||= h[C.laughter]!.length > 0;
-    intimate ||= h[C.intimate]!.length > 0;
-    restitution ||= h[C.restitution]!.length > 0 || (h[C.restitutionVerbs]!.length > 0 && h[C.restitutionParticles]!.length > 0);
-    coercion ||= h[C.conditions]!.length + h[C.ors]!.length + h[C.ifs]!.length + h[C.demands]!.length + h[C.imperatives]!.length > 0;
+  for (let lang = 0; lang < nl; lang++) {
+    const m = masks[lang]!;
+    const pictures = (m & (bit(C.images) | bit(C.cams))) !== 0;
+    const threat = (m & (bit(C.audience) | bit(C.audienceNouns))) !== 0 && (m & bit(C.expose)) !== 0 && (m & (bit(C.material) | bit(C.images) | bit(C.pronouns))) !== 0;
+    if (!pictures && !threat) continue;
+    const h: Hits = frameClasses.map(() => []);
+    for (let i = 0; i < count; i++) if (sLang[i] === lang) h[sCls[i]!]!.push([sFrom[i]!, sTo[i]!]);
     const language = frames.languages[lang]!;
-    const sx = sextortion(h, ctx);
+    const sx = threat ? sextortion(h, ctx) : null;
     if (sx) out.push({ category: 'sextortion', weight: 0.95, first: sx[0], last: sx[1], language });
-    for (const [first, last, weight] of imageRequests(h, n <= SHORT_WORDS, words, ctx.resplit ? nt : undefined)) out.push({ category: 'image_request', weight, first, last, language });
-  });
+    if (pictures) for (const [first, last, weight] of imageRequests(h, n <= SHORT_WORDS, words, ctx.resplit ? nt : undefined)) out.push({ category: 'image_request', weight, first, last, language });
+  }
   return { hits: out, sawMaterial, banter: n <= SHORT_WORDS && laughter && !intimate && (restitution || !coercion) };
 }
 
 const near = (a: [number, number], b: [number, number], w: number) => Math.abs(a[0] - b[0]) <= w;
+const bit = (cls: number) => 1 << cls;
+
+// Scratch of `findFrames` (detection is synchronous): hits as parallel arrays, and a class mask per language.
+const sLang: number[] = [];
+const sCls: number[] = [];
+const sFrom: number[] = [];
+const sTo: number[] = [];
+const masks: number[] = [];
 
 /** [first, last] word of a sextortion frame, or null. */
 function sextortion(h: Hits, ctx: FrameContext): [number, number] | null {
