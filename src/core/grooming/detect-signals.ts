@@ -122,7 +122,8 @@ function dampBanter(found: Signal[]): void {
 /** Signals of the frames (frames.ts): sextortion and picture requests found by the roles of their words. */
 function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): boolean {
   // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
-  const context = opts.materialContext === true || found.some((s) => s.category === 'sextortion');
+  let context = opts.materialContext === true;
+  for (let i = 0; i < found.length && !context; i++) context = found[i]!.category === 'sextortion';
   const { hits, sawMaterial, banter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true });
   if (opts.out && sawMaterial) opts.out.sawMaterial = true;
   for (const h of hits) {

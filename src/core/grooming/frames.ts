@@ -95,6 +95,10 @@ interface Entry {
 export interface CompiledFrames {
   languages: string[];
   byFirst: Map<string, Entry[]>;
+  /** One-word entries folded into a class mask per language, so the common path is one lookup per word. */
+  singleMasks: Map<string, number[]>;
+  /** Entries of two or more words, by first word. */
+  multi: Map<string, Entry[]>;
   /** Restitution particles of five letters or more, per language, also read inside compounds ("zurückgeben"). */
   particles: string[][];
 }
@@ -125,7 +129,22 @@ export function compileFrames(
       }
     }
   }
-  return { languages, byFirst, particles };
+  const singleMasks = new Map<string, number[]>();
+  const multi = new Map<string, Entry[]>();
+  for (const [first, list] of byFirst) {
+    for (const e of list) {
+      if (e.words.length === 1) {
+        const m = singleMasks.get(first) ?? new Array<number>(languages.length).fill(0);
+        m[e.lang]! |= 1 << e.cls;
+        singleMasks.set(first, m);
+      } else {
+        const l = multi.get(first);
+        if (l) l.push(e);
+        else multi.set(first, [e]);
+      }
+    }
+  }
+  return { languages, byFirst, singleMasks, multi, particles };
 }
 
 /** Every word the frames use, for the normaliser's vocabulary. */
@@ -191,34 +210,43 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   let coercion = false;
   // First pass into scratch arrays and a class bitmask per language; only a language whose words could make a
   // frame gets its hit lists built (most messages have none).
-  let count = 0;
+  // A re-split text differs from the message only where a token was split: without a frame word among the
+  // pieces there is nothing new to find.
+  if (ctx.resplit) {
+    let fresh = false;
+    for (let k = 0; k < n && !fresh; k++) {
+      const split = (k > 0 && nt.origStarts[k] === nt.origStarts[k - 1]) || (k + 1 < n && nt.origStarts[k] === nt.origStarts[k + 1]);
+      fresh = split && frames.byFirst.has(words[k]!);
+    }
+    if (!fresh) return { hits: out, sawMaterial, banter: false };
+  }
   const nl = frames.languages.length;
   for (let l = 0; l < nl; l++) masks[l] = 0;
+  let any = false;
   for (let k = 0; k < n; k++) {
-    const list = frames.byFirst.get(words[k]!);
+    const w = words[k]!;
+    const sm = frames.singleMasks.get(w);
+    if (sm) {
+      any = true;
+      for (let l = 0; l < nl; l++) masks[l]! |= sm[l]!;
+    }
+    const list = frames.multi.get(w);
     if (!list) continue;
     for (const e of list) {
-      const len = e.words.length;
-      if (k + len > n) continue;
-      let ok = true;
-      for (let j = 1; j < len && ok; j++) if (words[k + j] !== e.words[j]) ok = false;
-      if (!ok) continue;
-      sLang[count] = e.lang;
-      sCls[count] = e.cls;
-      sFrom[count] = k;
-      sTo[count] = k + len;
-      count++;
-      masks[e.lang]! |= 1 << e.cls;
+      if (matchesAt(words, k, e.words)) {
+        masks[e.lang]! |= 1 << e.cls;
+        any = true;
+      }
     }
   }
-  if (count === 0) return { hits: out, sawMaterial, banter: false };
+  if (!any) return { hits: out, sawMaterial, banter: false };
   for (let l = 0; l < nl; l++) {
     const m = masks[l]!;
-    if (m & (bit(C.material) | bit(C.images))) sawMaterial = true;
-    laughter ||= (m & bit(C.laughter)) !== 0;
-    intimate ||= (m & bit(C.intimate)) !== 0;
-    restitution ||= (m & bit(C.restitution)) !== 0 || (m & bit(C.restitutionVerbs) && m & bit(C.restitutionParticles)) !== 0;
-    coercion ||= (m & (bit(C.conditions) | bit(C.ors) | bit(C.ifs) | bit(C.demands) | bit(C.imperatives))) !== 0;
+    if ((m & M.seen) !== 0) sawMaterial = true;
+    laughter ||= (m & M.laughter) !== 0;
+    intimate ||= (m & M.intimate) !== 0;
+    restitution ||= (m & M.restitution) !== 0 || ((m & M.restitutionVerbs) !== 0 && (m & M.restitutionParticles) !== 0);
+    coercion ||= (m & M.coercion) !== 0;
   }
   // "ladekabelzurück", "zurückgeben", "terugbetalen": a long particle inside a compound asks for something back.
   for (let k = 0; k < n && laughter && !restitution; k++) {
@@ -227,11 +255,14 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   }
   for (let lang = 0; lang < nl; lang++) {
     const m = masks[lang]!;
-    const pictures = (m & (bit(C.images) | bit(C.cams))) !== 0;
-    const threat = (m & (bit(C.audience) | bit(C.audienceNouns))) !== 0 && (m & bit(C.expose)) !== 0 && (m & (bit(C.material) | bit(C.images) | bit(C.pronouns))) !== 0;
+    const pictures = ((m & M.images) !== 0 && (m & M.asking) !== 0) || ((m & M.cams) !== 0 && (m & M.camOn) !== 0);
+    const threat = (m & M.audience) !== 0 && (m & M.expose) !== 0 && (m & M.material) !== 0 && (m & M.condition) !== 0;
     if (!pictures && !threat) continue;
     const h: Hits = frameClasses.map(() => []);
-    for (let i = 0; i < count; i++) if (sLang[i] === lang) h[sCls[i]!]!.push([sFrom[i]!, sTo[i]!]);
+    for (let k = 0; k < n; k++) {
+      const list = frames.byFirst.get(words[k]!);
+      if (list) for (const e of list) if (e.lang === lang && matchesAt(words, k, e.words)) h[e.cls]!.push([k, k + e.words.length]);
+    }
     const language = frames.languages[lang]!;
     const sx = threat ? sextortion(h, ctx) : null;
     if (sx) out.push({ category: 'sextortion', weight: 0.95, first: sx[0], last: sx[1], language });
@@ -242,13 +273,34 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
 
 const near = (a: [number, number], b: [number, number], w: number) => Math.abs(a[0] - b[0]) <= w;
 const bit = (cls: number) => 1 << cls;
+/** Class masks tested on every message (computed once). */
+const M = {
+  images: bit(C.images),
+  asking: bit(C.requests) | bit(C.ofYou) | bit(C.exchange),
+  cams: bit(C.cams),
+  camOn: bit(C.camOn),
+  audience: bit(C.audience) | bit(C.audienceNouns),
+  expose: bit(C.expose),
+  material: bit(C.material) | bit(C.images) | bit(C.pronouns),
+  condition: bit(C.conditions) | bit(C.ors) | bit(C.ifs) | bit(C.imperatives),
+  seen: bit(C.material) | bit(C.images),
+  laughter: bit(C.laughter),
+  intimate: bit(C.intimate),
+  restitution: bit(C.restitution),
+  restitutionVerbs: bit(C.restitutionVerbs),
+  restitutionParticles: bit(C.restitutionParticles),
+  coercion: bit(C.conditions) | bit(C.ors) | bit(C.ifs) | bit(C.demands) | bit(C.imperatives),
+};
 
-// Scratch of `findFrames` (detection is synchronous): hits as parallel arrays, and a class mask per language.
-const sLang: number[] = [];
-const sCls: number[] = [];
-const sFrom: number[] = [];
-const sTo: number[] = [];
+// Scratch of `findFrames` (detection is synchronous): a class mask per language.
 const masks: number[] = [];
+
+/** Whether `phrase` is written at word `k`. */
+function matchesAt(words: readonly string[], k: number, phrase: readonly string[]): boolean {
+  if (k + phrase.length > words.length) return false;
+  for (let j = 0; j < phrase.length; j++) if (words[k + j] !== phrase[j]) return false;
+  return true;
+}
 
 /** [first, last] word of a sextortion frame, or null. */
 function sextortion(h: Hits, ctx: FrameContext): [number, number] | null {

@@ -297,6 +297,16 @@ export function createNormaliser(tables: NormaliserTables) {
     return pieces.map(([t, a, b]) => [t.includes('*') ? unmask(t) : t, a, b]);
   }
 
+  /** True when the lexicon words among `parts` (two letters or more) share a language. */
+  function oneLanguage(parts: readonly string[]): boolean {
+    let mask = -1;
+    for (const p of parts) {
+      const m = p.length >= 2 ? (languageMask.get(p) ?? 0) : 0;
+      if (m !== 0) mask &= m;
+    }
+    return mask !== 0;
+  }
+
   /** Fewest-word split of a run-together token into lexicon words (one unknown word allowed at an edge). */
   function segment(w: string): string[] | null {
     const cached = segmentCache.get(w);
@@ -312,6 +322,9 @@ export function createNormaliser(tables: NormaliserTables) {
     const sal = (ps: string[]) => ps.reduce((t, p) => t + (vocabulary.get(p) ?? 0), 0);
     const better = (cand: string[], cur: string[] | null) => {
       if (!cur || cand.length !== cur.length) return !cur || cand.length < cur.length;
+      // Words of one language beat a mix ("whatsur" is "whats ur", not English "what" + French "sur").
+      const la = oneLanguage(cand);
+      if (la !== oneLanguage(cur)) return la;
       const wa = cand.filter((p) => p.length >= 3).length;
       const wb = cur.filter((p) => p.length >= 3).length;
       if (wa !== wb) return wa > wb;
@@ -458,8 +471,8 @@ export function createNormaliser(tables: NormaliserTables) {
       const cp = original.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
       const width = ch.length;
-      if (cp === 0x2019 || cp === 0x2018 || cp === 0xb4) {
-        // Typographic apostrophe inside a word.
+      if (cp === 0x2019 || cp === 0x2018 || cp === 0xb4 || cp === 0xff07 || cp === 0x2bc || cp === 0xff40 || cp === 0x2032) {
+        // Typographic, fullwidth or modifier apostrophe inside a word.
         if (!(tok.length > 0 && i + 1 < n && /\p{L}/u.test(original[i + 1]!))) flush();
         i += width;
         continue;
