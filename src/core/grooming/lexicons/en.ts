@@ -62,6 +62,7 @@ export const en: LexiconData = {
       [0.55, 'are you (over|under|above|below) #', 'are you (even|really|actually)? # !(min|minutes|km|miles)', 'you (must|gotta|have to) be (like )?#', 'you look (like|about)? # !(min|minutes)', 'you sound (so )?young', 'are you a (kid|minor|teen|teenager)', 'are you legal', 'you are young', 'you look young'],
     ],
     age_disclosure: [
+      [0.6, '# (too|as well|also)', '(me too|also|same) #'],
       [0.7, `im # ${units}`, `i am # ${units}`, `im only # ${units}`, `i am only # ${units}`, `im just # ${units}`, '# (yo|years old|year old|yrs old|year|years|y o)', 'im # and', 'turning # (this|next|in|on)', 'ill be # (this|next|in|on)', 'just turned #', 'i turn # (this|next|in|on)'],
       [0.6, '# (f|m|female|male|girl|boy)', 'age #', 'my age is #', 'i am age #'],
       [0.6, '@+5 im in # (th|st|nd|rd)? grade', '@+5 in # (th|st|nd|rd)? grade', '@+5 # (th|st|nd|rd) grade', '@+5 im a # (th|st|nd|rd) grader', '@+4 im in year # !(of)', '@+4 in year # at school'],
