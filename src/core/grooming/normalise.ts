@@ -202,6 +202,9 @@ export function createNormaliser(tables: NormaliserTables) {
       // "1000robuxvoor": an amount glued to words (leetspeak does not start with two digits).
       const amount = /^(\d{2,})([a-z]{3,})$/.exec(w);
       if (amount) return [amount[1]!, ...normaliseToken(amount[2]!)];
+      // "auch15", "im13": a known word with a number glued after it.
+      const tail = /^([a-z]{2,})(\d{2,3})$/.exec(w);
+      if (tail && known(tail[1]!)) return [...normaliseToken(tail[1]!), tail[2]!];
       // Leetspeak only when letters dominate, so "b2b" or "a1" are not mangled into words.
       const letters = w.replace(/[^a-z]/g, '').length;
       if (letters >= 1 && letters >= w.length - letters) w = w.replace(/[0-9@$]/g, (d) => leet[d] ?? d);
