@@ -95,10 +95,11 @@ interface Entry {
 export interface CompiledFrames {
   languages: string[];
   byFirst: Map<string, Entry[]>;
-  /** One-word entries folded into a class mask per language, so the common path is one lookup per word. */
-  singleMasks: Map<string, number[]>;
-  /** Entries of two or more words, by first word. */
-  multi: Map<string, Entry[]>;
+  /**
+   * Per first word: its one-word entries folded into a class mask per language, and its entries of two or more
+   * words — so the common path is one lookup per word.
+   */
+  first: Map<string, { masks: number[] | null; multi: Entry[] | null }>;
   /** Restitution particles of five letters or more, per language, also read inside compounds ("zurückgeben"). */
   particles: string[][];
 }
@@ -129,22 +130,18 @@ export function compileFrames(
       }
     }
   }
-  const singleMasks = new Map<string, number[]>();
-  const multi = new Map<string, Entry[]>();
-  for (const [first, list] of byFirst) {
+  const first = new Map<string, { masks: number[] | null; multi: Entry[] | null }>();
+  for (const [word, list] of byFirst) {
+    const slot: { masks: number[] | null; multi: Entry[] | null } = { masks: null, multi: null };
     for (const e of list) {
       if (e.words.length === 1) {
-        const m = singleMasks.get(first) ?? new Array<number>(languages.length).fill(0);
-        m[e.lang]! |= 1 << e.cls;
-        singleMasks.set(first, m);
-      } else {
-        const l = multi.get(first);
-        if (l) l.push(e);
-        else multi.set(first, [e]);
-      }
+        slot.masks ??= new Array<number>(languages.length).fill(0);
+        slot.masks[e.lang]! |= 1 << e.cls;
+      } else (slot.multi ??= []).push(e);
     }
+    first.set(word, slot);
   }
-  return { languages, byFirst, singleMasks, multi, particles };
+  return { languages, byFirst, first, particles };
 }
 
 /** Every word the frames use, for the normaliser's vocabulary. */
@@ -225,19 +222,13 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   let any = false;
   for (let k = 0; k < n; k++) {
     const w = words[k]!;
-    const sm = frames.singleMasks.get(w);
-    if (sm) {
-      any = true;
-      for (let l = 0; l < nl; l++) masks[l]! |= sm[l]!;
-    }
-    const list = frames.multi.get(w);
-    if (!list) continue;
-    for (const e of list) {
-      if (matchesAt(words, k, e.words)) {
-        masks[e.lang]! |= 1 << e.cls;
-        any = true;
-      }
-    }
+    const slot = frames.first.get(w);
+    if (!slot) continue;
+    any = true;
+    const sm = slot.masks;
+    if (sm) for (let l = 0; l < nl; l++) masks[l]! |= sm[l]!;
+    const list = slot.multi;
+    if (list) for (const e of list) if (matchesAt(words, k, e.words)) masks[e.lang]! |= 1 << e.cls;
   }
   if (!any) return { hits: out, sawMaterial, banter: false };
   for (let l = 0; l < nl; l++) {

@@ -612,7 +612,9 @@ export function createNormaliser(tables: NormaliserTables) {
     const origEnds: number[] = [];
     for (let k = 0; k < nt.words.length; k++) {
       const w = nt.words[k]!;
-      const parts = w.length >= 3 && alphaRe.test(w) && !known(w) ? segment(w) : null;
+      const found = w.length >= 3 && alphaRe.test(w) && !known(w) ? segment(w) : null;
+      // A split into words of different languages ("later" → French "la" + Dutch "ter") is a coincidence.
+      const parts = found && oneLanguage(found) ? found : null;
       for (const x of parts ? parts.flatMap(normaliseToken) : [w]) {
         words.push(x);
         origStarts.push(nt.origStarts[k]!);
