@@ -55,6 +55,7 @@ test('banter: a joking threat to expose, asking only for something owed, is not 
     'pay me back or i send your nudes to everyone lol',
     'do what i say or your mum gets the video lmao',
     'block me and the video goes online',
+    'you owe me. pay or your pics go to your school lol',
   ]) assert.equal(chat(text), true, text);
   // The damped threat stays visible as evidence.
   const s = detectSignals('give me my hoodie back or the video of you singing goes in the group chat lol');

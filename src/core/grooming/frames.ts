@@ -71,7 +71,7 @@ export interface FrameWords {
   /** Asking for something owed: a verb ("pay", "give", "gib") with its particle ("back", "zurück", "terug")… */
   restitutionVerbs: readonly string[];
   restitutionParticles: readonly string[];
-  /** …or a phrase on its own ("you owe me", "rembourse", "devuélveme"). */
+  /** …or a word on its own ("rembourse", "devuélveme"). Not "you owe me": extortion says that too. */
   restitution: readonly string[];
   /** Words that make material intimate or the victim's own ("nudes", "naked", "you sent"): never banter. */
   intimate: readonly string[];

@@ -68,7 +68,7 @@ export const de: LexiconData = {
     laughter: ['lol', 'haha', 'hahaha', 'hehe', 'xd', 'jk', 'spass', 'nur spass', 'scherz', 'war ein scherz', 'witz', 'hihi'],
     restitutionVerbs: ['gib', 'gibst', 'zahl', 'zahlst', 'bezahl', 'bring', 'bringst', 'geb', 'gebe', 'geben', 'gibt', 'zahle', 'bezahlst', 'bezahle'],
     restitutionParticles: ['zuruck'],
-    restitution: ['schuldest mir', 'du schuldest'],
+    restitution: [],
     intimate: ['nacktbilder', 'nacktfotos', 'nudes', 'nackt', 'du mir geschickt', 'du geschickt', 'vor der kamera', 'vor der cam', 'unterwasche'],
   },
 };

@@ -192,7 +192,7 @@ export const en: LexiconData = {
     laughter: ['lol', 'lool', 'lmao', 'lmfao', 'haha', 'hahaha', 'hahah', 'ahah', 'ahaha', 'hehe', 'hehehe', 'xd', 'jk', 'just kidding', 'kidding', 'rofl', 'joking', 'just joking'],
     restitutionVerbs: ['pay', 'give', 'gimme', 'return', 'bring', 'hand'],
     restitutionParticles: ['back'],
-    restitution: ['you owe me', 'owe me', 'return my'],
+    restitution: ['return my'],
     intimate: ['nudes', 'nude', 'naked', 'you sent me', 'you sent', 'u sent', 'on cam', 'on camera', 'underwear', 'in your bra', 'topless'],
   },
 };

@@ -64,7 +64,7 @@ export const es: LexiconData = {
     laughter: ['jaja', 'jajaja', 'jajajaja', 'jeje', 'jsjs', 'xd', 'lol', 'es broma', 'broma', 'bromeo', 'de broma'],
     restitutionVerbs: ['devuelve', 'devuelveme', 'regresame'],
     restitutionParticles: ['devuelveme', 'devuelve', 'regresame'],
-    restitution: ['devuelveme', 'me debes', 'lo que me debes'],
+    restitution: ['devuelveme'],
     intimate: ['nudes', 'desnuda', 'desnudo', 'me mandaste', 'me enviaste', 'en la camara', 'ropa interior', 'pack'],
   },
 };

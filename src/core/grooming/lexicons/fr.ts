@@ -63,7 +63,7 @@ export const fr: LexiconData = {
     laughter: ['mdr', 'ptdr', 'xptdr', 'lol', 'haha', 'hahaha', 'hihi', 'xd', 'jrigole', 'je rigole', 'cest pour rire', 'blague'],
     restitutionVerbs: ['rends', 'rend', 'ramene'],
     restitutionParticles: ['moi', 'mon', 'ma', 'mes'],
-    restitution: ['rembourse', 'rembourses', 'tu me dois', 'me dois'],
+    restitution: ['rembourse', 'rembourses'],
     intimate: ['nudes', 'nue', 'nu', 'tu mas envoye', 'devant la cam', 'devant la camera', 'sous vetements'],
   },
 };

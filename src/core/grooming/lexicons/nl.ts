@@ -68,7 +68,7 @@ export const nl: LexiconData = {
     laughter: ['lol', 'haha', 'hahaha', 'hehe', 'xd', 'jk', 'grapje', 'geintje', 'hihi', 'grap'],
     restitutionVerbs: ['geef', 'geeft', 'betaal', 'betaalt', 'breng', 'brengt', 'geven', 'betalen', 'krijg'],
     restitutionParticles: ['terug'],
-    restitution: ['je bent me nog', 'schuldig', 'terugbetalen', 'teruggeven'],
+    restitution: ['terugbetalen', 'teruggeven'],
     intimate: ['naaktfotos', 'naaktfoto', 'nudes', 'naakt', 'je stuurde', 'je mij stuurde', 'voor de camera', 'voor de cam', 'ondergoed'],
   },
 };
