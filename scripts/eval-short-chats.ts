@@ -23,7 +23,11 @@ export interface ShortChat {
 export const shortChatFiles = {
   /** Tuned on: the lexicons and rules were adjusted while looking at misses here. */
   tuning: fileURLToPath(new URL('../test/fixtures/short-chats/short-chats.jsonl', import.meta.url)),
-  /** Written separately and never tuned on: the honest figure. */
+  /**
+   * Written separately as a held-out set; TUNED ON SINCE SESSION 4 (its misses guided the frames and lexicon
+   * classes of that session), so it is development data now and no longer an honest figure. It is still
+   * printed. The blind set that replaces it is scored once, at merge.
+   */
   heldOut: fileURLToPath(new URL('../test/fixtures/short-chats/held-out.jsonl', import.meta.url)),
   /** Written blind to the detector in session 4; never tuned on. */
   heldOut2: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-2.jsonl', import.meta.url)),
@@ -129,7 +133,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const f = evalShortChats(path);
     results[name] = f;
     if (!values.json) {
-      console.log(formatShortChats(name, f));
+      console.log(formatShortChats(name === 'heldOut' ? 'heldOut v1 (tuned on since session 4)' : name, f));
       if (values.verbose) console.log(`  missed: ${f.missed.join(' ')}\n  false flags: ${f.falseFlags.join(' ')}`);
       console.log('');
     }

@@ -2,7 +2,7 @@
 // path) it runs the same cross-validation as `npm run eval:grooming` — 5 folds, seed 42, English PAN12 segments
 // plus the German and Dutch translations when present, a conversation and its translations held out together —
 // and fails when quality drops below floors set a little under the measured figures (combined F0.5 at the time
-// of writing: en 0.929, de 0.938, nl 0.893; AUC 0.996 / 0.988 / 0.981; lowest quartile AUC 0.991 / 0.964 / 0.924). Without the data it reports "skipped".
+// of writing: en 0.930, de 0.915, nl 0.902; AUC 0.994 / 0.986 / 0.984; lowest quartile AUC 0.984 / 0.944 / 0.882). Without the data it reports "skipped".
 // The early-warning floor uses our own synthetic conversations and always runs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -254,7 +254,7 @@ test('evasive spelling: invisible characters, look-alike letters, joiners, space
     ['4r3 y0ur p4r3n75 h0m3', 'supervision_check', '4r3 y0ur p4r3n75 h0m3'],
     ['\u202eare your parents home\u202c', 'supervision_check', 'are your parents home'],
     ['schick mir e i n s e l f i e', 'image_request', 'schick mir e i n s e l f i e'],
-    ['i can give you 1000robux', 'gifts', 'give you 1000robux'],
+    ['i can give you 1000robux', 'gifts', 'i can give you 1000robux'],
     ['everyone at your school will seeeee your video', 'sextortion', 'everyone at your school will seeeee your video'],
   ];
   for (const [text, category, span] of cases) {

@@ -4,7 +4,7 @@
  * the peak risk and the message at which it first crossed the threshold, and a bounded list of evidence.
  * `assessConversation` and both monitors are thin layers over it.
  */
-import { detectInNormalised } from './detect-signals.ts';
+import { detectInNormalised, type DetectOptions } from './detect-signals.ts';
 import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
 import { defaultGlosser } from './gloss.ts';
 import { fireRules, type FlagRule } from './flag-rules.ts';
@@ -121,6 +121,8 @@ export class ConversationState {
   private evidenceCount = 0;
   private lastAgeProbe: { author: string; language: string } | undefined;
   private lastAuthor: string | undefined;
+  /** Pictures or a recording were mentioned: later "it" / "them" may stand for them (frames.ts). */
+  private materialSeen = false;
   private textZ: number;
   currentRisk: number;
   peakRisk: number;
@@ -157,10 +159,12 @@ export class ConversationState {
     const index = this.messageCount++;
     const nt = this.matcher.normaliser.normalise(message.text);
     if (!this.cuesDropped) this.shortTexts[index] = message.text;
-    const detectOpts: { messageIndex: number; author?: string; languages?: readonly string[] } = { messageIndex: index };
+    const seen = { sawMaterial: false };
+    const detectOpts: DetectOptions = { messageIndex: index, materialContext: this.materialSeen, out: seen };
     if (message.author !== undefined) detectOpts.author = message.author;
     if (this.opts.languages !== undefined) detectOpts.languages = this.opts.languages;
     const signals = detectInNormalised(this.matcher, message.text, nt, detectOpts);
+    if (seen.sawMaterial) this.materialSeen = true;
     const key = message.author ?? '';
     this.replyToAgeProbe(message, nt, signals, key, index);
 

@@ -2,6 +2,7 @@
  * Finds lexicon signals in one message: normalise, look up the patterns anchored on the message's words,
  * run each where its anchor occurs, and map every match back to the span as written.
  */
+import { findFrames } from './frames.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import { wordAt, type NormalisedText } from './normalise.ts';
 import type { Signal } from './types.ts';
@@ -13,6 +14,10 @@ export interface DetectOptions {
   languages?: readonly string[];
   /** Internal: do not split run-together words again. */
   noSplit?: boolean;
+  /** Material (pictures, a recording) was mentioned earlier in the conversation: "it" may stand for it. */
+  materialContext?: boolean;
+  /** Set to true when this message mentions material or pictures (for the next message's context). */
+  out?: { sawMaterial: boolean };
 }
 
 /** Words before an age that make it about the person addressed ("for a 13 yr old", "your 14 yo self"). */
@@ -88,6 +93,7 @@ export function detectInNormalised(
     found.push(signal);
   };
   scan(matcher, nt, run);
+  if (frameSignals(matcher, original, nt, opts, langs, found)) dampBanter(found);
   // Words run together ("sendmeapic"): match once more over the text with them split apart.
   const split = opts.noSplit ? null : matcher.normaliser.splitRunTogether(nt);
   if (split) {
@@ -96,6 +102,42 @@ export function detectInNormalised(
     }
   }
   return dedupe(found);
+}
+
+/** What is left of a threat to expose someone when the message is banter (see FrameResult.banter). */
+export const BANTER_FACTOR = 0.3;
+
+/**
+ * Banter: the threats to expose someone in this message are jokes between friends. Their sextortion signals,
+ * and the threat signals that double them, stay as evidence but weigh BANTER_FACTOR as much; any other threat
+ * ("i know where you live") is untouched.
+ */
+function dampBanter(found: Signal[]): void {
+  const spans = new Set(found.filter((s) => s.category === 'sextortion').map((s) => `${s.start}:${s.end}`));
+  for (const s of found) {
+    if (s.category === 'sextortion' || (s.category === 'threat' && spans.has(`${s.start}:${s.end}`))) s.weight *= BANTER_FACTOR;
+  }
+}
+
+/** Signals of the frames (frames.ts): sextortion and picture requests found by the roles of their words. */
+function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): boolean {
+  // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
+  let context = opts.materialContext === true;
+  for (let i = 0; i < found.length && !context; i++) context = found[i]!.category === 'sextortion';
+  const { hits, sawMaterial, banter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true });
+  if (opts.out && sawMaterial) opts.out.sawMaterial = true;
+  for (const h of hits) {
+    if (langs && !langs.includes(h.language)) continue;
+    const start = nt.origStarts[h.first]!;
+    const end = nt.origEnds[h.last]!;
+    // As with the strongest sextortion phrases, a sextortion frame is a threat too (the guardian acts on it).
+    for (const category of h.category === 'sextortion' ? (['sextortion', 'threat'] as const) : [h.category]) {
+      const signal: Signal = { category, messageIndex: opts.messageIndex ?? 0, text: original.slice(start, end), start, end, weight: h.weight, language: h.language };
+      if (opts.author !== undefined) signal.author = opts.author;
+      found.push(signal);
+    }
+  }
+  return banter;
 }
 
 /** Runs every pattern anchored at a word of `nt`. */

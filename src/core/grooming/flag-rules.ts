@@ -107,6 +107,13 @@ export const flagRules: readonly FlagRule[] = [
     test: (s) => (s('gifts') >= 0.5 && s('image_request') >= 0.5 ? ['gifts', 'image_request'] : null),
   },
   {
+    id: 'secret_offer',
+    description: 'offers money, game currency, gifts or modelling work and asks to keep it secret',
+    risk: 0.8,
+    strong: false,
+    test: (s) => (s('gifts') >= 0.6 && s('secrecy') >= 0.75 ? ['gifts', 'secrecy'] : null),
+  },
+  {
     id: 'sexual_talk_with_minor',
     description: 'sexual talk with someone known or presumed to be a minor',
     risk: 0.85,

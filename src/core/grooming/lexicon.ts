@@ -3,6 +3,7 @@
  * and number words of that language. `compileLexicons` turns them into one matcher with an anchor index.
  */
 import { createNormaliser, type Normaliser } from './normalise.ts';
+import { compileFrames, frameVocabulary, type CompiledFrames, type FrameWords } from './frames.ts';
 import { compilePattern, expandMacros } from './pattern.ts';
 import { signalCategories, type SignalCategory } from './types.ts';
 
@@ -21,6 +22,8 @@ export interface LexiconData {
   /** Named choices usable as `{NAME}` in patterns. */
   macros?: Readonly<Record<string, string>>;
   patterns: { readonly [C in SignalCategory]?: readonly LexiconEntry[] };
+  /** Word classes for the frames (frames.ts): sextortion and picture requests in any word order. */
+  frames?: FrameWords;
 }
 
 export interface CompiledRule {
@@ -50,6 +53,7 @@ export interface LexiconMatcher {
   byPrefix: Map<string, { prefix: string; rule: number }[]>;
   numberRules: number[];
   languages: string[];
+  frames: CompiledFrames;
 }
 
 function mergeTables(lexicons: readonly LexiconData[]) {
@@ -139,6 +143,16 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
       }
     }
   }
+  const frames = compileFrames(lexicons, (phrase) => normaliser.normalise(phrase).words);
+  lexicons.forEach((lx, li) => {
+    if (!lx.frames) return;
+    const one = compileFrames([lx], (phrase) => normaliser.normalise(phrase).words);
+    for (const w of frameVocabulary(one)) {
+      if (!/^[a-z]+$/.test(w)) continue;
+      vocabulary.set(w, Math.max(vocabulary.get(w) ?? 0, 0.5));
+      languageMask.set(w, (languageMask.get(w) ?? 0) | (1 << li));
+    }
+  });
   normaliser.setVocabulary(vocabulary, languageMask);
-  return { normaliser, rules, byAnchor, byPrefix, numberRules, languages: lexicons.map((l) => l.language) };
+  return { normaliser, rules, byAnchor, byPrefix, numberRules, languages: lexicons.map((l) => l.language), frames };
 }

@@ -60,6 +60,10 @@ const emojiWords = new Map<string, string>(Object.entries({
   '❤': 'love',
   '💕': 'love',
   '😍': 'love',
+  '😂': 'haha',
+  '🤣': 'haha',
+  '😹': 'haha',
+  '😆': 'haha',
 }));
 
 const leet: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's', '8': 'b' };
@@ -74,6 +78,11 @@ const doubleLetterWords = new Set([
   'sorry', 'hello', 'well', 'really', 'baby', 'daddy', 'mommy', 'hotty', 'hottie', 'sexxy', 'kitty', 'silly',
   'allo', 'belle', 'bella', 'llama', 'allez', 'mooi', 'leeftijd', 'weet', 'hee', 'hoor', 'geen', 'alleen', 'niemand',
   'schatz', 'alles', 'kommen', 'wann', 'dann', 'toll', 'geheimnis', 'voll', 'see', 'feet', 'boo', 'hmm', 'mmm',
+  // Dutch and German words spelled with a double letter, which a stretched one ("voooor", "eeeen") means.
+  'voor', 'een', 'geen', 'eerst', 'meer', 'weer', 'veel', 'heel', 'hele', 'keer', 'naar', 'maar', 'waar', 'daar',
+  'haar', 'jaar', 'aan', 'gaan', 'staan', 'laat', 'laten', 'straat', 'ook', 'hoor', 'zoon', 'deur', 'nee',
+  'paar', 'boot', 'leer', 'denn', 'wenn', 'bitte', 'mutter', 'zimmer', 'alle', 'wollen', 'treffen', 'schnell',
+  'aanzetten', 'aanzet', 'teen', 'soon', 'moon', 'loo',
 ]);
 
 function isAsciiWordChar(c: number): boolean {
@@ -190,6 +199,12 @@ export function createNormaliser(tables: NormaliserTables) {
       if (glued && known(glued[2]!)) return [glued[1]!, ...normaliseToken(glued[2]!)];
       const abbr = abbreviations.get(w);
       if (abbr !== undefined) return abbr.split(' ');
+      // "1000robuxvoor": an amount glued to words (leetspeak does not start with two digits).
+      const amount = /^(\d{2,})([a-z]{3,})$/.exec(w);
+      if (amount) return [amount[1]!, ...normaliseToken(amount[2]!)];
+      // "auch15", "im13": a known word with a number glued after it.
+      const tail = /^([a-z]{2,})(\d{2,3})$/.exec(w);
+      if (tail && known(tail[1]!)) return [...normaliseToken(tail[1]!), tail[2]!];
       // Leetspeak only when letters dominate, so "b2b" or "a1" are not mangled into words.
       const letters = w.replace(/[^a-z]/g, '').length;
       if (letters >= 1 && letters >= w.length - letters) w = w.replace(/[0-9@$]/g, (d) => leet[d] ?? d);
@@ -207,23 +222,31 @@ export function createNormaliser(tables: NormaliserTables) {
   /** "s*x", "p*cs": the lexicon word the asterisks hide (the most salient when several fit), else the letters. */
   function unmask(piece: string): string {
     // A star stands for a letter ("p*c") or was put between letters ("i*ch"): every reading that is a lexicon
-    // word competes, in the language of the words around it, then by weight.
+    // word competes, in the language of the words around it, then by weight. People star out vowels, so a
+    // reading that puts a vowel under the star wins over one that does not ("p*x" is "pix", not "plx").
     const removed = piece.replace(/\*/g, '');
     const stripped = piece.replace(/^\*+|\*+$/g, '');
     let best = '';
     let bestScore = -1;
-    const consider = (w: string | null) => {
+    const consider = (w: string | null, masked: string) => {
       if (w === null) return;
-      const score = contextScore(w);
+      const score = contextScore(w) + vowelBonus(w, masked);
       if (score > bestScore) {
         best = w;
         bestScore = score;
       }
     };
-    consider(fillMask(piece));
-    if (stripped !== piece) consider(fillMask(stripped));
-    if (vocabulary.has(removed)) consider(removed);
+    consider(fillMask(piece), piece);
+    if (stripped !== piece) consider(fillMask(stripped), stripped);
+    if (vocabulary.has(removed)) consider(removed, removed);
     return best || removed;
+  }
+
+  /** 1 when every star of `masked` hides a vowel of `w` (same length), else 0. */
+  function vowelBonus(w: string, masked: string): number {
+    if (w.length !== masked.length || !masked.includes('*')) return 0;
+    for (let i = 0; i < w.length; i++) if (masked[i] === '*' && !'aeiouy'.includes(w[i]!)) return 0;
+    return 1;
   }
 
   /** How well a lexicon word fits the message: the count of surrounding words of its languages, then weight. */
@@ -243,7 +266,7 @@ export function createNormaliser(tables: NormaliserTables) {
       let ok = true;
       for (let i = 0; i < w.length && ok; i++) if (masked[i] !== '*' && masked[i] !== w[i]) ok = false;
       if (!ok) continue;
-      const score = contextScore(w);
+      const score = contextScore(w) + vowelBonus(w, masked);
       if (score > bestScore) {
         best = w;
         bestScore = score;
@@ -277,6 +300,16 @@ export function createNormaliser(tables: NormaliserTables) {
     return pieces.map(([t, a, b]) => [t.includes('*') ? unmask(t) : t, a, b]);
   }
 
+  /** True when the lexicon words among `parts` (two letters or more) share a language. */
+  function oneLanguage(parts: readonly string[]): boolean {
+    let mask = -1;
+    for (const p of parts) {
+      const m = p.length >= 2 ? (languageMask.get(p) ?? 0) : 0;
+      if (m !== 0) mask &= m;
+    }
+    return mask !== 0;
+  }
+
   /** Fewest-word split of a run-together token into lexicon words (one unknown word allowed at an edge). */
   function segment(w: string): string[] | null {
     const cached = segmentCache.get(w);
@@ -292,6 +325,9 @@ export function createNormaliser(tables: NormaliserTables) {
     const sal = (ps: string[]) => ps.reduce((t, p) => t + (vocabulary.get(p) ?? 0), 0);
     const better = (cand: string[], cur: string[] | null) => {
       if (!cur || cand.length !== cur.length) return !cur || cand.length < cur.length;
+      // Words of one language beat a mix ("whatsur" is "whats ur", not English "what" + French "sur").
+      const la = oneLanguage(cand);
+      if (la !== oneLanguage(cur)) return la;
       const wa = cand.filter((p) => p.length >= 3).length;
       const wb = cur.filter((p) => p.length >= 3).length;
       if (wa !== wb) return wa > wb;
@@ -438,8 +474,8 @@ export function createNormaliser(tables: NormaliserTables) {
       const cp = original.codePointAt(i)!;
       const ch = String.fromCodePoint(cp);
       const width = ch.length;
-      if (cp === 0x2019 || cp === 0x2018 || cp === 0xb4) {
-        // Typographic apostrophe inside a word.
+      if (cp === 0x2019 || cp === 0x2018 || cp === 0xb4 || cp === 0xff07 || cp === 0x2bc || cp === 0xff40 || cp === 0x2032) {
+        // Typographic, fullwidth or modifier apostrophe inside a word.
         if (!(tok.length > 0 && i + 1 < n && /\p{L}/u.test(original[i + 1]!))) flush();
         i += width;
         continue;
@@ -576,7 +612,9 @@ export function createNormaliser(tables: NormaliserTables) {
     const origEnds: number[] = [];
     for (let k = 0; k < nt.words.length; k++) {
       const w = nt.words[k]!;
-      const parts = w.length >= 3 && alphaRe.test(w) && !known(w) ? segment(w) : null;
+      const found = w.length >= 3 && alphaRe.test(w) && !known(w) ? segment(w) : null;
+      // A split into words of different languages ("later" → French "la" + Dutch "ter") is a coincidence.
+      const parts = found && oneLanguage(found) ? found : null;
       for (const x of parts ? parts.flatMap(normaliseToken) : [w]) {
         words.push(x);
         origStarts.push(nt.origStarts[k]!);

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assessConversation, detectSignals } from './index.ts';
+
+const has = (text: string, category: string) => detectSignals(text).some((s) => s.category === category && s.weight >= 0.8);
+
+test('sextortion frame: audience + material + condition + exposure in any word order and language', () => {
+  for (const text of [
+    'block me and the video goes online',
+    'ignore me and your pics get posted everywhere',
+    'unblock me or the screenshots go to all your followers',
+    'its going to your whole class unless you pay',
+    'wenn du mich blockst landet das video im internet',
+    'zahlst du nicht, schick ich die bilder deinem vater',
+    'stuur er nog een anders gaat die foto naar je hele school',
+    'als je me blokt komt de video online',
+    'si tu me bloques la vidéo part sur internet',
+    'si me bloqueas el video sale en internet',
+  ]) {
+    assert.ok(has(text, 'sextortion'), text);
+    assert.ok(has(text, 'threat'), `${text} (threat)`);
+  }
+});
+
+test('sextortion frame needs every part, close together', () => {
+  for (const text of [
+    'if you dont come tonight im telling everyone you cried at the movie',
+    'send me the video of your serve and ill give feedback',
+    'do you want me to send the video to your mum or your dad',
+    'or ' + 'word '.repeat(30) + 'your school ' + 'word '.repeat(30) + 'video goes',
+  ]) {
+    assert.ok(!has(text, 'sextortion'), text);
+  }
+});
+
+test('picture and camera requests: verb-final, "of you", in exchange; not pictures of things', () => {
+  for (const text of ['kannst du mir n foto schicken', 'kun je me ff een foto sturen', 'just one pic of u', 'für ein foto von dir', 'pour une photo', 'doe je je camera even aan', 'machst du mal deine kamera an']) {
+    assert.ok(detectSignals(text).some((s) => s.category === 'image_request'), text);
+  }
+  for (const text of ['send me that pic of us at the beach', 'send me a pic of the hamster pls', 'schick mir das foto vom kuchen', 'that photo of you asleep on the bus']) {
+    assert.ok(!detectSignals(text).some((s) => s.category === 'image_request'), text);
+  }
+});
+
+test('banter: a joking threat to expose, asking only for something owed, is not flagged; coercion still is', () => {
+  const chat = (a: string) => assessConversation([{ author: 'a', text: a }, { author: 'b', text: 'haha ok ok' }]).flagged;
+  for (const text of [
+    'give me my hoodie back or the video of you singing goes in the group chat lol',
+    'gib mir mein geld zurück oder ich zeig allen das video von dir beim singen haha',
+    'rembourse moi ou je montre la photo de toi endormi à toute la classe mdr',
+  ]) assert.equal(chat(text), false, text);
+  for (const text of [
+    'send more pics or im posting the ones you sent lol',
+    'pay me 50 or im posting your pics lol',
+    'pay me back or i send your nudes to everyone lol',
+    'do what i say or your mum gets the video lmao',
+    'block me and the video goes online',
+    'you owe me. pay or your pics go to your school lol',
+  ]) assert.equal(chat(text), true, text);
+  // The damped threat stays visible as evidence.
+  const s = detectSignals('give me my hoodie back or the video of you singing goes in the group chat lol');
+  assert.ok(s.some((x) => x.category === 'sextortion' && x.weight < 0.5));
+});
+
+test('an offer of currency or modelling kept secret flags on its own', () => {
+  const a = assessConversation([{ author: 'a', text: 'want a free steam card?' }, { author: 'a', text: 'keep it quiet and ill send it' }]);
+  assert.ok(a.flagged);
+  assert.ok(a.rules.some((r) => r.rule === 'secret_offer'));
+});
