@@ -5,8 +5,8 @@
  * Training files: the tuning set, the first two held-out sets (both tuned on since session 4) and two training
  * sets by other writers (train-a, train-b). The newest held-out set (held-out-3, written blind by another
  * writer) is never read here: it is the honest figure in `npm run eval:short-chats`. Logistic regression, one weight per feature, L2, a conversation scored by its
- * riskiest author. The threshold is chosen by 5-fold cross-validation (folds by chat) as the lowest score at
- * which the out-of-fold false-positive rate stays at or under 1 %. `--check` fits and prints without writing;
+ * riskiest author. The threshold is chosen across writers as the lowest score at
+ * which the mean false-positive rate over the sets, each scored by a model fitted on the others, stays at or under 1.5 %. `--check` fits and prints without writing;
  * `--sets tuning,heldOut` fits on fewer sets (to score the model on a set it never saw).
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const { values } = parseArgs({ options: { check: { type: 'boolean', default: fal
 const L2 = 0.1;
 const EPOCHS = 60;
 const RATE = 0.1;
-const MAX_FPR = 0.01;
+const MAX_FPR = 0.015;
 const untrained: ShortChatModel = { version: 'untrained', threshold: 1, bias: 0, weights: {} };
 
 interface Row {
@@ -83,42 +83,41 @@ const trainable = Object.keys(trainingFiles) as (keyof typeof trainingFiles)[];
 const sets = values.sets.split(',');
 for (const s of sets) if (!(trainable as readonly string[]).includes(s)) throw new Error(`--sets: ${s} is not one of ${trainable.join(', ')} (held-out-3 is never trained on)`);
 const files = trainable.filter((s) => sets.includes(s)).map((s) => trainingFiles[s]).filter((f) => existsSync(f));
-const chats = files.flatMap(loadShortChats);
-const rows: Row[] = chats.map((c) => ({ id: c.id, authors: featuresOf(c), y: c.label === 'grooming' ? 1 : 0 }));
+const rows: (Row & { set: number })[] = files.flatMap((f, set) => loadShortChats(f).map((c) => ({ id: c.id, authors: featuresOf(c), y: c.label === 'grooming' ? 1 : 0, set })));
 
-// Out-of-fold scores for the threshold (folds by chat, seeded).
-const fold = rows.map((_, i) => i % 5);
-const rnd = seededRandom(42);
-for (let i = fold.length - 1; i > 0; i--) {
-  const j = Math.floor(rnd() * (i + 1));
-  [fold[i], fold[j]] = [fold[j]!, fold[i]!];
-}
-const oof = new Array<number>(rows.length).fill(0);
-for (let k = 0; k < 5; k++) {
-  const m = fit(rows.filter((_, i) => fold[i] !== k), 7 + k);
+// The threshold is chosen across writers: each set (a different writer or session) is scored by a model fitted
+// on the others, and the threshold is the lowest at which the mean of the sets' false-positive rates stays at
+// or under MAX_FPR. Folds by chat within one writer's set would be far too optimistic (measured: a 1 %
+// out-of-fold rate became 5 % more false positives on a new writer's chats).
+const held = new Array<number>(rows.length).fill(0);
+for (let k = 0; k < files.length; k++) {
+  const m = fit(rows.filter((r) => r.set !== k), 7 + k);
   rows.forEach((r, i) => {
-    if (fold[i] === k) oof[i] = scoreOf(m, r);
+    if (r.set === k) held[i] = scoreOf(m, r);
   });
 }
-const negatives = oof.filter((_, i) => rows[i]!.y === 0).sort((a, b) => b - a);
-const allowed = Math.floor(MAX_FPR * negatives.length);
-const threshold = Math.min(0.99, Math.max(0.5, (negatives[allowed] ?? 0) + 1e-6));
-const cv = (t: number) => {
-  let tp = 0;
-  let fp = 0;
-  let pos = 0;
-  rows.forEach((r, i) => {
-    if (r.y) pos++;
-    if (oof[i]! >= t) r.y ? tp++ : fp++;
+const perSet = (t: number) =>
+  files.map((_, k) => {
+    const inSet = rows.map((r, i) => ({ r, s: held[i]! })).filter((x) => x.r.set === k);
+    const neg = inSet.filter((x) => x.r.y === 0);
+    const pos = inSet.filter((x) => x.r.y === 1);
+    return { fpr: neg.filter((x) => x.s >= t).length / Math.max(1, neg.length), recall: pos.filter((x) => x.s >= t).length / Math.max(1, pos.length) };
   });
-  return { recall: tp / pos, fpr: fp / negatives.length };
-};
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+let threshold = 0.99;
+for (let t = 0.5; t <= 0.99; t += 0.005) {
+  if (mean(perSet(t).map((x) => x.fpr)) <= MAX_FPR) {
+    threshold = t;
+    break;
+  }
+}
 const final = fit(rows, 7);
 const weights = Object.fromEntries([...final.weights].filter(([, v]) => Math.abs(v) >= 0.005).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, Math.round(v * 1e4) / 1e4]));
 const model: ShortChatModel = { version: `short-chats-${rows.length}`, threshold: Math.round(threshold * 1e4) / 1e4, bias: Math.round(final.bias * 1e4) / 1e4, weights };
-const c = cv(threshold);
+const at = perSet(threshold);
 console.log(`chats ${rows.length} (${files.length} files), features ${Object.keys(weights).length}, threshold ${model.threshold}`);
-console.log(`5-fold out-of-fold, model alone: recall ${c.recall.toFixed(3)} at FPR ${c.fpr.toFixed(3)}`);
+console.log(`each set scored by a model fitted on the others (model alone): mean recall ${mean(at.map((x) => x.recall)).toFixed(3)}, mean FPR ${mean(at.map((x) => x.fpr)).toFixed(3)}`);
+for (const [k, f] of files.entries()) console.log(`  ${f.split('/').pop()}: recall ${at[k]!.recall.toFixed(3)} FPR ${at[k]!.fpr.toFixed(3)}`);
 if (!values.check) {
   const out = fileURLToPath(new URL('../src/core/grooming/model/short-chat-model.ts', import.meta.url));
   const body = `/**\n * Fitted by \`npm run train:short-chats\` on ${rows.length} synthetic short chats of test/fixtures/short-chats (never on\n * research data). Features: see short-chat-model.ts.\n */\nimport type { ShortChatModel } from '../short-chat-model.ts';\n\nexport const shortChatModel: ShortChatModel = ${JSON.stringify(model, null, 1)};\n`;
