@@ -22,7 +22,7 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import { AuthorCues, evidenceWords, shortChatFeatures, topShortChatFeatures, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
+import { AuthorCues, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
 import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type Signal, type SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
@@ -63,6 +63,13 @@ interface AuthorState {
   cues: AuthorCues;
   /** The short-chat model's score for this author (0 where it does not apply). */
   cueScore: number;
+  /** Explanation and evidence words of the score, cached until the author's cues or context change. */
+  cueCache: { evidence?: Signal[]; description?: string } | undefined;
+  /** What the last rescore gave the model: strengths after context, and whether the model applies at all. */
+  cueStrengths: Strengths | undefined;
+  cueBlocked: boolean;
+  /** Messages of this author the short-chat model has read (at most SHORT_CHAT_MESSAGES). */
+  cueMessages: number;
 }
 
 const noRules: AuthorState['rules'] = [];
@@ -90,6 +97,9 @@ export const UNATTRIBUTED_RULE_FLOOR = 0.5;
 const MIN_LEARNED_PHRASES = 3;
 /** Learned-model phrases kept as evidence while there is no lexicon signal. */
 const LEARNED_EVIDENCE_KEPT = 8;
+
+/** Messages per author the short-chat model reads (its training chats have 2–9 messages in all). */
+export const SHORT_CHAT_MESSAGES = 12;
 
 /** Risk an author gets when the short-chat model counts (above the default threshold, below the rules'). */
 export const SHORT_CHAT_MODEL_RISK = 0.7;
@@ -231,12 +241,16 @@ export class ConversationState {
         this.cuesDropped = true;
         for (const a of this.authors.values()) {
           a.cues = new AuthorCues();
+          a.cueCache = undefined;
           a.cueScore = 0;
         }
         return true;
       }
       return false;
     }
+    // The model reads an author's first messages only: it was fitted on chats of 2–9 messages.
+    if (author.cueMessages >= SHORT_CHAT_MESSAGES) return false;
+    author.cueMessages++;
     const lang = this.text.language();
     let glossed: readonly string[] = nt.words;
     let from: number[] | undefined;
@@ -252,10 +266,7 @@ export class ConversationState {
       }
       glossed = g;
     }
-    const at = (i: number) => {
-      const k = from === undefined ? i : from[i]!;
-      return { messageIndex: index, start: nt.origStarts[k]!, end: nt.origEnds[k]! };
-    };
+    const at = (i: number) => packPosition(index, from === undefined ? i : from[i]!);
     const a = author.cues.add(this.cueIndex.mask(nt.words, glossed));
     const b = author.cues.addWords(glossed, at);
     return a || b;
@@ -302,7 +313,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, cueStrengths: undefined, cueBlocked: false, cueMessages: 0 };
     this.authors.set(key, a);
     return a;
   }
@@ -353,7 +364,7 @@ export class ConversationState {
 
   private rescoreAuthors(): void {
     this.generation++;
-    this.evidenceView = undefined;
+    if (this.warningAt !== null) this.evidenceView = undefined;
     let anyRules = false;
     let knownAdults = 0;
     let knownMinors = 0;
@@ -482,9 +493,12 @@ export class ConversationState {
 
   /** Only this author's short-chat score changed (new words, same context). */
   private rescoreCues(a: AuthorState): void {
-    const ctx = this.contextOf(a);
-    this.scoreCues(a, ctx, a.signalCount === 0 ? undefined : contextual(a.strengths, ctx));
-    this.evidenceView = undefined;
+    // Context and strengths are as the last full rescore left them (they change only with one).
+    const s = a.cueStrengths;
+    a.cueScore = a.cueBlocked ? 0 : a.cues.score((c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+    a.cueCache = undefined;
+    // Model evidence is shown only for an author without a lexicon signal, once flagged.
+    if (a.readable === 0 && this.warningAt !== null) this.evidenceView = undefined;
     if (a.cueScore >= this.shortModel.threshold) this.anyRules = true;
     else {
       let any = false;
@@ -499,7 +513,10 @@ export class ConversationState {
    */
   private scoreCues(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
     const peer = ctx.tier === 'child' || ctx.tier === 'teen';
-    a.cueScore = peer || ctx.family || ctx.allAdults ? 0 : a.cues.score((c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+    a.cueBlocked = peer || ctx.family || ctx.allAdults;
+    a.cueStrengths = s;
+    a.cueScore = a.cueBlocked ? 0 : a.cues.score((c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+    a.cueCache = undefined;
   }
 
   /** The short-chat model's feature names for an author (explanations and fitting; the score is incremental). */
@@ -525,15 +542,23 @@ export class ConversationState {
    * what a reviewer reads when the model counts for an author who has no lexicon signal.
    */
   private modelEvidence(a: AuthorState): Signal[] {
+    a.cueCache ??= {};
+    if (a.cueCache.evidence) return a.cueCache.evidence;
     const out: Signal[] = [];
-    for (const { word, weight } of evidenceWords(this.shortModel, a.cues.words.keys())) {
-      const span = a.cues.words.get(word);
-      const text = span === undefined ? undefined : this.shortTexts[span.messageIndex];
-      if (span === undefined || text === undefined) continue;
-      const signal: Signal = { category: 'learned_phrase', messageIndex: span.messageIndex, text: text.slice(span.start, span.end), start: span.start, end: span.end, weight: Math.min(1, weight / 4), language: this.text.language() };
+    for (const { weight, position } of a.cues.topWords) {
+      const { messageIndex, wordIndex } = unpackPosition(position);
+      const text = this.shortTexts[messageIndex];
+      if (text === undefined) continue;
+      // Where the word was written: the message normalised again (only when evidence is shown).
+      const nt = this.matcher.normaliser.normalise(text);
+      const start = nt.origStarts[wordIndex];
+      const end = nt.origEnds[wordIndex];
+      if (start === undefined || end === undefined) continue;
+      const signal: Signal = { category: 'learned_phrase', messageIndex, text: text.slice(start, end), start, end, weight: Math.min(1, weight / 4), language: this.text.language() };
       if (a.key !== '') signal.author = a.key;
       out.push(signal);
     }
+    a.cueCache.evidence = out;
     return out;
   }
 
@@ -557,12 +582,12 @@ export class ConversationState {
         out.push({ rule: r.rule.id, description: r.rule.description, author: a.key, categories: r.categories, risk: r.rule.risk });
       }
       if (this.cueCounts(a)) {
-        const top = topShortChatFeatures(this.shortModel, this.cueFeaturesOf(a));
+        const cats = presentCategories(a.strengths).filter((c) => c !== 'age_disclosure' && c !== 'learned_phrase');
         out.push({
           rule: 'short_chat_model',
-          description: `the short-chat model (fitted on synthetic chats) reads this author's words together: ${top.map(readableFeature).join('; ')}`,
+          description: `the short-chat model (fitted on synthetic chats) reads this author's words together: ${[...a.cues.topWords.map((t) => `"${t.word}"`), ...cats.map((c) => c.replace(/_/g, ' '))].join(', ')}`,
           author: a.key,
-          categories: presentCategories(a.strengths).filter((c) => c !== 'age_disclosure' && c !== 'learned_phrase'),
+          categories: cats,
           risk: SHORT_CHAT_MODEL_RISK,
         });
       }

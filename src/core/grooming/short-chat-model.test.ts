@@ -55,7 +55,7 @@ test('the model counts for an author with a readable signal: flag, named rule, v
   const rule = a.rules.find((r) => r.rule === 'short_chat_model');
   assert.ok(rule, `expected the short-chat model rule, got ${JSON.stringify(a.rules)}`);
   assert.equal(rule.author, 'x');
-  assert.match(rule.description, /picture/);
+  assert.match(rule.description, /supervision check/);
   assert.equal(a.flagged, true);
   assert.ok(a.signals.some((s) => s.category !== 'age_disclosure' && s.category !== 'learned_phrase'), 'a flag shows a lexicon signal');
 });
@@ -127,7 +127,7 @@ test('the running score equals the score of the full feature list (shipped model
   texts.forEach((t, k) => {
     const w = words(t);
     ac.add(idx.mask(w, w));
-    ac.addWords(w, (i) => ({ messageIndex: k, start: i, end: i + 1 }));
+    ac.addWords(w, (i) => k * 4096 + i);
   });
   const strength = (c: SignalCategory) => (c === 'secrecy' ? 0.9 : c === 'supervision_check' ? 0.6 : 0);
   const running = ac.score(strength);

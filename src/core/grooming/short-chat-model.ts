@@ -40,14 +40,35 @@ export class CueIndex {
   }
 }
 
-const cueName = (i: number): Cue => cues[i]!;
+/** Read once: an imported binding read in a hot loop costs a property lookup each time. */
+const CUE_NAMES: readonly Cue[] = [...cues];
+const CUE_COUNT = CUE_NAMES.length;
+const cueName = (i: number): Cue => CUE_NAMES[i]!;
 
-/** Where a word was first written: message index and character offsets in the original text. */
-export interface WordSpan {
-  messageIndex: number;
-  start: number;
-  end: number;
+/** Word weights of a model (`w:` features) in a map, built once per model. */
+const wordWeightCache = new WeakMap<ShortChatModel, Map<string, number>>();
+function wordWeights(model: ShortChatModel): Map<string, number> {
+  let m = wordWeightCache.get(model);
+  if (!m) {
+    m = new Map();
+    for (const [k, v] of Object.entries(model.weights)) if (k.startsWith('w:')) m.set(k.slice(2), v);
+    wordWeightCache.set(model, m);
+  }
+  return m;
 }
+
+/** A word's first position packed in one number: message index and word index within the message. */
+export const packPosition = (messageIndex: number, wordIndex: number): number => messageIndex * 4096 + Math.min(wordIndex, 4095);
+export const unpackPosition = (p: number): { messageIndex: number; wordIndex: number } => ({ messageIndex: Math.floor(p / 4096), wordIndex: p % 4096 });
+
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 
 /**
  * One author's cue evidence: every cue seen, every pair of cues seen in one message, and the distinct words.
@@ -58,15 +79,20 @@ export interface WordSpan {
 export class AuthorCues {
   any = 0;
   readonly pairs = new Set<number>();
-  /** Distinct words (as glossed to English), at most WORDS_KEPT, each with where it was first written. */
-  readonly words = new Map<string, WordSpan>();
+  /** Distinct words (as glossed to English), at most WORDS_KEPT, each with its first position (packPosition). */
+  readonly words = new Map<string, number>();
+  /** The words that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the model's evidence. */
+  readonly topWords: { word: string; weight: number; position: number }[] = [];
+  private readonly weightOf: Map<string, number> | undefined;
   private zWords = 0;
   private zPairs = 0;
   private baseCues = -1;
   private baseCats = -1;
   private zBase = 0;
 
-  constructor(private readonly model?: ShortChatModel) {}
+  constructor(private readonly model?: ShortChatModel) {
+    this.weightOf = model === undefined ? undefined : wordWeights(model);
+  }
 
   /** The model's score for this author, given the author's category strengths (after context). */
   score(strength: (c: SignalCategory) => number): number {
@@ -78,7 +104,7 @@ export class AuthorCues {
       this.baseCats = cats;
       this.baseCues = this.any;
       const base: string[] = [];
-      for (let i = 0; i < cues.length; i++) if (this.any & (1 << i)) base.push(`c:${cueName(i)}`);
+      for (let i = 0; i < CUE_COUNT; i++) if (this.any & (1 << i)) base.push(`c:${cueName(i)}`);
       for (let i = 0; i < modelCategories.length; i++) if (cats & (1 << i)) base.push(`s:${modelCategories[i]!}`);
       let z = 0;
       for (const f of base) z += m.weights[f] ?? 0;
@@ -88,27 +114,47 @@ export class AuthorCues {
     return 1 / (1 + Math.exp(-(m.bias + this.zBase + this.zPairs + this.zWords)));
   }
 
-  /** Adds one message's words (`span(i)` locates the i-th glossed word); true when a new one was kept. */
-  addWords(glossed: readonly string[], span: (i: number) => WordSpan): boolean {
+  /**
+   * Adds one message's words; `position(i)` gives the i-th word's packed first position (message and word
+   * index as written). True when a new word was kept.
+   */
+  addWords(glossed: readonly string[], position: (i: number) => number): boolean {
     let changed = false;
+    const weights = this.weightOf;
     for (let i = 0; i < glossed.length; i++) {
       const w = glossed[i]!;
       if (this.words.size >= WORDS_KEPT) break;
-      if (w.length < 2 || /\d/.test(w) || this.words.has(w)) continue;
-      this.words.set(w, span(i));
-      if (this.model) this.zWords += this.model.weights[`w:${w}`] ?? 0;
+      if (w.length < 2 || this.words.has(w) || hasDigit(w)) continue;
+      const p = position(i);
+      this.words.set(w, p);
+      if (weights !== undefined) {
+        const weight = weights.get(w) ?? 0;
+        this.zWords += weight;
+        if (weight > 0) this.keepTop(w, weight, p);
+      }
       changed = true;
     }
     return changed;
   }
 
+  private keepTop(word: string, weight: number, position: number): void {
+    const t = this.topWords;
+    if (t.length === TOP_WORDS && t[t.length - 1]!.weight >= weight) return;
+    let i = t.length;
+    while (i > 0 && t[i - 1]!.weight < weight) i--;
+    t.splice(i, 0, { word, weight, position });
+    if (t.length > TOP_WORDS) t.length = TOP_WORDS;
+  }
+
   /** Adds one message's mask; true when something new was seen. */
   add(mask: number): boolean {
+    if (mask === 0) return false;
     let changed = (this.any | mask) !== this.any;
     this.any |= mask;
-    for (let i = 0; i < cues.length; i++) {
+    if ((mask & (mask - 1)) === 0) return changed; // one cue: no pair
+    for (let i = 0; i < CUE_COUNT; i++) {
       if (!(mask & (1 << i))) continue;
-      for (let j = i + 1; j < cues.length; j++) {
+      for (let j = i + 1; j < CUE_COUNT; j++) {
         if (!(mask & (1 << j))) continue;
         const k = i * 64 + j;
         if (!this.pairs.has(k)) {
@@ -122,6 +168,9 @@ export class AuthorCues {
   }
 }
 
+/** Evidence words kept per author. */
+export const TOP_WORDS = 5;
+
 /** Words one author's model features keep (the model only speaks on short chats). */
 export const WORDS_KEPT = 256;
 
@@ -132,7 +181,7 @@ const modelCategories = signalCategories.filter((c) => c !== 'learned_phrase' &&
 /** The model's feature names for one author (stable order). */
 export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number): string[] {
   const base: string[] = [];
-  for (let i = 0; i < cues.length; i++) if (ac.any & (1 << i)) base.push(`c:${cueName(i)}`);
+  for (let i = 0; i < CUE_COUNT; i++) if (ac.any & (1 << i)) base.push(`c:${cueName(i)}`);
   for (const c of modelCategories) if (strength(c) >= CATEGORY_FLOOR) base.push(`s:${c}`);
   const out = [...base];
   for (const k of ac.pairs) out.push(`m:${cueName(Math.floor(k / 64))}+${cueName(k % 64)}`);
