@@ -7,27 +7,19 @@
  * docs/console-age-appeal.png (the form) and docs/console-age-appeal-resolved.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { getRequestListener } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
-import { testDatabases } from '../../../test/support/databases.ts';
+import { type Browser } from 'playwright-core';
+import { noChromium, startConsoleBrowser } from '../../../test/support/console-browser.ts';
 import { watchPage } from '../../../test/support/watch-page.ts';
 import { hashPassword } from '../../crypto/password-hash.ts';
 import { createPeopleStore } from '../../store/people-store.ts';
-import { createTestApp, type TestApp } from '../test-app.ts';
+import type { TestApp } from '../test-app.ts';
 
-const executablePath = '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skip = !existsSync(executablePath) ? `needs ${executablePath}` : false;
-const [sqlite] = testDatabases();
+const skip = noChromium;
 const password = 'correct horse battery staple';
 const docs = new URL('../../../docs/', import.meta.url).pathname;
 
 let t: TestApp;
-let server: Server;
 let base: string;
 let browser: Browser;
 let caseId: string;
@@ -36,21 +28,10 @@ let cleanup: (() => Promise<void>) | undefined;
 
 before(async () => {
   if (skip) return;
-  const opened = await sqlite!.open();
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  t = await createTestApp(opened.database, { env: { LIFEGUARD_CONSOLE_SECURE_COOKIES: 'false' } });
-  server.on('request', getRequestListener(t.app.fetch));
-  browser = await chromium.launch({ executablePath, args });
-  cleanup = async () => {
-    await browser.close();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await t.close();
-    await opened.cleanup();
-  };
-  await createPeopleStore(opened.database).add({ email: 'rita@example.org', displayName: 'Rita Reviewer', roles: ['reviewer'], passwordHash: await hashPassword(password) });
+  const c = await startConsoleBrowser();
+  ({ t, base, browser } = c);
+  cleanup = () => c.close();
+  await createPeopleStore(c.database).add({ email: 'rita@example.org', displayName: 'Rita Reviewer', roles: ['reviewer'], passwordHash: await hashPassword(password) });
   platform = await t.token('events', 'age');
   const ts = Date.now() - 60_000;
   const res = await t.call('POST', '/v1/events', {

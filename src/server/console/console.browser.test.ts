@@ -6,29 +6,22 @@
  * CSP on every page and no request to another origin. Saves screenshots of the queue and a case to docs/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { getRequestListener } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestProvider, type TestProvider } from '../../../test/support/oidc-test-provider.ts';
-import { testDatabases } from '../../../test/support/databases.ts';
+import { noChromium, startConsoleBrowser } from '../../../test/support/console-browser.ts';
 import { hashPassword } from '../../crypto/password-hash.ts';
 import { renderTestPattern } from '../../matching/test-patterns.ts';
 import { createPeopleStore } from '../../store/people-store.ts';
-import { createTestApp, type TestApp } from '../test-app.ts';
+import type { TestApp } from '../test-app.ts';
 import { watchPage } from '../../../test/support/watch-page.ts';
 
-const executablePath = '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skip = existsSync(executablePath) ? false : `needs ${executablePath}`;
-const [sqlite] = testDatabases();
+const skip = noChromium;
 const password = 'correct horse battery staple';
 const docs = new URL('../../../docs/', import.meta.url).pathname;
 
 let t: TestApp;
-let server: Server;
 let base: string;
 let browser: Browser;
 let op: TestProvider;
@@ -39,34 +32,24 @@ let cleanup: () => Promise<void>;
 
 before(async () => {
   if (skip) return;
-  const opened = await sqlite!.open();
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  op = await startTestProvider(`${base}/console/oidc/callback`);
-  t = await createTestApp(opened.database, {
-    env: {
-      LIFEGUARD_CONSOLE_SECURE_COOKIES: 'false',
+  const c = await startConsoleBrowser(async (origin) => {
+    op = await startTestProvider(`${origin}/console/oidc/callback`);
+    return {
       LIFEGUARD_OIDC_ISSUER: op.issuer,
       LIFEGUARD_OIDC_CLIENT_ID: op.clientId,
       LIFEGUARD_OIDC_CLIENT_SECRET: op.clientSecret,
-      LIFEGUARD_OIDC_REDIRECT_URL: `${base}/console/oidc/callback`,
+      LIFEGUARD_OIDC_REDIRECT_URL: `${origin}/console/oidc/callback`,
       LIFEGUARD_OIDC_ALLOW_HTTP: 'true',
       LIFEGUARD_REVEAL_SECONDS: '30',
-    },
+    };
   });
-  server.on('request', getRequestListener(t.app.fetch));
-  browser = await chromium.launch({ executablePath, args });
+  ({ t, base, browser } = c);
   cleanup = async () => {
-    await browser.close();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await c.close();
     await op.close();
-    await t.close();
-    await opened.cleanup();
   };
 
-  const people = createPeopleStore(opened.database);
+  const people = createPeopleStore(c.database);
   const hash = await hashPassword(password);
   await people.add({ email: 'casey@example.org', displayName: 'Casey Child-Safety', roles: ['child_safety_reviewer'], passwordHash: hash });
   await people.add({ email: 'robin@example.org', displayName: 'Robin Reviewer', roles: ['reviewer'], passwordHash: hash });

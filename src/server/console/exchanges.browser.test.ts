@@ -5,27 +5,21 @@
  * POST; strict CSP, same origin only, readable at 320 px. Saves docs/console-exchanges.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { getRequestListener } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { testDatabases } from '../../../test/support/databases.ts';
+import { type Browser, type Page } from 'playwright-core';
+import { noChromium, startConsoleBrowser } from '../../../test/support/console-browser.ts';
 import { watchPage } from '../../../test/support/watch-page.ts';
 import { hashPassword } from '../../crypto/password-hash.ts';
 import { createPeopleStore } from '../../store/people-store.ts';
-import { createTestApp, type TestApp } from '../test-app.ts';
+import type { TestApp } from '../test-app.ts';
 
-const executablePath = '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skip = existsSync(executablePath) ? false : `needs ${executablePath}`;
-const [sqlite] = testDatabases();
+const skip = noChromium;
 const password = 'correct horse battery staple';
 const docs = new URL('../../../docs/', import.meta.url).pathname;
 
 let t: TestApp;
-let server: Server;
 let lists: Server;
 let base: string;
 let browser: Browser;
@@ -33,10 +27,6 @@ let cleanup: () => Promise<void>;
 
 before(async () => {
   if (skip) return;
-  const opened = await sqlite!.open();
-  server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The outside lists: a hotline's JSON list (benign random hashes), and a list server that is down.
   lists = createServer((req, res) => {
     if (req.url === '/hotline.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ entries: [{ type: 'md5', value: '0123456789abcdef0123456789abcdef', id: 'h1' }, { type: 'md5', value: 'fedcba9876543210fedcba9876543210', id: 'h2' }] }));
@@ -44,19 +34,14 @@ before(async () => {
   });
   await new Promise<void>((r) => lists.listen(0, '127.0.0.1', r));
   const listBase = `http://127.0.0.1:${(lists.address() as AddressInfo).port}`;
-  t = await createTestApp(opened.database, { env: { LIFEGUARD_CONSOLE_SECURE_COOKIES: 'false' } });
-  server.on('request', getRequestListener(t.app.fetch));
-  browser = await chromium.launch({ executablePath, args });
+  const c = await startConsoleBrowser();
+  ({ t, base, browser } = c);
   cleanup = async () => {
-    await browser.close();
-    for (const s of [server, lists]) {
-      s.closeAllConnections();
-      await new Promise<void>((r) => s.close(() => r()));
-    }
-    await t.close();
-    await opened.cleanup();
+    await c.close();
+    lists.closeAllConnections();
+    await new Promise<void>((r) => lists.close(() => r()));
   };
-  const people = createPeopleStore(opened.database);
+  const people = createPeopleStore(c.database);
   const hash = await hashPassword(password);
   await people.add({ email: 'ada@example.org', displayName: 'Ada Admin', roles: ['admin'], passwordHash: hash });
   await people.add({ email: 'audrey@example.org', displayName: 'Audrey Auditor', roles: ['auditor'], passwordHash: hash });

@@ -6,31 +6,23 @@
  * console errors. Saves docs/console-referral.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { getRequestListener } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { cyberTiplineSkip } from '../../../test/support/cybertipline-schema.ts';
 import { startCyberTiplineServer } from '../../../test/support/cybertipline-server.ts';
-import { testDatabases } from '../../../test/support/databases.ts';
+import { noChromium, startConsoleBrowser } from '../../../test/support/console-browser.ts';
 import { hashPassword } from '../../crypto/password-hash.ts';
 import { renderTestPattern } from '../../matching/test-patterns.ts';
 import { createPeopleStore } from '../../store/people-store.ts';
-import { createTestApp, type TestApp } from '../test-app.ts';
+import type { TestApp } from '../test-app.ts';
 import { watchPage } from '../../../test/support/watch-page.ts';
 
-const executablePath = '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skip = !existsSync(executablePath) ? `needs ${executablePath}` : cyberTiplineSkip;
-const [sqlite] = testDatabases();
+const skip = noChromium || cyberTiplineSkip;
 const password = 'correct horse battery staple';
 const docs = new URL('../../../docs/', import.meta.url).pathname;
 const creds = { username: 'esp', password: 'secret' };
 
 let t: TestApp;
-let server: Server;
 let base: string;
 let browser: Browser;
 let tipline: Awaited<ReturnType<typeof startCyberTiplineServer>>;
@@ -39,32 +31,20 @@ let cleanup: (() => Promise<void>) | undefined;
 
 before(async () => {
   if (skip) return;
-  const opened = await sqlite!.open();
   tipline = await startCyberTiplineServer({ ...creds, lateMs: 2000 });
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  t = await createTestApp(opened.database, {
-    env: {
-      LIFEGUARD_CONSOLE_SECURE_COOKIES: 'false',
-      LIFEGUARD_CYBERTIPLINE_URL: tipline.url,
-      LIFEGUARD_CYBERTIPLINE_USERNAME: creds.username,
-      LIFEGUARD_CYBERTIPLINE_PASSWORD: creds.password,
-      LIFEGUARD_REFERRAL_PLATFORM: 'Example Live',
-      LIFEGUARD_REFERRAL_EMAIL: 'safety@example.org',
-    },
+  const c = await startConsoleBrowser({
+    LIFEGUARD_CYBERTIPLINE_URL: tipline.url,
+    LIFEGUARD_CYBERTIPLINE_USERNAME: creds.username,
+    LIFEGUARD_CYBERTIPLINE_PASSWORD: creds.password,
+    LIFEGUARD_REFERRAL_PLATFORM: 'Example Live',
+    LIFEGUARD_REFERRAL_EMAIL: 'safety@example.org',
   });
-  server.on('request', getRequestListener(t.app.fetch));
-  browser = await chromium.launch({ executablePath, args });
+  ({ t, base, browser } = c);
   cleanup = async () => {
-    await browser.close();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await c.close();
     await tipline.close();
-    await t.close();
-    await opened.cleanup();
   };
-  const casey = await createPeopleStore(opened.database).add({ email: 'casey@example.org', displayName: 'Casey Child-Safety', roles: ['child_safety_reviewer'], passwordHash: await hashPassword(password) });
+  const casey = await createPeopleStore(c.database).add({ email: 'casey@example.org', displayName: 'Casey Child-Safety', roles: ['child_safety_reviewer'], passwordHash: await hashPassword(password) });
   const image = await renderTestPattern('hills', 3, 320, 240);
   const up = await t.call('POST', '/v1/content?reported=true', { token: await t.token('content'), body: new Uint8Array(image), headers: { 'content-type': 'image/png' } });
   assert.equal(up.status, 200, JSON.stringify(up.body));

@@ -5,52 +5,34 @@
  * at 320 px nothing scrolls sideways. Saves docs/console-statistics.png.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { getRequestListener } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { testDatabases } from '../../../test/support/databases.ts';
+import { type Browser, type Page } from 'playwright-core';
+import { noChromium, startConsoleBrowser } from '../../../test/support/console-browser.ts';
 import { generatedYear, seedCases } from '../../../test/support/generated-year.ts';
 import { watchPage } from '../../../test/support/watch-page.ts';
 import { hashPassword } from '../../crypto/password-hash.ts';
 import { createPeopleStore } from '../../store/people-store.ts';
-import { createTestApp, type TestApp } from '../test-app.ts';
+import type { TestApp } from '../test-app.ts';
 
-const executablePath = '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skip = existsSync(executablePath) ? false : `needs ${executablePath}`;
-const [sqlite] = testDatabases();
+const skip = noChromium;
 const password = 'correct horse battery staple';
 const docs = new URL('../../../docs/', import.meta.url).pathname;
 const thisYear = new Date().getUTCFullYear();
 const year = thisYear - 1;
 
 let t: TestApp;
-let server: Server;
 let base: string;
 let browser: Browser;
 let cleanup: (() => Promise<void>) | undefined;
 
 before(async () => {
   if (skip) return;
-  const opened = await sqlite!.open();
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  t = await createTestApp(opened.database, { env: { LIFEGUARD_CONSOLE_SECURE_COOKIES: 'false' } });
-  server.on('request', getRequestListener(t.app.fetch));
-  browser = await chromium.launch({ executablePath, args });
-  cleanup = async () => {
-    await browser.close();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await t.close();
-    await opened.cleanup();
-  };
-  await createPeopleStore(opened.database).add({ email: 'audrey@example.org', displayName: 'Audrey Auditor', roles: ['auditor'], passwordHash: await hashPassword(password) });
-  await seedCases(opened.database, t.deps.services.cases!.policy, generatedYear(year));
+  const c = await startConsoleBrowser();
+  ({ t, base, browser } = c);
+  cleanup = () => c.close();
+  await createPeopleStore(c.database).add({ email: 'audrey@example.org', displayName: 'Audrey Auditor', roles: ['auditor'], passwordHash: await hashPassword(password) });
+  await seedCases(c.database, t.deps.services.cases!.policy, generatedYear(year));
 });
 after(() => cleanup?.());
 

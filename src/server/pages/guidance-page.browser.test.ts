@@ -6,7 +6,7 @@
  * Screenshots go to LIFEGUARD_SCREENSHOT_DIR (docs/ when refreshing them) or the temp folder.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,11 +16,10 @@ import { chromium, type Browser } from 'playwright-core';
 import { testDatabases } from '../../../test/support/databases.ts';
 import { warningSignCategories, warningSigns } from '../../core/guidance/warning-signs.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { chromiumArgs, chromiumPath, noChromium } from '../../../test/support/console-browser.ts';
 import { watchPage } from '../../../test/support/watch-page.ts';
 
-const executablePath = '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skip = existsSync(executablePath) ? false : `needs ${executablePath}`;
+const skip = noChromium;
 const [sqlite] = testDatabases();
 const shots = process.env.LIFEGUARD_SCREENSHOT_DIR ?? tmpdir();
 
@@ -43,7 +42,7 @@ before(async () => {
     server.once('error', reject);
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath, args });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   cleanup = async () => {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));

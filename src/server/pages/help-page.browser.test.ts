@@ -4,18 +4,16 @@
  * violation would be one), no horizontal scroll at 320 px, and a plain link to another country works.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
 import { testDatabases } from '../../../test/support/databases.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { chromiumArgs, chromiumPath, noChromium } from '../../../test/support/console-browser.ts';
 import { watchPage } from '../../../test/support/watch-page.ts';
 
-const executablePath = '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skip = existsSync(executablePath) ? false : `needs ${executablePath}`;
+const skip = noChromium;
 const [sqlite] = testDatabases();
 
 let t: TestApp;
@@ -34,7 +32,7 @@ before(async () => {
     server.once('error', reject);
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath, args });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   cleanup = async () => {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
