@@ -1,21 +1,13 @@
 /** GET /v1/content/:id/custody: the chain of custody of a kept item, verified against the audit hash chain. */
 import { z } from 'zod';
 import { readCustody } from '../../evidence/read-custody.ts';
-import { auditActions } from '../../core/audit/audit-entry.ts';
 import { chainBreaks } from '../../core/audit/verify-chain.ts';
 import { defineRoute } from '../route.ts';
+import { auditEntryView } from './audit-list.ts';
 import { need } from '../services.ts';
 
-const link = z.object({
-  seq: z.number().int(),
-  at: z.number().int(),
-  actor: z.string(),
-  action: z.enum(auditActions),
-  subject: z.object({ type: z.string(), id: z.string() }).nullable(),
-  detail: z.record(z.string(), z.unknown()),
-  hash: z.string(),
-  intact: z.boolean(),
-});
+/** An audit entry as in GET /v1/audit, without the previous hash, with whether its own hash still holds. */
+const link = z.object({ ...auditEntryView.shape, intact: z.boolean() }).omit({ prevHash: true });
 
 export const evidenceCustody = defineRoute({
   method: 'get',
