@@ -22,7 +22,7 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import { AuthorCues, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
+import { AuthorCues, categoryMask, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
 import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type Signal, type SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
@@ -66,7 +66,7 @@ interface AuthorState {
   /** Explanation and evidence words of the score, cached until the author's cues or context change. */
   cueCache: { evidence?: Signal[]; description?: string } | undefined;
   /** What the last rescore gave the model: strengths after context, and whether the model applies at all. */
-  cueStrengths: Strengths | undefined;
+  cueCats: number;
   cueBlocked: boolean;
   /** Messages of this author the short-chat model has read (at most SHORT_CHAT_MESSAGES). */
   cueMessages: number;
@@ -313,7 +313,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, cueStrengths: undefined, cueBlocked: false, cueMessages: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0 };
     this.authors.set(key, a);
     return a;
   }
@@ -494,8 +494,7 @@ export class ConversationState {
   /** Only this author's short-chat score changed (new words, same context). */
   private rescoreCues(a: AuthorState): void {
     // Context and strengths are as the last full rescore left them (they change only with one).
-    const s = a.cueStrengths;
-    a.cueScore = a.cueBlocked ? 0 : a.cues.score((c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+    a.cueScore = a.cueBlocked ? 0 : a.cues.scoreWith(a.cueCats);
     a.cueCache = undefined;
     // Model evidence is shown only for an author without a lexicon signal, once flagged.
     if (a.readable === 0 && this.warningAt !== null) this.evidenceView = undefined;
@@ -514,8 +513,8 @@ export class ConversationState {
   private scoreCues(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
     const peer = ctx.tier === 'child' || ctx.tier === 'teen';
     a.cueBlocked = peer || ctx.family || ctx.allAdults;
-    a.cueStrengths = s;
-    a.cueScore = a.cueBlocked ? 0 : a.cues.score((c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+    a.cueCats = s === undefined ? 0 : categoryMask((c) => s[signalIndex[c]]!);
+    a.cueScore = a.cueBlocked ? 0 : a.cues.scoreWith(a.cueCats);
     a.cueCache = undefined;
   }
 

@@ -46,6 +46,11 @@ export function detectInNormalised(
   const run = (ruleId: number, k: number) => {
     const rule = rules[ruleId]!;
     if (langs && !langs.includes(rule.language)) return;
+    // Cheaper still: a pattern that fixes its second word cannot match where another word follows.
+    if (rule.second !== undefined) {
+      const next = words[k + 1];
+      if (next === undefined || !rule.second.has(next)) return;
+    }
     // Cheap pre-check before the regex: every word the pattern requires must be in the message.
     if (rule.required.length > 1) {
       if (!presentFilled) {

@@ -42,6 +42,8 @@ export interface CompiledRule {
    */
   positional: boolean;
   required: string[];
+  /** When the pattern fixes them: the words that must follow its first (anchor) word (see pattern.ts). */
+  second: ReadonlySet<string> | undefined;
   source: string;
 }
 
@@ -119,6 +121,7 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
               impliesMinor,
               positional: category === 'age_disclosure' && !firstPerson.test(src),
               required: compiled.required,
+              second: compiled.second === null ? undefined : new Set(compiled.second),
               source: written,
             });
             for (const a of compiled.anchors) {

@@ -32,6 +32,11 @@ export interface CompiledPattern {
   numberAnchor: boolean;
   /** Words every match contains: a message lacking one of them cannot match (a cheap pre-check). */
   required: string[];
+  /**
+   * For a pattern that starts with a word: the words its second word can be, when the pattern fixes them; null
+   * when anything may follow (a gap, a prefix, a number, an optional part, or a one-word pattern).
+   */
+  second: string[] | null;
   /** Every literal word and prefix of the pattern (the normaliser's vocabulary). */
   words: string[];
   source: string;
@@ -195,6 +200,23 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
     return out;
   }
 
+  function secondWords(items: Item[]): string[] | null {
+    const a = items[0];
+    if (a === undefined || a.kind !== 'word') return null;
+    if (a.words.length >= 2) return [a.words[1]!];
+    const b = items[1];
+    if (b === undefined) return null;
+    if (b.kind === 'word') return [b.words[0]!];
+    if (b.kind !== 'group' || b.optional) return null;
+    const out: string[] = [];
+    for (const alt of b.alts) {
+      const f = alt[0];
+      if (f === undefined || f.kind !== 'word') return null;
+      out.push(f.words[0]!);
+    }
+    return out;
+  }
+
   const allWords = new Set<string>();
   const collect = (items: Item[]): void => {
     for (const item of items) {
@@ -209,6 +231,7 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
     words: [...allWords],
     regex: new RegExp(reSeq(seq) + '(?= )', 'y'),
     required: [...requiredOf(seq)],
+    second: secondWords(seq),
     anchors: [...anchors],
     prefixes: [...prefixes],
     numberAnchor,

@@ -96,10 +96,13 @@ export class AuthorCues {
 
   /** The model's score for this author, given the author's category strengths (after context). */
   score(strength: (c: SignalCategory) => number): number {
+    return this.scoreWith(categoryMask(strength));
+  }
+
+  /** The same, given the categories at or above the floor as a mask (categoryMask). */
+  scoreWith(cats: number): number {
     const m = this.model;
     if (m === undefined) return 0;
-    let cats = 0;
-    for (let i = 0; i < modelCategories.length; i++) if (strength(modelCategories[i]!) >= CATEGORY_FLOOR) cats |= 1 << i;
     if (cats !== this.baseCats || this.any !== this.baseCues) {
       this.baseCats = cats;
       this.baseCues = this.any;
@@ -121,17 +124,17 @@ export class AuthorCues {
   addWords(glossed: readonly string[], position: (i: number) => number): boolean {
     let changed = false;
     const weights = this.weightOf;
+    // With a fitted model only its own words matter (the rest weigh 0); without one (fitting) every word is kept.
+    const all = weights === undefined || weights.size === 0;
     for (let i = 0; i < glossed.length; i++) {
       const w = glossed[i]!;
       if (this.words.size >= WORDS_KEPT) break;
-      if (w.length < 2 || this.words.has(w) || hasDigit(w)) continue;
+      const weight = all ? 0 : weights.get(w);
+      if (weight === undefined || this.words.has(w) || w.length < 2 || hasDigit(w)) continue;
       const p = position(i);
       this.words.set(w, p);
-      if (weights !== undefined) {
-        const weight = weights.get(w) ?? 0;
-        this.zWords += weight;
-        if (weight > 0) this.keepTop(w, weight, p);
-      }
+      this.zWords += weight;
+      if (weight > 0) this.keepTop(w, weight, p);
       changed = true;
     }
     return changed;
@@ -177,6 +180,13 @@ export const WORDS_KEPT = 256;
 /** Categories the model reads (at least this strong after context). */
 export const CATEGORY_FLOOR = 0.5;
 const modelCategories = signalCategories.filter((c) => c !== 'learned_phrase' && c !== 'age_disclosure');
+
+/** The categories at or above the floor, as a mask over the model's categories. */
+export function categoryMask(strength: (c: SignalCategory) => number): number {
+  let cats = 0;
+  for (let i = 0; i < modelCategories.length; i++) if (strength(modelCategories[i]!) >= CATEGORY_FLOOR) cats |= 1 << i;
+  return cats;
+}
 
 /** The model's feature names for one author (stable order). */
 export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number): string[] {
