@@ -1,5 +1,5 @@
 /**
- * The console in a real browser, for the browser tests: the service over a fresh SQLite database, served on
+ * The service in a real browser, for the browser tests (console and public pages): the app over a fresh SQLite database, served on
  * 127.0.0.1 at a random port, and Debian's chromium driven by playwright-core (headless, no network of its
  * own). `close` stops all three.
  */

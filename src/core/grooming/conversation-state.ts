@@ -64,7 +64,7 @@ interface AuthorState {
   /** The short-chat model's score for this author (0 where it does not apply). */
   cueScore: number;
   /** Explanation and evidence words of the score, cached until the author's cues or context change. */
-  cueCache: { evidence?: Signal[]; description?: string } | undefined;
+  cueCache: { evidence?: Signal[] } | undefined;
   /** What the last rescore gave the model: strengths after context, and whether the model applies at all. */
   cueCats: number;
   cueBlocked: boolean;
@@ -75,14 +75,6 @@ interface AuthorState {
 const noRules: AuthorState['rules'] = [];
 
 const signalIndex = Object.fromEntries(signalCategories.map((c, i) => [c, i])) as Record<SignalCategory, number>;
-
-/** "m:picture+secret" → "picture + secret (one message)"; "s:secrecy" → "secrecy". */
-function readableFeature(f: string): string {
-  const [kind, rest] = [f.slice(0, 1), f.slice(2)];
-  const name = (x: string) => x.replace(/^[cs]:/, '').replace(/_/g, ' ');
-  const parts = rest.split('+').map(name).join(' + ');
-  return kind === 'm' ? `${parts} (one message)` : parts;
-}
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 

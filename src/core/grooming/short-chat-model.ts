@@ -2,22 +2,22 @@
  * The short-chat model: a logistic model over one author's cue words (cue-words.ts), the cue pairs inside
  * one message, the lexicon categories the author reached, and pairs of those at the author level. It is
  * fitted on the project's own synthetic short chats (`npm run train:short-chats`, test/fixtures/short-chats)
- * and speaks only while a conversation is too short for the learned text model, and only for an author who
- * already has a lexicon signal a reviewer can read — it widens which combinations count, it never flags on
- * cue words alone.
+ * and speaks only while a conversation is too short for the learned text model. An author needs a lexicon
+ * signal a reviewer can read, or at least three of the model's own words shown as evidence with their spans
+ * (conversation-state.ts); cue classes alone never flag.
  */
 import { cues, cueWords, type Cue } from './cue-words.ts';
+import type { WordNormaliser } from './gloss.ts';
 import { signalCategories, type SignalCategory } from './types.ts';
 
 export interface ShortChatModel {
   version: string;
-  /** Score at or above which the model counts (chosen on held-out folds for a low false-positive rate). */
+  /** Score at or above which the model counts (chosen across writers for a low false-positive rate; train-short-chats.ts). */
   threshold: number;
   bias: number;
   weights: Readonly<Record<string, number>>;
 }
 
-export type WordNormaliser = (text: string) => readonly string[];
 
 /** Word → cue bit mask, over the same normalisation as messages. */
 export class CueIndex {
@@ -205,22 +205,4 @@ export function shortChatScore(model: ShortChatModel, features: readonly string[
   let z = model.bias;
   for (const f of features) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
-}
-
-/** The author's words that raised the score most (weight > 0), strongest first: the model's readable evidence. */
-export function evidenceWords(model: ShortChatModel, words: Iterable<string>, n = 5): { word: string; weight: number }[] {
-  const out: { word: string; weight: number }[] = [];
-  for (const word of words) {
-    const w = model.weights[`w:${word}`] ?? 0;
-    if (w > 0) out.push({ word, weight: w });
-  }
-  return out.sort((a, b) => b.weight - a.weight).slice(0, n);
-}
-
-/** The features that raised the score most (for the reviewer's explanation). */
-export function topShortChatFeatures(model: ShortChatModel, features: readonly string[], n = 4): string[] {
-  return features
-    .filter((f) => (model.weights[f] ?? 0) > 0)
-    .sort((a, b) => (model.weights[b] ?? 0) - (model.weights[a] ?? 0))
-    .slice(0, n);
 }

@@ -7,24 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
-import { testDatabases } from '../../../test/support/databases.ts';
+import type { Browser } from 'playwright-core';
 import { warningSignCategories, warningSigns } from '../../core/guidance/warning-signs.ts';
-import { createTestApp, type TestApp } from '../test-app.ts';
-import { chromiumArgs, chromiumPath, noChromium } from '../../../test/support/console-browser.ts';
+import { noChromium, startConsoleBrowser } from '../../../test/support/console-browser.ts';
 import { watchPage } from '../../../test/support/watch-page.ts';
 
 const skip = noChromium;
-const [sqlite] = testDatabases();
 const shots = process.env.LIFEGUARD_SCREENSHOT_DIR ?? tmpdir();
 
-let t: TestApp;
-let server: ServerType;
 let base: string;
 let browser: Browser;
 let cleanup: () => Promise<void>;
@@ -34,20 +27,10 @@ before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lifeguard-guidance-'));
   const policyFile = join(dir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify({ tiers: { under13: { dm: 'nobody' } } }));
-  const opened = await sqlite!.open();
-  t = await createTestApp(opened.database, { env: { LIFEGUARD_POLICY_FILE: policyFile } });
-  server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const c = await startConsoleBrowser({ LIFEGUARD_POLICY_FILE: policyFile });
+  ({ base, browser } = c);
   cleanup = async () => {
-    await browser.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await t.close();
-    await opened.cleanup();
+    await c.close();
     rmSync(dir, { recursive: true, force: true });
   };
 });

@@ -4,41 +4,22 @@
  * violation would be one), no horizontal scroll at 320 px, and a plain link to another country works.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
-import { testDatabases } from '../../../test/support/databases.ts';
-import { createTestApp, type TestApp } from '../test-app.ts';
-import { chromiumArgs, chromiumPath, noChromium } from '../../../test/support/console-browser.ts';
+import type { Browser } from 'playwright-core';
+import { noChromium, startConsoleBrowser } from '../../../test/support/console-browser.ts';
 import { watchPage } from '../../../test/support/watch-page.ts';
 
 const skip = noChromium;
-const [sqlite] = testDatabases();
 
-let t: TestApp;
-let server: ServerType;
 let base: string;
 let browser: Browser;
 let cleanup: () => Promise<void>;
 
 before(async () => {
   if (skip) return;
-  const opened = await sqlite!.open();
-  t = await createTestApp(opened.database);
-  server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  cleanup = async () => {
-    await browser.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await t.close();
-    await opened.cleanup();
-  };
+  const c = await startConsoleBrowser();
+  ({ base, browser } = c);
+  cleanup = () => c.close();
 });
 after(() => cleanup?.());
 
