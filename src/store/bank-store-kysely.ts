@@ -44,7 +44,8 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
   return out;
 };
 
-const parseSources = (json: string): string[] => {
+/** An entry's `sources` column (a JSON array of source names); anything else reads as none. */
+export const parseSources = (json: string): string[] => {
   try {
     const v = JSON.parse(json) as unknown;
     return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { isLowQuality } from '../core/banks/merge-entry.ts';
 import type { SignalTypeName } from '../core/banks/types.ts';
 import type { CaseState } from '../core/cases/reduce-case.ts';
+import { parseSources } from './bank-store-kysely.ts';
 import type { Database } from './database.ts';
 
 export type PushStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
@@ -64,15 +65,6 @@ const toItem = (r: { id: number; exchange: string; signal_type: string; value: s
   remoteId: r.remote_id,
   lastError: r.last_error,
 });
-
-const parseSources = (json: string): string[] => {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
-  } catch {
-    return [];
-  }
-};
 
 /** The category to share: the latest case-wide UK category a reviewer gave, when illegal. */
 const categoryOf = (s: CaseState): string | null => {
