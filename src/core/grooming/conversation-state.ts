@@ -139,8 +139,6 @@ export class ConversationState {
   private readonly learnedEvidence: { feature: string; signal: Signal }[] = [];
   private readonly perCategory = new Map<string, number>();
   private evidenceView: Signal[] | undefined;
-  /** The message texts the short-chat model's evidence words point into (short chats only). */
-  private readonly shortTexts: string[] = [];
   private cuesDropped = false;
 
   constructor(opts: ConversationStateOptions) {
@@ -160,7 +158,6 @@ export class ConversationState {
   push(message: ChatMessage): { signals: Signal[]; crossed: boolean } {
     const index = this.messageCount++;
     const nt = this.matcher.normaliser.normalise(message.text);
-    if (!this.cuesDropped) this.shortTexts[index] = message.text;
     const seen = { sawMaterial: false };
     const detectOpts: DetectOptions = { messageIndex: index, materialContext: this.materialSeen, out: seen };
     if (message.author !== undefined) detectOpts.author = message.author;
@@ -181,7 +178,7 @@ export class ConversationState {
     const author = this.touchAuthor(key);
     // New cue words change only this author's short-chat score (unless the model just stopped for everyone).
     const cuesBefore = this.cuesDropped;
-    const cueChanged = this.readCues(author, nt, index);
+    const cueChanged = this.readCues(author, message.text, nt, index);
     if (cueChanged && this.cuesDropped !== cuesBefore) changed = true;
     // "ok dad" / "thanks mum" answering the previous author marks that author as family.
     const prev = this.lastAuthor !== undefined && this.lastAuthor !== key ? this.authors.get(this.lastAuthor) : undefined;
@@ -227,7 +224,7 @@ export class ConversationState {
    * Feeds the short-chat model's cue words and words for this author while the conversation is short; once
    * the learned text model has enough text, the model stops and its per-author words are dropped.
    */
-  private readCues(author: AuthorState, nt: NormalisedText, index: number): boolean {
+  private readCues(author: AuthorState, text: string, nt: NormalisedText, index: number): boolean {
     if (this.text.enoughText()) {
       if (!this.cuesDropped) {
         this.cuesDropped = true;
@@ -260,7 +257,7 @@ export class ConversationState {
     }
     const at = (i: number) => packPosition(index, from === undefined ? i : from[i]!);
     const a = author.cues.add(this.cueIndex.mask(nt.words, glossed));
-    const b = author.cues.addWords(glossed, at);
+    const b = author.cues.addWords(glossed, at, text);
     return a || b;
   }
 
@@ -536,10 +533,8 @@ export class ConversationState {
     a.cueCache ??= {};
     if (a.cueCache.evidence) return a.cueCache.evidence;
     const out: Signal[] = [];
-    for (const { weight, position } of a.cues.topWords) {
+    for (const { weight, position, text } of a.cues.topWords) {
       const { messageIndex, wordIndex } = unpackPosition(position);
-      const text = this.shortTexts[messageIndex];
-      if (text === undefined) continue;
       // Where the word was written: the message normalised again (only when evidence is shown).
       const nt = this.matcher.normaliser.normalise(text);
       const start = nt.origStarts[wordIndex];

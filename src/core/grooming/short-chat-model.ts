@@ -82,7 +82,7 @@ export class AuthorCues {
   /** Distinct words (as glossed to English), at most WORDS_KEPT, each with its first position (packPosition). */
   readonly words = new Map<string, number>();
   /** The words that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the model's evidence. */
-  readonly topWords: { word: string; weight: number; position: number }[] = [];
+  readonly topWords: { word: string; weight: number; position: number; text: string }[] = [];
   private readonly weightOf: Map<string, number> | undefined;
   private zWords = 0;
   private zPairs = 0;
@@ -119,9 +119,10 @@ export class AuthorCues {
 
   /**
    * Adds one message's words; `position(i)` gives the i-th word's packed first position (message and word
-   * index as written). True when a new word was kept.
+   * index as written), and `text` is the message as written (kept only with an evidence word, to show it).
+   * True when a new word was kept.
    */
-  addWords(glossed: readonly string[], position: (i: number) => number): boolean {
+  addWords(glossed: readonly string[], position: (i: number) => number, text = ''): boolean {
     let changed = false;
     const weights = this.weightOf;
     // With a fitted model only its own words matter (the rest weigh 0); without one (fitting) every word is kept.
@@ -134,18 +135,18 @@ export class AuthorCues {
       const p = position(i);
       this.words.set(w, p);
       this.zWords += weight;
-      if (weight > 0) this.keepTop(w, weight, p);
+      if (weight > 0) this.keepTop(w, weight, p, text);
       changed = true;
     }
     return changed;
   }
 
-  private keepTop(word: string, weight: number, position: number): void {
+  private keepTop(word: string, weight: number, position: number, text: string): void {
     const t = this.topWords;
     if (t.length === TOP_WORDS && t[t.length - 1]!.weight >= weight) return;
     let i = t.length;
     while (i > 0 && t[i - 1]!.weight < weight) i--;
-    t.splice(i, 0, { word, weight, position });
+    t.splice(i, 0, { word, weight, position, text });
     if (t.length > TOP_WORDS) t.length = TOP_WORDS;
   }
 
