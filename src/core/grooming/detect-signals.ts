@@ -28,8 +28,92 @@ const isDigits = (w: string) => {
   return c >= 48 && c <= 57;
 };
 
-/** The words of the message being scanned, filled on first need (one set reused: detection is synchronous). */
-const present = new Set<string>();
+/** Words up to which a message is searched word by word for a pattern's required words (longer texts: a set). */
+const LINEAR_WORDS = 24;
+
+/**
+ * One message being scanned: what every pattern run needs. One object per message rather than a closure per
+ * message, and the last regex run, since a strong sextortion pattern is two rules (sextortion and threat)
+ * sharing one regex at the same anchor.
+ */
+interface Scan {
+  matcher: LexiconMatcher;
+  original: string;
+  nt: NormalisedText;
+  opts: DetectOptions;
+  langs: readonly string[] | undefined;
+  found: Signal[];
+  present: Set<string> | undefined;
+  lastRegex: RegExp | undefined;
+  lastAt: number;
+  lastMatch: RegExpExecArray | null;
+}
+
+/** Whether every word in `required` is in the message. */
+function hasAll(s: Scan, required: readonly string[]): boolean {
+  const words = s.nt.words;
+  if (words.length <= LINEAR_WORDS) {
+    for (let i = 0; i < required.length; i++) if (words.indexOf(required[i]!) < 0) return false;
+    return true;
+  }
+  if (s.present === undefined) s.present = new Set(words);
+  for (let i = 0; i < required.length; i++) if (!s.present.has(required[i]!)) return false;
+  return true;
+}
+
+/** Runs rule `ruleId` at word `k` and records its signal. */
+function runRule(s: Scan, ruleId: number, k: number): void {
+  const rule = s.matcher.rules[ruleId]!;
+  if (s.langs && !s.langs.includes(rule.language)) return;
+  // Cheap pre-check before the regex: every word the pattern requires must be in the message.
+  if (rule.required.length > 1 && !hasAll(s, rule.required)) return;
+  const { nt, opts } = s;
+  const words = nt.words;
+  const re = rule.regex;
+  const at = nt.wordStarts[k]! - 1;
+  let m: RegExpExecArray | null;
+  if (re === s.lastRegex && at === s.lastAt) m = s.lastMatch;
+  else {
+    re.lastIndex = at;
+    m = re.exec(nt.text);
+    s.lastRegex = re;
+    s.lastAt = at;
+    s.lastMatch = m;
+  }
+  if (!m) return;
+  const first = wordAt(nt, m.index + 1);
+  const last = wordAt(nt, m.index + m[0].length - 1);
+  const start = nt.origStarts[first]!;
+  const end = nt.origEnds[last]!;
+  const signal: Signal = {
+    category: rule.category,
+    messageIndex: opts.messageIndex ?? 0,
+    text: s.original.slice(start, end),
+    start,
+    end,
+    weight: rule.weight,
+    language: rule.language,
+  };
+  if (opts.author !== undefined) signal.author = opts.author;
+  if (rule.impliesMinor) signal.impliesMinor = true;
+  if (rule.category === 'age_disclosure') {
+    let captured: string | undefined;
+    for (let g = 1; g < m.length && captured === undefined; g++) captured = m[g];
+    if (captured !== undefined) {
+      const age = Number(captured) + rule.ageOffset;
+      // A number outside plausible ages is not an age ("i'm 2 streets away" is filtered by the pattern).
+      if (age < 5 || age > 99) return;
+      // "nice figure for a 13 yr old": an age in the middle of someone's message is about the person
+      // addressed, not the author. Only a first-person statement, or an age opening the message ("13 f"),
+      // marks the author; a flattened text (no author) has no message starts to go by.
+      if (rule.positional && opts.author !== undefined && first > 1) {
+        if (age < 18 && first > 0 && aboutAddressee.has(words[first - 1]!)) signal.impliesMinor = true;
+        else return;
+      } else signal.disclosedAge = age;
+    }
+  }
+  s.found.push(signal);
+}
 
 /** Signals of one already-normalised message. */
 export function detectInNormalised(
@@ -38,66 +122,10 @@ export function detectInNormalised(
   nt: NormalisedText,
   opts: DetectOptions = {},
 ): Signal[] {
-  const { rules } = matcher;
   const langs = opts.languages && opts.languages.length > 0 ? opts.languages : undefined;
   const found: Signal[] = [];
-  const words = nt.words;
-  let presentFilled = false;
-  const run = (ruleId: number, k: number) => {
-    const rule = rules[ruleId]!;
-    if (langs && !langs.includes(rule.language)) return;
-    // Cheaper still: a pattern that fixes its second word cannot match where another word follows.
-    if (rule.second !== undefined) {
-      const next = words[k + 1];
-      if (next === undefined || !rule.second.has(next)) return;
-    }
-    // Cheap pre-check before the regex: every word the pattern requires must be in the message.
-    if (rule.required.length > 1) {
-      if (!presentFilled) {
-        present.clear();
-        for (let i = 0; i < words.length; i++) present.add(words[i]!);
-        presentFilled = true;
-      }
-      for (const w of rule.required) if (!present.has(w)) return;
-    }
-    const re = rule.regex;
-    re.lastIndex = nt.wordStarts[k]! - 1;
-    const m = re.exec(nt.text);
-    if (!m) return;
-    const first = wordAt(nt, m.index + 1);
-    const last = wordAt(nt, m.index + m[0].length - 1);
-    const start = nt.origStarts[first]!;
-    const end = nt.origEnds[last]!;
-    const signal: Signal = {
-      category: rule.category,
-      messageIndex: opts.messageIndex ?? 0,
-      text: original.slice(start, end),
-      start,
-      end,
-      weight: rule.weight,
-      language: rule.language,
-    };
-    if (opts.author !== undefined) signal.author = opts.author;
-    if (rule.impliesMinor) signal.impliesMinor = true;
-    if (rule.category === 'age_disclosure') {
-      let captured: string | undefined;
-      for (let g = 1; g < m.length && captured === undefined; g++) captured = m[g];
-      if (captured !== undefined) {
-        const age = Number(captured) + rule.ageOffset;
-        // A number outside plausible ages is not an age ("i'm 2 streets away" is filtered by the pattern).
-        if (age < 5 || age > 99) return;
-        // "nice figure for a 13 yr old": an age in the middle of someone's message is about the person
-        // addressed, not the author. Only a first-person statement, or an age opening the message ("13 f"),
-        // marks the author; a flattened text (no author) has no message starts to go by.
-        if (rule.positional && opts.author !== undefined && first > 1) {
-          if (age < 18 && first > 0 && aboutAddressee.has(words[first - 1]!)) signal.impliesMinor = true;
-          else return;
-        } else signal.disclosedAge = age;
-      }
-    }
-    found.push(signal);
-  };
-  scan(matcher, nt, run);
+  const scanState: Scan = { matcher, original, nt, opts, langs, found, present: undefined, lastRegex: undefined, lastAt: -1, lastMatch: null };
+  scan(scanState);
   if (frameSignals(matcher, original, nt, opts, langs, found)) dampBanter(found);
   // Words run together ("sendmeapic"): match once more over the text with them split apart.
   const split = opts.noSplit ? null : matcher.normaliser.splitRunTogether(nt);
@@ -145,19 +173,23 @@ function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedT
   return banter;
 }
 
-/** Runs every pattern anchored at a word of `nt`. */
-function scan(matcher: LexiconMatcher, nt: NormalisedText, run: (ruleId: number, k: number) => void): void {
-  const { byAnchor, byPrefix, numberRules } = matcher;
-  const words = nt.words;
+/** Runs every pattern anchored at a word of the message (and, at an anchor, only those the next word allows). */
+function scan(s: Scan): void {
+  const { byAnchor, byPrefix, numberRules } = s.matcher;
+  const words = s.nt.words;
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     const exact = byAnchor.get(w);
-    if (exact) for (const id of exact) run(id, k);
+    if (exact) {
+      const next = words[k + 1];
+      const list = (next !== undefined ? exact.next.get(next) : undefined) ?? exact.free;
+      for (let i = 0; i < list.length; i++) runRule(s, list[i]!, k);
+    }
     if (w.length >= 3) {
       const pre = byPrefix.get(w.slice(0, 3));
-      if (pre) for (const p of pre) if (w.startsWith(p.prefix)) run(p.rule, k);
+      if (pre) for (const p of pre) if (w.startsWith(p.prefix)) runRule(s, p.rule, k);
     }
-    if (isDigits(w)) for (const id of numberRules) run(id, k);
+    if (isDigits(w)) for (const id of numberRules) runRule(s, id, k);
   }
 }
 

@@ -42,15 +42,23 @@ export interface CompiledRule {
    */
   positional: boolean;
   required: string[];
-  /** When the pattern fixes them: the words that must follow its first (anchor) word (see pattern.ts). */
-  second: ReadonlySet<string> | undefined;
   source: string;
+}
+
+/**
+ * The patterns that can match at one anchor word, by the word after it: `next.get(word)` lists, in rule order,
+ * those that allow that word there together with those that allow any (`free`); a word not in `next` runs
+ * `free` alone (see `follows` in pattern.ts). One lookup replaces a test per pattern.
+ */
+export interface AnchorRules {
+  free: number[];
+  next: Map<string, number[]>;
 }
 
 export interface LexiconMatcher {
   normaliser: Normaliser;
   rules: CompiledRule[];
-  byAnchor: Map<string, number[]>;
+  byAnchor: Map<string, AnchorRules>;
   /** Keyed by the first three letters of a prefix. */
   byPrefix: Map<string, { prefix: string; rule: number }[]>;
   numberRules: number[];
@@ -83,7 +91,7 @@ const firstPerson = /^\(?(im|i|iam|ill|ich|bin|ik|jai|j|je|tengo|soy|my|mein|mei
 export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatcher {
   const normaliser = createNormaliser(mergeTables(lexicons));
   const rules: CompiledRule[] = [];
-  const byAnchor = new Map<string, number[]>();
+  const byAnchor = new Map<string, AnchorRules>();
   const byPrefix = new Map<string, { prefix: string; rule: number }[]>();
   const numberRules: number[] = [];
   const vocabulary = new Map<string, number>();
@@ -121,13 +129,24 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
               impliesMinor,
               positional: category === 'age_disclosure' && !firstPerson.test(src),
               required: compiled.required,
-              second: compiled.second === null ? undefined : new Set(compiled.second),
               source: written,
             });
             for (const a of compiled.anchors) {
-              const list = byAnchor.get(a);
-              if (list) list.push(id);
-              else byAnchor.set(a, [id]);
+              let entry = byAnchor.get(a);
+              if (!entry) byAnchor.set(a, (entry = { free: [], next: new Map() }));
+              const next = compiled.follows.get(a);
+              if (next === null || next === undefined) {
+                // Rules are added in id order, so appending keeps every list in rule order.
+                entry.free.push(id);
+                for (const list of entry.next.values()) list.push(id);
+              } else {
+                for (const w of next) {
+                  const list = entry.next.get(w);
+                  if (list) {
+                    if (list[list.length - 1] !== id) list.push(id);
+                  } else entry.next.set(w, [...entry.free, id]);
+                }
+              }
             }
             for (const p of compiled.prefixes) {
               const key = p.slice(0, 3);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import { defaultMatcher } from './detector.ts';
 import { compilePattern } from './pattern.ts';
@@ -31,4 +32,43 @@ test('the pre-check never hides a match: where the second word differs, the patt
     assert.equal(p.regex.test(nt.text), matches, `${src} on "${text}"`);
     assert.equal(p.second!.includes(nt.words[1]!), matches, `pre-check agrees for "${text}"`);
   }
+});
+
+test('follows: per anchor, the words that can come next, or null when anything may', () => {
+  assert.deepEqual(compile('(send|show) me a pic').follows, new Map([['send', ['me']], ['show', ['me']]]));
+  assert.deepEqual(compile('(do it|show) for #').follows, new Map([['do', ['it']], ['show', ['for']]]));
+  assert.deepEqual(compile('(so|then) (your )?(mom|dad) know').follows, new Map([['so', ['your', 'mom', 'dad']], ['then', ['your', 'mom', 'dad']]]));
+  assert.deepEqual(compile('send ~2 pic').follows, new Map([['send', null]]), 'a gap');
+  assert.deepEqual(compile('i am #').follows, new Map([['i', ['am']]]));
+  assert.deepEqual(compile('i #').follows, new Map([['i', null]]), 'a number');
+  assert.deepEqual(compile('snapchat').follows, new Map([['snapchat', null]]), 'the pattern may end');
+  assert.deepEqual(compile('send (me|~1 pic)').follows, new Map([['send', null]]), 'an alternative that starts with a gap');
+  assert.deepEqual(compile('send !(it) me').follows, new Map([['send', ['me']]]), 'a lookahead consumes nothing');
+});
+
+test('the anchor index never hides a match: every pattern that matches at an anchor is in the list run there', () => {
+  const m = defaultMatcher();
+  const texts = readFileSync(new URL('../../../test/fixtures/short-chats/short-chats.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .flatMap((l) => (JSON.parse(l) as { messages: { text: string }[] }).messages.map((x) => x.text));
+  let matched = 0;
+  for (const text of texts) {
+    const nt = m.normaliser.normalise(text);
+    for (let k = 0; k < nt.words.length; k++) {
+      const entry = m.byAnchor.get(nt.words[k]!);
+      if (!entry) continue;
+      const next = nt.words[k + 1];
+      const run = new Set((next !== undefined ? entry.next.get(next) : undefined) ?? entry.free);
+      const all = new Set([...entry.free, ...[...entry.next.values()].flat()]);
+      for (const id of all) {
+        const re = m.rules[id]!.regex;
+        re.lastIndex = nt.wordStarts[k]! - 1;
+        if (!re.test(nt.text)) continue;
+        matched++;
+        assert.ok(run.has(id), `${m.rules[id]!.source} matches "${text}" at word ${k} but is not run there`);
+      }
+    }
+  }
+  assert.ok(matched > 100, `the fixtures exercise the index (${matched} matches)`);
 });

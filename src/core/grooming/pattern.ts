@@ -37,6 +37,12 @@ export interface CompiledPattern {
    * when anything may follow (a gap, a prefix, a number, an optional part, or a one-word pattern).
    */
   second: string[] | null;
+  /**
+   * Per anchor word: the words that can come right after it in a match, or null when anything may (a gap, a
+   * prefix, a number, or the end of the pattern). A message runs the pattern at an anchor only when the next
+   * word is one of them — most anchors are common words ("i", "you", "so") followed by something else.
+   */
+  follows: Map<string, string[] | null>;
   /** Every literal word and prefix of the pattern (the normaliser's vocabulary). */
   words: string[];
   source: string;
@@ -217,6 +223,50 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
     return out;
   }
 
+  /**
+   * The first two words of every way `items[i..]` can match (shorter when the pattern ends first); ANY stands
+   * for a word the pattern does not fix. A superset is fine (lookaheads are ignored): it only decides where the
+   * regex is tried, never what it matches.
+   */
+  const ANY = '';
+  function heads(items: Item[], i: number, need: number): string[][] {
+    if (need === 0 || i === items.length) return [[]];
+    const item = items[i]!;
+    const then = (tokens: string[], rest: string[][]) => rest.map((r) => [...tokens, ...r].slice(0, need));
+    switch (item.kind) {
+      case 'word':
+        return item.words.length >= need ? [item.words.slice(0, need)] : then(item.words, heads(items, i + 1, need - item.words.length));
+      case 'prefix':
+      case 'num':
+        return then([ANY], heads(items, i + 1, need - 1));
+      case 'gap':
+        return [...heads(items, i + 1, need), [ANY, ANY].slice(0, need)];
+      case 'not':
+        return heads(items, i + 1, need);
+      case 'group': {
+        const rest = items.slice(i + 1);
+        const out = item.alts.flatMap((alt) => heads([...alt, ...rest], 0, need));
+        return item.optional ? [...out, ...heads(items, i + 1, need)] : out;
+      }
+    }
+  }
+  const follows = new Map<string, string[] | null>();
+  {
+    const starts = heads(seq, 0, 2);
+    // A match that may start with a word the pattern does not fix can put any word after any anchor.
+    const open = starts.some((h) => h[0] === ANY);
+    for (const a of anchors) {
+      const next = new Set<string>();
+      let free = open;
+      for (const h of starts) {
+        if (h[0] !== a) continue;
+        if (h.length < 2 || h[1] === ANY) free = true;
+        else next.add(h[1]!);
+      }
+      follows.set(a, free ? null : [...next]);
+    }
+  }
+
   const allWords = new Set<string>();
   const collect = (items: Item[]): void => {
     for (const item of items) {
@@ -232,6 +282,7 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
     regex: new RegExp(reSeq(seq) + '(?= )', 'y'),
     required: [...requiredOf(seq)],
     second: secondWords(seq),
+    follows,
     anchors: [...anchors],
     prefixes: [...prefixes],
     numberAnchor,
