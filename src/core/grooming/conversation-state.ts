@@ -23,7 +23,7 @@ import {
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
 import { AuthorCues, categoryMask, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
-import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type Signal, type SignalCategory } from './types.ts';
+import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type LearnedFeature, type Signal, type SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
   threshold: number;
@@ -64,7 +64,7 @@ interface AuthorState {
   /** The short-chat model's score for this author (0 where it does not apply). */
   cueScore: number;
   /** Explanation and evidence words of the score, cached until the author's cues or context change. */
-  cueCache: { evidence?: Signal[] } | undefined;
+  cueCache: { evidence?: Signal[]; rule?: { categories: SignalCategory[]; description: string } } | undefined;
   /** What the last rescore gave the model: strengths after context, and whether the model applies at all. */
   cueCats: number;
   cueBlocked: boolean;
@@ -75,6 +75,12 @@ interface AuthorState {
 const noRules: AuthorState['rules'] = [];
 
 const signalIndex = Object.fromEntries(signalCategories.map((c, i) => [c, i])) as Record<SignalCategory, number>;
+
+/** Scratch of rescoreAuthors: an author's strengths in context, read at once and dropped. */
+const inContext = newStrengths();
+
+/** Scratch of keepEvidence: signals per category (pushing is synchronous, so every conversation shares it). */
+const categoryCounts = new Int32Array(signalCategories.length);
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 
@@ -137,8 +143,9 @@ export class ConversationState {
   private generation = 0;
   private stageCache: { author: AuthorState; generation: number; stage: GroomingStage } | undefined;
   private readonly learnedEvidence: { feature: string; signal: Signal }[] = [];
-  private readonly perCategory = new Map<string, number>();
   private evidenceView: Signal[] | undefined;
+  /** Copies of the learned model's top features as last handed out, and the view they copy. */
+  private learnedFeaturesView: { of: readonly LearnedFeature[]; copy: LearnedFeature[] } | undefined;
   private cuesDropped = false;
 
   constructor(opts: ConversationStateOptions) {
@@ -359,7 +366,7 @@ export class ConversationState {
     let knownMinors = 0;
     for (const a of this.authors.values()) {
       const ctx = this.contextOf(a);
-      const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
+      const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx, inContext);
       a.lexZ = s === undefined ? lexiconIntercept : lexiconLogit(a.strengths, ctx, s);
       a.rules = s === undefined ? noRules : fireRules(s, ctx);
       anyRules ||= a.rules.length > 0;
@@ -406,22 +413,25 @@ export class ConversationState {
 
   /** Keeps evidence within maxSignals, dropping the weakest (then oldest) repeat of a category first. */
   private keepEvidence(s: Signal): void {
-    this.evidence.push(s);
-    this.perCategory.set(s.category, (this.perCategory.get(s.category) ?? 0) + 1);
+    const evidence = this.evidence;
+    evidence.push(s);
     this.evidenceView = undefined;
-    if (this.evidence.length <= this.opts.maxSignals) return;
+    if (evidence.length <= this.opts.maxSignals) return;
+    // Repeats are counted only here, when something must go (no per-conversation table to hold).
+    const counts = categoryCounts;
+    counts.fill(0);
+    for (let i = 0; i < evidence.length; i++) counts[signalIndex[evidence[i]!.category]]!++;
     let drop = -1;
-    for (let i = 0; i < this.evidence.length; i++) {
-      const e = this.evidence[i]!;
-      if (this.perCategory.get(e.category)! < 2) continue;
-      if (drop < 0 || e.weight < this.evidence[drop]!.weight) drop = i;
+    for (let i = 0; i < evidence.length; i++) {
+      const e = evidence[i]!;
+      if (counts[signalIndex[e.category]]! < 2) continue;
+      if (drop < 0 || e.weight < evidence[drop]!.weight) drop = i;
     }
     if (drop < 0) {
       drop = 0;
-      for (let i = 1; i < this.evidence.length; i++) if (this.evidence[i]!.weight < this.evidence[drop]!.weight) drop = i;
+      for (let i = 1; i < evidence.length; i++) if (evidence[i]!.weight < evidence[drop]!.weight) drop = i;
     }
-    const [gone] = this.evidence.splice(drop, 1);
-    this.perCategory.set(gone!.category, this.perCategory.get(gone!.category)! - 1);
+    evidence.splice(drop, 1);
   }
 
   /**
@@ -439,6 +449,8 @@ export class ConversationState {
    * were written, so that a flag the learned model carries alone still shows a reviewer what it read.
    */
   private keepLearnedEvidence(message: ChatMessage, nt: NormalisedText, index: number): void {
+    // Only a feature this message added to the learned model's top can be new evidence.
+    if (this.text.lastKept() !== index) return;
     for (const f of this.text.topFeatures()) {
       // A number is nothing a reviewer can read as grooming (in the research data numbers track who wrote
       // when, not what was said), so phrases with digits are never shown, or counted, as evidence.
@@ -568,17 +580,25 @@ export class ConversationState {
         out.push({ rule: r.rule.id, description: r.rule.description, author: a.key, categories: r.categories, risk: r.rule.risk });
       }
       if (this.cueCounts(a)) {
-        const cats = presentCategories(a.strengths).filter((c) => c !== 'age_disclosure' && c !== 'learned_phrase');
-        out.push({
-          rule: 'short_chat_model',
-          description: `the short-chat model (fitted on synthetic chats) reads this author's words together: ${[...a.cues.topWords.map((t) => `"${t.word}"`), ...cats.map((c) => c.replace(/_/g, ' '))].join(', ')}`,
-          author: a.key,
-          categories: cats,
-          risk: SHORT_CHAT_MODEL_RISK,
-        });
+        const { categories, description } = this.modelRule(a);
+        out.push({ rule: 'short_chat_model', description, author: a.key, categories, risk: SHORT_CHAT_MODEL_RISK });
       }
     }
     return out.sort((x, y) => y.risk - x.risk);
+  }
+
+  /**
+   * The short-chat model's rule for an author: its categories and description, cached with the author's cue
+   * evidence (both change only with the author's words or signals, and the assessment is built after every message).
+   */
+  private modelRule(a: AuthorState): { categories: SignalCategory[]; description: string } {
+    a.cueCache ??= {};
+    if (!a.cueCache.rule) {
+      const cats = presentCategories(a.strengths).filter((c) => c !== 'age_disclosure' && c !== 'learned_phrase');
+      const description = `the short-chat model (fitted on synthetic chats) reads this author's words together: ${[...a.cues.topWords.map((t) => `"${t.word}"`), ...cats.map((c) => c.replace(/_/g, ' '))].join(', ')}`;
+      a.cueCache.rule = { categories: cats, description };
+    }
+    return a.cueCache.rule;
   }
 
   /** The lexicon's logit of the riskiest author (context applied). */
@@ -646,6 +666,16 @@ export class ConversationState {
     return this.evidenceView;
   }
 
+  /**
+   * Copies of the learned model's top features (a shared, read-only array until they change): the assessment
+   * is built after every message, the features change on few of them.
+   */
+  private learnedFeatures(): LearnedFeature[] {
+    const top = this.text.topFeatures();
+    if (this.learnedFeaturesView?.of !== top) this.learnedFeaturesView = { of: top, copy: top.map((f) => ({ ...f })) };
+    return this.learnedFeaturesView.copy;
+  }
+
   /** The assessment so far. `risk` is the peak risk reached, so `flagged` and `warningAt` agree. */
   assessment(): ConversationAssessment {
     return {
@@ -659,7 +689,7 @@ export class ConversationState {
       authors: this.authorRisks(),
       learnedScore: this.learnedScore(),
       messageCount: this.messageCount,
-      learnedFeatures: this.text.topFeatures().map((f) => ({ ...f })),
+      learnedFeatures: this.learnedFeatures(),
       language: this.text.language(),
     };
   }

@@ -126,6 +126,8 @@ export class LanguageTally {
   private readonly total = new Float32Array(L);
   /** The last language that clearly led the conversation: kept while the lead is contested. */
   private settled: GlossLanguage = 'en';
+  /** Whether `settled` has read the tally since the last message (the language is asked for several times per message). */
+  private fresh = false;
 
   /** Counts a message and returns the language to read it in. */
   push(words: readonly string[]): GlossLanguage {
@@ -133,13 +135,17 @@ export class LanguageTally {
     s.fill(0);
     languageVotes(words, s);
     for (let k = 0; k < L; k++) this.total[k]! += s[k]!;
+    this.fresh = false;
     return leadingLanguage(s, 2) ?? this.current();
   }
 
   /** The conversation's language so far (English until something else leads; unchanged while contested). */
   current(): GlossLanguage {
-    const lead = leadingLanguage(this.total, 2);
-    if (lead) this.settled = lead;
+    if (!this.fresh) {
+      const lead = leadingLanguage(this.total, 2);
+      if (lead) this.settled = lead;
+      this.fresh = true;
+    }
     return this.settled;
   }
 }

@@ -185,7 +185,7 @@ function scan(s: Scan): void {
       const list = (next !== undefined ? exact.next.get(next) : undefined) ?? exact.free;
       for (let i = 0; i < list.length; i++) runRule(s, list[i]!, k);
     }
-    if (w.length >= 3) {
+    if (w.length >= 3 && byPrefix.size > 0) {
       const pre = byPrefix.get(w.slice(0, 3));
       if (pre) for (const p of pre) if (w.startsWith(p.prefix)) runRule(s, p.rule, k);
     }

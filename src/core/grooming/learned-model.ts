@@ -144,6 +144,7 @@ export class TextScorer {
 
   private messageIndex = 0;
   private prevWord = '';
+  private keptAt = -1;
 
   private keep(weight: number, read: readonly string[], i: number, bigram: boolean): void {
     const first = i > 0 ? read[i - 1]! : this.prevWord;
@@ -155,6 +156,12 @@ export class TextScorer {
     this.top.splice(at, 0, item);
     if (this.top.length > topKept) this.top.pop();
     this.topView = undefined;
+    this.keptAt = this.messageIndex;
+  }
+
+  /** Index of the last message that added a feature to the top (−1 before any): callers skip the others. */
+  lastKept(): number {
+    return this.keptAt;
   }
 
   /** The text logit so far. */

@@ -61,9 +61,9 @@ const adultScaled: SignalCategory[] = ['sexual_talk', 'body_compliment', 'meetin
 
 const familyScaled: SignalCategory[] = ['supervision_check', 'meeting', 'personal_info', 'gifts', 'platform_move', 'trust_building', 'age_probe'];
 
-/** Strengths after context: what a peer or an adult among adults says weighs less. */
-export function contextual(s: Strengths, ctx: AuthorContext): Strengths {
-  const out = new Float64Array(s);
+/** Strengths after context: what a peer or an adult among adults says weighs less. Written into `out` when given. */
+export function contextual(s: Strengths, ctx: AuthorContext, out: Strengths = new Float64Array(s.length)): Strengths {
+  out.set(s);
   const minorAuthor = ctx.tier === 'child' || ctx.tier === 'teen';
   if (minorAuthor) {
     const f = ctx.tierKnown ? 0.3 : 0.6;
@@ -76,31 +76,33 @@ export function contextual(s: Strengths, ctx: AuthorContext): Strengths {
   return out;
 }
 
+/** One category's strength (a module function: a closure made per call would be made per rescore). */
+const at = (s: Strengths, c: SignalCategory): number => s[idx[c]]!;
+
 /** The lexicon logit of one author's evidence in context. */
 export function lexiconLogit(raw: Strengths, ctx: AuthorContext, inContext: Strengths = contextual(raw, ctx)): number {
   const s = inContext;
-  const g = (c: SignalCategory) => s[idx[c]]!;
   let z = lexiconIntercept;
   let broad = 0;
   for (const c of signalCategories) {
-    const v = g(c);
+    const v = at(s, c);
     z += base[c] * v;
     if (c !== 'age_disclosure' && c !== 'age_probe' && c !== 'sexual_talk' && v >= 0.5) broad++;
   }
   // Explicit words alone are common between adults, so sexual talk counts less than requests and compliments.
-  const sexualish = Math.max(0.7 * g('sexual_talk'), g('image_request'), g('body_compliment'));
-  z += 2.5 * g('secrecy') * sexualish;
-  z += 2.0 * g('secrecy') * g('meeting');
-  z += 2.5 * g('supervision_check') * Math.max(g('meeting'), g('image_request'), g('sexual_talk'));
-  z += 0.5 * g('age_probe') * sexualish;
-  z += 1.0 * g('platform_move') * g('secrecy');
-  z += 1.5 * g('gifts') * Math.max(g('image_request'), g('sexual_talk'), g('stream_pressure'));
-  z += 1.0 * g('stream_pressure') * sexualish;
+  const sexualish = Math.max(0.7 * at(s, 'sexual_talk'), at(s, 'image_request'), at(s, 'body_compliment'));
+  z += 2.5 * at(s, 'secrecy') * sexualish;
+  z += 2.0 * at(s, 'secrecy') * at(s, 'meeting');
+  z += 2.5 * at(s, 'supervision_check') * Math.max(at(s, 'meeting'), at(s, 'image_request'), at(s, 'sexual_talk'));
+  z += 0.5 * at(s, 'age_probe') * sexualish;
+  z += 1.0 * at(s, 'platform_move') * at(s, 'secrecy');
+  z += 1.5 * at(s, 'gifts') * Math.max(at(s, 'image_request'), at(s, 'sexual_talk'), at(s, 'stream_pressure'));
+  z += 1.0 * at(s, 'stream_pressure') * sexualish;
   // The classic sequence: is anyone watching, keep it secret, send a picture or meet.
-  z += 2.0 * Math.min(g('supervision_check'), g('secrecy'), Math.max(g('image_request'), g('meeting'), sexualish));
+  z += 2.0 * Math.min(at(s, 'supervision_check'), at(s, 'secrecy'), Math.max(at(s, 'image_request'), at(s, 'meeting'), sexualish));
   if (ctx.minorCounterpart !== 'none') {
-    z += 3.0 * sexualish + 2.0 * g('meeting') + 1.5 * g('secrecy') + 1.5 * g('supervision_check');
-    z += 0.5 * g('platform_move') + 1.0 * g('gifts') + 3.0 * g('stream_pressure') + 0.5 * g('trust_building') + 1.5 * g('threat');
+    z += 3.0 * sexualish + 2.0 * at(s, 'meeting') + 1.5 * at(s, 'secrecy') + 1.5 * at(s, 'supervision_check');
+    z += 0.5 * at(s, 'platform_move') + 1.0 * at(s, 'gifts') + 3.0 * at(s, 'stream_pressure') + 0.5 * at(s, 'trust_building') + 1.5 * at(s, 'threat');
   }
   z += 0.2 * Math.max(0, broad - 3);
   return z;

@@ -168,6 +168,7 @@ export function createNormaliser(tables: NormaliserTables) {
     }
     segmentCache.clear();
     tokenCache.clear();
+    splitCache.clear();
   }
 
   const tokenCache = new Map<string, readonly string[]>();
@@ -606,23 +607,38 @@ export function createNormaliser(tables: NormaliserTables) {
    */
   function splitRunTogether(nt: NormalisedText): NormalisedText | null {
     if (vocabulary.size === 0) return null;
-    let split = false;
-    const words: string[] = [];
-    const origStarts: number[] = [];
-    const origEnds: number[] = [];
-    for (let k = 0; k < nt.words.length; k++) {
+    // Most messages have no such word: find out before building anything.
+    let k = 0;
+    while (k < nt.words.length && splitWord(nt.words[k]!) === null) k++;
+    if (k === nt.words.length) return null;
+    const words = nt.words.slice(0, k);
+    const origStarts = nt.origStarts.slice(0, k);
+    const origEnds = nt.origEnds.slice(0, k);
+    for (; k < nt.words.length; k++) {
       const w = nt.words[k]!;
-      const found = w.length >= 3 && alphaRe.test(w) && !known(w) ? segment(w) : null;
-      // A split into words of different languages ("later" → French "la" + Dutch "ter") is a coincidence.
-      const parts = found && oneLanguage(found) ? found : null;
-      for (const x of parts ? parts.flatMap(normaliseToken) : [w]) {
+      const pieces = splitWord(w) ?? [w];
+      for (const x of pieces) {
         words.push(x);
         origStarts.push(nt.origStarts[k]!);
         origEnds.push(nt.origEnds[k]!);
       }
-      split ||= parts !== null;
     }
-    return split ? layout(words, origStarts, origEnds) : null;
+    return layout(words, origStarts, origEnds);
+  }
+
+  const splitCache = new Map<string, readonly string[] | null>();
+
+  /** The words a run-together word splits into (normalised), or null when it is not one; cached per word. */
+  function splitWord(w: string): readonly string[] | null {
+    let pieces = splitCache.get(w);
+    if (pieces === undefined) {
+      const found = w.length >= 3 && alphaRe.test(w) && !known(w) ? segment(w) : null;
+      // A split into words of different languages ("later" → French "la" + Dutch "ter") is a coincidence.
+      pieces = found && oneLanguage(found) ? found.flatMap(normaliseToken) : null;
+      if (splitCache.size >= segmentCacheSize) splitCache.clear();
+      splitCache.set(w, pieces);
+    }
+    return pieces;
   }
 
   return { normalise, normaliseToken, setVocabulary, splitRunTogether };
