@@ -64,7 +64,9 @@ interface AuthorState {
   /** The short-chat model's score for this author (0 where it does not apply). */
   cueScore: number;
   /** Explanation and evidence words of the score, cached until the author's cues or context change. */
-  cueCache: { evidence?: Signal[]; rule?: { categories: SignalCategory[]; description: string } } | undefined;
+  cueCache: { evidence?: Signal[] } | undefined;
+  /** The short-chat rule's categories and description, with what they were made from (see modelRule). */
+  ruleCache: { present: number; top: readonly object[]; categories: SignalCategory[]; description: string } | undefined;
   /** What the last rescore gave the model: strengths after context, and whether the model applies at all. */
   cueCats: number;
   cueBlocked: boolean;
@@ -79,8 +81,6 @@ const signalIndex = Object.fromEntries(signalCategories.map((c, i) => [c, i])) a
 /** Scratch of rescoreAuthors: an author's strengths in context, read at once and dropped. */
 const inContext = newStrengths();
 
-/** Scratch of keepEvidence: signals per category (pushing is synchronous, so every conversation shares it). */
-const categoryCounts = new Int32Array(signalCategories.length);
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 
@@ -144,6 +144,8 @@ export class ConversationState {
   private stageCache: { author: AuthorState; generation: number; stage: GroomingStage } | undefined;
   private readonly learnedEvidence: { feature: string; signal: Signal }[] = [];
   private evidenceView: Signal[] | undefined;
+  /** Kept signals per category (signalIndex), from the first signal on. */
+  private perCategory: number[] | undefined;
   /** Copies of the learned model's top features as last handed out, and the view they copy. */
   private learnedFeaturesView: { of: readonly LearnedFeature[]; copy: LearnedFeature[] } | undefined;
   private cuesDropped = false;
@@ -309,7 +311,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0 };
     this.authors.set(key, a);
     return a;
   }
@@ -415,23 +417,24 @@ export class ConversationState {
   private keepEvidence(s: Signal): void {
     const evidence = this.evidence;
     evidence.push(s);
+    const counts = (this.perCategory ??= new Array<number>(signalCategories.length).fill(0));
+    counts[signalIndex[s.category]]!++;
     this.evidenceView = undefined;
     if (evidence.length <= this.opts.maxSignals) return;
-    // Repeats are counted only here, when something must go (no per-conversation table to hold).
-    const counts = categoryCounts;
-    counts.fill(0);
-    for (let i = 0; i < evidence.length; i++) counts[signalIndex[evidence[i]!.category]]!++;
     let drop = -1;
     for (let i = 0; i < evidence.length; i++) {
       const e = evidence[i]!;
+      // The weight first: most signals are no weaker than the candidate, and then their category need not be read.
+      if (drop >= 0 && !(e.weight < evidence[drop]!.weight)) continue;
       if (counts[signalIndex[e.category]]! < 2) continue;
-      if (drop < 0 || e.weight < evidence[drop]!.weight) drop = i;
+      drop = i;
     }
     if (drop < 0) {
       drop = 0;
       for (let i = 1; i < evidence.length; i++) if (evidence[i]!.weight < evidence[drop]!.weight) drop = i;
     }
-    evidence.splice(drop, 1);
+    const [gone] = evidence.splice(drop, 1);
+    counts[signalIndex[gone!.category]]!--;
   }
 
   /**
@@ -588,17 +591,20 @@ export class ConversationState {
   }
 
   /**
-   * The short-chat model's rule for an author: its categories and description, cached with the author's cue
-   * evidence (both change only with the author's words or signals, and the assessment is built after every message).
+   * The short-chat model's rule for an author: its categories and description, made again only when the
+   * author's evidence words or categories differ from those they were made from (the assessment is built after
+   * every message; they change on few).
    */
   private modelRule(a: AuthorState): { categories: SignalCategory[]; description: string } {
-    a.cueCache ??= {};
-    if (!a.cueCache.rule) {
-      const cats = presentCategories(a.strengths).filter((c) => c !== 'age_disclosure' && c !== 'learned_phrase');
-      const description = `the short-chat model (fitted on synthetic chats) reads this author's words together: ${[...a.cues.topWords.map((t) => `"${t.word}"`), ...cats.map((c) => c.replace(/_/g, ' '))].join(', ')}`;
-      a.cueCache.rule = { categories: cats, description };
-    }
-    return a.cueCache.rule;
+    let present = 0;
+    for (let i = 0; i < a.strengths.length; i++) if (a.strengths[i]! > 0) present |= 1 << i;
+    const top = a.cues.topWords;
+    const c = a.ruleCache;
+    if (c !== undefined && c.present === present && c.top.length === top.length && c.top.every((t, i) => t === top[i])) return c;
+    const categories = presentCategories(a.strengths).filter((x) => x !== 'age_disclosure' && x !== 'learned_phrase');
+    const description = `the short-chat model (fitted on synthetic chats) reads this author's words together: ${[...top.map((t) => `"${t.word}"`), ...categories.map((x) => x.replace(/_/g, ' '))].join(', ')}`;
+    a.ruleCache = { present, top: top.slice(), categories, description };
+    return a.ruleCache;
   }
 
   /** The lexicon's logit of the riskiest author (context applied). */
