@@ -23,6 +23,7 @@ import {
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
 import { AuthorCues, categoryMask, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
+import { sorted } from './sorted.ts';
 import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type LearnedFeature, type Signal, type SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
@@ -83,6 +84,9 @@ const inContext = newStrengths();
 
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
+
+const byRisk = (x: { risk: number }, y: { risk: number }) => y.risk - x.risk;
+const inMessageOrder = (a: Signal, b: Signal) => a.messageIndex - b.messageIndex || a.start - b.start;
 
 /** Learned score below which a long conversation's non-strong short-chat rules do not count. */
 export const RULE_TEXT_FLOOR = 0.05;
@@ -586,7 +590,7 @@ export class ConversationState {
         out.push({ rule: 'short_chat_model', description, author: a.key, categories, risk: SHORT_CHAT_MODEL_RISK });
       }
     }
-    return out.sort((x, y) => y.risk - x.risk);
+    return sorted(out, byRisk);
   }
 
   /**
@@ -640,7 +644,7 @@ export class ConversationState {
         categories: presentCategories(a.strengths),
       });
     }
-    return out.sort((x, y) => y.risk - x.risk);
+    return sorted(out, byRisk);
   }
 
   stage(): GroomingStage {
@@ -667,7 +671,7 @@ export class ConversationState {
         for (const s of this.modelEvidence(a)) if (!learned.some((l) => l.messageIndex === s.messageIndex && l.start <= s.start && s.end <= l.end)) model.push(s);
       }
     }
-    this.evidenceView ??= [...this.evidence, ...learned, ...model].sort((a, b) => a.messageIndex - b.messageIndex || a.start - b.start);
+    this.evidenceView ??= sorted([...this.evidence, ...learned, ...model], inMessageOrder);
     return this.evidenceView;
   }
 

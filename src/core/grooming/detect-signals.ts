@@ -5,6 +5,7 @@
 import { findFrames } from './frames.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import { wordAt, type NormalisedText } from './normalise.ts';
+import { sorted } from './sorted.ts';
 import type { Signal } from './types.ts';
 
 export interface DetectOptions {
@@ -193,10 +194,13 @@ function scan(s: Scan): void {
   }
 }
 
+const byStartLongest = (a: Signal, b: Signal) => a.start - b.start || b.end - a.end;
+const byStartCategory = (a: Signal, b: Signal) => a.start - b.start || a.category.localeCompare(b.category);
+
 /** Keeps, per category, the strongest of overlapping spans (longer on ties), in text order. */
 function dedupe(signals: Signal[]): Signal[] {
   if (signals.length < 2) return signals;
-  signals.sort((a, b) => a.start - b.start || b.end - a.end);
+  sorted(signals, byStartLongest);
   const kept: Signal[] = [];
   for (const s of signals) {
     let absorbed = false;
@@ -210,5 +214,5 @@ function dedupe(signals: Signal[]): Signal[] {
     }
     if (!absorbed) kept.push(s);
   }
-  return kept.sort((a, b) => a.start - b.start || a.category.localeCompare(b.category));
+  return sorted(kept, byStartCategory);
 }

@@ -371,27 +371,37 @@ export function createNormaliser(tables: NormaliserTables) {
   }
 
   // Scratch state of one `normalise` call. The helpers below are created once per normaliser, not per
-  // message: closures made per call cost more than the work they do on a short chat message.
+  // message: closures made per call cost more than the work they do on a short chat message. The scratch
+  // arrays are filled up to a count and never emptied (emptying an array drops its storage, and refilling it
+  // allocates again on every message).
   let words: string[] = [];
   let origStarts: number[] = [];
   let origEnds: number[] = [];
-  /** Offsets as written of every character kept in a token. */
+  /** Offsets as written of every character kept in a token (the first `nc`). */
   const cs: number[] = [];
   const ce: number[] = [];
-  /** Tokens in order: text and index of its first character in cs/ce, or a fixed word (base −1). */
+  let nc = 0;
+  /** Tokens in order (the first `ni`): text and index of its first character in cs/ce, or a fixed word (base −1). */
   const itemText: string[] = [];
   const itemBase: number[] = [];
   const fixedStart: number[] = [];
   const fixedEnd: number[] = [];
+  let ni = 0;
+  /** Pieces of the tokens once joiners are resolved (the first `np`): text and [from, to) in cs/ce. */
+  const pText: string[] = [];
+  const pFrom: number[] = [];
+  const pTo: number[] = [];
+  let np = 0;
   let tok = '';
   let base = 0;
 
   function add(s: string, from: number, to: number): void {
-    if (tok.length === 0) base = cs.length;
+    if (tok.length === 0) base = nc;
     tok += s;
     for (let k = 0; k < s.length; k++) {
-      cs.push(from);
-      ce.push(to);
+      cs[nc] = from;
+      ce[nc] = to;
+      nc++;
     }
   }
 
@@ -403,10 +413,18 @@ export function createNormaliser(tables: NormaliserTables) {
   }
 
   function pushItem(text: string, at: number, start: number, end: number): void {
-    itemText.push(text);
-    itemBase.push(at);
-    fixedStart.push(start);
-    fixedEnd.push(end);
+    itemText[ni] = text;
+    itemBase[ni] = at;
+    fixedStart[ni] = start;
+    fixedEnd[ni] = end;
+    ni++;
+  }
+
+  function pushPiece(text: string, from: number, to: number): void {
+    pText[np] = text;
+    pFrom[np] = from;
+    pTo[np] = to;
+    np++;
   }
 
   function emit(w: string, start: number, end: number): void {
@@ -434,12 +452,9 @@ export function createNormaliser(tables: NormaliserTables) {
     words = [];
     origStarts = [];
     origEnds = [];
-    cs.length = 0;
-    ce.length = 0;
-    itemText.length = 0;
-    itemBase.length = 0;
-    fixedStart.length = 0;
-    fixedEnd.length = 0;
+    nc = 0;
+    ni = 0;
+    np = 0;
     tok = '';
     let hasMarks = false;
     const n = original.length;
@@ -450,10 +465,24 @@ export function createNormaliser(tables: NormaliserTables) {
       if (c < 128) {
         const lc = c >= 65 && c <= 90 ? c + 32 : c;
         if (isAsciiWordChar(lc)) {
-          if (tok.length === 0) base = cs.length;
-          tok += String.fromCharCode(lc);
-          cs.push(i);
-          ce.push(i + 1);
+          // The whole run of ASCII letters and digits at once: one slice, not a string per character.
+          if (tok.length === 0) base = nc;
+          let j = i + 1;
+          let upper = lc !== c;
+          for (; j < n; j++) {
+            const d = original.charCodeAt(j);
+            if (d >= 65 && d <= 90) upper = true;
+            else if (!isAsciiWordChar(d)) break;
+          }
+          const run = original.slice(i, j);
+          tok += upper ? run.toLowerCase() : run;
+          for (let k = i; k < j; k++) {
+            cs[nc] = k;
+            ce[nc] = k + 1;
+            nc++;
+          }
+          i = j;
+          continue;
         } else if ((c === 39 || c === 96) && tok.length > 0 && i + 1 < n && /\p{L}/u.test(original[i + 1]!)) {
           // Apostrophe inside a word: "i'm" → "im".
         } else if ((c === 64 || c === 36) && i + 1 < n && /[a-zA-Z]/.test(original[i + 1]!) && (c === 36 || tok.length > 0)) {
@@ -504,7 +533,7 @@ export function createNormaliser(tables: NormaliserTables) {
     if (hasMarks) {
       votes = [];
       let spaced = '';
-      for (let k = 0; k < itemText.length; k++) {
+      for (let k = 0; k < ni; k++) {
         const t = itemBase[k]! < 0 ? '' : itemText[k]!;
         if (t.length === 1) {
           spaced += t;
@@ -518,37 +547,28 @@ export function createNormaliser(tables: NormaliserTables) {
     }
 
     // Resolve joiners into pieces [text, from, to) (indices into cs/ce; fixed words have from −1).
-    const pText: string[] = [];
-    const pFrom: number[] = [];
-    const pTo: number[] = [];
     let singles = 0;
-    for (let k = 0; k < itemText.length; k++) {
+    for (let k = 0; k < ni; k++) {
       const t = itemText[k]!;
       const at = itemBase[k]!;
       if (at < 0) {
-        pText.push(t);
-        pFrom.push(-1 - k);
-        pTo.push(-1);
+        pushPiece(t, -1 - k, -1);
         continue;
       }
       if (hasMarks && /[*.\-_]/.test(t)) {
         for (const [x, a, b] of splitJoiners(t)) {
           if (x.length === 0) continue;
-          pText.push(x);
-          pFrom.push(at + a);
-          pTo.push(at + b);
+          pushPiece(x, at + a, at + b);
           if (x.length === 1) singles++;
         }
         continue;
       }
-      pText.push(t);
-      pFrom.push(at);
-      pTo.push(at + t.length);
+      pushPiece(t, at, at + t.length);
       if (t.length === 1) singles++;
     }
 
     let k = 0;
-    while (k < pText.length) {
+    while (k < np) {
       if (pFrom[k]! < 0) {
         const item = -1 - pFrom[k]!;
         emit(pText[k]!, fixedStart[item]!, fixedEnd[item]!);
@@ -557,7 +577,7 @@ export function createNormaliser(tables: NormaliserTables) {
       }
       // A run of three or more one-character pieces: join the longest stretches that spell a lexicon word.
       let run = k;
-      if (singles >= 3) while (run < pText.length && pFrom[run]! >= 0 && pText[run]!.length === 1) run++;
+      if (singles >= 3) while (run < np && pFrom[run]! >= 0 && pText[run]!.length === 1) run++;
       if (run - k >= 3 && vocabulary.size > 0) {
         // First the fewest lexicon words that use up the whole run ("e i n s e l f i e" → ein selfie).
         let joined = '';
@@ -647,11 +667,13 @@ export function createNormaliser(tables: NormaliserTables) {
 /** Lays words out as " word word … " for the patterns. */
 function layout(words: string[], origStarts: number[], origEnds: number[]): NormalisedText {
   const wordStarts: number[] = new Array(words.length);
-  let text = ' ';
+  let at = 1;
   for (let w = 0; w < words.length; w++) {
-    wordStarts[w] = text.length;
-    text += words[w] + ' ';
+    wordStarts[w] = at;
+    at += words[w]!.length + 1;
   }
+  // One join, not a string per word: the regexes read the text flat.
+  const text = words.length === 0 ? ' ' : ` ${words.join(' ')} `;
   return { text, words, wordStarts, origStarts, origEnds };
 }
 

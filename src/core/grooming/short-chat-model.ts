@@ -57,6 +57,41 @@ function wordWeights(model: ShortChatModel): Map<string, number> {
   return m;
 }
 
+/**
+ * The model's cue, category and pair weights in arrays, built once per model, so a score reads numbers by index
+ * instead of building a feature name per weight. Index i < CUE_COUNT is cue i, CUE_COUNT + j is modelCategories[j]
+ * (the order in which scoreWith lists an author's features); a missing weight is 0.
+ */
+interface WeightTables {
+  /** `c:` and `s:` weights. */
+  single: Float64Array;
+  /** `a:` weights of a pair of those, at [i * size + j] (i < j). */
+  pair: Float64Array;
+  /** `m:` weights of a pair of cues in one message, at [i * CUE_COUNT + j] (i < j). */
+  inMessage: Float64Array;
+  size: number;
+}
+const tableCache = new WeakMap<ShortChatModel, WeightTables>();
+function weightTables(model: ShortChatModel): WeightTables {
+  let t = tableCache.get(model);
+  if (!t) {
+    const names = [...CUE_NAMES.map((c) => `c:${c}`), ...modelCategories.map((c) => `s:${c}`)];
+    const size = names.length;
+    const w = (f: string) => model.weights[f] ?? 0;
+    t = { single: new Float64Array(size), pair: new Float64Array(size * size), inMessage: new Float64Array(CUE_COUNT * CUE_COUNT), size };
+    for (let i = 0; i < size; i++) {
+      t.single[i] = w(names[i]!);
+      for (let j = i + 1; j < size; j++) t.pair[i * size + j] = w(`a:${names[i]}+${names[j]}`);
+    }
+    for (let i = 0; i < CUE_COUNT; i++) for (let j = i + 1; j < CUE_COUNT; j++) t.inMessage[i * CUE_COUNT + j] = w(`m:${cueName(i)}+${cueName(j)}`);
+    tableCache.set(model, t);
+  }
+  return t;
+}
+
+/** Scratch of scoreWith: the indices (see WeightTables) of one author's features (scoring is synchronous). */
+const featureScratch: number[] = [];
+
 /** A word's first position packed in one number: message index and word index within the message. */
 export const packPosition = (messageIndex: number, wordIndex: number): number => messageIndex * 4096 + Math.min(wordIndex, 4095);
 export const unpackPosition = (p: number): { messageIndex: number; wordIndex: number } => ({ messageIndex: Math.floor(p / 4096), wordIndex: p % 4096 });
@@ -106,12 +141,15 @@ export class AuthorCues {
     if (cats !== this.baseCats || this.any !== this.baseCues) {
       this.baseCats = cats;
       this.baseCues = this.any;
-      const base: string[] = [];
-      for (let i = 0; i < CUE_COUNT; i++) if (this.any & (1 << i)) base.push(`c:${cueName(i)}`);
-      for (let i = 0; i < modelCategories.length; i++) if (cats & (1 << i)) base.push(`s:${modelCategories[i]!}`);
+      // The features c:… then s:…, and their pairs, summed in that order (as shortChatScore over shortChatFeatures).
+      const t = weightTables(m);
+      const base = featureScratch;
+      let n = 0;
+      for (let i = 0; i < CUE_COUNT; i++) if (this.any & (1 << i)) base[n++] = i;
+      for (let i = 0; i < modelCategories.length; i++) if (cats & (1 << i)) base[n++] = CUE_COUNT + i;
       let z = 0;
-      for (const f of base) z += m.weights[f] ?? 0;
-      for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) z += m.weights[`a:${base[i]}+${base[j]}`] ?? 0;
+      for (let i = 0; i < n; i++) z += t.single[base[i]!]!;
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) z += t.pair[base[i]! * t.size + base[j]!]!;
       this.zBase = z;
     }
     return 1 / (1 + Math.exp(-(m.bias + this.zBase + this.zPairs + this.zWords)));
@@ -163,7 +201,7 @@ export class AuthorCues {
         const k = i * 64 + j;
         if (!this.pairs.has(k)) {
           this.pairs.add(k);
-          if (this.model) this.zPairs += this.model.weights[`m:${cueName(i)}+${cueName(j)}`] ?? 0;
+          if (this.model) this.zPairs += weightTables(this.model).inMessage[i * CUE_COUNT + j]!;
           changed = true;
         }
       }
