@@ -5,7 +5,7 @@
  * recently active are forgotten), each with a small window and evidence list.
  */
 import { checkMessage } from './check-message.ts';
-import { ConversationState } from './conversation-state.ts';
+import { ConversationState, type ConversationStateOptions } from './conversation-state.ts';
 import { sigmoid } from './learned-model.ts';
 import { checkCount, checkThreshold } from './options.ts';
 import type { AuthorTier, ChatMessage, Signal, SignalCategory } from './types.ts';
@@ -56,6 +56,15 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
   const maxSignals = checkCount('maxSignalsPerViewer', opts.maxSignalsPerViewer, 8);
   const window = checkCount('pileOnWindow', opts.pileOnWindow, 200);
   const streamerTier = opts.streamerTier;
+  // The same for every viewer: one object, not one per viewer (a state keeps its options, never changes them).
+  const viewerOptions: ConversationStateOptions = {
+    threshold,
+    maxMessages: maxComments,
+    maxAuthors: 1,
+    maxSignals,
+    ...(streamerTier !== undefined && streamerTier !== 'unknown' ? { counterpartTier: streamerTier } : {}),
+    ...(opts.languages ? { languages: opts.languages } : {}),
+  };
   const viewers = new Map<string, { state: ConversationState; lastSeen: number }>();
   const top: ViewerSummary[] = [];
   const recent: (string | null)[] = new Array(window).fill(null);
@@ -104,14 +113,7 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
         }
       }
     }
-    const state = new ConversationState({
-      threshold,
-      maxMessages: maxComments,
-      maxAuthors: 1,
-      maxSignals,
-      ...(streamerTier !== undefined && streamerTier !== 'unknown' ? { counterpartTier: streamerTier } : {}),
-      ...(opts.languages ? { languages: opts.languages } : {}),
-    });
+    const state = new ConversationState(viewerOptions);
     viewers.set(id, { state, lastSeen: now });
     return state;
   }

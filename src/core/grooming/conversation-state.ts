@@ -77,6 +77,12 @@ interface AuthorState {
 
 const noRules: AuthorState['rules'] = [];
 
+/**
+ * The strengths of an author without a signal, shared (read only: an author gets its own at its first signal).
+ * Most authors never have one, and in a busy live stream authors come and go by the thousand.
+ */
+const noStrengths = newStrengths();
+
 const signalIndex = Object.fromEntries(signalCategories.map((c, i) => [c, i])) as Record<SignalCategory, number>;
 
 /** Scratch of rescoreAuthors: an author's strengths in context, read at once and dropped. */
@@ -208,6 +214,7 @@ export class ConversationState {
         author.readable++;
       }
       if (s.impliesMinor) author.presumesMinor = true;
+      if (author.strengths === noStrengths) author.strengths = newStrengths();
       addEvidence(author.strengths, s.category, s.weight);
       author.signalCount++;
       if (s.disclosedAge !== undefined) {
@@ -314,7 +321,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: noStrengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0 };
     this.authors.set(key, a);
     return a;
   }
