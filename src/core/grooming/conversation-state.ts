@@ -91,6 +91,13 @@ const inContext = newStrengths();
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 
+/**
+ * The message being read by readCues and, when it was glossed, the word each glossed word came from: read by
+ * positionOfCue while addWords runs (synchronously), so no closure is made per message.
+ */
+const cuePosition: { message: number; from: number[] | undefined } = { message: 0, from: undefined };
+const positionOfCue = (i: number): number => packPosition(cuePosition.message, cuePosition.from === undefined ? i : cuePosition.from[i]!);
+
 const byRisk = (x: { risk: number }, y: { risk: number }) => y.risk - x.risk;
 const inMessageOrder = (a: Signal, b: Signal) => a.messageIndex - b.messageIndex || a.start - b.start;
 
@@ -267,16 +274,17 @@ export class ConversationState {
       from = [];
       const glosser = defaultGlosser();
       for (let i = 0; i < nt.words.length; i++) {
-        for (const w of glosser.gloss([nt.words[i]!], lang)) {
+        for (const w of glosser.glossWordCached(nt.words[i]!, lang)) {
           g.push(w);
           from.push(i);
         }
       }
       glossed = g;
     }
-    const at = (i: number) => packPosition(index, from === undefined ? i : from[i]!);
     const a = author.cues.add(this.cueIndex.mask(nt.words, glossed));
-    const b = author.cues.addWords(glossed, at, text);
+    cuePosition.message = index;
+    cuePosition.from = from;
+    const b = author.cues.addWords(glossed, positionOfCue, text);
     return a || b;
   }
 

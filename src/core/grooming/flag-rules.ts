@@ -122,12 +122,16 @@ export const flagRules: readonly FlagRule[] = [
   },
 ];
 
+/** The strengths being tested by fireRules (rules test synchronously): one reader, not a closure per call. */
+let testing: Strengths = new Float64Array(0);
+const strengthOf = (c: SignalCategory): number => testing[idx[c]]!;
+
 /** Rules that fire on one author's contextual evidence. */
 export function fireRules(strengths: Strengths, ctx: AuthorContext): { rule: FlagRule; categories: SignalCategory[] }[] {
-  const s = (c: SignalCategory) => strengths[idx[c]]!;
+  testing = strengths;
   const out: { rule: FlagRule; categories: SignalCategory[] }[] = [];
   for (const rule of flagRules) {
-    const categories = rule.test(s, ctx);
+    const categories = rule.test(strengthOf, ctx);
     if (categories) out.push({ rule, categories });
   }
   return out;

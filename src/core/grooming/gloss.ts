@@ -74,16 +74,25 @@ export class Glosser {
     const g = this.langs.get(language)!;
     const out: string[] = [];
     for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      let r = g.cache.get(w);
-      if (r === undefined) {
-        r = this.lookup(g, w);
-        if (g.cache.size >= cacheLimit) g.cache.clear();
-        g.cache.set(w, r);
-      }
+      const r = this.cached(g, words[i]!);
       for (let k = 0; k < r.length; k++) out.push(r[k]!);
     }
     return out;
+  }
+
+  /** `gloss([word], language)` without the arrays: the cached gloss of one word (shared, read-only). */
+  glossWordCached(word: string, language: Foreign): readonly string[] {
+    return this.cached(this.langs.get(language)!, word);
+  }
+
+  private cached(g: LanguageGloss, w: string): readonly string[] {
+    let r = g.cache.get(w);
+    if (r === undefined) {
+      r = this.lookup(g, w);
+      if (g.cache.size >= cacheLimit) g.cache.clear();
+      g.cache.set(w, r);
+    }
+    return r;
   }
 
   /** One word's gloss (see the file comment for the order of attempts). */
