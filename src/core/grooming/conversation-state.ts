@@ -440,12 +440,14 @@ export class ConversationState {
     this.evidenceView = undefined;
     if (evidence.length <= this.opts.maxSignals) return;
     let drop = -1;
+    let weakest = 0;
     for (let i = 0; i < evidence.length; i++) {
       const e = evidence[i]!;
       // The weight first: most signals are no weaker than the candidate, and then their category need not be read.
-      if (drop >= 0 && !(e.weight < evidence[drop]!.weight)) continue;
+      if (drop >= 0 && !(e.weight < weakest)) continue;
       if (counts[signalIndex[e.category]]! < 2) continue;
       drop = i;
+      weakest = e.weight;
     }
     if (drop < 0) {
       drop = 0;
