@@ -88,7 +88,6 @@ const signalIndex = Object.fromEntries(signalCategories.map((c, i) => [c, i])) a
 /** Scratch of rescoreAuthors: an author's strengths in context, read at once and dropped. */
 const inContext = newStrengths();
 
-
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 
 /**

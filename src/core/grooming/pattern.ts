@@ -33,11 +33,6 @@ export interface CompiledPattern {
   /** Words every match contains: a message lacking one of them cannot match (a cheap pre-check). */
   required: string[];
   /**
-   * For a pattern that starts with a word: the words its second word can be, when the pattern fixes them; null
-   * when anything may follow (a gap, a prefix, a number, an optional part, or a one-word pattern).
-   */
-  second: string[] | null;
-  /**
    * Per anchor word: the words that can come right after it in a match, or null when anything may (a gap, a
    * prefix, a number, or the end of the pattern). A message runs the pattern at an anchor only when the next
    * word is one of them — most anchors are common words ("i", "you", "so") followed by something else.
@@ -206,23 +201,6 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
     return out;
   }
 
-  function secondWords(items: Item[]): string[] | null {
-    const a = items[0];
-    if (a === undefined || a.kind !== 'word') return null;
-    if (a.words.length >= 2) return [a.words[1]!];
-    const b = items[1];
-    if (b === undefined) return null;
-    if (b.kind === 'word') return [b.words[0]!];
-    if (b.kind !== 'group' || b.optional) return null;
-    const out: string[] = [];
-    for (const alt of b.alts) {
-      const f = alt[0];
-      if (f === undefined || f.kind !== 'word') return null;
-      out.push(f.words[0]!);
-    }
-    return out;
-  }
-
   /**
    * The first two words of every way `items[i..]` can match (shorter when the pattern ends first); ANY stands
    * for a word the pattern does not fix. A superset is fine (lookaheads are ignored): it only decides where the
@@ -281,7 +259,6 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
     words: [...allWords],
     regex: new RegExp(reSeq(seq) + '(?= )', 'y'),
     required: [...requiredOf(seq)],
-    second: secondWords(seq),
     follows,
     anchors: [...anchors],
     prefixes: [...prefixes],
