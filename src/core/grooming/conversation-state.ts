@@ -319,9 +319,12 @@ export class ConversationState {
   private touchAuthor(key: string): AuthorState {
     let a = this.authors.get(key);
     if (a) {
-      // Move to the most-recent end of the map's insertion order.
-      this.authors.delete(key);
-      this.authors.set(key, a);
+      // Move to the most-recent end of the map's insertion order, unless it is there already: the author of the
+      // previous message was touched last (a live-stream viewer's state has no other author).
+      if (key !== this.lastAuthor) {
+        this.authors.delete(key);
+        this.authors.set(key, a);
+      }
       return a;
     }
     if (this.authors.size >= this.opts.maxAuthors) {
