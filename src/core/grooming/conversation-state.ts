@@ -70,6 +70,8 @@ interface AuthorState {
   cueBlocked: boolean;
   /** Messages of this author the short-chat model has read (at most SHORT_CHAT_MESSAGES). */
   cueMessages: number;
+  /** The author's last message laughed (a playful threat in their next one is banter: frames.ts). */
+  laughedLast: boolean;
 }
 
 const noRules: AuthorState['rules'] = [];
@@ -125,6 +127,8 @@ export class ConversationState {
   private lastAuthor: string | undefined;
   /** Pictures or a recording were mentioned: later "it" / "them" may stand for them (frames.ts). */
   private materialSeen = false;
+  /** The last message laughed. */
+  private lastLaughed = false;
   private textZ: number;
   currentRisk: number;
   peakRisk: number;
@@ -158,12 +162,14 @@ export class ConversationState {
   push(message: ChatMessage): { signals: Signal[]; crossed: boolean } {
     const index = this.messageCount++;
     const nt = this.matcher.normaliser.normalise(message.text);
-    const seen = { sawMaterial: false };
-    const detectOpts: DetectOptions = { messageIndex: index, materialContext: this.materialSeen, out: seen };
+    const seen: NonNullable<DetectOptions['out']> = { sawMaterial: false };
+    const own = message.author === undefined ? undefined : this.authors.get(message.author);
+    const detectOpts: DetectOptions = { messageIndex: index, materialContext: this.materialSeen, laughedBefore: this.lastLaughed || own?.laughedLast === true, out: seen };
     if (message.author !== undefined) detectOpts.author = message.author;
     if (this.opts.languages !== undefined) detectOpts.languages = this.opts.languages;
     const signals = detectInNormalised(this.matcher, message.text, nt, detectOpts);
     if (seen.sawMaterial) this.materialSeen = true;
+    this.lastLaughed = seen.laughter === true;
     const key = message.author ?? '';
     this.replyToAgeProbe(message, nt, signals, key, index);
 
@@ -176,6 +182,7 @@ export class ConversationState {
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
     const author = this.touchAuthor(key);
+    author.laughedLast = this.lastLaughed;
     // New cue words change only this author's short-chat score (unless the model just stopped for everyone).
     const cuesBefore = this.cuesDropped;
     const cueChanged = this.readCues(author, message.text, nt, index);
@@ -302,7 +309,7 @@ export class ConversationState {
       const oldest = this.authors.keys().next().value as string;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false };
     this.authors.set(key, a);
     return a;
   }

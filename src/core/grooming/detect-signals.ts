@@ -16,8 +16,10 @@ export interface DetectOptions {
   noSplit?: boolean;
   /** Material (pictures, a recording) was mentioned earlier in the conversation: "it" may stand for it. */
   materialContext?: boolean;
-  /** Set to true when this message mentions material or pictures (for the next message's context). */
-  out?: { sawMaterial: boolean };
+  /** The message before, or the author's own message before, laughed (FrameContext.laughedBefore). */
+  laughedBefore?: boolean;
+  /** What the next messages need to know of this one: it mentions material or pictures; it laughs. */
+  out?: { sawMaterial: boolean; laughter?: boolean };
 }
 
 /** Words before an age that make it about the person addressed ("for a 13 yr old", "your 14 yo self"). */
@@ -129,8 +131,11 @@ function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedT
   // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
   let context = opts.materialContext === true;
   for (let i = 0; i < found.length && !context; i++) context = found[i]!.category === 'sextortion';
-  const { hits, sawMaterial, banter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true });
-  if (opts.out && sawMaterial) opts.out.sawMaterial = true;
+  const { hits, sawMaterial, banter, laughter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true });
+  if (opts.out) {
+    if (sawMaterial) opts.out.sawMaterial = true;
+    if (laughter) opts.out.laughter = true;
+  }
   for (const h of hits) {
     if (langs && !langs.includes(h.language)) continue;
     const start = nt.origStarts[h.first]!;

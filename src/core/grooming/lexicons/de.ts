@@ -70,5 +70,6 @@ export const de: LexiconData = {
     restitutionParticles: ['zuruck'],
     restitution: [],
     intimate: ['nacktbilder', 'nacktfotos', 'nudes', 'nackt', 'du mir geschickt', 'du geschickt', 'vor der kamera', 'vor der cam', 'unterwasche'],
+    favours: ['pommes', 'chips', 'snack', 'schokolade', 'schoki', 'süßigkeiten', 'pizza', 'döner', 'kaffee', 'eis', 'hoodie', 'pulli', 'jacke', 'ladekabel', 'ladegerät', 'kopfhörer', 'hausaufgaben', 'hausi', 'mitschrift', 'notizen', 'hilf mir', 'hilfst'],
   },
 };

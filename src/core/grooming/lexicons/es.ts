@@ -66,5 +66,6 @@ export const es: LexiconData = {
     restitutionParticles: ['devuelveme', 'devuelve', 'regresame'],
     restitution: ['devuelveme'],
     intimate: ['nudes', 'desnuda', 'desnudo', 'me mandaste', 'me enviaste', 'en la camara', 'ropa interior', 'pack'],
+    favours: ['patatas', 'papas', 'chocolate', 'chuches', 'golosinas', 'pizza', 'café', 'helado', 'sudadera', 'chaqueta', 'cargador', 'auriculares', 'deberes', 'tarea', 'apuntes', 'ayudas', 'ayúdame'],
   },
 };

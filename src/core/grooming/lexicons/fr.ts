@@ -65,5 +65,6 @@ export const fr: LexiconData = {
     restitutionParticles: ['moi', 'mon', 'ma', 'mes'],
     restitution: ['rembourse', 'rembourses'],
     intimate: ['nudes', 'nue', 'nu', 'tu mas envoye', 'devant la cam', 'devant la camera', 'sous vetements'],
+    favours: ['frites', 'chips', 'chocolat', 'bonbons', 'pizza', 'kebab', 'café', 'glace', 'sweat', 'hoodie', 'veste', 'chargeur', 'écouteurs', 'devoirs', 'aide moi', 'aider'],
   },
 };

@@ -70,5 +70,6 @@ export const nl: LexiconData = {
     restitutionParticles: ['terug'],
     restitution: ['terugbetalen', 'teruggeven'],
     intimate: ['naaktfotos', 'naaktfoto', 'nudes', 'naakt', 'je stuurde', 'je mij stuurde', 'voor de camera', 'voor de cam', 'ondergoed'],
+    favours: ['patat', 'friet', 'frietjes', 'chips', 'snack', 'chocola', 'snoep', 'pizza', 'koffie', 'ijsje', 'hoodie', 'trui', 'jas', 'oplader', 'oordopjes', 'huiswerk', 'aantekeningen', 'helpt', 'helpen met'],
   },
 };
