@@ -72,6 +72,8 @@ interface AuthorState {
   cueMessages: number;
   /** The author's last message laughed (a playful threat in their next one is banter: frames.ts). */
   laughedLast: boolean;
+  /** The author asked something of the kind strangers pile up (ASK_CATEGORIES). */
+  asks: boolean;
 }
 
 const noRules: AuthorState['rules'] = [];
@@ -79,6 +81,14 @@ const noRules: AuthorState['rules'] = [];
 const signalIndex = Object.fromEntries(signalCategories.map((c, i) => [c, i])) as Record<SignalCategory, number>;
 
 const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
+
+/**
+ * What strangers each ask of one person when they pile up (age, school, where they live, whether adults are
+ * around, a picture or the camera, a dare, another app, a meeting), and how many different authors asking make
+ * the pattern (flag rule `coordinated_asks`).
+ */
+const ASK_CATEGORIES = new Set<SignalCategory>(['age_probe', 'personal_info', 'supervision_check', 'image_request', 'stream_pressure', 'platform_move', 'meeting']);
+export const COORDINATED_ASKERS = 3;
 
 /** Learned score below which a long conversation's non-strong short-chat rules do not count. */
 export const RULE_TEXT_FLOOR = 0.05;
@@ -129,6 +139,8 @@ export class ConversationState {
   private materialSeen = false;
   /** The last message laughed. */
   private lastLaughed = false;
+  /** Authors who asked something of ASK_CATEGORIES. */
+  private askers = 0;
   private textZ: number;
   currentRisk: number;
   peakRisk: number;
@@ -204,6 +216,10 @@ export class ConversationState {
         author.readable++;
       }
       if (s.impliesMinor) author.presumesMinor = true;
+      if (!author.asks && key !== '' && s.weight >= 0.5 && ASK_CATEGORIES.has(s.category)) {
+        author.asks = true;
+        this.askers++;
+      }
       addEvidence(author.strengths, s.category, s.weight);
       author.signalCount++;
       if (s.disclosedAge !== undefined) {
@@ -307,9 +323,10 @@ export class ConversationState {
     }
     if (this.authors.size >= this.opts.maxAuthors) {
       const oldest = this.authors.keys().next().value as string;
+      if (this.authors.get(oldest)!.asks) this.askers--;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: newStrengths(), signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false };
     this.authors.set(key, a);
     return a;
   }
@@ -350,6 +367,7 @@ export class ConversationState {
       minorCounterpart: minor,
       allAdults: own.tier === 'adult' && others > 0 && allOthersAdult,
       family: a.addressedAsFamily,
+      coordinated: a.asks && this.askers >= COORDINATED_ASKERS,
     };
   }
 
