@@ -3,6 +3,7 @@
  * run each where its anchor occurs, and map every match back to the span as written.
  */
 import { findFrames } from './frames.ts';
+import { dampReportedSpeech } from './reported-speech.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import { wordAt, type NormalisedText } from './normalise.ts';
 import type { Signal } from './types.ts';
@@ -108,8 +109,14 @@ export function detectInNormalised(
       if (!found.some((f) => f.category === s.category && f.start === s.start && f.end === s.end)) found.push(s);
     }
   }
-  return dedupe(found);
+  const kept = dedupe(found);
+  // Quoted warnings ("if someone says \"pay or i post it\", report it"): only the top-level call, on the message as written.
+  if (!opts.noSplit && QUOTE_MARKS.test(original)) dampReportedSpeech(original, kept);
+  return kept;
 }
+
+/** Any quotation mark of reported-speech.ts: most messages have none, so the quote reading is skipped. */
+const QUOTE_MARKS = /["“„«»‘]/;
 
 /** What is left of a threat to expose someone when the message is banter (see FrameResult.banter). */
 export const BANTER_FACTOR = 0.3;
