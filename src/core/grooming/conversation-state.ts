@@ -120,6 +120,13 @@ function addressesFamily(words: readonly string[]): boolean {
   return kin.has(words[words.length - 1]!) || (kin.has(words[0]!) && words.length > 1);
 }
 
+/**
+ * A message that opens by calling someone a parent ("papa darf ich samstag auf die party", "mom can u come"):
+ * the kin word followed by a request or the speaker, not by a verb about the parent ("mom is home").
+ */
+const afterAddress = new Set(['can', 'could', 'pls', 'please', 'i', 'im', 'my', 'where', 'when', 'what', 'are', 'did', 'do', 'darf', 'kannst', 'kann', 'bitte', 'ich', 'mein', 'meine', 'wo', 'wann', 'kun', 'mag', 'ik', 'mijn', 'waar', 'wanneer', 'je', 'jai', 'mon', 'peux', 'puedo', 'puedes', 'yo', 'mi', 'donde']);
+const opensWithKin = (words: readonly string[]) => words.length > 1 && words.length <= 16 && kin.has(words[0]!) && afterAddress.has(words[1]!);
+
 export class ConversationState {
   readonly opts: ConversationStateOptions;
   private readonly matcher: LexiconMatcher;
@@ -139,6 +146,8 @@ export class ConversationState {
   private materialSeen = false;
   /** The last message laughed. */
   private lastLaughed = false;
+  /** Author of the last message that opened by calling someone a parent, until someone else answers. */
+  private kinCalledBy: string | undefined;
   /** Authors who asked something of ASK_CATEGORIES. */
   private askers = 0;
   private textZ: number;
@@ -205,6 +214,12 @@ export class ConversationState {
       prev.addressedAsFamily = true;
       changed = true;
     }
+    // …and the author who answers a message that opened by calling someone a parent is that parent.
+    if (this.kinCalledBy !== undefined && this.kinCalledBy !== key && !author.addressedAsFamily) {
+      author.addressedAsFamily = true;
+      changed = true;
+    }
+    if (this.kinCalledBy !== key) this.kinCalledBy = opensWithKin(nt.words) ? key : undefined;
     this.lastAuthor = key;
     if (message.authorTier !== undefined && message.authorTier !== author.tier) {
       author.tier = message.authorTier;

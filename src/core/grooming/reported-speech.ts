@@ -42,7 +42,7 @@ export function quotations(text: string): [number, number][] {
   return out;
 }
 
-/** Damps, in place, the signals that lie inside a reported quotation of `text`. */
+/** Damps, in place, the signals that lie (mostly) inside a reported quotation of `text`. */
 export function dampReportedSpeech(text: string, signals: Signal[]): void {
   if (signals.length === 0) return;
   const quotes = quotations(text);
@@ -58,6 +58,7 @@ export function dampReportedSpeech(text: string, signals: Signal[]): void {
   if (!whole && !MARKERS.test(outside)) return;
   for (const s of signals) {
     if (s.category === 'age_disclosure') continue;
-    if (quotes.some(([a, b]) => s.start >= a && s.end <= b)) s.weight *= REPORTED_FACTOR;
+    // A pattern may reach a word past the closing mark ("or i leak them\". its"): most of it inside counts.
+    if (quotes.some(([a, b]) => 2 * (Math.min(b, s.end) - Math.max(a, s.start)) > s.end - s.start)) s.weight *= REPORTED_FACTOR;
   }
 }

@@ -28,7 +28,7 @@ export const fr: LexiconData = {
     sextortion: [
       // "or I send / show" with nothing said of what or to whom: evidence, not a threat on its own ("oder ich zeig mama dein zeugnis").
       [0.6, '(ou|sinon) (je|jle|je le|je les) ~1 (envoie|montre|publie|poste|partage|balance)', '(ou|sinon) (jenvoie|je montre|je publie|je poste|je partage|je balance)'],
-      [0.95, 'jenvoie (tes|les|ta|ton) ~2 a (tout le monde|tes parents|ton ecole|tes amis|toute ton ecole|ta famille|tes abonnes)', '(ou|sinon) (ta famille|tes parents|tout le monde|tes amis|tes abonnes|toute ton ecole) (les |la |le )?(verra|verront|voit|voient)', 'tout le monde va (les )?voir', 'je publie tes ({PHOTO})'],
+      [0.95, 'jenvoie (tes|les|ta|ton) ~1 ({PHOTO}|photo|photos|captures|enregistrement) ~1 a (tout le monde|tes parents|ton ecole|tes amis|toute ton ecole|ta famille|tes abonnes)', '(ou|sinon) (ta famille|tes parents|tout le monde|tes amis|tes abonnes|toute ton ecole) (les |la |le )?(verra|verront|voit|voient)', 'tout le monde va (les )?voir', 'je publie tes ({PHOTO})'],
       [0.7, 'jai pirate ton (compte|insta|snap|telephone)', 'jai tes ({PHOTO})', 'jai enregistre ton (live|stream|appel|video)'],
       [0.6, '(paie|paye|envoie de largent|vire) ~3 (ou|sinon)', 'en (cartes cadeaux|carte cadeau|bitcoin|crypto|paysafe)', 'tu as # (heures|minutes|jours)', 'fais ce que je (dis|veux)', 'envoie de largent'],
     ],
