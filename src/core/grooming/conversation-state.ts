@@ -22,7 +22,7 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import { AuthorCues, categoryMask, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
+import { AuthorCues, categoryMask, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type Partner, type ShortChatModel } from './short-chat-model.ts';
 import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type Signal, type SignalCategory } from './types.ts';
 
 export interface ConversationStateOptions {
@@ -403,12 +403,14 @@ export class ConversationState {
       a.lexZ = s === undefined ? lexiconIntercept : lexiconLogit(a.strengths, ctx, s);
       a.rules = s === undefined ? noRules : fireRules(s, ctx);
       anyRules ||= a.rules.length > 0;
-      this.scoreCues(a, ctx, s);
-      anyRules ||= a.cueScore >= this.shortModel.threshold;
+      this.cueContext(a, ctx, s);
       a.level = this.overrideLevel(a, ctx);
       if (ctx.tierKnown && ctx.tier === 'adult') knownAdults++;
       if (ctx.tierKnown && isMinor(ctx.tier)) knownMinors++;
     }
+    // Partner features read everyone's categories, so the scores come once every context is known.
+    this.scoreAllCues();
+    for (const a of this.authors.values()) anyRules ||= a.cueScore >= this.shortModel.threshold;
     this.anyRules = anyRules;
     const cp = this.opts.counterpartTier;
     const n = this.authors.size + (cp !== undefined && cp !== 'unknown' ? 1 : 0);
@@ -520,38 +522,62 @@ export class ConversationState {
     return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
   }
 
-  /** Only this author's short-chat score changed (new words, same context). */
+  /** Only this author's cues changed (new words, same context): their score, and the others' partner features. */
   private rescoreCues(a: AuthorState): void {
     // Context and strengths are as the last full rescore left them (they change only with one).
-    a.cueScore = a.cueBlocked ? 0 : a.cues.scoreWith(a.cueCats);
+    this.scoreAllCues();
     a.cueCache = undefined;
     // Model evidence is shown only for an author without a lexicon signal, once flagged.
-    if (a.readable === 0 && this.warningAt !== null) this.evidenceView = undefined;
-    if (a.cueScore >= this.shortModel.threshold) this.anyRules = true;
-    else {
-      let any = false;
-      for (const b of this.authors.values()) any ||= b.rules.length > 0 || b.cueScore >= this.shortModel.threshold;
-      this.anyRules = any;
-    }
+    if (this.warningAt !== null) this.evidenceView = undefined;
+    let any = false;
+    for (const b of this.authors.values()) any ||= b.rules.length > 0 || b.cueScore >= this.shortModel.threshold;
+    this.anyRules = any;
   }
 
+
   /**
-   * The short-chat model's score for an author: computed for everyone (training reads the features), but it
-   * stays 0 for a minor author, a parent, or adults among adults — peers and families are judged by the rules.
+   * What the short-chat model reads of an author's context: their categories after context, and whether the
+   * model applies — it stays 0 for a minor author, a parent, or adults among adults (peers and families are
+   * judged by the rules). Computed for everyone: training and the partner features read it.
    */
-  private scoreCues(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
+  private cueContext(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
     const peer = ctx.tier === 'child' || ctx.tier === 'teen';
     a.cueBlocked = peer || ctx.family || ctx.allAdults;
     a.cueCats = s === undefined ? 0 : categoryMask((c) => s[signalIndex[c]]!);
-    a.cueScore = a.cueBlocked ? 0 : a.cues.scoreWith(a.cueCats);
-    a.cueCache = undefined;
+  }
+
+  /** Every author's short-chat score, each with the others' cues and categories as partner features. */
+  private scoreAllCues(): void {
+    for (const a of this.authors.values()) {
+      if (a.cueBlocked) {
+        a.cueScore = 0;
+        a.cueCache = undefined;
+        continue;
+      }
+      const p = this.partnerOf(a);
+      const score = a.cues.scoreWith(a.cueCats, p.cues, p.cats);
+      if (score !== a.cueScore) a.cueCache = undefined;
+      a.cueScore = score;
+    }
+  }
+
+  /** The cues and categories of everyone in the chat but `a`. */
+  private partnerOf(a: AuthorState): Partner {
+    let cues = 0;
+    let cats = 0;
+    for (const b of this.authors.values()) {
+      if (b === a) continue;
+      cues |= b.cues.any;
+      cats |= b.cueCats;
+    }
+    return { cues, cats };
   }
 
   /** The short-chat model's feature names for an author (explanations and fitting; the score is incremental). */
   private cueFeaturesOf(a: AuthorState): string[] {
     const ctx = this.contextOf(a);
     const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
-    return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+    return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!), this.partnerOf(a));
   }
 
   /**

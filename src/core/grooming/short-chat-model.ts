@@ -1,6 +1,7 @@
 /**
  * The short-chat model: a logistic model over one author's cue words (cue-words.ts), the cue pairs inside
- * one message, the lexicon categories the author reached, and pairs of those at the author level. It is
+ * one message, the lexicon categories the author reached, pairs of those at the author level, the author's
+ * words, and the cues and categories of the others in the chat (partner features). It is
  * fitted on the project's own synthetic short chats (`npm run train:short-chats`, test/fixtures/short-chats)
  * and speaks only while a conversation is too short for the learned text model. An author needs a lexicon
  * signal a reviewer can read, or at least three of the model's own words shown as evidence with their spans
@@ -88,6 +89,8 @@ export class AuthorCues {
   private zPairs = 0;
   private baseCues = -1;
   private baseCats = -1;
+  private basePartnerCues = -1;
+  private basePartnerCats = -1;
   private zBase = 0;
 
   constructor(private readonly model?: ShortChatModel) {
@@ -95,23 +98,31 @@ export class AuthorCues {
   }
 
   /** The model's score for this author, given the author's category strengths (after context). */
-  score(strength: (c: SignalCategory) => number): number {
-    return this.scoreWith(categoryMask(strength));
+  score(strength: (c: SignalCategory) => number, partner: Partner = noPartner): number {
+    return this.scoreWith(categoryMask(strength), partner.cues, partner.cats);
   }
 
-  /** The same, given the categories at or above the floor as a mask (categoryMask). */
-  scoreWith(cats: number): number {
+  /**
+   * The same, given the categories at or above the floor as a mask (categoryMask), and the cues and categories
+   * of everyone else in the chat (the partner features: what the other side says shapes what this author's
+   * words mean — a reply that pleads or names a parent, a friend who laughs).
+   */
+  scoreWith(cats: number, partnerCues = 0, partnerCats = 0): number {
     const m = this.model;
     if (m === undefined) return 0;
-    if (cats !== this.baseCats || this.any !== this.baseCues) {
+    if (cats !== this.baseCats || this.any !== this.baseCues || partnerCues !== this.basePartnerCues || partnerCats !== this.basePartnerCats) {
       this.baseCats = cats;
       this.baseCues = this.any;
+      this.basePartnerCues = partnerCues;
+      this.basePartnerCats = partnerCats;
       const base: string[] = [];
       for (let i = 0; i < CUE_COUNT; i++) if (this.any & (1 << i)) base.push(`c:${cueName(i)}`);
       for (let i = 0; i < modelCategories.length; i++) if (cats & (1 << i)) base.push(`s:${modelCategories[i]!}`);
       let z = 0;
       for (const f of base) z += m.weights[f] ?? 0;
       for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) z += m.weights[`a:${base[i]}+${base[j]}`] ?? 0;
+      for (let i = 0; i < CUE_COUNT; i++) if (partnerCues & (1 << i)) z += m.weights[`pc:${cueName(i)}`] ?? 0;
+      for (let i = 0; i < modelCategories.length; i++) if (partnerCats & (1 << i)) z += m.weights[`ps:${modelCategories[i]!}`] ?? 0;
       this.zBase = z;
     }
     return 1 / (1 + Math.exp(-(m.bias + this.zBase + this.zPairs + this.zWords)));
@@ -189,8 +200,15 @@ export function categoryMask(strength: (c: SignalCategory) => number): number {
   return cats;
 }
 
+/** The cues and categories (masks) of everyone else in the chat. */
+export interface Partner {
+  cues: number;
+  cats: number;
+}
+const noPartner: Partner = { cues: 0, cats: 0 };
+
 /** The model's feature names for one author (stable order). */
-export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number): string[] {
+export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number, partner: Partner = noPartner): string[] {
   const base: string[] = [];
   for (let i = 0; i < CUE_COUNT; i++) if (ac.any & (1 << i)) base.push(`c:${cueName(i)}`);
   for (const c of modelCategories) if (strength(c) >= CATEGORY_FLOOR) base.push(`s:${c}`);
@@ -198,6 +216,8 @@ export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) 
   for (const k of ac.pairs) out.push(`m:${cueName(Math.floor(k / 64))}+${cueName(k % 64)}`);
   for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) out.push(`a:${base[i]}+${base[j]}`);
   for (const w of ac.words.keys()) out.push(`w:${w}`);
+  for (let i = 0; i < CUE_COUNT; i++) if (partner.cues & (1 << i)) out.push(`pc:${cueName(i)}`);
+  for (let i = 0; i < modelCategories.length; i++) if (partner.cats & (1 << i)) out.push(`ps:${modelCategories[i]!}`);
   return out;
 }
 
