@@ -29,10 +29,14 @@ export const shortChatFiles = {
    * printed. The blind set that replaces it is scored once, at merge.
    */
   heldOut: fileURLToPath(new URL('../test/fixtures/short-chats/held-out.jsonl', import.meta.url)),
-  /** Written blind to the detector in session 4; never tuned on. */
+  /** Written blind to the detector in session 4; trained on (short-chat model) since session 4. */
   heldOut2: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-2.jsonl', import.meta.url)),
-  /** Written blind to the detector in session 4 (second writer); never tuned on. */
+  /** Written blind to the detector in session 4 (second writer); scored blind then, trained and tuned on since session 5. */
   heldOut3: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-3.jsonl', import.meta.url)),
+  /** Written blind in session 5 by a writer who never read the detector or the other sets; never trained or tuned on. */
+  heldOut4: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-4.jsonl', import.meta.url)),
+  /** Written blind in session 5 by a second such writer; never trained or tuned on. */
+  heldOut5: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-5.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
