@@ -111,12 +111,10 @@ export function detectInNormalised(
   }
   const kept = dedupe(found);
   // Quoted warnings ("if someone says \"pay or i post it\", report it"): only the top-level call, on the message as written.
-  if (!opts.noSplit && QUOTE_MARKS.test(original)) dampReportedSpeech(original, kept);
+  if (!opts.noSplit) dampReportedSpeech(original, kept);
   return kept;
 }
 
-/** Any quotation mark of reported-speech.ts: most messages have none, so the quote reading is skipped. */
-const QUOTE_MARKS = /["“„«»‘]/;
 
 /** What is left of a threat to expose someone when the message is banter (see FrameResult.banter). */
 export const BANTER_FACTOR = 0.3;

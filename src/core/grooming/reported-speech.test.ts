@@ -36,3 +36,9 @@ test('not reported speech: the threat itself, a threat with quotes but nothing r
   const s = detectSignals('if your mom asks just say "im at a friends house" and dont tell anyone about us');
   assert.ok(s.some((x) => x.category === 'secrecy' && x.weight >= 0.5));
 });
+
+test('a threat told as someone else\'s, without quotation marks, is reported; a first-person threat never is', () => {
+  assert.equal(flagged(['a', 'saw a video about scammers'], ['a', 'they say if u dont pay theyll send the pics to ur followers'], ['b', 'thats why i never send anything']), false);
+  assert.equal(flagged(['a', 'my friend said its fine. pay 50 or i send your pics to your whole school'], ['b', 'no']), true);
+  assert.equal(flagged(['a', 'they say you have 1 hour. pay or the video goes to all your followers'], ['b', 'please']), true, 'no third-person subject in the threat itself');
+});

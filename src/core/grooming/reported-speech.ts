@@ -28,6 +28,12 @@ const MARKERS = new RegExp(
   'i',
 );
 
+/** Someone else said it: "they say", "he said", "scammers threaten", "sie sagen", "ze zeggen", "ils disent", "dicen". */
+const SAID = /\b(they|he|she|people|scammers|someone|somebody|sie|er|ze|hij|mensen|iemand|ils|elles|on|ellos|alguien|la gente)\s+(say|says|said|tell|told|threaten|threatens|threatened|will say|sagen|sagt|sagte|drohen|droht|zeggen|zegt|zei|dreigen|dreigt|disent|dit|menacent|menace|dicen|dice|amenazan|amenaza)\b/i;
+/** A third-person subject making the threat ("theyll send", "he will post"), and no first person in it. */
+const THIRD = /\b(they|theyll|theyd|he|hell|hed|she|shell|sie|er|ze|hij|zij|ils|elles|ellos|ellas)\b/i;
+const FIRST = /\b(i|ill|im|ich|ik|je|j|yo|me|mir|mij)\b/i;
+
 /** [start, end) of each quotation in `text` (the marks included), for the quote pairs above. */
 export function quotations(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -42,9 +48,13 @@ export function quotations(text: string): [number, number][] {
   return out;
 }
 
-/** Damps, in place, the signals that lie (mostly) inside a reported quotation of `text`. */
+/**
+ * Damps, in place, the signals that lie (mostly) inside a reported quotation of `text`, and threats told
+ * without quotation marks as someone else's ("they say if u dont pay theyll send the pics to ur followers").
+ */
 export function dampReportedSpeech(text: string, signals: Signal[]): void {
   if (signals.length === 0) return;
+  dampToldThreats(text, signals);
   const quotes = quotations(text);
   if (quotes.length === 0) return;
   let outside = '';
@@ -60,5 +70,21 @@ export function dampReportedSpeech(text: string, signals: Signal[]): void {
     if (s.category === 'age_disclosure') continue;
     // A pattern may reach a word past the closing mark ("or i leak them\". its"): most of it inside counts.
     if (quotes.some(([a, b]) => 2 * (Math.min(b, s.end) - Math.max(a, s.start)) > s.end - s.start)) s.weight *= REPORTED_FACTOR;
+  }
+}
+
+/** Threats in a message that says someone else makes them, with a third-person subject and no first person. */
+function dampToldThreats(text: string, signals: Signal[]): void {
+  if (!SAID.test(text)) return;
+  const told: Signal[] = [];
+  for (const s of signals) {
+    if (s.category !== 'sextortion' && s.category !== 'threat') continue;
+    // The subject may stand just before the span ("theyll send …" matched from "send").
+    const around = text.slice(Math.max(0, s.start - 12), s.end);
+    if (THIRD.test(around) && !FIRST.test(s.text)) told.push(s);
+  }
+  // Whatever lies inside a told threat ("send the pics" in it) is told too.
+  for (const s of signals) {
+    if (told.some((t) => s.start >= t.start && s.end <= t.end)) s.weight *= REPORTED_FACTOR;
   }
 }
