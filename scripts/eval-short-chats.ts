@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { assessConversation } from '../src/core/grooming/index.ts';
+import { assessConversation, type AssessOptions } from '../src/core/grooming/index.ts';
 import { evade, evasions, type Evasion } from '../src/core/grooming/evasion.ts';
 import type { ChatMessage } from '../src/core/grooming/types.ts';
 
@@ -29,10 +29,14 @@ export const shortChatFiles = {
    * printed. The blind set that replaces it is scored once, at merge.
    */
   heldOut: fileURLToPath(new URL('../test/fixtures/short-chats/held-out.jsonl', import.meta.url)),
-  /** Written blind to the detector in session 4; never tuned on. */
+  /** Written blind to the detector in session 4; trained on (short-chat model) since session 4. */
   heldOut2: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-2.jsonl', import.meta.url)),
-  /** Written blind to the detector in session 4 (second writer); never tuned on. */
+  /** Written blind to the detector in session 4 (second writer); scored blind then, trained and tuned on since session 5. */
   heldOut3: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-3.jsonl', import.meta.url)),
+  /** Written blind in session 5 by a writer who never read the detector or the other sets; never trained or tuned on. */
+  heldOut4: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-4.jsonl', import.meta.url)),
+  /** Written blind in session 5 by a second such writer; never trained or tuned on. */
+  heldOut5: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-5.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
@@ -64,6 +68,8 @@ export interface ShortChatFigures {
   /** Ids (with evasion) of missed grooming chats and flagged benign chats, for reading. */
   missed: string[];
   falseFlags: string[];
+  /** Whether each chat × evasion variant was flagged, chat by chat, evasion by evasion. */
+  flaggedByVariant: boolean[];
 }
 
 const empty = () => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
@@ -78,19 +84,21 @@ function seedOf(id: string, message: number, evasion: number): number {
   return (h ^ Math.imul(message + 1, 0x9e3779b1) ^ Math.imul(evasion + 1, 0x85ebca6b)) >>> 0;
 }
 
-/** Assesses every chat of `path` under every evasion; `chosen` limits the evasions. */
-export function evalShortChats(path: string, chosen: readonly Evasion[] = evasions): ShortChatFigures {
-  const chats = loadShortChats(path);
+/** Assesses every chat of `path` (or the chats given) under every evasion; `chosen` limits the evasions. */
+export function evalShortChats(path: string | { name: string; chats: readonly ShortChat[] }, chosen: readonly Evasion[] = evasions, opts: AssessOptions = {}): ShortChatFigures {
+  const chats = typeof path === 'string' ? loadShortChats(path) : path.chats;
   const all = empty();
   const byLanguage: Record<string, ReturnType<typeof empty>> = {};
   const byEvasion: Record<string, ReturnType<typeof empty>> = {};
   const missed: string[] = [];
   const falseFlags: string[] = [];
+  const flaggedByVariant: boolean[] = [];
   for (const chat of chats) {
     chosen.forEach((evasion) => {
       const e = evasions.indexOf(evasion);
       const messages = chat.messages.map((m, i) => ({ ...m, text: evade(m.text, evasion, seedOf(chat.id, i, e)) }));
-      const flagged = assessConversation(messages).flagged;
+      const flagged = assessConversation(messages, opts).flagged;
+      flaggedByVariant.push(flagged);
       const positive = chat.label === 'grooming';
       const key = positive ? (flagged ? 'tp' : 'fn') : flagged ? 'fp' : 'tn';
       for (const c of [all, (byLanguage[chat.lang] ??= empty()), (byEvasion[evasion] ??= empty())]) c[key]++;
@@ -100,7 +108,7 @@ export function evalShortChats(path: string, chosen: readonly Evasion[] = evasio
   }
   const fin = (r: Record<string, ReturnType<typeof empty>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, finish(v)]));
   return {
-    file: path,
+    file: typeof path === 'string' ? path : path.name,
     chats: chats.length,
     variants: chats.length * chosen.length,
     overall: finish(all),
@@ -109,6 +117,7 @@ export function evalShortChats(path: string, chosen: readonly Evasion[] = evasio
     byEvasion: fin(byEvasion),
     missed,
     falseFlags,
+    flaggedByVariant,
   };
 }
 
@@ -138,5 +147,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       console.log('');
     }
   }
-  console.log(JSON.stringify({ eval: 'short-chats', results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { ...v, missed: v.missed.length, falseFlags: v.falseFlags.length }])) }));
+  console.log(JSON.stringify({ eval: 'short-chats', results: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { ...v, missed: v.missed.length, falseFlags: v.falseFlags.length, flaggedByVariant: undefined }])) }));
 }

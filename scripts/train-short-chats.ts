@@ -16,14 +16,29 @@ import { ConversationState } from '../src/core/grooming/conversation-state.ts';
 import { DEFAULT_MAX_AUTHORS, DEFAULT_MAX_MESSAGES, DEFAULT_MAX_SIGNALS } from '../src/core/grooming/options.ts';
 import type { ShortChatModel } from '../src/core/grooming/short-chat-model.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
-import { loadShortChats, shortChatFiles, type ShortChat } from './eval-short-chats.ts';
+import { evasions } from '../src/core/grooming/evasion.ts';
+import { evalShortChats, loadShortChats, shortChatFiles, type ShortChat } from './eval-short-chats.ts';
 
-const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, sets: { type: 'string', default: 'tuning,heldOut,heldOut2,trainA,trainB' } } });
+const { values } = parseArgs({
+  options: {
+    check: { type: 'boolean', default: false },
+    /** Training sets by name (default: every one that exists). */
+    sets: { type: 'string' },
+    /** Model alone only: skip scoring the whole detector (the threshold is then not chosen; nothing is written). */
+    quick: { type: 'boolean', default: false },
+    l2: { type: 'string' },
+    /** Print each set's worst errors (held-out scores) with the features that weighed most. */
+    explain: { type: 'boolean', default: false },
+  },
+});
 
-const L2 = 0.1;
+// Chosen across writers (model alone, each set scored by a model fitted on the others): 0.003–0.1 give about the
+// same recall at a 3 % false-positive rate (0.75–0.80); 0.03 is in the middle.
+const L2 = values.l2 === undefined ? 0.03 : Number(values.l2);
 const EPOCHS = 60;
 const RATE = 0.1;
-const MAX_FPR = 0.015;
+/** Mean false-positive rate of the whole detector over the sets (each scored by a model fitted on the others). */
+const MAX_DETECTOR_FPR = 0.03;
 const untrained: ShortChatModel = { version: 'untrained', threshold: 1, bias: 0, weights: {} };
 
 interface Row {
@@ -78,23 +93,47 @@ const trainingFiles = {
   /** Two more writers' chats, written for training only (session 4). */
   trainA: fixture('train-a.jsonl'),
   trainB: fixture('train-b.jsonl'),
+  /** Blind in session 4 (its figure was reported then); trained on since session 5. */
+  heldOut3: shortChatFiles.heldOut3,
+  /** Five more writers' chats, written for training only (session 5), each blind to the detector and to the others. */
+  trainC: fixture('train-c.jsonl'),
+  trainD: fixture('train-d.jsonl'),
+  trainE: fixture('train-e.jsonl'),
+  trainF: fixture('train-f.jsonl'),
+  trainG: fixture('train-g.jsonl'),
 };
+/** Sets whose misses guided the lexicons and rules: trained on, but left out of the threshold's false-positive mean. */
+const lexiconTuned = new Set<string>([trainingFiles.tuning, trainingFiles.heldOut]);
 const trainable = Object.keys(trainingFiles) as (keyof typeof trainingFiles)[];
-const sets = values.sets.split(',');
-for (const s of sets) if (!(trainable as readonly string[]).includes(s)) throw new Error(`--sets: ${s} is not one of ${trainable.join(', ')} (held-out-3 is never trained on)`);
+const sets = values.sets === undefined ? trainable : values.sets.split(',');
+for (const s of sets) if (!(trainable as readonly string[]).includes(s)) throw new Error(`--sets: ${s} is not one of ${trainable.join(', ')} (held-out-4 is never trained on)`);
 const files = trainable.filter((s) => sets.includes(s)).map((s) => trainingFiles[s]).filter((f) => existsSync(f));
 const rows: (Row & { set: number })[] = files.flatMap((f, set) => loadShortChats(f).map((c) => ({ id: c.id, authors: featuresOf(c), y: c.label === 'grooming' ? 1 : 0, set })));
 
-// The threshold is chosen across writers: each set (a different writer or session) is scored by a model fitted
-// on the others, and the threshold is the lowest at which the mean of the sets' false-positive rates stays at
-// or under MAX_FPR. Folds by chat within one writer's set would be far too optimistic (measured: a 1 %
-// out-of-fold rate became 5 % more false positives on a new writer's chats).
+// Every figure is across writers: each set (a different writer or session) is scored by a model fitted on the
+// others. Folds by chat within one writer's set would be far too optimistic (measured: a 1 % out-of-fold rate
+// became 5 % more false positives on a new writer's chats).
 const held = new Array<number>(rows.length).fill(0);
 for (let k = 0; k < files.length; k++) {
   const m = fit(rows.filter((r) => r.set !== k), 7 + k);
   rows.forEach((r, i) => {
     if (r.set === k) held[i] = scoreOf(m, r);
   });
+  if (values.explain) explain(m, k);
+}
+
+/** The set's false positives above 0.5 and misses below 0.5, each with its heaviest features. */
+function explain(m: { bias: number; weights: Map<string, number> }, k: number): void {
+  console.log(`== ${files[k]!.split('/').pop()}`);
+  for (const r of rows) {
+    if (r.set !== k) continue;
+    const s = scoreOf(m, r);
+    if ((r.y === 0 && s >= 0.5) || (r.y === 1 && s < 0.5)) {
+      const best = r.authors.reduce((a, b) => (scoreOf(m, { ...r, authors: [b] }) > scoreOf(m, { ...r, authors: [a] }) ? b : a));
+      const top = best.map((f) => [f, m.weights.get(f) ?? 0] as const).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 8);
+      console.log(`${r.y ? 'MISS' : 'FP  '} ${s.toFixed(2)} ${r.id}  ${top.map(([f, w]) => `${f}:${w.toFixed(1)}`).join(' ')}`);
+    }
+  }
 }
 const perSet = (t: number) =>
   files.map((_, k) => {
@@ -104,20 +143,83 @@ const perSet = (t: number) =>
     return { fpr: neg.filter((x) => x.s >= t).length / Math.max(1, neg.length), recall: pos.filter((x) => x.s >= t).length / Math.max(1, pos.length) };
   });
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-let threshold = 0.99;
-for (let t = 0.5; t <= 0.99; t += 0.005) {
-  if (mean(perSet(t).map((x) => x.fpr)) <= MAX_FPR) {
-    threshold = t;
+
+// The threshold is chosen on the whole detector (lexicons, frames, rules and the model together, every evasive
+// spelling), each set scored with the model fitted on the other sets: the lowest grid threshold at which the mean
+// of the sets' false-positive rates stays at or under MAX_DETECTOR_FPR. The rules' own false flags count
+// against the budget, so the model gets what is left of it.
+const grid = Array.from({ length: 21 }, (_, i) => 0.5 + i * 0.0225);
+if (values.quick) {
+  for (const t of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const xs = perSet(t).filter((_, k) => !lexiconTuned.has(files[k]!));
+    console.log(`model alone at ${t}: untuned sets mean recall ${mean(xs.map((x) => x.recall)).toFixed(3)} mean FPR ${mean(xs.map((x) => x.fpr)).toFixed(3)}  (${xs.map((x) => `${x.recall.toFixed(2)}/${x.fpr.toFixed(2)}`).join(' ')})`);
+  }
+  process.exit(0);
+}
+const foldModels = files.map((_, k) => fit(rows.filter((r) => r.set !== k), 7 + k));
+/** Per set, per chat variant: the highest grid index at which the detector still flags it (-1: never). */
+const flips = files.map((f, k) => {
+  const m = foldModels[k]!;
+  const at = (t: number): ShortChatModel => ({ version: `fold-${k}`, threshold: t, bias: m.bias, weights: Object.fromEntries(m.weights) });
+  const chats = loadShortChats(f);
+  const out: { y: number; lang: string; flip: number }[] = [];
+  const models = new Map<number, ShortChatModel>();
+  const flagged = (chat: ShortChat, g: number) => {
+    if (!models.has(g)) models.set(g, at(g >= grid.length ? 2 : grid[g]!));
+    return evalShortChats({ name: f, chats: [chat] }, evasions, { shortChatModel: models.get(g)! }).flaggedByVariant;
+  };
+  for (const chat of chats) {
+    // Flagged without the model: flags at every threshold. Otherwise bisect (flagging falls as the threshold rises).
+    const off = flagged(chat, grid.length);
+    const low = flagged(chat, 0);
+    off.forEach((always, v) => {
+      let flip = -1;
+      if (always) flip = grid.length;
+      else if (low[v]) {
+        let lo = 0;
+        let hi = grid.length - 1;
+        while (lo < hi) {
+          const mid = Math.ceil((lo + hi) / 2);
+          if (flagged(chat, mid)[v]) lo = mid;
+          else hi = mid - 1;
+        }
+        flip = lo;
+      }
+      out.push({ y: chat.label === 'grooming' ? 1 : 0, lang: chat.lang, flip });
+    });
+  }
+  return out;
+});
+const detectorAt = (g: number) =>
+  flips.map((xs) => {
+    const neg = xs.filter((x) => x.y === 0);
+    const pos = xs.filter((x) => x.y === 1);
+    return { fpr: neg.filter((x) => x.flip >= g).length / Math.max(1, neg.length), recall: pos.filter((x) => x.flip >= g).length / Math.max(1, pos.length) };
+  });
+const untunedFpr = (g: number) => mean(detectorAt(g).filter((_, k) => !lexiconTuned.has(files[k]!)).map((x) => x.fpr));
+let pick = grid.length - 1;
+for (let g = 0; g < grid.length; g++) {
+  if (untunedFpr(g) <= MAX_DETECTOR_FPR) {
+    pick = g;
     break;
   }
 }
+const threshold = grid[pick]!;
 const final = fit(rows, 7);
 const weights = Object.fromEntries([...final.weights].filter(([, v]) => Math.abs(v) >= 0.005).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, Math.round(v * 1e4) / 1e4]));
 const model: ShortChatModel = { version: `short-chats-${rows.length}`, threshold: Math.round(threshold * 1e4) / 1e4, bias: Math.round(final.bias * 1e4) / 1e4, weights };
-const at = perSet(threshold);
-console.log(`chats ${rows.length} (${files.length} files), features ${Object.keys(weights).length}, threshold ${model.threshold}`);
-console.log(`each set scored by a model fitted on the others (model alone): mean recall ${mean(at.map((x) => x.recall)).toFixed(3)}, mean FPR ${mean(at.map((x) => x.fpr)).toFixed(3)}`);
-for (const [k, f] of files.entries()) console.log(`  ${f.split('/').pop()}: recall ${at[k]!.recall.toFixed(3)} FPR ${at[k]!.fpr.toFixed(3)}`);
+console.log(`chats ${rows.length} (${files.length} files), features ${Object.keys(weights).length}, L2 ${L2}, threshold ${model.threshold}`);
+const modelAt = perSet(threshold);
+console.log(`model alone, each set scored by a model fitted on the others: mean recall ${mean(modelAt.map((x) => x.recall)).toFixed(3)}, mean FPR ${mean(modelAt.map((x) => x.fpr)).toFixed(3)}`);
+const at = detectorAt(pick);
+const untuned = at.filter((_, k) => !lexiconTuned.has(files[k]!));
+console.log(`whole detector, every evasion, each set with the model fitted on the others: mean recall ${mean(at.map((x) => x.recall)).toFixed(3)}, mean FPR ${mean(at.map((x) => x.fpr)).toFixed(3)}; sets the lexicons were not tuned on: ${mean(untuned.map((x) => x.recall)).toFixed(3)} / ${mean(untuned.map((x) => x.fpr)).toFixed(3)}`);
+for (const [k, f] of files.entries()) console.log(`  ${f.split('/').pop()}: recall ${at[k]!.recall.toFixed(3)} FPR ${at[k]!.fpr.toFixed(3)} (model alone ${modelAt[k]!.recall.toFixed(3)} / ${modelAt[k]!.fpr.toFixed(3)})`);
+for (let g = 0; g < grid.length; g += 2) {
+  const xs = detectorAt(g);
+  const ux = xs.filter((_, k) => !lexiconTuned.has(files[k]!));
+  console.log(`  at ${grid[g]!.toFixed(3)}: untuned sets mean recall ${mean(ux.map((x) => x.recall)).toFixed(3)} mean FPR ${mean(ux.map((x) => x.fpr)).toFixed(3)}  (${xs.map((x) => `${x.recall.toFixed(2)}/${x.fpr.toFixed(2)}`).join(' ')})`);
+}
 if (!values.check) {
   const out = fileURLToPath(new URL('../src/core/grooming/model/short-chat-model.ts', import.meta.url));
   const body = `/**\n * Fitted by \`npm run train:short-chats\` on ${rows.length} synthetic short chats of test/fixtures/short-chats (never on\n * research data). Features: see short-chat-model.ts.\n */\nimport type { ShortChatModel } from '../short-chat-model.ts';\n\nexport const shortChatModel: ShortChatModel = ${JSON.stringify(model, null, 1)};\n`;

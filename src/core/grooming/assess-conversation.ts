@@ -3,11 +3,14 @@ import { checkMessage } from './check-message.ts';
 import { ConversationState } from './conversation-state.ts';
 import { invalidInput } from '../lifeguard-error.ts';
 import { checkThreshold, DEFAULT_MAX_AUTHORS, DEFAULT_MAX_MESSAGES } from './options.ts';
+import type { ShortChatModel } from './short-chat-model.ts';
 import type { ChatMessage, ConversationAssessment } from './types.ts';
 
 export interface AssessOptions {
   threshold?: number;
   languages?: readonly string[];
+  /** A short-chat model other than the shipped one (a platform's own fit, or a fold of cross-validation). */
+  shortChatModel?: ShortChatModel;
 }
 
 /**
@@ -25,6 +28,7 @@ export function assessConversation(input: ChatMessage[] | string, opts: AssessOp
     maxAuthors: DEFAULT_MAX_AUTHORS,
     maxSignals: Infinity,
     ...(opts.languages ? { languages: opts.languages } : {}),
+    ...(opts.shortChatModel ? { shortChatModel: opts.shortChatModel } : {}),
   });
   messages.forEach((m, i) => state.push(checkMessage(m, i)));
   return state.assessment();

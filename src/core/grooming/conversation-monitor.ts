@@ -2,6 +2,7 @@
 import { checkMessage } from './check-message.ts';
 import { ConversationState } from './conversation-state.ts';
 import { checkCount, checkThreshold, DEFAULT_MAX_AUTHORS, DEFAULT_MAX_MESSAGES, DEFAULT_MAX_SIGNALS } from './options.ts';
+import type { ShortChatModel } from './short-chat-model.ts';
 import type { ChatMessage, ConversationAssessment, Signal } from './types.ts';
 
 export interface ConversationMonitorOptions {
@@ -13,6 +14,8 @@ export interface ConversationMonitorOptions {
   /** Authors tracked (default 32). */
   maxAuthors?: number;
   languages?: readonly string[];
+  /** A short-chat model other than the shipped one, e.g. the shipped one with a lower threshold for more recall. */
+  shortChatModel?: ShortChatModel;
 }
 
 export interface ConversationMonitorUpdate {
@@ -37,6 +40,7 @@ export function createConversationMonitor(opts: ConversationMonitorOptions = {})
     maxSignals: checkCount('maxSignals', opts.maxSignals, DEFAULT_MAX_SIGNALS),
     maxAuthors: checkCount('maxAuthors', opts.maxAuthors, DEFAULT_MAX_AUTHORS),
     ...(opts.languages ? { languages: opts.languages } : {}),
+    ...(opts.shortChatModel ? { shortChatModel: opts.shortChatModel } : {}),
   });
   return {
     push(message) {

@@ -22,7 +22,7 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import { AuthorCues, categoryMask, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type ShortChatModel } from './short-chat-model.ts';
+import { AuthorCues, categoryMask, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type Partner, type ShortChatModel } from './short-chat-model.ts';
 import { sorted } from './sorted.ts';
 import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type LearnedFeature, type Signal, type SignalCategory } from './types.ts';
 
@@ -73,6 +73,10 @@ interface AuthorState {
   cueBlocked: boolean;
   /** Messages of this author the short-chat model has read (at most SHORT_CHAT_MESSAGES). */
   cueMessages: number;
+  /** The author's last message laughed (a playful threat in their next one is banter: frames.ts). */
+  laughedLast: boolean;
+  /** The author asked something of the kind strangers pile up (ASK_CATEGORIES). */
+  asks: boolean;
 }
 
 const noRules: AuthorState['rules'] = [];
@@ -99,6 +103,14 @@ const positionOfCue = (i: number): number => packPosition(cuePosition.message, c
 
 const byRisk = (x: { risk: number }, y: { risk: number }) => y.risk - x.risk;
 const inMessageOrder = (a: Signal, b: Signal) => a.messageIndex - b.messageIndex || a.start - b.start;
+
+/**
+ * What strangers each ask of one person when they pile up (age, school, where they live, whether adults are
+ * around, a picture or the camera, a dare, another app, a meeting), and how many different authors asking make
+ * the pattern (flag rule `coordinated_asks`).
+ */
+const ASK_CATEGORIES = new Set<SignalCategory>(['age_probe', 'personal_info', 'supervision_check', 'image_request', 'stream_pressure', 'platform_move', 'meeting']);
+export const COORDINATED_ASKERS = 3;
 
 /** Learned score below which a long conversation's non-strong short-chat rules do not count. */
 export const RULE_TEXT_FLOOR = 0.05;
@@ -130,6 +142,13 @@ function addressesFamily(words: readonly string[]): boolean {
   return kin.has(words[words.length - 1]!) || (kin.has(words[0]!) && words.length > 1);
 }
 
+/**
+ * A message that opens by calling someone a parent ("papa darf ich samstag auf die party", "mom can u come"):
+ * the kin word followed by a request or the speaker, not by a verb about the parent ("mom is home").
+ */
+const afterAddress = new Set(['can', 'could', 'pls', 'please', 'i', 'im', 'my', 'where', 'when', 'what', 'are', 'did', 'do', 'darf', 'kannst', 'kann', 'bitte', 'ich', 'mein', 'meine', 'wo', 'wann', 'kun', 'mag', 'ik', 'mijn', 'waar', 'wanneer', 'je', 'jai', 'mon', 'peux', 'puedo', 'puedes', 'yo', 'mi', 'donde']);
+const opensWithKin = (words: readonly string[]) => words.length > 1 && words.length <= 16 && kin.has(words[0]!) && afterAddress.has(words[1]!);
+
 export class ConversationState {
   readonly opts: ConversationStateOptions;
   private readonly matcher: LexiconMatcher;
@@ -147,6 +166,12 @@ export class ConversationState {
   private lastAuthor: string | undefined;
   /** Pictures or a recording were mentioned: later "it" / "them" may stand for them (frames.ts). */
   private materialSeen = false;
+  /** The last message laughed. */
+  private lastLaughed = false;
+  /** Author of the last message that opened by calling someone a parent, until someone else answers. */
+  private kinCalledBy: string | undefined;
+  /** Authors who asked something of ASK_CATEGORIES. */
+  private askers = 0;
   private textZ: number;
   currentRisk: number;
   peakRisk: number;
@@ -181,12 +206,14 @@ export class ConversationState {
   push(message: ChatMessage): { signals: Signal[]; crossed: boolean } {
     const index = this.messageCount++;
     const nt = this.matcher.normaliser.normalise(message.text);
-    const seen = { sawMaterial: false };
-    const detectOpts: DetectOptions = { messageIndex: index, materialContext: this.materialSeen, out: seen };
+    const seen: NonNullable<DetectOptions['out']> = { sawMaterial: false };
+    const own = message.author === undefined ? undefined : this.authors.get(message.author);
+    const detectOpts: DetectOptions = { messageIndex: index, materialContext: this.materialSeen, laughedBefore: this.lastLaughed || own?.laughedLast === true, out: seen };
     if (message.author !== undefined) detectOpts.author = message.author;
     if (this.opts.languages !== undefined) detectOpts.languages = this.opts.languages;
     const signals = detectInNormalised(this.matcher, message.text, nt, detectOpts);
     if (seen.sawMaterial) this.materialSeen = true;
+    this.lastLaughed = seen.laughter === true;
     const key = message.author ?? '';
     this.replyToAgeProbe(message, nt, signals, key, index);
 
@@ -199,6 +226,7 @@ export class ConversationState {
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
     const author = this.touchAuthor(key);
+    author.laughedLast = this.lastLaughed;
     // New cue words change only this author's short-chat score (unless the model just stopped for everyone).
     const cuesBefore = this.cuesDropped;
     const cueChanged = this.readCues(author, message.text, nt, index);
@@ -209,6 +237,12 @@ export class ConversationState {
       prev.addressedAsFamily = true;
       changed = true;
     }
+    // …and the author who answers a message that opened by calling someone a parent is that parent.
+    if (this.kinCalledBy !== undefined && this.kinCalledBy !== key && !author.addressedAsFamily) {
+      author.addressedAsFamily = true;
+      changed = true;
+    }
+    if (this.kinCalledBy !== key) this.kinCalledBy = opensWithKin(nt.words) ? key : undefined;
     this.lastAuthor = key;
     if (message.authorTier !== undefined && message.authorTier !== author.tier) {
       author.tier = message.authorTier;
@@ -220,6 +254,10 @@ export class ConversationState {
         author.readable++;
       }
       if (s.impliesMinor) author.presumesMinor = true;
+      if (!author.asks && key !== '' && s.weight >= 0.5 && ASK_CATEGORIES.has(s.category)) {
+        author.asks = true;
+        this.askers++;
+      }
       if (author.strengths === noStrengths) author.strengths = newStrengths();
       addEvidence(author.strengths, s.category, s.weight);
       author.signalCount++;
@@ -329,9 +367,10 @@ export class ConversationState {
     }
     if (this.authors.size >= this.opts.maxAuthors) {
       const oldest = this.authors.keys().next().value as string;
+      if (this.authors.get(oldest)!.asks) this.askers--;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: noStrengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0 };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: noStrengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false };
     this.authors.set(key, a);
     return a;
   }
@@ -372,6 +411,7 @@ export class ConversationState {
       minorCounterpart: minor,
       allAdults: own.tier === 'adult' && others > 0 && allOthersAdult,
       family: a.addressedAsFamily,
+      coordinated: a.asks && this.askers >= COORDINATED_ASKERS,
     };
   }
 
@@ -392,12 +432,14 @@ export class ConversationState {
       a.lexZ = s === undefined ? lexiconIntercept : lexiconLogit(a.strengths, ctx, s);
       a.rules = s === undefined ? noRules : fireRules(s, ctx);
       anyRules ||= a.rules.length > 0;
-      this.scoreCues(a, ctx, s);
-      anyRules ||= a.cueScore >= this.shortModel.threshold;
+      this.cueContext(a, ctx, s);
       a.level = this.overrideLevel(a, ctx);
       if (ctx.tierKnown && ctx.tier === 'adult') knownAdults++;
       if (ctx.tierKnown && isMinor(ctx.tier)) knownMinors++;
     }
+    // Partner features read everyone's categories, so the scores come once every context is known.
+    this.scoreAllCues();
+    for (const a of this.authors.values()) anyRules ||= a.cueScore >= this.shortModel.threshold;
     this.anyRules = anyRules;
     const cp = this.opts.counterpartTier;
     const n = this.authors.size + (cp !== undefined && cp !== 'unknown' ? 1 : 0);
@@ -517,38 +559,62 @@ export class ConversationState {
     return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
   }
 
-  /** Only this author's short-chat score changed (new words, same context). */
+  /** Only this author's cues changed (new words, same context): their score, and the others' partner features. */
   private rescoreCues(a: AuthorState): void {
     // Context and strengths are as the last full rescore left them (they change only with one).
-    a.cueScore = a.cueBlocked ? 0 : a.cues.scoreWith(a.cueCats);
+    this.scoreAllCues();
     a.cueCache = undefined;
     // Model evidence is shown only for an author without a lexicon signal, once flagged.
-    if (a.readable === 0 && this.warningAt !== null) this.evidenceView = undefined;
-    if (a.cueScore >= this.shortModel.threshold) this.anyRules = true;
-    else {
-      let any = false;
-      for (const b of this.authors.values()) any ||= b.rules.length > 0 || b.cueScore >= this.shortModel.threshold;
-      this.anyRules = any;
-    }
+    if (this.warningAt !== null) this.evidenceView = undefined;
+    let any = false;
+    for (const b of this.authors.values()) any ||= b.rules.length > 0 || b.cueScore >= this.shortModel.threshold;
+    this.anyRules = any;
   }
 
+
   /**
-   * The short-chat model's score for an author: computed for everyone (training reads the features), but it
-   * stays 0 for a minor author, a parent, or adults among adults — peers and families are judged by the rules.
+   * What the short-chat model reads of an author's context: their categories after context, and whether the
+   * model applies — it stays 0 for a minor author, a parent, or adults among adults (peers and families are
+   * judged by the rules). Computed for everyone: training and the partner features read it.
    */
-  private scoreCues(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
+  private cueContext(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
     const peer = ctx.tier === 'child' || ctx.tier === 'teen';
     a.cueBlocked = peer || ctx.family || ctx.allAdults;
     a.cueCats = s === undefined ? 0 : categoryMask((c) => s[signalIndex[c]]!);
-    a.cueScore = a.cueBlocked ? 0 : a.cues.scoreWith(a.cueCats);
-    a.cueCache = undefined;
+  }
+
+  /** Every author's short-chat score, each with the others' cues and categories as partner features. */
+  private scoreAllCues(): void {
+    for (const a of this.authors.values()) {
+      if (a.cueBlocked) {
+        a.cueScore = 0;
+        a.cueCache = undefined;
+        continue;
+      }
+      const p = this.partnerOf(a);
+      const score = a.cues.scoreWith(a.cueCats, p.cues, p.cats);
+      if (score !== a.cueScore) a.cueCache = undefined;
+      a.cueScore = score;
+    }
+  }
+
+  /** The cues and categories of everyone in the chat but `a`. */
+  private partnerOf(a: AuthorState): Partner {
+    let cues = 0;
+    let cats = 0;
+    for (const b of this.authors.values()) {
+      if (b === a) continue;
+      cues |= b.cues.any;
+      cats |= b.cueCats;
+    }
+    return { cues, cats };
   }
 
   /** The short-chat model's feature names for an author (explanations and fitting; the score is incremental). */
   private cueFeaturesOf(a: AuthorState): string[] {
     const ctx = this.contextOf(a);
     const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
-    return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!));
+    return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!), this.partnerOf(a));
   }
 
   /**

@@ -3,6 +3,7 @@
  * run each where its anchor occurs, and map every match back to the span as written.
  */
 import { findFrames } from './frames.ts';
+import { dampReportedSpeech } from './reported-speech.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import { wordAt, type NormalisedText } from './normalise.ts';
 import { sorted } from './sorted.ts';
@@ -17,8 +18,10 @@ export interface DetectOptions {
   noSplit?: boolean;
   /** Material (pictures, a recording) was mentioned earlier in the conversation: "it" may stand for it. */
   materialContext?: boolean;
-  /** Set to true when this message mentions material or pictures (for the next message's context). */
-  out?: { sawMaterial: boolean };
+  /** The message before, or the author's own message before, laughed (FrameContext.laughedBefore). */
+  laughedBefore?: boolean;
+  /** What the next messages need to know of this one: it mentions material or pictures; it laughs. */
+  out?: { sawMaterial: boolean; laughter?: boolean };
 }
 
 /** Words before an age that make it about the person addressed ("for a 13 yr old", "your 14 yo self"). */
@@ -135,8 +138,12 @@ export function detectInNormalised(
       if (!found.some((f) => f.category === s.category && f.start === s.start && f.end === s.end)) found.push(s);
     }
   }
-  return dedupe(found);
+  const kept = dedupe(found);
+  // Quoted warnings ("if someone says \"pay or i post it\", report it"): only the top-level call, on the message as written.
+  if (!opts.noSplit) dampReportedSpeech(original, kept);
+  return kept;
 }
+
 
 /** What is left of a threat to expose someone when the message is banter (see FrameResult.banter). */
 export const BANTER_FACTOR = 0.3;
@@ -158,8 +165,11 @@ function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedT
   // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
   let context = opts.materialContext === true;
   for (let i = 0; i < found.length && !context; i++) context = found[i]!.category === 'sextortion';
-  const { hits, sawMaterial, banter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true });
-  if (opts.out && sawMaterial) opts.out.sawMaterial = true;
+  const { hits, sawMaterial, banter, laughter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true });
+  if (opts.out) {
+    if (sawMaterial) opts.out.sawMaterial = true;
+    if (laughter) opts.out.laughter = true;
+  }
   for (const h of hits) {
     if (langs && !langs.includes(h.language)) continue;
     const start = nt.origStarts[h.first]!;

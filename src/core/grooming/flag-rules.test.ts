@@ -36,3 +36,9 @@ test('combinations fire; either half alone does not', () => {
 test('a known minor counterpart makes a picture request enough', () => {
   assert.deepEqual(fired([['image_request', 0.8]], { ...stranger, minorCounterpart: 'disclosed' }), ['minor_and_image']);
 });
+
+test('coordinated asks: one harmless-looking ask fires only when several authors each asked', () => {
+  assert.deepEqual(fired([['age_probe', 0.7]]), []);
+  assert.deepEqual(fired([['age_probe', 0.7]], { ...stranger, coordinated: true }), ['coordinated_asks']);
+  assert.deepEqual(fired([['trust_building', 0.9]], { ...stranger, coordinated: true }), [], 'only asks count');
+});

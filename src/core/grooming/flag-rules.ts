@@ -114,6 +114,16 @@ export const flagRules: readonly FlagRule[] = [
     test: (s) => (s('gifts') >= 0.6 && s('secrecy') >= 0.75 ? ['gifts', 'secrecy'] : null),
   },
   {
+    id: 'coordinated_asks',
+    description: 'one of three or more people in the chat who each ask something that looks harmless alone (age, school, where they live, whether adults are around, the room or camera, a dare)',
+    risk: 0.75,
+    strong: false,
+    test: (s, ctx) => {
+      const c = ctx.coordinated ? strongest(s, ['age_probe', 'personal_info', 'supervision_check', 'image_request', 'stream_pressure', 'platform_move', 'meeting'], 0.5) : undefined;
+      return c ? [c] : null;
+    },
+  },
+  {
     id: 'sexual_talk_with_minor',
     description: 'sexual talk with someone known or presumed to be a minor',
     risk: 0.85,

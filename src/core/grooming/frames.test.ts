@@ -62,8 +62,33 @@ test('banter: a joking threat to expose, asking only for something owed, is not 
   assert.ok(s.some((x) => x.category === 'sextortion' && x.weight < 0.5));
 });
 
+test('banter: an ordinary favour as the demand, or laughter just before the threat; pictures, money and intimacy still flag', () => {
+  const flagged = (...texts: [string, string][]) => assessConversation(texts.map(([author, text]) => ({ author, text }))).flagged;
+  // A favour, laughing in the same message.
+  assert.equal(flagged(['a', 'buy me fries or the video of you singing goes in the group chat 😂'], ['b', 'fine']), false);
+  assert.equal(flagged(['a', 'kauf mir pommes oder das video geht in die klassengruppe haha'], ['b', 'ok']), false);
+  // Laughter in the author's own message before, or in the message just before.
+  assert.equal(flagged(['a', 'i have the video of you falling off the bike haha'], ['b', 'noo'], ['a', 'help me with the french homework or it goes to the whole class']), false);
+  assert.equal(flagged(['b', 'lol that clip of me is so bad'], ['a', 'give me my charger back or everyone sees it']), false);
+  // Still sextortion: pictures or money demanded, material intimate, or no laughter anywhere near.
+  assert.equal(flagged(['a', 'haha'], ['a', 'send me one more pic or im posting the video to your school']), true);
+  assert.equal(flagged(['b', 'lol'], ['a', 'pay 50 or the video goes to all your followers']), true);
+  assert.equal(flagged(['a', 'buy me fries or your nudes go to your whole school lol'], ['b', 'what']), true);
+  assert.equal(flagged(['a', 'help me with homework or the video of you goes to your whole school'], ['b', 'ok']), true);
+});
+
 test('an offer of currency or modelling kept secret flags on its own', () => {
   const a = assessConversation([{ author: 'a', text: 'want a free steam card?' }, { author: 'a', text: 'keep it quiet and ill send it' }]);
   assert.ok(a.flagged);
   assert.ok(a.rules.some((r) => r.rule === 'secret_offer'));
+});
+
+test('three strangers each asking one harmless-looking thing flag the chat; two do not; one person asking three is not coordination', () => {
+  const chat = (...m: [string, string][]) => assessConversation(m.map(([author, text]) => ({ author, text })));
+  const three = chat(['a', 'how old are you'], ['c', 'what school do you go to'], ['d', 'are your parents home'], ['b', 'why']);
+  assert.ok(three.flagged);
+  assert.ok(three.rules.some((r) => r.rule === 'coordinated_asks'));
+  assert.equal(chat(['a', 'how old are you'], ['c', 'what school do you go to'], ['b', 'why']).flagged, false);
+  // One person asking all three is judged on its own (the short-chat model may flag it), not as coordination.
+  assert.ok(!chat(['a', 'how old are you'], ['a', 'what school do you go to'], ['a', 'are your parents home'], ['b', 'why']).rules.some((r) => r.rule === 'coordinated_asks'));
 });

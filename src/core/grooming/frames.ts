@@ -75,12 +75,17 @@ export interface FrameWords {
   restitution: readonly string[];
   /** Words that make material intimate or the victim's own ("nudes", "naked", "you sent"): never banter. */
   intimate: readonly string[];
+  /**
+   * Ordinary things a friend demands in a joke ("buy me fries", "my charger", "help me with french"): a threat
+   * whose demand is one of these, and no picture, is playful rather than extortion.
+   */
+  favours: readonly string[];
 }
 
 export const frameClasses = [
   'audience', 'audienceNouns', 'possessives', 'intensifiers', 'material', 'pronouns', 'conditions', 'ors', 'ifs',
   'ifTriggers', 'imperatives', 'ands', 'expose', 'demands', 'selves', 'negations', 'requests', 'images', 'ofYou', 'definites', 'ofThing', 'things',
-  'exchange', 'articles', 'cams', 'camOn', 'laughter', 'restitutionVerbs', 'restitutionParticles', 'restitution', 'intimate',
+  'exchange', 'articles', 'cams', 'camOn', 'laughter', 'restitutionVerbs', 'restitutionParticles', 'restitution', 'intimate', 'favours',
 ] as const satisfies readonly (keyof FrameWords)[];
 type FrameClass = (typeof frameClasses)[number];
 const C = Object.fromEntries(frameClasses.map((c, i) => [c, i])) as Record<FrameClass, number>;
@@ -109,8 +114,9 @@ export function compileFrames(
   perLanguage: readonly { language: string; frames?: FrameWords }[],
   normaliseWords: (phrase: string) => readonly string[],
 ): CompiledFrames {
-  // findFrames keeps a language's classes in one 32-bit mask.
-  if (frameClasses.length > 31) throw new Error('too many frame classes for a 32-bit mask');
+  // findFrames keeps a language's classes in one 32-bit mask (bit 31 is the sign bit: masks are only ever
+  // tested with `& … !== 0`, which holds for it too).
+  if (frameClasses.length > 32) throw new Error('too many frame classes for a 32-bit mask');
   const byFirst = new Map<string, Entry[]>();
   const languages: string[] = [];
   const particles: string[][] = [];
@@ -169,6 +175,8 @@ export interface FrameContext {
    * ("schickte" → "schick te", a past tense) is not a request.
    */
   resplit?: boolean;
+  /** The message before, or the author's own message before, laughed: a playful threat right after is banter. */
+  laughedBefore?: boolean;
 }
 
 /** Scratch: hits per language and class as [start, end) word spans. */
@@ -188,11 +196,14 @@ export interface FrameResult {
   /** The message mentions material or pictures at all. */
   sawMaterial: boolean;
   /**
-   * The message jokes (laughter) about exposing someone without coercing them: no condition or demand aimed at
-   * compliance, or only asking for something owed back ("pay me back or i'm posting that photo of you asleep
-   * lol"), and nothing intimate. Threats to expose in such a message are banter, not sextortion.
+   * The message jokes (laughter in it or just before it) about exposing someone without coercing them: no
+   * condition or demand aimed at compliance, or only asking for something owed back ("pay me back or i'm posting
+   * that photo of you asleep lol") or an ordinary favour ("buy me fries or it goes in the group chat 😂"), and
+   * nothing intimate. Threats to expose in such a message are banter, not sextortion.
    */
   banter: boolean;
+  /** The message laughs ("lol", "haha", "😂", "jk", "mdr", "jaja"). */
+  laughter: boolean;
 }
 
 /** The frames found in one normalised message. */
@@ -205,6 +216,8 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   let intimate = false;
   let restitution = false;
   let coercion = false;
+  let favour = false;
+  let asksPicture = false;
   // First pass into scratch arrays and a class bitmask per language; only a language whose words could make a
   // frame gets its hit lists built (most messages have none).
   // A re-split text differs from the message only where a token was split: without a frame word among the
@@ -215,7 +228,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
       const split = (k > 0 && nt.origStarts[k] === nt.origStarts[k - 1]) || (k + 1 < n && nt.origStarts[k] === nt.origStarts[k + 1]);
       fresh = split && frames.byFirst.has(words[k]!);
     }
-    if (!fresh) return { hits: out, sawMaterial, banter: false };
+    if (!fresh) return { hits: out, sawMaterial, banter: false, laughter: false };
   }
   const nl = frames.languages.length;
   for (let l = 0; l < nl; l++) masks[l] = 0;
@@ -230,7 +243,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     const list = slot.multi;
     if (list) for (const e of list) if (matchesAt(words, k, e.words)) masks[e.lang]! |= 1 << e.cls;
   }
-  if (!any) return { hits: out, sawMaterial, banter: false };
+  if (!any) return { hits: out, sawMaterial, banter: false, laughter: false };
   for (let l = 0; l < nl; l++) {
     const m = masks[l]!;
     if ((m & M.seen) !== 0) sawMaterial = true;
@@ -238,6 +251,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     intimate ||= (m & M.intimate) !== 0;
     restitution ||= (m & M.restitution) !== 0 || ((m & M.restitutionVerbs) !== 0 && (m & M.restitutionParticles) !== 0);
     coercion ||= (m & M.coercion) !== 0;
+    favour ||= (m & M.favours) !== 0;
   }
   // "ladekabelzurück", "zurückgeben", "terugbetalen": a long particle inside a compound asks for something back.
   for (let k = 0; k < n && laughter && !restitution; k++) {
@@ -248,6 +262,8 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     const m = masks[lang]!;
     const pictures = ((m & M.images) !== 0 && (m & M.asking) !== 0) || ((m & M.cams) !== 0 && (m & M.camOn) !== 0);
     const threat = (m & M.audience) !== 0 && (m & M.expose) !== 0 && (m & M.material) !== 0 && (m & M.condition) !== 0;
+    // A picture asked for with a verb ("send me one", "show me"); "the video of you" alone is the material.
+    asksPicture ||= ((m & M.images) !== 0 && (m & M.requests) !== 0) || ((m & M.cams) !== 0 && (m & M.camOn) !== 0);
     if (!pictures && !threat) continue;
     const h: Hits = frameClasses.map(() => []);
     for (let k = 0; k < n; k++) {
@@ -259,7 +275,10 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     if (sx) out.push({ category: 'sextortion', weight: 0.95, first: sx[0], last: sx[1], language });
     if (pictures) for (const [first, last, weight] of imageRequests(h, n <= SHORT_WORDS, words, ctx.resplit ? nt : undefined)) out.push({ category: 'image_request', weight, first, last, language });
   }
-  return { hits: out, sawMaterial, banter: n <= SHORT_WORDS && laughter && !intimate && (restitution || !coercion) };
+  // Playful: nothing intimate, and no coercion, or only a demand for something owed back or an ordinary favour
+  // with no picture asked for. Laughter in the message, or just before it, makes such a threat banter.
+  const playful = n <= SHORT_WORDS && !intimate && (restitution || !coercion || (favour && !asksPicture));
+  return { hits: out, sawMaterial, banter: playful && (laughter || ctx.laughedBefore === true), laughter };
 }
 
 const near = (a: [number, number], b: [number, number], w: number) => Math.abs(a[0] - b[0]) <= w;
@@ -268,6 +287,7 @@ const bit = (cls: number) => 1 << cls;
 const M = {
   images: bit(C.images),
   asking: bit(C.requests) | bit(C.ofYou) | bit(C.exchange),
+  requests: bit(C.requests),
   cams: bit(C.cams),
   camOn: bit(C.camOn),
   audience: bit(C.audience) | bit(C.audienceNouns),
@@ -277,6 +297,7 @@ const M = {
   seen: bit(C.material) | bit(C.images),
   laughter: bit(C.laughter),
   intimate: bit(C.intimate),
+  favours: bit(C.favours),
   restitution: bit(C.restitution),
   restitutionVerbs: bit(C.restitutionVerbs),
   restitutionParticles: bit(C.restitutionParticles),

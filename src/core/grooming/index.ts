@@ -29,6 +29,8 @@ export {
   type ViewerSummary,
 } from './comment-stream-monitor.ts';
 export { DEFAULT_THRESHOLD } from './options.ts';
+export { defaultShortChatModel } from './detector.ts';
+export type { ShortChatModel } from './short-chat-model.ts';
 export type { DetectOptions } from './detect-signals.ts';
 
 /** Signals in one message; `messageIndex` and `author` are copied onto each signal. */

@@ -34,6 +34,8 @@ export interface AuthorContext {
   allAdults: boolean;
   /** The other side addresses this author as a parent or grandparent ("ok dad", "thanks mum"). */
   family: boolean;
+  /** The author is one of several (COORDINATED_ASKERS) who each asked something of the same kind (conversation-state.ts). */
+  coordinated?: boolean;
 }
 
 export const lexiconIntercept = -4.5;

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import test from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { assessConversation } from './assess-conversation.ts';
+import { createConversationMonitor } from './conversation-monitor.ts';
 import { ConversationState } from './conversation-state.ts';
 import { defaultCueIndex, defaultMatcher, defaultShortChatModel } from './detector.ts';
 import { AuthorCues, CueIndex, shortChatFeatures, shortChatScore, type ShortChatModel } from './short-chat-model.ts';
@@ -133,4 +136,18 @@ test('the running score equals the score of the full feature list (shipped model
   const full = shortChatScore(m, shortChatFeatures(ac, strength));
   assert.ok(Math.abs(running - full) < 1e-9, `${running} vs ${full}`);
   assert.ok(running > 0 && running < 1);
+});
+
+test('a platform may pass its own threshold: above 1 the model never counts, in batch or streaming', () => {
+  const file = fileURLToPath(new URL('../../../test/fixtures/short-chats/short-chats.jsonl', import.meta.url));
+  const chats = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { id: string; messages: { author: string; text: string }[] });
+  const byModel = chats.filter((c) => assessConversation(c.messages).rules.some((r) => r.rule === 'short_chat_model'));
+  assert.ok(byModel.length > 0, 'some tuning chats are flagged by the model');
+  const off = { ...defaultShortChatModel(), threshold: 2 };
+  for (const c of byModel) {
+    assert.ok(!assessConversation(c.messages, { shortChatModel: off }).rules.some((r) => r.rule === 'short_chat_model'), c.id);
+    const m = createConversationMonitor({ shortChatModel: off });
+    for (const msg of c.messages) m.push(msg);
+    assert.ok(!m.current().rules.some((r) => r.rule === 'short_chat_model'), c.id);
+  }
 });

@@ -1,6 +1,7 @@
 /**
  * The short-chat model: a logistic model over one author's cue words (cue-words.ts), the cue pairs inside
- * one message, the lexicon categories the author reached, and pairs of those at the author level. It is
+ * one message, the lexicon categories the author reached, pairs of those at the author level, the author's
+ * words, and the cues and categories of the others in the chat (partner features). It is
  * fitted on the project's own synthetic short chats (`npm run train:short-chats`, test/fixtures/short-chats)
  * and speaks only while a conversation is too short for the learned text model. An author needs a lexicon
  * signal a reviewer can read, or at least three of the model's own words shown as evidence with their spans
@@ -69,6 +70,8 @@ interface WeightTables {
   pair: Float64Array;
   /** `m:` weights of a pair of cues in one message, at [i * CUE_COUNT + j] (i < j). */
   inMessage: Float64Array;
+  /** `pc:` and `ps:` weights (the others' cues and categories), indexed as `single`. */
+  partner: Float64Array;
   size: number;
 }
 const tableCache = new WeakMap<ShortChatModel, WeightTables>();
@@ -78,9 +81,10 @@ function weightTables(model: ShortChatModel): WeightTables {
     const names = [...CUE_NAMES.map((c) => `c:${c}`), ...modelCategories.map((c) => `s:${c}`)];
     const size = names.length;
     const w = (f: string) => model.weights[f] ?? 0;
-    t = { single: new Float64Array(size), pair: new Float64Array(size * size), inMessage: new Float64Array(CUE_COUNT * CUE_COUNT), size };
+    t = { single: new Float64Array(size), pair: new Float64Array(size * size), inMessage: new Float64Array(CUE_COUNT * CUE_COUNT), partner: new Float64Array(size), size };
     for (let i = 0; i < size; i++) {
       t.single[i] = w(names[i]!);
+      t.partner[i] = w(`p${names[i]}`);
       for (let j = i + 1; j < size; j++) t.pair[i * size + j] = w(`a:${names[i]}+${names[j]}`);
     }
     for (let i = 0; i < CUE_COUNT; i++) for (let j = i + 1; j < CUE_COUNT; j++) t.inMessage[i * CUE_COUNT + j] = w(`m:${cueName(i)}+${cueName(j)}`);
@@ -123,6 +127,8 @@ export class AuthorCues {
   private zPairs = 0;
   private baseCues = -1;
   private baseCats = -1;
+  private basePartnerCues = -1;
+  private basePartnerCats = -1;
   private zBase = 0;
 
   constructor(private readonly model?: ShortChatModel) {
@@ -130,18 +136,25 @@ export class AuthorCues {
   }
 
   /** The model's score for this author, given the author's category strengths (after context). */
-  score(strength: (c: SignalCategory) => number): number {
-    return this.scoreWith(categoryMask(strength));
+  score(strength: (c: SignalCategory) => number, partner: Partner = noPartner): number {
+    return this.scoreWith(categoryMask(strength), partner.cues, partner.cats);
   }
 
-  /** The same, given the categories at or above the floor as a mask (categoryMask). */
-  scoreWith(cats: number): number {
+  /**
+   * The same, given the categories at or above the floor as a mask (categoryMask), and the cues and categories
+   * of everyone else in the chat (the partner features: what the other side says shapes what this author's
+   * words mean — a reply that pleads or names a parent, a friend who laughs).
+   */
+  scoreWith(cats: number, partnerCues = 0, partnerCats = 0): number {
     const m = this.model;
     if (m === undefined) return 0;
-    if (cats !== this.baseCats || this.any !== this.baseCues) {
+    if (cats !== this.baseCats || this.any !== this.baseCues || partnerCues !== this.basePartnerCues || partnerCats !== this.basePartnerCats) {
       this.baseCats = cats;
       this.baseCues = this.any;
-      // The features c:… then s:…, and their pairs, summed in that order (as shortChatScore over shortChatFeatures).
+      this.basePartnerCues = partnerCues;
+      this.basePartnerCats = partnerCats;
+      // The features c:… then s:…, and their pairs, summed in that order (as shortChatScore over shortChatFeatures),
+      // then the partner features pc:… and ps:….
       const t = weightTables(m);
       const base = featureScratch;
       let n = 0;
@@ -150,6 +163,8 @@ export class AuthorCues {
       let z = 0;
       for (let i = 0; i < n; i++) z += t.single[base[i]!]!;
       for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) z += t.pair[base[i]! * t.size + base[j]!]!;
+      if (partnerCues !== 0) for (let i = 0; i < CUE_COUNT; i++) if (partnerCues & (1 << i)) z += t.partner[i]!;
+      if (partnerCats !== 0) for (let i = 0; i < modelCategories.length; i++) if (partnerCats & (1 << i)) z += t.partner[CUE_COUNT + i]!;
       this.zBase = z;
     }
     return 1 / (1 + Math.exp(-(m.bias + this.zBase + this.zPairs + this.zWords)));
@@ -227,8 +242,15 @@ export function categoryMask(strength: (c: SignalCategory) => number): number {
   return cats;
 }
 
+/** The cues and categories (masks) of everyone else in the chat. */
+export interface Partner {
+  cues: number;
+  cats: number;
+}
+const noPartner: Partner = { cues: 0, cats: 0 };
+
 /** The model's feature names for one author (stable order). */
-export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number): string[] {
+export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number, partner: Partner = noPartner): string[] {
   const base: string[] = [];
   for (let i = 0; i < CUE_COUNT; i++) if (ac.any & (1 << i)) base.push(`c:${cueName(i)}`);
   for (const c of modelCategories) if (strength(c) >= CATEGORY_FLOOR) base.push(`s:${c}`);
@@ -236,6 +258,8 @@ export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) 
   for (const k of ac.pairs) out.push(`m:${cueName(Math.floor(k / 64))}+${cueName(k % 64)}`);
   for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) out.push(`a:${base[i]}+${base[j]}`);
   for (const w of ac.words.keys()) out.push(`w:${w}`);
+  for (let i = 0; i < CUE_COUNT; i++) if (partner.cues & (1 << i)) out.push(`pc:${cueName(i)}`);
+  for (let i = 0; i < modelCategories.length; i++) if (partner.cats & (1 << i)) out.push(`ps:${modelCategories[i]!}`);
   return out;
 }
 

@@ -194,5 +194,6 @@ export const en: LexiconData = {
     restitutionParticles: ['back'],
     restitution: ['return my'],
     intimate: ['nudes', 'nude', 'naked', 'you sent me', 'you sent', 'u sent', 'on cam', 'on camera', 'underwear', 'in your bra', 'topless'],
+    favours: ['fries', 'chips', 'snack', 'snacks', 'chocolate', 'chocolate bar', 'candy', 'sweets', 'pizza', 'burger', 'coffee', 'soda', 'ice cream', 'hoodie', 'jumper', 'jacket', 'charger', 'headphones', 'earbuds', 'notes', 'homework', 'help me', 'lunch', 'a ride', 'a lift'],
   },
 };

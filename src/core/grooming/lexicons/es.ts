@@ -27,7 +27,9 @@ export const es: LexiconData = {
     meeting: [[0.75, 'puedo ir a (buscarte|recogerte)', 'voy a buscarte'], [0.75, 'paso a (buscarte|recogerte)', 'te recojo', 'ven a mi casa', 'dile a tus padres que (estas|vas|duermes) (en|a) casa de una amiga', 'escapate'], [0.6, 'quedamos', 'podemos vernos', 'cuando nos vemos', 'nos vemos (en persona|a solas)'], [0.35, 'nos vemos']],
     gifts: [[0.75, '# (k )?(robux|pavos|vbucks|euros|skins) (si|por) (me|tu)?'], [0.75, 'te (doy|regalo|paso|mando|compro|pago) (unos |unas |los |las )?(robux|pavos|vbucks|dinero|tarjeta|skins|paysafecard)', '(quieres|kieres) (robux|pavos|vbucks|dinero|una tarjeta|skins|paysafecard)'], [0.6, 'agencia de modelos', 'fotos de prueba', 'puedes ser modelo', 'trabajo para una agencia'], [0.75, 'te (puedo dar|doy) (robux|pavos|vbucks|dinero)', 'te compro', 'te regalo', 'te doy (dinero|robux|pavos|vbucks)', 'quieres (robux|pavos|vbucks|dinero)', '(robux|pavos|vbucks) gratis', 'te pago']],
     sextortion: [
-      [0.95, 'o (lo|los|la|las) (mando|envio|publico|subo|comparto|ensenio)', 'o (mando|envio|publico|subo|comparto) (tus|tu|el|la|los|las|todo)', 'voy a (mandar|enviar|publicar|ensenar|subir|compartir) (tus|tu|el|la|los|las) ~2 (a |en )?(todos|todo el mundo|tus padres|tu familia|tu escuela|tu colegio|tus amigos|tus seguidores|internet)?', '(lo|los|la|las) (mando|envio|publico|subo) a (todo|todos|tu|tus) ~2', 'o (todos|tu familia|tus padres|tus amigos|tus seguidores|todo tu colegio) (las|los|lo|la) (vera|veran|ven)', 'las publico', 'todos van a ver', 'publico tus ({FOTO})'],
+      // "or I send / show" with nothing said of what or to whom: evidence, not a threat on its own ("oder ich zeig mama dein zeugnis").
+      [0.6, 'o (lo|los|la|las) (mando|envio|publico|subo|comparto|ensenio)', 'o (mando|envio|publico|subo|comparto) (tus|tu|el|la|los|las|todo)'],
+      [0.95, 'voy a (mandar|enviar|publicar|ensenar|subir|compartir) (tus|tu|el|la|los|las) ~2 (a |en )?(todos|todo el mundo|tus padres|tu familia|tu escuela|tu colegio|tus amigos|tus seguidores|internet)?', '(lo|los|la|las) (mando|envio|publico|subo) a (todo|todos|tu|tus) ~2', 'o (todos|tu familia|tus padres|tus amigos|tus seguidores|todo tu colegio) (las|los|lo|la) (vera|veran|ven)', 'las publico', 'todos van a ver', 'publico tus ({FOTO})'],
       [0.7, '(hackee|hackie|hackeé|entre en) tu (cuenta|insta|instagram|movil|telefono)', 'tengo tus ({FOTO})', 'grabe tu (directo|video|stream|llamada)'],
       [0.6, '(paga|manda dinero|transfiere) ~3 (o|si no)', '(en|con) (tarjetas regalo|tarjetas de regalo|bitcoin|cripto|paysafe)', 'tienes # (horas|minutos|dias)', 'haz lo que (te digo|digo|quiero)', 'manda dinero'],
     ],
@@ -66,5 +68,6 @@ export const es: LexiconData = {
     restitutionParticles: ['devuelveme', 'devuelve', 'regresame'],
     restitution: ['devuelveme'],
     intimate: ['nudes', 'desnuda', 'desnudo', 'me mandaste', 'me enviaste', 'en la camara', 'ropa interior', 'pack'],
+    favours: ['patatas', 'papas', 'chocolate', 'chuches', 'golosinas', 'pizza', 'café', 'helado', 'sudadera', 'chaqueta', 'cargador', 'auriculares', 'deberes', 'tarea', 'apuntes', 'ayudas', 'ayúdame'],
   },
 };

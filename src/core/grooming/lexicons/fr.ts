@@ -26,7 +26,9 @@ export const fr: LexiconData = {
     meeting: [[0.75, 'je peux venir te chercher', 'je (passe|viens) te chercher', 'viens chez moi', 'dis a (tes )?parents que tu (dors|es) chez une (copine|amie)', 'sors en cachette'], [0.6, 'on se voit', 'on peut se voir', 'on se rencontre', 'quand est ce quon se voit']],
     gifts: [[0.75, '# (k )?(robux|vbucks|euros|coins|skins) (si|pour) (tu)?'], [0.75, 'je te (donne|file|offre|paie|paye|envoie) (des |de |un |une )?(robux|vbucks|argent|carte cadeau|paysafecard|skins)', '(tu veux|ca te dit|ça te dit) (des |un |une )?(robux|vbucks|carte cadeau|paysafecard|skins|argent)'], [0.6, 'agence de mannequins', 'agence de mannequin', 'photos test', 'tu pourrais etre mannequin', 'je travaille pour une agence'], [0.75, 'je peux te donner des (robux|vbucks|sous)', 'je tachete', 'je te paie', 'je te donne (de largent|des robux|des vbucks|un cadeau)', 'tu veux des (robux|vbucks|sous)', '(robux|vbucks) gratuits']],
     sextortion: [
-      [0.95, '(ou|sinon) (je|jle|je le|je les) ~1 (envoie|montre|publie|poste|partage|balance)', '(ou|sinon) (jenvoie|je montre|je publie|je poste|je partage|je balance)', 'jenvoie (tes|les|ta|ton) ~2 a (tout le monde|tes parents|ton ecole|tes amis|toute ton ecole|ta famille|tes abonnes)', '(ou|sinon) (ta famille|tes parents|tout le monde|tes amis|tes abonnes|toute ton ecole) (les |la |le )?(verra|verront|voit|voient)', 'tout le monde va (les )?voir', 'je publie tes ({PHOTO})'],
+      // "or I send / show" with nothing said of what or to whom: evidence, not a threat on its own ("oder ich zeig mama dein zeugnis").
+      [0.6, '(ou|sinon) (je|jle|je le|je les) ~1 (envoie|montre|publie|poste|partage|balance)', '(ou|sinon) (jenvoie|je montre|je publie|je poste|je partage|je balance)'],
+      [0.95, 'jenvoie (tes|les|ta|ton) ~1 ({PHOTO}|photo|photos|captures|enregistrement) ~1 a (tout le monde|tes parents|ton ecole|tes amis|toute ton ecole|ta famille|tes abonnes)', '(ou|sinon) (ta famille|tes parents|tout le monde|tes amis|tes abonnes|toute ton ecole) (les |la |le )?(verra|verront|voit|voient)', 'tout le monde va (les )?voir', 'je publie tes ({PHOTO})'],
       [0.7, 'jai pirate ton (compte|insta|snap|telephone)', 'jai tes ({PHOTO})', 'jai enregistre ton (live|stream|appel|video)'],
       [0.6, '(paie|paye|envoie de largent|vire) ~3 (ou|sinon)', 'en (cartes cadeaux|carte cadeau|bitcoin|crypto|paysafe)', 'tu as # (heures|minutes|jours)', 'fais ce que je (dis|veux)', 'envoie de largent'],
     ],
@@ -65,5 +67,6 @@ export const fr: LexiconData = {
     restitutionParticles: ['moi', 'mon', 'ma', 'mes'],
     restitution: ['rembourse', 'rembourses'],
     intimate: ['nudes', 'nue', 'nu', 'tu mas envoye', 'devant la cam', 'devant la camera', 'sous vetements'],
+    favours: ['frites', 'chips', 'chocolat', 'bonbons', 'pizza', 'kebab', 'café', 'glace', 'sweat', 'hoodie', 'veste', 'chargeur', 'écouteurs', 'devoirs', 'aide moi', 'aider'],
   },
 };

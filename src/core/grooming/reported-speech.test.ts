@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assessConversation, detectSignals } from './index.ts';
+import { quotations, REPORTED_FACTOR } from './reported-speech.ts';
+
+// The lexicons and rules alone (the short-chat model switched off): what reported speech changes.
+const rulesOnly = { version: 'off', threshold: 2, bias: 0, weights: {} };
+const flagged = (...m: [string, string][]) => assessConversation(m.map(([author, text]) => ({ author, text })), { shortChatModel: rulesOnly }).flagged;
+
+test('quotations: straight, curly, German and French marks; an unclosed mark is not a quotation', () => {
+  assert.deepEqual(quotations('he said "pay or else" ok'), [[8, 21]]);
+  assert.deepEqual(quotations('„zahl oder sonst“ und «paye»'), [[0, 17], [22, 28]]);
+  assert.deepEqual(quotations('a "b'), []);
+});
+
+test('a warning that quotes a threat is not a threat; the quoted signals stay, damped', () => {
+  for (const text of [
+    'PSA: if someone dms you "i have your pics, pay or i send them to your followers" its a scam. dont pay, report',
+    'wenn euch jemand schreibt "zahl oder ich schick die bilder an deine follower" ist das betrug, nicht zahlen',
+    'als iemand je dm\'t "betaal of ik stuur je foto naar je volgers" is dat oplichting, niet betalen',
+    'si qqn vous écrit « paye ou j\'envoie tes photos à tes abonnés » c\'est une arnaque',
+    'si alguien les escribe "paga o mando tus fotos a tus seguidores" es una estafa, no paguen',
+  ]) {
+    assert.equal(flagged(['a', text], ['b', 'thanks for the warning']), false, text);
+  }
+  const s = detectSignals('he dmd me "send 50 or i post your pics to your whole school" and i blocked him');
+  const sx = s.filter((x) => x.category === 'sextortion');
+  assert.ok(sx.length > 0 && sx.every((x) => x.weight <= 0.95 * REPORTED_FACTOR + 1e-9));
+  // A forwarded warning that is one quotation from start to end.
+  assert.equal(flagged(['a', 'saw this on the news'], ['a', '"they pose as girls, get a photo, then say pay or i send it to your family"'], ['b', 'ok mum']), false);
+});
+
+test('not reported speech: the threat itself, a threat with quotes but nothing reported, instructions in quotes', () => {
+  assert.equal(flagged(['a', 'pay 50 or i send your pics to your whole school'], ['b', 'please no']), true);
+  assert.equal(flagged(['a', 'i have the "private" video. pay 50 or it goes to your whole school'], ['b', 'no']), true);
+  const s = detectSignals('if your mom asks just say "im at a friends house" and dont tell anyone about us');
+  assert.ok(s.some((x) => x.category === 'secrecy' && x.weight >= 0.5));
+});
+
+test('a threat told as someone else\'s, without quotation marks, is reported; a first-person threat never is', () => {
+  assert.equal(flagged(['a', 'saw a video about scammers'], ['a', 'they say if u dont pay theyll send the pics to ur followers'], ['b', 'thats why i never send anything']), false);
+  assert.equal(flagged(['a', 'my friend said its fine. pay 50 or i send your pics to your whole school'], ['b', 'no']), true);
+  assert.equal(flagged(['a', 'they say you have 1 hour. pay or the video goes to all your followers'], ['b', 'please']), true, 'no third-person subject in the threat itself');
+});
