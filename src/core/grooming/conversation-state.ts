@@ -101,6 +101,17 @@ const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
 const cuePosition: { message: number; from: number[] | undefined } = { message: 0, from: undefined };
 const positionOfCue = (i: number): number => packPosition(cuePosition.message, cuePosition.from === undefined ? i : cuePosition.from[i]!);
 
+/** For each word of a re-split text, the index of the token of `nt` it was split from (same original start). */
+function tokenOf(split: NormalisedText, nt: NormalisedText): number[] {
+  const out = new Array<number>(split.words.length);
+  let k = 0;
+  for (let j = 0; j < split.words.length; j++) {
+    while (k < nt.words.length - 1 && nt.origStarts[k]! < split.origStarts[j]!) k++;
+    out[j] = k;
+  }
+  return out;
+}
+
 const byRisk = (x: { risk: number }, y: { risk: number }) => y.risk - x.risk;
 const inMessageOrder = (a: Signal, b: Signal) => a.messageIndex - b.messageIndex || a.start - b.start;
 
@@ -229,7 +240,7 @@ export class ConversationState {
     author.laughedLast = this.lastLaughed;
     // New cue words change only this author's short-chat score (unless the model just stopped for everyone).
     const cuesBefore = this.cuesDropped;
-    const cueChanged = this.readCues(author, message.text, nt, index);
+    const cueChanged = this.readCues(author, message.text, nt, index, seen.split);
     if (cueChanged && this.cuesDropped !== cuesBefore) changed = true;
     // "ok dad" / "thanks mum" answering the previous author marks that author as family.
     const prev = this.lastAuthor !== undefined && this.lastAuthor !== key ? this.authors.get(this.lastAuthor) : undefined;
@@ -286,7 +297,7 @@ export class ConversationState {
    * Feeds the short-chat model's cue words and words for this author while the conversation is short; once
    * the learned text model has enough text, the model stops and its per-author words are dropped.
    */
-  private readCues(author: AuthorState, text: string, nt: NormalisedText, index: number): boolean {
+  private readCues(author: AuthorState, text: string, nt: NormalisedText, index: number, split?: NormalisedText): boolean {
     if (this.text.enoughText()) {
       if (!this.cuesDropped) {
         this.cuesDropped = true;
@@ -304,21 +315,25 @@ export class ConversationState {
     if (author.cueMessages >= SHORT_CHAT_MESSAGES) return false;
     author.cueMessages++;
     const lang = this.text.language();
-    let glossed: readonly string[] = nt.words;
-    let from: number[] | undefined;
+    // Words run together ("sendmeapic") are read as the words the detector split them into; each split word
+    // keeps the position of the token it came from (evidence spans point at the token as written).
+    const words = split ? split.words : nt.words;
+    const source = split ? tokenOf(split, nt) : undefined;
+    let glossed: readonly string[] = words;
+    let from: number[] | undefined = source;
     if (lang !== 'en') {
       const g: string[] = [];
       from = [];
       const glosser = defaultGlosser();
-      for (let i = 0; i < nt.words.length; i++) {
-        for (const w of glosser.glossWordCached(nt.words[i]!, lang)) {
+      for (let i = 0; i < words.length; i++) {
+        for (const w of glosser.glossWordCached(words[i]!, lang)) {
           g.push(w);
-          from.push(i);
+          from.push(source ? source[i]! : i);
         }
       }
       glossed = g;
     }
-    const a = author.cues.add(this.cueIndex.mask(nt.words, glossed));
+    const a = author.cues.add(this.cueIndex.mask(words, glossed));
     cuePosition.message = index;
     cuePosition.from = from;
     const b = author.cues.addWords(glossed, positionOfCue, text);

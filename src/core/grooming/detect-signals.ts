@@ -21,7 +21,7 @@ export interface DetectOptions {
   /** The message before, or the author's own message before, laughed (FrameContext.laughedBefore). */
   laughedBefore?: boolean;
   /** What the next messages need to know of this one: it mentions material or pictures; it laughs. */
-  out?: { sawMaterial: boolean; laughter?: boolean };
+  out?: { sawMaterial: boolean; laughter?: boolean; split?: NormalisedText };
 }
 
 /** Words before an age that make it about the person addressed ("for a 13 yr old", "your 14 yo self"). */
@@ -133,6 +133,8 @@ export function detectInNormalised(
   if (frameSignals(matcher, original, nt, opts, langs, found)) dampBanter(found);
   // Words run together ("sendmeapic"): match once more over the text with them split apart.
   const split = opts.noSplit ? null : matcher.normaliser.splitRunTogether(nt);
+  // The short-chat model reads the split words too (conversation-state.ts).
+  if (split && opts.out) opts.out.split = split;
   if (split) {
     for (const s of detectInNormalised(matcher, original, split, { ...opts, noSplit: true })) {
       if (!found.some((f) => f.category === s.category && f.start === s.start && f.end === s.end)) found.push(s);

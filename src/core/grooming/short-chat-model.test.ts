@@ -151,3 +151,14 @@ test('a platform may pass its own threshold: above 1 the model never counts, in 
     assert.ok(!m.current().rules.some((r) => r.rule === 'short_chat_model'), c.id);
   }
 });
+
+test('words run together are read as the words the detector splits them into, at the token as written', () => {
+  const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64 });
+  state.push({ author: 'a', text: 'ok sendmeapic tonight' });
+  const f = state.cueFeaturesByAuthor().find((x) => x.author === 'a')!.features;
+  assert.ok(f.includes('c:picture') && f.includes('c:send'), f.join(' '));
+  const plain = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64 });
+  plain.push({ author: 'a', text: 'ok send me a pic tonight' });
+  const g = plain.cueFeaturesByAuthor().find((x) => x.author === 'a')!.features;
+  for (const c of ['c:picture', 'c:send']) assert.ok(g.includes(c));
+});
