@@ -37,6 +37,12 @@ export const shortChatFiles = {
   heldOut4: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-4.jsonl', import.meta.url)),
   /** Written blind in session 5 by a second such writer; never trained or tuned on. */
   heldOut5: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-5.jsonl', import.meta.url)),
+  /**
+   * Written blind at the end of session 5 by two more writers, after every decision of that session, and scored
+   * once with its shipped detector; never trained or tuned on.
+   */
+  heldOut6: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-6.jsonl', import.meta.url)),
+  heldOut7: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-7.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
