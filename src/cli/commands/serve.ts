@@ -56,29 +56,6 @@ export const command: Command = {
     const logger = createLogger(io.stderr, config.logLevel);
     const service = await startService(config, logger);
     const out = (s = '') => io.stdout.write(s + '\n');
-    out(`Lifeguard is running at ${service.url}`);
-    out(`  database: ${config.databaseKind === 'postgres' ? 'PostgreSQL' : `SQLite at ${config.databaseUrl}`}`);
-    out(`  workers:  ${service.workers.length > 0 ? service.workers.join(', ') + ' (in this process)' : 'none in this process (--no-workers): run `lifeguard worker`'}`);
-    out(`  event bus: ${service.bus === 'nats' ? `NATS JetStream (${config.natsUrl})` : 'in-process'}`);
-    if (service.media) {
-      const m = service.media;
-      out(`  media:    images (${m.images.join(', ')}); video ${m.video ? 'enabled (ffmpeg)' : `disabled — ${m.videoUnavailable ?? 'ffmpeg not found'}`}`);
-    }
-    if (service.createdMediaKeyPath) out(`  media key: generated at ${service.createdMediaKeyPath} (back it up; retained media cannot be read without it)`);
-    if (service.adminToken) {
-      out();
-      out('First start: an admin API key was created. It is shown only this once; store it now:');
-      out();
-      out(`  LIFEGUARD_ADMIN_KEY=${service.adminToken}`);
-    }
-    out();
-    out('Next:');
-    out(`  curl ${service.url}/healthz`);
-    out(`  curl -H "Authorization: Bearer $LIFEGUARD_ADMIN_KEY" ${service.url}/v1/banks`);
-    out(`  API reference (OpenAPI 3.1): ${service.url}/openapi.json`);
-    out('  Narrower keys for your platform: lifeguard keys create --name uploads --scope content');
-    out('Stop with Ctrl-C.');
-
     return await new Promise<number>((resolve) => {
       let stopping = false;
       const stop = (signal: string) => {
@@ -98,6 +75,29 @@ export const command: Command = {
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
+      // Announced only once a signal stops it gracefully: a supervisor may send SIGTERM the moment it reads this.
+      out(`Lifeguard is running at ${service.url}`);
+      out(`  database: ${config.databaseKind === 'postgres' ? 'PostgreSQL' : `SQLite at ${config.databaseUrl}`}`);
+      out(`  workers:  ${service.workers.length > 0 ? service.workers.join(', ') + ' (in this process)' : 'none in this process (--no-workers): run `lifeguard worker`'}`);
+      out(`  event bus: ${service.bus === 'nats' ? `NATS JetStream (${config.natsUrl})` : 'in-process'}`);
+      if (service.media) {
+        const m = service.media;
+        out(`  media:    images (${m.images.join(', ')}); video ${m.video ? 'enabled (ffmpeg)' : `disabled — ${m.videoUnavailable ?? 'ffmpeg not found'}`}`);
+      }
+      if (service.createdMediaKeyPath) out(`  media key: generated at ${service.createdMediaKeyPath} (back it up; retained media cannot be read without it)`);
+      if (service.adminToken) {
+        out();
+        out('First start: an admin API key was created. It is shown only this once; store it now:');
+        out();
+        out(`  LIFEGUARD_ADMIN_KEY=${service.adminToken}`);
+      }
+      out();
+      out('Next:');
+      out(`  curl ${service.url}/healthz`);
+      out(`  curl -H "Authorization: Bearer $LIFEGUARD_ADMIN_KEY" ${service.url}/v1/banks`);
+      out(`  API reference (OpenAPI 3.1): ${service.url}/openapi.json`);
+      out('  Narrower keys for your platform: lifeguard keys create --name uploads --scope content');
+      out('Stop with Ctrl-C.');
     });
   },
 };

@@ -99,13 +99,6 @@ export const command: Command = {
     const webhook = webhooks ? config.webhook : undefined;
     await workers.start();
     for (const j of jobs) await j.start();
-    logger.info('worker ready', {
-      database: database.kind === 'postgres' ? redactUrl(config.databaseUrl) : config.databaseUrl,
-      bus: bus.kind,
-      webhooks: webhook ? 'on' : 'off',
-      jobs: jobs.map((j) => j.name),
-    });
-
     return await new Promise<number>((resolve) => {
       let stopping = false;
       const stop = (signal: string) => {
@@ -128,6 +121,13 @@ export const command: Command = {
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
+      // Ready only once a signal stops it gracefully: a supervisor may send SIGTERM the moment it reads this.
+      logger.info('worker ready', {
+        database: database.kind === 'postgres' ? redactUrl(config.databaseUrl) : config.databaseUrl,
+        bus: bus.kind,
+        webhooks: webhook ? 'on' : 'off',
+        jobs: jobs.map((j) => j.name),
+      });
     });
   },
 };
