@@ -7,7 +7,7 @@
 import { detectInNormalised, type DetectOptions } from './detect-signals.ts';
 import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
 import { defaultGlosser } from './gloss.ts';
-import { fireRules, type FlagRule } from './flag-rules.ts';
+import { askCategories, fireRules, type FlagRule } from './flag-rules.ts';
 import { combineRisk, sigmoid, textLogit, TextScorer, type LoadedModel } from './learned-model.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import {
@@ -75,7 +75,7 @@ interface AuthorState {
   cueMessages: number;
   /** The author's last message laughed (a playful threat in their next one is banter: frames.ts). */
   laughedLast: boolean;
-  /** The author asked something of the kind strangers pile up (ASK_CATEGORIES). */
+  /** The author asked something of the kind strangers pile up (askCategories in flag-rules.ts). */
   asks: boolean;
 }
 
@@ -112,15 +112,14 @@ function tokenOf(split: NormalisedText, nt: NormalisedText): number[] {
   return out;
 }
 
+/** Scratch of scoreAllCues: one author's partner masks, read at once (scoring is synchronous). */
+const partnerScratch: Partner = { cues: 0, cats: 0 };
+
 const byRisk = (x: { risk: number }, y: { risk: number }) => y.risk - x.risk;
 const inMessageOrder = (a: Signal, b: Signal) => a.messageIndex - b.messageIndex || a.start - b.start;
 
-/**
- * What strangers each ask of one person when they pile up (age, school, where they live, whether adults are
- * around, a picture or the camera, a dare, another app, a meeting), and how many different authors asking make
- * the pattern (flag rule `coordinated_asks`).
- */
-const ASK_CATEGORIES = new Set<SignalCategory>(['age_probe', 'personal_info', 'supervision_check', 'image_request', 'stream_pressure', 'platform_move', 'meeting']);
+/** Authors asking something of the same kind (askCategories) that make the pattern of rule `coordinated_asks`. */
+const ASK_CATEGORIES = new Set(askCategories);
 export const COORDINATED_ASKERS = 3;
 
 /** Learned score below which a long conversation's non-strong short-chat rules do not count. */
@@ -181,7 +180,7 @@ export class ConversationState {
   private lastLaughed = false;
   /** Author of the last message that opened by calling someone a parent, until someone else answers. */
   private kinCalledBy: string | undefined;
-  /** Authors who asked something of ASK_CATEGORIES. */
+  /** Authors who asked something of askCategories. */
   private askers = 0;
   private textZ: number;
   currentRisk: number;
@@ -606,7 +605,7 @@ export class ConversationState {
         a.cueCache = undefined;
         continue;
       }
-      const p = this.partnerOf(a);
+      const p = this.partnerOf(a, partnerScratch);
       const score = a.cues.scoreWith(a.cueCats, p.cues, p.cats);
       if (score !== a.cueScore) a.cueCache = undefined;
       a.cueScore = score;
@@ -614,15 +613,15 @@ export class ConversationState {
   }
 
   /** The cues and categories of everyone in the chat but `a`. */
-  private partnerOf(a: AuthorState): Partner {
-    let cues = 0;
-    let cats = 0;
+  private partnerOf(a: AuthorState, out: Partner = { cues: 0, cats: 0 }): Partner {
+    out.cues = 0;
+    out.cats = 0;
     for (const b of this.authors.values()) {
       if (b === a) continue;
-      cues |= b.cues.any;
-      cats |= b.cueCats;
+      out.cues |= b.cues.any;
+      out.cats |= b.cueCats;
     }
-    return { cues, cats };
+    return out;
   }
 
   /** The short-chat model's feature names for an author (explanations and fitting; the score is incremental). */

@@ -33,6 +33,13 @@ function strongest(s: (c: SignalCategory) => number, cats: readonly SignalCatego
 
 const contact: SignalCategory[] = ['image_request', 'platform_move', 'meeting'];
 
+/**
+ * What strangers each ask of one person when they pile up (age, school, where they live, whether adults are
+ * around, a picture or the camera, a dare, another app, a meeting): the categories of `coordinated_asks`, and
+ * what makes an author one of the askers (conversation-state.ts).
+ */
+export const askCategories: readonly SignalCategory[] = ['age_probe', 'personal_info', 'supervision_check', 'image_request', 'stream_pressure', 'platform_move', 'meeting'];
+
 /** The rule registry, strongest first. */
 export const flagRules: readonly FlagRule[] = [
   {
@@ -119,7 +126,7 @@ export const flagRules: readonly FlagRule[] = [
     risk: 0.75,
     strong: false,
     test: (s, ctx) => {
-      const c = ctx.coordinated ? strongest(s, ['age_probe', 'personal_info', 'supervision_check', 'image_request', 'stream_pressure', 'platform_move', 'meeting'], 0.5) : undefined;
+      const c = ctx.coordinated ? strongest(s, askCategories, 0.5) : undefined;
       return c ? [c] : null;
     },
   },
