@@ -19,7 +19,7 @@ import { ConversationState } from '../src/core/grooming/conversation-state.ts';
 import { DEFAULT_MAX_AUTHORS, DEFAULT_MAX_MESSAGES, DEFAULT_MAX_SIGNALS } from '../src/core/grooming/options.ts';
 import type { ShortChatModel } from '../src/core/grooming/short-chat-model.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
-import { evasions } from '../src/core/grooming/evasion.ts';
+import { evasions, type Evasion } from '../src/core/grooming/evasion.ts';
 import { evalShortChats, loadShortChats, shortChatFiles, type ShortChat } from './eval-short-chats.ts';
 
 const { values } = parseArgs({
@@ -35,13 +35,18 @@ const { values } = parseArgs({
   },
 });
 
-// Chosen across writers (model alone, each set scored by a model fitted on the others): 0.003–0.1 give about the
-// same recall at a 3 % false-positive rate (0.75–0.80); 0.03 is in the middle.
-const L2 = values.l2 === undefined ? 0.03 : Number(values.l2);
+// Chosen across writers (model alone, each set scored by a model fitted on the others). With word pairs (session 6),
+// 0.01 gave about 1.5 points more recall than 0.03 at the same false-positive rate (0.849 vs 0.835 at 0.022), and 0.1
+// less than either (`--quick --l2 x`).
+const L2 = values.l2 === undefined ? 0.01 : Number(values.l2);
 const EPOCHS = 60;
 const RATE = 0.1;
 /** Mean false-positive rate of the whole detector over the sets (each scored by a model fitted on the others). */
 const MAX_DETECTOR_FPR = 0.03;
+/** Rule gates tried (ShortChatModel.ruleGate; undefined: every rule counts). */
+const RULE_GATES: readonly (number | undefined)[] = [undefined, 0.1, 0.2, 0.3, 0.4];
+// Measured in session 6: a lower gate of their own for the strong rules (0.02–0.2) left the same recall.
+type Gates = Pick<ShortChatModel, 'ruleGate'>;
 const untrained: ShortChatModel = { version: 'untrained', threshold: 1, bias: 0, weights: {} };
 
 interface Row {
@@ -104,9 +109,23 @@ const trainingFiles = {
   trainE: fixture('train-e.jsonl'),
   trainF: fixture('train-f.jsonl'),
   trainG: fixture('train-g.jsonl'),
+  /** Blind in session 5 (their figures were reported then, each scored after that session's decisions); trained on since session 6. */
+  heldOut4: shortChatFiles.heldOut4,
+  heldOut5: shortChatFiles.heldOut5,
+  heldOut6: shortChatFiles.heldOut6,
+  heldOut7: shortChatFiles.heldOut7,
+  /** Three more writers' chats, written for training only (session 6), blind to the detector and to the others. */
+  trainH: fixture('train-h.jsonl'),
+  trainI: fixture('train-i.jsonl'),
+  trainJ: fixture('train-j.jsonl'),
 };
-/** Sets whose misses guided the lexicons and rules: trained on, but left out of the threshold's false-positive mean. */
-const lexiconTuned = new Set<string>([trainingFiles.tuning, trainingFiles.heldOut]);
+/**
+ * Sets left out of the threshold's false-positive mean (trained on all the same): those whose misses guided the
+ * lexicons and rules, and those written to over-represent the hardest look-alikes (train-h, -i, -j: twice the
+ * scam warnings, banter threats, family photo requests and stream fans of the usual brief), whose benign mix is
+ * not a platform's. Their figures are still printed.
+ */
+const notForThreshold = new Set<string>([trainingFiles.tuning, trainingFiles.heldOut, trainingFiles.trainH, trainingFiles.trainI, trainingFiles.trainJ]);
 const trainable = Object.keys(trainingFiles) as (keyof typeof trainingFiles)[];
 const sets = values.sets === undefined ? trainable : values.sets.split(',');
 for (const s of sets) if (!(trainable as readonly string[]).includes(s)) throw new Error(`--sets: ${s} is not one of ${trainable.join(', ')} (held-out-4 is never trained on)`);
@@ -154,74 +173,96 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const grid = Array.from({ length: 21 }, (_, i) => 0.5 + i * 0.0225);
 if (values.quick) {
   for (const t of [0.5, 0.6, 0.7, 0.8, 0.9]) {
-    const xs = perSet(t).filter((_, k) => !lexiconTuned.has(files[k]!));
-    console.log(`model alone at ${t}: untuned sets mean recall ${mean(xs.map((x) => x.recall)).toFixed(3)} mean FPR ${mean(xs.map((x) => x.fpr)).toFixed(3)}  (${xs.map((x) => `${x.recall.toFixed(2)}/${x.fpr.toFixed(2)}`).join(' ')})`);
+    const xs = perSet(t).filter((_, k) => !notForThreshold.has(files[k]!));
+    console.log(`model alone at ${t}: threshold sets mean recall ${mean(xs.map((x) => x.recall)).toFixed(3)} mean FPR ${mean(xs.map((x) => x.fpr)).toFixed(3)}  (${xs.map((x) => `${x.recall.toFixed(2)}/${x.fpr.toFixed(2)}`).join(' ')})`);
   }
   process.exit(0);
 }
 const foldModels = files.map((_, k) => fit(rows.filter((r) => r.set !== k), 7 + k));
-/** Per set, per chat variant: the highest grid index at which the detector still flags it (-1: never). */
-const flips = files.map((f, k) => {
-  const m = foldModels[k]!;
-  const at = (t: number): ShortChatModel => ({ version: `fold-${k}`, threshold: t, bias: m.bias, weights: Object.fromEntries(m.weights) });
-  const chats = loadShortChats(f);
-  const out: { y: number; lang: string; flip: number }[] = [];
-  const models = new Map<number, ShortChatModel>();
-  const flagged = (chat: ShortChat, g: number) => {
-    if (!models.has(g)) models.set(g, at(g >= grid.length ? 2 : grid[g]!));
-    return evalShortChats({ name: f, chats: [chat] }, evasions, { shortChatModel: models.get(g)! }).flaggedByVariant;
-  };
-  for (const chat of chats) {
-    // Flagged without the model: flags at every threshold. Otherwise bisect (flagging falls as the threshold rises).
-    const off = flagged(chat, grid.length);
-    const low = flagged(chat, 0);
-    off.forEach((always, v) => {
-      let flip = -1;
-      if (always) flip = grid.length;
-      else if (low[v]) {
-        let lo = 0;
-        let hi = grid.length - 1;
-        while (lo < hi) {
-          const mid = Math.ceil((lo + hi) / 2);
-          if (flagged(chat, mid)[v]) lo = mid;
-          else hi = mid - 1;
+/**
+ * Per set, per chat variant: the highest grid index at which the detector (its rules gated at `gate`, see
+ * ShortChatModel.ruleGate) still flags it (-1: never; grid.length: flagged without the model).
+ */
+function flipsFor(gate: Gates, chosen: readonly Evasion[]) {
+  return files.map((f, k) => {
+    const m = foldModels[k]!;
+    const weights = Object.fromEntries(m.weights);
+    const at = (t: number): ShortChatModel => ({ version: `fold-${k}`, threshold: t, ...gate, bias: m.bias, weights });
+    const chats = loadShortChats(f);
+    const out: { y: number; lang: string; flip: number }[] = [];
+    const models = new Map<number, ShortChatModel>();
+    const flagged = (chat: ShortChat, g: number) => {
+      if (!models.has(g)) models.set(g, at(g >= grid.length ? 2 : grid[g]!));
+      return evalShortChats({ name: f, chats: [chat] }, chosen, { shortChatModel: models.get(g)! }).flaggedByVariant;
+    };
+    for (const chat of chats) {
+      // Flagged without the model: flags at every threshold. Otherwise bisect (flagging falls as the threshold rises).
+      const off = flagged(chat, grid.length);
+      const low = flagged(chat, 0);
+      off.forEach((always, v) => {
+        let flip = -1;
+        if (always) flip = grid.length;
+        else if (low[v]) {
+          let lo = 0;
+          let hi = grid.length - 1;
+          while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (flagged(chat, mid)[v]) lo = mid;
+            else hi = mid - 1;
+          }
+          flip = lo;
         }
-        flip = lo;
-      }
-      out.push({ y: chat.label === 'grooming' ? 1 : 0, lang: chat.lang, flip });
-    });
-  }
-  return out;
-});
-const detectorAt = (g: number) =>
+        out.push({ y: chat.label === 'grooming' ? 1 : 0, lang: chat.lang, flip });
+      });
+    }
+    return out;
+  });
+}
+type Flips = ReturnType<typeof flipsFor>;
+const detectorAt = (flips: Flips, g: number) =>
   flips.map((xs) => {
     const neg = xs.filter((x) => x.y === 0);
     const pos = xs.filter((x) => x.y === 1);
     return { fpr: neg.filter((x) => x.flip >= g).length / Math.max(1, neg.length), recall: pos.filter((x) => x.flip >= g).length / Math.max(1, pos.length) };
   });
-const untunedFpr = (g: number) => mean(detectorAt(g).filter((_, k) => !lexiconTuned.has(files[k]!)).map((x) => x.fpr));
-let pick = grid.length - 1;
-for (let g = 0; g < grid.length; g++) {
-  if (untunedFpr(g) <= MAX_DETECTOR_FPR) {
-    pick = g;
-    break;
+const thresholdSetsOf = <T,>(xs: T[]) => xs.filter((_, k) => !notForThreshold.has(files[k]!));
+/** The lowest grid index at which the threshold sets' mean false-positive rate is within the budget. */
+const pickFor = (flips: Flips) => {
+  for (let g = 0; g < grid.length; g++) if (mean(thresholdSetsOf(detectorAt(flips, g)).map((x) => x.fpr)) <= MAX_DETECTOR_FPR) return g;
+  return grid.length - 1;
+};
+// The rule gate is chosen on plain spelling (evasive spellings change these figures by about a point, measured on
+// held-out 4–7), as the gate whose threshold leaves the most recall; the threshold then on every evasion.
+let gate: Gates = {};
+let bestRecall = -1;
+const tryGates = (g: Gates) => {
+  const fl = flipsFor(g, ['none']);
+  const p = pickFor(fl);
+  const r = mean(thresholdSetsOf(detectorAt(fl, p)).map((x) => x.recall));
+  console.log(`rule gates ${JSON.stringify(g)}: plain spelling, threshold ${grid[p]!.toFixed(4)}, threshold sets mean recall ${r.toFixed(3)}`);
+  if (r > bestRecall + 1e-9) {
+    bestRecall = r;
+    gate = g;
   }
-}
+};
+for (const g of RULE_GATES) tryGates(g === undefined ? {} : { ruleGate: g });
+const flips = flipsFor(gate, evasions);
+const pick = pickFor(flips);
 const threshold = grid[pick]!;
 const final = fit(rows, 7);
 const weights = Object.fromEntries([...final.weights].filter(([, v]) => Math.abs(v) >= 0.005).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, Math.round(v * 1e4) / 1e4]));
-const model: ShortChatModel = { version: `short-chats-${rows.length}`, threshold: Math.round(threshold * 1e4) / 1e4, bias: Math.round(final.bias * 1e4) / 1e4, weights };
-console.log(`chats ${rows.length} (${files.length} files), features ${Object.keys(weights).length}, L2 ${L2}, threshold ${model.threshold}`);
+const model: ShortChatModel = { version: `short-chats-${rows.length}`, threshold: Math.round(threshold * 1e4) / 1e4, ...gate, bias: Math.round(final.bias * 1e4) / 1e4, weights };
+console.log(`chats ${rows.length} (${files.length} files), features ${Object.keys(weights).length}, L2 ${L2}, threshold ${model.threshold}, rule gates ${JSON.stringify(gate)}`);
 const modelAt = perSet(threshold);
 console.log(`model alone, each set scored by a model fitted on the others: mean recall ${mean(modelAt.map((x) => x.recall)).toFixed(3)}, mean FPR ${mean(modelAt.map((x) => x.fpr)).toFixed(3)}`);
-const at = detectorAt(pick);
-const untuned = at.filter((_, k) => !lexiconTuned.has(files[k]!));
-console.log(`whole detector, every evasion, each set with the model fitted on the others: mean recall ${mean(at.map((x) => x.recall)).toFixed(3)}, mean FPR ${mean(at.map((x) => x.fpr)).toFixed(3)}; sets the lexicons were not tuned on: ${mean(untuned.map((x) => x.recall)).toFixed(3)} / ${mean(untuned.map((x) => x.fpr)).toFixed(3)}`);
+const at = detectorAt(flips, pick);
+const untuned = at.filter((_, k) => !notForThreshold.has(files[k]!));
+console.log(`whole detector, every evasion, each set with the model fitted on the others: mean recall ${mean(at.map((x) => x.recall)).toFixed(3)}, mean FPR ${mean(at.map((x) => x.fpr)).toFixed(3)}; threshold sets: ${mean(untuned.map((x) => x.recall)).toFixed(3)} / ${mean(untuned.map((x) => x.fpr)).toFixed(3)}`);
 for (const [k, f] of files.entries()) console.log(`  ${f.split('/').pop()}: recall ${at[k]!.recall.toFixed(3)} FPR ${at[k]!.fpr.toFixed(3)} (model alone ${modelAt[k]!.recall.toFixed(3)} / ${modelAt[k]!.fpr.toFixed(3)})`);
 for (let g = 0; g < grid.length; g += 2) {
-  const xs = detectorAt(g);
-  const ux = xs.filter((_, k) => !lexiconTuned.has(files[k]!));
-  console.log(`  at ${grid[g]!.toFixed(3)}: untuned sets mean recall ${mean(ux.map((x) => x.recall)).toFixed(3)} mean FPR ${mean(ux.map((x) => x.fpr)).toFixed(3)}  (${xs.map((x) => `${x.recall.toFixed(2)}/${x.fpr.toFixed(2)}`).join(' ')})`);
+  const xs = detectorAt(flips, g);
+  const ux = xs.filter((_, k) => !notForThreshold.has(files[k]!));
+  console.log(`  at ${grid[g]!.toFixed(3)}: threshold sets mean recall ${mean(ux.map((x) => x.recall)).toFixed(3)} mean FPR ${mean(ux.map((x) => x.fpr)).toFixed(3)}  (${xs.map((x) => `${x.recall.toFixed(2)}/${x.fpr.toFixed(2)}`).join(' ')})`);
 }
 if (!values.check) {
   const out = fileURLToPath(new URL('../src/core/grooming/model/short-chat-model.ts', import.meta.url));

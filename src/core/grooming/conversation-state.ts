@@ -570,7 +570,14 @@ export class ConversationState {
       // of a message or two ("are your parents home? dont tell anyone") is read as one person's words.
       return a.rules.filter((r) => r.rule.id === 'sextortion' || r.rule.id === 'explicit_threat' || learned >= UNATTRIBUTED_RULE_FLOOR);
     }
-    return short || learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
+    if (!short) return learned >= RULE_TEXT_FLOOR ? a.rules : a.rules.filter((r) => r.rule.strong);
+    // In a short chat the short-chat model reads the same words in context (the other side's reply, laughter, a
+    // family address): a rule that is not strong counts only when the model does not read the author as ordinary.
+    // The model says nothing about a platform-known minor, a parent, adults among adults or unattributed text.
+    // Strong rules (a threat, sexual talk with a minor) always count: gating them too gained nothing across writers.
+    const gate = this.shortModel.ruleGate;
+    if (gate === undefined || a.cueBlocked || a.key === '' || this.cuesDropped || a.cueScore >= gate) return a.rules;
+    return a.rules.filter((r) => r.rule.strong);
   }
 
   /** Only this author's cues changed (new words, same context): their score, and the others' partner features. */
@@ -592,7 +599,7 @@ export class ConversationState {
    * judged by the rules). Computed for everyone: training and the partner features read it.
    */
   private cueContext(a: AuthorState, ctx: AuthorContext, s: Strengths | undefined): void {
-    const peer = ctx.tier === 'child' || ctx.tier === 'teen';
+    const peer = ctx.tierKnown && (ctx.tier === 'child' || ctx.tier === 'teen');
     a.cueBlocked = peer || ctx.family || ctx.allAdults;
     a.cueCats = s === undefined ? 0 : categoryMask((c) => s[signalIndex[c]]!);
   }
@@ -650,12 +657,12 @@ export class ConversationState {
     a.cueCache ??= {};
     if (a.cueCache.evidence) return a.cueCache.evidence;
     const out: Signal[] = [];
-    for (const { weight, position, text } of a.cues.topWords) {
+    for (const { weight, position, end: last, text } of a.cues.topWords) {
       const { messageIndex, wordIndex } = unpackPosition(position);
-      // Where the word was written: the message normalised again (only when evidence is shown).
+      // Where the word (or word pair) was written: the message normalised again (only when evidence is shown).
       const nt = this.matcher.normaliser.normalise(text);
       const start = nt.origStarts[wordIndex];
-      const end = nt.origEnds[wordIndex];
+      const end = nt.origEnds[unpackPosition(last).wordIndex];
       if (start === undefined || end === undefined) continue;
       const signal: Signal = { category: 'learned_phrase', messageIndex, text: text.slice(start, end), start, end, weight: Math.min(1, weight / 4), language: this.text.language() };
       if (a.key !== '') signal.author = a.key;

@@ -82,3 +82,18 @@ test('an offer of currency or modelling kept secret flags on its own', () => {
   assert.ok(a.flagged);
   assert.ok(a.rules.some((r) => r.rule === 'secret_offer'));
 });
+
+test('banter: a threat to expose ordinary embarrassing material needs no laughter; intimate material or a picture asked for still flags', () => {
+  const rulesOnly = { version: 'off', threshold: 2, bias: 0, weights: {} };
+  const flagged = (...texts: [string, string][]) => assessConversation(texts.map(([author, text]) => ({ author, text })), { shortChatModel: rulesOnly }).flagged;
+  for (const text of [
+    'delete that or i post the video of you falling off the skateboard',
+    'return my switch or i post the pic of your christmas jumper in the group chat',
+    'lösch das oder ich poste das video wo du vom fahrrad gefallen bist in der klassengruppe',
+    'geef mijn oplader terug of iedereen ziet het filmpje waar je van de fiets valt',
+    'rends-moi mon chargeur ou j\'envoie à toute la classe la vidéo où tu tombes du vélo',
+    'devuélveme el cargador o mando a todos el video donde te caes de la bici',
+  ]) assert.equal(flagged(['a', text], ['b', 'ok ok']), false, text);
+  assert.equal(flagged(['a', 'send one more pic or i post the video of you falling to your whole school'], ['b', 'ok']), true);
+  assert.equal(flagged(['a', 'pay or i send the pics you sent me to your whole school, the ones after the skateboard park'], ['b', 'no']), true);
+});

@@ -80,6 +80,12 @@ export interface FrameWords {
    * whose demand is one of these, and no picture, is playful rather than extortion.
    */
   favours: readonly string[];
+  /**
+   * What makes material ordinary embarrassment rather than the person's intimate pictures ("the video of you
+   * falling off the skateboard", "your baby pics", "your spotify wrapped"): a threat to expose such material,
+   * with nothing intimate and no picture asked for, is banter even without laughter.
+   */
+  mundane: readonly string[];
 }
 
 export const frameClasses = [
@@ -107,6 +113,8 @@ export interface CompiledFrames {
   first: Map<string, { masks: number[] | null; multi: Entry[] | null }>;
   /** Restitution particles of five letters or more, per language, also read inside compounds ("zurückgeben"). */
   particles: string[][];
+  /** Mundane material (FrameWords.mundane) of every language by first word (outside the class masks: read only for a threat). */
+  mundane: Map<string, string[][]>;
 }
 
 /** Compiles the frame words of each language with the normaliser used for messages. */
@@ -120,8 +128,16 @@ export function compileFrames(
   const byFirst = new Map<string, Entry[]>();
   const languages: string[] = [];
   const particles: string[][] = [];
+  const mundane = new Map<string, string[][]>();
   for (const { language, frames } of perLanguage) {
     if (!frames) continue;
+    for (const phrase of frames.mundane) {
+      const words = [...normaliseWords(phrase)];
+      if (words.length === 0) throw new Error(`${language} frame mundane: "${phrase}" normalises to nothing`);
+      const list = mundane.get(words[0]!);
+      if (list) list.push(words);
+      else mundane.set(words[0]!, [words]);
+    }
     const lang = languages.length;
     languages.push(language);
     particles.push(frames.restitutionParticles.flatMap((p) => normaliseWords(p)).filter((w) => w.length >= 5));
@@ -147,13 +163,14 @@ export function compileFrames(
     }
     first.set(word, slot);
   }
-  return { languages, byFirst, first, particles };
+  return { languages, byFirst, first, particles, mundane };
 }
 
 /** Every word the frames use, for the normaliser's vocabulary. */
 export function frameVocabulary(frames: CompiledFrames): string[] {
   const out = new Set<string>();
   for (const list of frames.byFirst.values()) for (const e of list) for (const w of e.words) out.add(w);
+  for (const list of frames.mundane.values()) for (const words of list) for (const w of words) out.add(w);
   return [...out];
 }
 
@@ -278,7 +295,18 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   // Playful: nothing intimate, and no coercion, or only a demand for something owed back or an ordinary favour
   // with no picture asked for. Laughter in the message, or just before it, makes such a threat banter.
   const playful = n <= SHORT_WORDS && !intimate && (restitution || !coercion || (favour && !asksPicture));
-  return { hits: out, sawMaterial, banter: playful && (laughter || ctx.laughedBefore === true), laughter };
+  // Ordinary embarrassing material ("the video of u falling off the bike") needs no laughter to be a joke.
+  const harmless = n <= SHORT_WORDS && !intimate && !asksPicture && mentionsMundane(frames, words);
+  return { hits: out, sawMaterial, banter: harmless || (playful && (laughter || ctx.laughedBefore === true)), laughter };
+}
+
+/** Whether the words mention ordinary embarrassing material (FrameWords.mundane). */
+function mentionsMundane(frames: CompiledFrames, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const list = frames.mundane.get(words[k]!);
+    if (list) for (const e of list) if (matchesAt(words, k, e)) return true;
+  }
+  return false;
 }
 
 const near = (a: [number, number], b: [number, number], w: number) => Math.abs(a[0] - b[0]) <= w;
@@ -298,6 +326,7 @@ const M = {
   laughter: bit(C.laughter),
   intimate: bit(C.intimate),
   favours: bit(C.favours),
+
   restitution: bit(C.restitution),
   restitutionVerbs: bit(C.restitutionVerbs),
   restitutionParticles: bit(C.restitutionParticles),

@@ -42,3 +42,17 @@ test('a threat told as someone else\'s, without quotation marks, is reported; a 
   assert.equal(flagged(['a', 'my friend said its fine. pay 50 or i send your pics to your whole school'], ['b', 'no']), true);
   assert.equal(flagged(['a', 'they say you have 1 hour. pay or the video goes to all your followers'], ['b', 'please']), true, 'no third-person subject in the threat itself');
 });
+
+test('a warning about what someone might do ("if anyone asks …, tell me") is damped; the same conditional without advice is not', () => {
+  for (const text of [
+    'if anyone ever asks you for a photo or to keep a secret, tell me. you wont be in trouble',
+    'if someone messages you saying they have your pics and want money, its a scam, dont pay',
+    'wenn dich jemand nach fotos fragt oder sagt du sollst es geheim halten, sag es mir',
+    'als iemand om foto\'s vraagt of zegt dat je het geheim moet houden, zeg het tegen mij',
+    'si quelqu\'un te demande une photo ou de garder un secret, dis-moi',
+    'si alguien te pide una foto o que guardes un secreto, dímelo',
+  ]) assert.equal(flagged(['a', text], ['b', 'ok']), false, text);
+  // Nobody else as the subject, or no advice: the words are the writer's own.
+  assert.equal(flagged(['a', 'if anyone asks just say we are friends. dont tell anyone and send me a pic'], ['b', 'ok']), true);
+  assert.equal(flagged(['a', 'if you tell me your age ill send a gift card for a pic. keep it between us'], ['b', 'ok']), true);
+});

@@ -34,6 +34,14 @@ const SAID = /\b(they|he|she|people|scammers|someone|somebody|sie|er|ze|hij|mens
 const THIRD = /\b(they|theyll|theyd|he|hell|hed|she|shell|sie|er|ze|hij|zij|ils|elles|ellos|ellas)\b/i;
 const FIRST = /\b(i|ill|im|ich|ik|je|j|yo|me|mir|mij)\b/i;
 
+/**
+ * A warning about what others might do: "if anyone (ever) asks for photos", "wenn dich jemand …", "als iemand …",
+ * "si quelqu'un …", "si alguien …" — a conditional with somebody else as the subject.
+ */
+const IF_SOMEONE = /\b(if|wenn|falls|als|si)\s+(dich\s+|je\s+|te\s+|t\s+)?(any\s?one|any\s?body|some\s?one|some\s?body|a stranger|strangers|people|jemand|irgendwer|irgendjemand|ein fremder|fremde|iemand|er iemand|een vreemde|vreemden|quelqu'?un|qqn|un inconnu|des inconnus|alguien|un desconocido|desconocidos)\b/i;
+/** The advice that makes such a conditional a warning: it's a scam, don't pay, tell me, tell an adult, you won't be in trouble. */
+const ADVICE = /\b(scams?|don'?t pay|do not pay|never pay|report (it|them|him|her)|tell me|tell us|tell (mum|mom|dad|a teacher|an adult|someone)|come to me|you (won'?t|will not) be in trouble|sag (es )?mir|sag bescheid|erz[äa]hl|zeg het|vertel het|meld het|kom naar mij|betrug|abzocke|nicht zahlen|oplichting|niet betalen|arnaque|payez pas|estafa|no pagues|dis[- ]moi|dis-le|pr[ée]viens|d[ií]melo|av[ií]same|cu[ée]ntame)\b/i;
+
 /** [start, end) of each quotation in `text` (the marks included), for the quote pairs above. */
 export function quotations(text: string): [number, number][] {
   const out: [number, number][] = [];
@@ -55,6 +63,7 @@ export function quotations(text: string): [number, number][] {
 export function dampReportedSpeech(text: string, signals: Signal[]): void {
   if (signals.length === 0) return;
   dampToldThreats(text, signals);
+  dampWarnings(text, signals);
   const quotes = quotations(text);
   if (quotes.length === 0) return;
   let outside = '';
@@ -87,4 +96,16 @@ function dampToldThreats(text: string, signals: Signal[]): void {
   for (const s of signals) {
     if (told.some((t) => s.start >= t.start && s.end <= t.end)) s.weight *= REPORTED_FACTOR;
   }
+}
+
+/**
+ * A warning to someone about what others might do ("if anyone asks for photos or to keep a secret, tell me, you
+ * won't be in trouble"; "if someone says they have your pics and wants money, it's a scam, don't pay"): the signals
+ * from the conditional on weigh REPORTED_FACTOR as much. It needs the advice as well as the conditional, so "if
+ * anyone asks, say we're friends" (an instruction to keep a secret) stays as it is.
+ */
+function dampWarnings(text: string, signals: Signal[]): void {
+  const m = IF_SOMEONE.exec(text);
+  if (m === null || !ADVICE.test(text)) return;
+  for (const s of signals) if (s.category !== 'age_disclosure' && s.start >= m.index && s.weight > 0) s.weight *= REPORTED_FACTOR;
 }

@@ -162,3 +162,46 @@ test('words run together are read as the words the detector splits them into, at
   const g = plain.cueFeaturesByAuthor().find((x) => x.author === 'a')!.features;
   for (const c of ['c:picture', 'c:send']) assert.ok(g.includes(c));
 });
+
+test('word pairs within a message are features, shown as evidence with the span of both words; no pair across messages', () => {
+  const paired: ShortChatModel = { version: 'test-pairs', threshold: 0.6, bias: -4, weights: { 'w:lantern harbour': 3, 'w:violet': 1, 'w:tonight': 1, 'w:harbour violet': 5 } };
+  const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: paired });
+  state.push({ author: 'x', text: 'the Lantern  Harbour' });
+  state.push({ author: 'x', text: 'violet tonight' });
+  const a = state.assessment();
+  assert.equal(a.flagged, true);
+  const shown = a.signals.filter((s) => s.category === 'learned_phrase').map((s) => s.text);
+  assert.ok(shown.includes('Lantern  Harbour'), shown.join(' | '));
+  const f = state.cueFeaturesByAuthor()[0]!.features;
+  assert.ok(f.includes('w:lantern harbour') && !f.includes('w:harbour violet'), f.join(' '));
+  // The running score (pairs included) equals the score of the full feature list.
+  const ac = new AuthorCues(paired);
+  ['the lantern harbour', 'violet tonight'].forEach((t, k) => ac.addWords(words(t), (i) => k * 4096 + i));
+  assert.ok(Math.abs(ac.score(() => 0) - shortChatScore(paired, shortChatFeatures(ac, () => 0))) < 1e-12);
+});
+
+test('an author who only says they are a minor is still read by the model (a platform-known minor is not)', () => {
+  const chat = (tier?: 'teen') => {
+    const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: strict });
+    state.push({ author: 'x', ...(tier ? { authorTier: tier } : {}), text: 'im 15 too lol. is anyone home with you' });
+    state.push({ author: 'x', ...(tier ? { authorTier: tier } : {}), text: 'i want a new photo tonight in your room' });
+    return state.assessment().rules.some((r) => r.rule === 'short_chat_model');
+  };
+  assert.equal(chat(), true);
+  assert.equal(chat('teen'), false);
+});
+
+test('rule gate: in a short chat a rule that is not strong needs the model not to read the author as ordinary; a threat always counts', () => {
+  // A model that reads everyone as ordinary (score ~0.02) and never counts itself.
+  const ordinary: ShortChatModel = { version: 'test-gate', threshold: 2, bias: -4, weights: {} };
+  const run = (model: ShortChatModel, text: string) => assessConversation([{ author: 'a', text }, { author: 'b', text: 'ok' }], { shortChatModel: model });
+  const weak = 'dont tell anyone about this and send me a pic tonight';
+  assert.ok(run(ordinary, weak).rules.some((r) => r.rule === 'secrecy_and_image'), 'no gate: the rule counts');
+  const gated = run({ ...ordinary, ruleGate: 0.3 }, weak);
+  assert.equal(gated.flagged, false);
+  assert.equal(gated.rules.length, 0);
+  assert.ok(run({ ...ordinary, bias: 0, ruleGate: 0.3 }, weak).flagged, 'a model score at the gate lets the rule count');
+  const threat = run({ ...ordinary, ruleGate: 0.3 }, 'pay 50 or i send your pics to your whole school');
+  assert.equal(threat.flagged, true);
+  assert.ok(threat.rules.some((r) => r.rule === 'sextortion'));
+});

@@ -15,6 +15,11 @@ export interface ShortChatModel {
   version: string;
   /** Score at or above which the model counts (chosen across writers for a low false-positive rate; train-short-chats.ts). */
   threshold: number;
+  /**
+   * In a short chat a rule that is not strong (flag-rules.ts) counts only for an author the model scores at or
+   * above this (chosen with the threshold, across writers); absent, every rule counts.
+   */
+  ruleGate?: number;
   bias: number;
   weights: Readonly<Record<string, number>>;
 }
@@ -45,6 +50,21 @@ export class CueIndex {
 const CUE_NAMES: readonly Cue[] = [...cues];
 const CUE_COUNT = CUE_NAMES.length;
 const cueName = (i: number): Cue => CUE_NAMES[i]!;
+
+/** The first words of the model's word pairs (`w:a b`), built once per model. */
+const pairFirstCache = new WeakMap<ShortChatModel, Set<string>>();
+function pairFirsts(model: ShortChatModel): Set<string> {
+  let f = pairFirstCache.get(model);
+  if (!f) {
+    f = new Set();
+    for (const k of Object.keys(model.weights)) {
+      const sp = k.indexOf(' ');
+      if (k.startsWith('w:') && sp > 0) f.add(k.slice(2, sp));
+    }
+    pairFirstCache.set(model, f);
+  }
+  return f;
+}
 
 /** Word weights of a model (`w:` features) in a map, built once per model. */
 const wordWeightCache = new WeakMap<ShortChatModel, Map<string, number>>();
@@ -118,10 +138,10 @@ function hasDigit(w: string): boolean {
 export class AuthorCues {
   any = 0;
   readonly pairs = new Set<number>();
-  /** Distinct words (as glossed to English), at most WORDS_KEPT, each with its first position (packPosition). */
+  /** Distinct words and word pairs ("a b", as glossed to English), at most WORDS_KEPT, each with its first position (packPosition). */
   readonly words = new Map<string, number>();
-  /** The words that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the model's evidence. */
-  readonly topWords: { word: string; weight: number; position: number; text: string }[] = [];
+  /** The words and word pairs that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the model's evidence (`end`: the last word's position). */
+  readonly topWords: { word: string; weight: number; position: number; end: number; text: string }[] = [];
   private readonly weightOf: Map<string, number> | undefined;
   private zWords = 0;
   private zPairs = 0;
@@ -191,15 +211,33 @@ export class AuthorCues {
       if (weight > 0) this.keepTop(w, weight, p, text);
       changed = true;
     }
+    // Word pairs within the message ("your parents", "send one"): read only when the first word starts a pair the
+    // model weighs (or, fitting, always), so a message costs no string per pair the model does not know.
+    const firsts = all ? undefined : pairFirsts(this.model!);
+    for (let i = 1; i < glossed.length; i++) {
+      if (this.words.size >= WORDS_KEPT) break;
+      const a = glossed[i - 1]!;
+      if (firsts !== undefined && !firsts.has(a)) continue;
+      const b = glossed[i]!;
+      if (a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
+      const w = `${a} ${b}`;
+      const weight = all ? 0 : weights.get(w);
+      if (weight === undefined || this.words.has(w)) continue;
+      const p = position(i - 1);
+      this.words.set(w, p);
+      this.zWords += weight;
+      if (weight > 0) this.keepTop(w, weight, p, text, position(i));
+      changed = true;
+    }
     return changed;
   }
 
-  private keepTop(word: string, weight: number, position: number, text: string): void {
+  private keepTop(word: string, weight: number, position: number, text: string, end = position): void {
     const t = this.topWords;
     if (t.length === TOP_WORDS && t[t.length - 1]!.weight >= weight) return;
     let i = t.length;
     while (i > 0 && t[i - 1]!.weight < weight) i--;
-    t.splice(i, 0, { word, weight, position, text });
+    t.splice(i, 0, { word, weight, position, end, text });
     if (t.length > TOP_WORDS) t.length = TOP_WORDS;
   }
 

@@ -73,5 +73,6 @@ export const de: LexiconData = {
     restitution: [],
     intimate: ['nacktbilder', 'nacktfotos', 'nudes', 'nackt', 'du mir geschickt', 'du geschickt', 'vor der kamera', 'vor der cam', 'unterwasche'],
     favours: ['pommes', 'chips', 'snack', 'schokolade', 'schoki', 'süßigkeiten', 'pizza', 'döner', 'kaffee', 'eis', 'hoodie', 'pulli', 'jacke', 'ladekabel', 'ladegerät', 'kopfhörer', 'hausaufgaben', 'hausi', 'mitschrift', 'notizen', 'hilf mir', 'hilfst'],
+    mundane: ['fällst', 'gefallen', 'hingefallen', 'hinfällst', 'singst', 'gesungen', 'karaoke', 'schnarchst', 'geschnarcht', 'sabberst', 'zahnspange', 'babyfoto', 'babyfotos', 'babybilder', 'spotify', 'wrapped', 'playlist', 'weihnachtsmütze', 'kostüm', 'fasching', 'karneval', 'trampolin', 'skateboard', 'fahrrad', 'klassenfoto', 'schulfoto', 'grundschule', 'als du klein warst', 'helene fischer', 'schlager'],
   },
 };

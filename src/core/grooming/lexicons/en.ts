@@ -195,5 +195,6 @@ export const en: LexiconData = {
     restitution: ['return my'],
     intimate: ['nudes', 'nude', 'naked', 'you sent me', 'you sent', 'u sent', 'on cam', 'on camera', 'underwear', 'in your bra', 'topless'],
     favours: ['fries', 'chips', 'snack', 'snacks', 'chocolate', 'chocolate bar', 'candy', 'sweets', 'pizza', 'burger', 'coffee', 'soda', 'ice cream', 'hoodie', 'jumper', 'jacket', 'charger', 'headphones', 'earbuds', 'notes', 'homework', 'help me', 'lunch', 'a ride', 'a lift'],
+    mundane: ['falling', 'fell', 'fall off', 'tripping', 'tripped', 'singing', 'karaoke', 'snoring', 'asleep', 'drooling', 'crying at', 'braces', 'baby pic', 'baby pics', 'baby photo', 'baby photos', 'baby pictures', 'spotify', 'wrapped', 'playlist', 'bowl cut', 'christmas jumper', 'santa hat', 'costume', 'halloween', 'trampoline', 'skateboard', 'bike', 'year 7', 'primary school', 'school photo', 'class photo', 'yearbook', 'when you were little', 'when u were little', 'sneaking out', 'pizza box'],
   },
 };

@@ -69,5 +69,6 @@ export const es: LexiconData = {
     restitution: ['devuelveme'],
     intimate: ['nudes', 'desnuda', 'desnudo', 'me mandaste', 'me enviaste', 'en la camara', 'ropa interior', 'pack'],
     favours: ['patatas', 'papas', 'chocolate', 'chuches', 'golosinas', 'pizza', 'café', 'helado', 'sudadera', 'chaqueta', 'cargador', 'auriculares', 'deberes', 'tarea', 'apuntes', 'ayudas', 'ayúdame'],
+    mundane: ['caes', 'caíste', 'cantas', 'cantando', 'karaoke', 'roncas', 'roncando', 'babeando', 'brackets', 'foto de bebé', 'fotos de bebé', 'spotify', 'wrapped', 'playlist', 'gorro de navidad', 'disfraz', 'trampolín', 'patineta', 'monopatín', 'bici', 'bicicleta', 'foto de clase', 'cuando eras pequeño', 'cuando eras pequeña'],
   },
 };

@@ -68,5 +68,6 @@ export const fr: LexiconData = {
     restitution: ['rembourse', 'rembourses'],
     intimate: ['nudes', 'nue', 'nu', 'tu mas envoye', 'devant la cam', 'devant la camera', 'sous vetements'],
     favours: ['frites', 'chips', 'chocolat', 'bonbons', 'pizza', 'kebab', 'café', 'glace', 'sweat', 'hoodie', 'veste', 'chargeur', 'écouteurs', 'devoirs', 'aide moi', 'aider'],
+    mundane: ['tombes', 'tombé', 'tombée', 'chantes', 'chanté', 'karaoké', 'ronfles', 'baves', 'appareil dentaire', 'bagues', 'photo de bébé', 'photos de bébé', 'spotify', 'wrapped', 'playlist', 'bonnet de noël', 'déguisement', 'carnaval', 'trampoline', 'skate', 'vélo', 'photo de classe', 'quand tu étais petit', 'quand tu étais petite'],
   },
 };

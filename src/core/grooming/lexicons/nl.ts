@@ -73,5 +73,6 @@ export const nl: LexiconData = {
     restitution: ['terugbetalen', 'teruggeven'],
     intimate: ['naaktfotos', 'naaktfoto', 'nudes', 'naakt', 'je stuurde', 'je mij stuurde', 'voor de camera', 'voor de cam', 'ondergoed'],
     favours: ['patat', 'friet', 'frietjes', 'chips', 'snack', 'chocola', 'snoep', 'pizza', 'koffie', 'ijsje', 'hoodie', 'trui', 'jas', 'oplader', 'oordopjes', 'huiswerk', 'aantekeningen', 'helpt', 'helpen met'],
+    mundane: ['valt', 'viel', 'gevallen', 'zingt', 'zong', 'karaoke', 'snurkt', 'kwijlt', 'beugel', 'babyfoto', 'babyfotos', 'babyfotos', 'spotify', 'wrapped', 'playlist', 'kerstmuts', 'carnaval', 'verkleed', 'trampoline', 'skateboard', 'fiets', 'schaats', 'schaatsen', 'klassenfoto', 'schoolfoto', 'brugklasfoto', 'basisschool', 'toen je klein was'],
   },
 };
