@@ -51,7 +51,9 @@ test('grooming combinations are flagged with evidence, stage and the author who 
   const a = assessConversation(conv);
   assert.equal(a.flagged, true);
   assert.ok(a.risk >= DEFAULT_THRESHOLD && a.risk <= 1);
-  assert.equal(a.warningAt, 4);
+  // By the picture request at the latest (the short-chat model may warn earlier: an adult checking whether a
+  // 12-year-old's parents are home).
+  assert.ok(a.warningAt !== null && a.warningAt >= 2 && a.warningAt <= 4, String(a.warningAt));
   assert.equal(a.stage, 'image_request');
   assert.equal(a.messageCount, 5);
   assert.equal(a.authors[0]?.author, 'a');
