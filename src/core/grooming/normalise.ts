@@ -39,6 +39,11 @@ const emojiWords = new Map<string, string>(Object.entries({
   '🎥': 'video',
   '📹': 'video',
   '🎁': 'gift',
+  // Live-stream gifts bought with money, offered as currency for a dare ("🌹 if u do it").
+  '🌹': 'rose',
+  '🦁': 'lion',
+  '🪐': 'universe',
+  '🌌': 'galaxy',
   '💰': 'money',
   '💵': 'money',
   '💸': 'money',

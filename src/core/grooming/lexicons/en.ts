@@ -60,6 +60,7 @@ export const en: LexiconData = {
       [0.7, 'asl', 'a s l', 'age sex location', 'age sex loc'],
       [0.6, 'when were you born', 'what year were you born', '@minor what grade are you (in)?', '@minor what grade you in', '@minor what year are you in', '@minor are you in (middle|high|elementary|primary|secondary|junior) school', 'are you still in school', 'how young are you'],
       [0.55, 'are you (over|under|above|below) #', 'are you (even|really|actually)? # !(min|minutes|km|miles)', 'you (must|gotta|have to) be (like )?#', 'you look (like|about)? # !(min|minutes)', 'you sound (so )?young', 'are you a (kid|minor|teen|teenager)', 'are you legal', 'you are young', 'you look young'],
+      [0.6, '@minor are you in year #', '@minor are you in # (th|st|nd|rd)? grade', '@minor are you in (year|grade) # or #', 'are you (homeschooled|home schooled)'],
     ],
     age_disclosure: [
       [0.6, '# (too|as well|also)', '(me too|also|same) #'],
@@ -73,6 +74,9 @@ export const en: LexiconData = {
       [0.55, 'what school do you (go to|attend)', 'which school', 'what school', 'whats your school', 'your school called', 'where do you go to school', 'where is your school'],
       [0.5, 'whats your (real|full|last)? name', 'what is your (real|full|last)? name', 'your (real|full|last) name', 'whats your number', 'your phone number', 'give me your number'],
       [0.35, 'where are you from', 'where you from', 'what (city|town|state|country)', 'whereabouts', 'what part of', 'near you', 'how far (are you|from)'],
+      [0.6, '(name of|whats|what is) (your|ur) street', '(your|ur) street (name|called)', 'what school is (that|the) (jumper|hoodie|shirt|uniform|logo|jersey)', 'the uniform ~2 at (your|ur) school', 'name of (your|ur) school'],
+      [0.5, 'which (area|suburb|neighbourhood|neighborhood) (do you|are you|is that|you live)', '(what|which) (suburb|neighbourhood|neighborhood)', '(house|home|place) ~4 which area', 'do you live (near|close to|next to) (the|a)', 'your (moms|mums|dads) name'],
+      [0.5, '(what|which) (city|town) (are )?(you|u) in', '(show us|whats|what is|what can (you|u) see) (out )?(of )?(your|ur) window', '(out of|outside|from) (your|ur) window'],
     ],
     supervision_check: [
       [0.85, '(anyone|anybody|someone|somebody|does anyone|do they|does she|does he) (check|checking|checks|look|looking|read|reading|go through|going through|goes through) (at |in |through )?(your|ur) (phone|messages|texts|chats|dms)'],
@@ -84,6 +88,9 @@ export const en: LexiconData = {
       [0.8, 'when (do|does|will) (your )?{PARENT} (get|come|be) (home|back)', 'when (are|is) (your )?{PARENT} (home|back|leaving|going out)', 'what time (do|does) (your )?{PARENT} (go to|get|come) (bed|sleep|work|home|back)', 'where are (your )?{PARENT}', 'where is (your )?{PARENT}'],
       [0.85, '(do|does) (your )?{PARENT} (check|read|look at|see|go through|monitor|know about) your (phone|messages|texts|chats|computer|laptop|tablet|ipad|account)', 'can (your )?{PARENT} see (this|your screen|what you|your messages)', '(do|does) (your )?{PARENT} know (you are|youre|about|you talk)', 'are (your )?{PARENT} strict', 'is (your )?{PARENT} strict'],
       [0.75, 'are you in your (room|bedroom|bed)', 'is your door (locked|closed|shut)', '(lock|close|shut) (the|your) door', 'can you (lock|close) (the|your) door'],
+      [0.8, 'who (is|s)? (watching|with) you (tonight|right now|now|today|at home)', 'whos (watching|home with) you', 'when (your )?{PARENT} (sleep|sleeps|are asleep|is asleep|go to bed|goes to bed)', '{PARENT} (lets|let) you (stream|be|go live|stay) ~1 alone', 'lock on (your|ur) (bedroom )?door'],
+      [0.7, 'who (else )?lives (there|with you|at yours|in your house)', '(are|r) (you|u) (even )?allowed to (stream|be live|go live|be on)', '(is|that) (that|the|ur|your) (bedroom )?door locked'],
+      [0.5, '(do|did) (you|u) (have|get) (your|ur) own room', 'share a room with', 'what time (do|must) (you|u) (have to |need to |gotta )?(go to bed|go to sleep|sleep)'],
     ],
     secrecy: [
       [0.9, '(dont|do not|never) (show|let) (anyone|anybody|your {PARENT}|them|your friends) ~1 (see )?(our|this|the|these|my) (chat|chats|messages|convo|conversation|texts|dms)'],
@@ -110,6 +117,7 @@ export const en: LexiconData = {
       [0.6, '(then|now|so|just) (show me|send (it|them|one|more))', 'send one (of you|of yourself|pls|please|now|first)', 'send one', 'move the (cam|camera)'],
       [0.75, 'turn on (your |the )?(cam|camera|video)', 'video call', 'videocall', 'cam on', 'on cam', 'on camera', 'get on (cam|video|facetime)', 'go on cam', 'cam (to cam|chat)', 'c2c', 'video (call|chat)', 'facetime me', 'do you have (a )?cam', 'you (have|got) (a )?cam', 'on cam'],
       [0.7, 'what are you wearing', 'what you wearing', 'whatcha wearing', '(you|pic|pics) in (a |your )?({CLOTHES})', 'in your ({CLOTHES})', 'wearing (a |your )?({CLOTHES})'],
+      [0.7, '(spin|turn|dance|lie|lay|sit|stand|twirl|wave|move) ~3 (for|to|at|in front of) the (cam|camera)', '(cam|camera) (closer|lower|to (ur|your|the) bed|on (ur|your|the) bed|on the floor)', '(turn|flip|point|move|put|tilt) (the|ur|your) (cam|camera) (around|to|towards|at|down|on (the|ur|your) (bed|floor))', 'show (us|me) around', '(get|come|move|lean) closer to the (cam|camera)', '(turn|flip) (the|ur|your) (cam|camera) round', '(take|bring|carry) (the|ur|your) (cam|camera|phone|tablet|ipad) (to|into|in) (the|ur|your) (bathroom|bedroom|room|bed)'],
     ],
     body_compliment: [
       [0.85, '@minor (mature|grown up|grownup|older|advanced|developed) for your age', '@minor (mature|grown up|older) for (a|#) ~1 (year old|yo|kid|girl|boy)?', '@minor not like other (girls|boys|kids)', 'you (seem|act|sound|look|are) (so |really |very |more )?(mature|older|grown up|grown|grownup|developed)', 'dont (act|seem|sound|look) (like a kid|your age|#)', 'you dont look #', 'so mature'],
@@ -143,6 +151,9 @@ export const en: LexiconData = {
       [0.75, '(send|give) you (a |an )?# ({CURRENCY})', '(a|an|one) # ({CURRENCY})', '# ({CURRENCY}) for', 'i (can|could|will|ll) (buy|get|send|give) you (a |an |some |the |free )?(gift|present|phone|new phone|money|cash|{CURRENCY}|card|clothes|makeup|game|games|console|bikini|underwear)', 'do you want (some |free )?({CURRENCY}|money|cash|a gift|a present|a new phone)', '(free|some) ({CURRENCY})', 'i (can )?pay you', 'ill pay (you|for)', 'in exchange for', 'for (some )?({CURRENCY}|money|cash)'],
       [0.5, 'ill (buy|get|send|give) you', 'i (bought|got) you (a|something)', 'send you (money|a gift|a present|{CURRENCY})', 'gift', 'present for you', 'surprise for you'],
       [0.35, '{CURRENCY}', 'money', 'cash'],
+      [0.6, '(ill|i will|i can|we will|well|we can|i|we) (all )?(send|gift|give|drop) (you |u )?(a |an |another |some |#)?(rose|roses|lion|lions|universe|universes|galaxy|galaxies)', '(you|u) (get|win|earn) (a |an |#)?(rose|roses|lion|lions|universe|universes|galaxy|galaxies|gift|gifts)', 'keep gifting', '(ill|i will|well|we will|we all|well all) (all )?(gift|donate) (if|when|for)', '(gifting|gift) # if', 'gift for (feet|that|it|this)', '(a|one|another|#) (rose|roses|lion|lions|universe|universes|galaxy|galaxies) (if|for|when)', '(rose|roses|lion|lions|universe|universes|galaxy|galaxies) (if|when) (you|u) !(like)'],
+      [0.6, '(ill|i will|i can|we will|well|we all|well all) (give|get|send|bring) (you |u )?# (k )?(followers|likes|subs|views|viewers|people|ppl)', '# (k )?(followers|likes|subs) (from my|from our) (account|accounts)'],
+      [0.6, '(get|gets|win|wins|earn) (a )?(shoutout|shout out)', '(ill|i will|i can|i could) (shoutout|shout out|repost|share|feature) (you|u|your|ur) ~3 (to|on|with|for) # (k )?(followers|people|viewers)', '(ill|i will|i can|i could) (make|get) (you|u) (viral|famous)', '(get|gets|win|wins|earn) # (k )?(followers|likes|subs|views)', '# (k )?(likes|followers) (guaranteed|for sure)'],
     ],
     sextortion: [
       [0.7, 'want (them|it|those|these|that|this) (on|in|at|going to|sent to|posted on|posted in) ({AUDIENCE})', '(paypal|cashapp|venmo|revolut) me', '(your|ur) choice', 'up to you ~3 (pay|send|or)'],
@@ -160,6 +171,10 @@ export const en: LexiconData = {
       [0.8, '(do it|show|strip|dance|take it off|i will|ill|we will) for # (likes|follows|followers|subs|gifts|coins|roses|hearts|stars)', 'for # (likes|follows|followers|subs|gifts|coins|roses|hearts)', 'go to (the|your) (bathroom|toilet|shower|bedroom|bed|restroom|loo)', 'take (it|that|them|your ({CLOTHES}|shirt|top|clothes|socks|pants|hoodie|jumper|sweater|jacket)) off', 'take off (your|ur|the) ({CLOTHES}|shirt|top|clothes|socks|pants|hoodie|jumper|sweater|jacket)', 'lift (your|ur) (shirt|top|leg|legs|skirt)', 'show (us|me)? (your )?({BODYPART}|room|bed|bathroom|bedroom)', 'move the (camera|cam) (down|lower)', '(point|put|tilt) the (camera|cam) (down|lower)', 'closer to the (camera|cam)'],
       [0.7, '(i|we) dare you', 'dare you to', 'do it (now|do it)', 'everyone (wants|is waiting for) you to', 'chat (wants|says)', 'do what (we|chat) (say|says)', 'if you (dont|do not) ~2 (ill|i will|we will) (leave|unfollow|report)', 'for (likes|follows|followers|subs|gifts|coins|roses)', 'wear (a|your) ({CLOTHES})', 'put on (a|your) ({CLOTHES})', 'kiss the (camera|cam|screen)'],
       [0.5, '3 2 1', '10 9 8', '5 4 3', 'countdown', 'turn around', 'stand up', '(lie|lay) (down|on the bed)', 'do a (split|splits|bridge|handstand|backbend)', 'show us', 'truth or dare'],
+      [0.8, 'take (the|that|ur|your) (hoodie|jacket|jumper|sweater|socks|shirt|top|cardigan) off', 'change into (ur|your|a) ({CLOTHES})', 'do (the|a|that) (dance|spin|challenge|twirl) ~2 in (ur|your|a) ({CLOTHES})'],
+      [0.7, '(at|if (we|u|you) (hit|get|reach)) # (k )?(likes|followers|follows|subs|gifts|hearts|viewers) ~1 (you|u|she|he) (have to|gotta|must|take|show|do|lie|go|wear|strip|dance)', '(hoodie|jacket|jumper|sweater|socks|shirt|top) off', '(do|doing) a (bridge|split|splits|backbend) on (the|ur|your) bed', '(stand|sit|lie|lay|get|dance|jump) (on|in) (the|ur|your) bed', 'whatever (chat|the chat|we|the top gifter) (says|say|wants)', '(do|does) what the top gifter'],
+      [0.6, 'show (us|me)? (the|your|ur) (outfit|fit|wardrobe|closet|house|bathroom) !(for|from)', 'go to (your|ur) room', 'spin (around )?(slowly|slower|for)', 'turn around slow*', 'do a (twirl|spin) !(move)', 'wear (ur|your|a) (school )?uniform'],
+      [0.5, 'slower'],
     ],
   },
   frames: {
