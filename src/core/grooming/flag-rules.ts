@@ -121,6 +121,13 @@ export const flagRules: readonly FlagRule[] = [
     test: (s) => (s('gifts') >= 0.6 && s('secrecy') >= 0.75 ? ['gifts', 'secrecy'] : null),
   },
   {
+    id: 'gift_for_dare',
+    description: 'offers gifts, likes or followers on a stream and pushes a dare (undressing, the bed, the camera closer)',
+    risk: 0.8,
+    strong: false,
+    test: (s) => (s('gifts') >= 0.5 && s('stream_pressure') >= 0.7 ? ['gifts', 'stream_pressure'] : null),
+  },
+  {
     id: 'coordinated_asks',
     description: 'one of three or more people in the chat who each ask something that looks harmless alone (age, school, where they live, whether adults are around, the room or camera, a dare)',
     risk: 0.75,
