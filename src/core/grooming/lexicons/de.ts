@@ -40,6 +40,33 @@ export const de: LexiconData = {
     threat: [[0.95, 'ich weiss wo du wohnst'], [0.8, 'wenn du nicht (schickst|zahlst|bezahlst)', 'ich kenne deine schule', 'ich mach dich fertig']],
     stream_pressure: [[0.8, 'fur # (likes|follower|coins|rosen)', 'geh (ins|in das) (bad|badezimmer|klo)', 'zieh (dein |deine |das |die )?(shirt|top|socken|pulli|hose|jacke) aus', 'zieh es aus', 'zeig (uns |mir )?(deine )?(fusse|beine|bauch)', '(kamera|cam) (runter|nach unten)'], [0.7, 'ich fordere dich heraus', 'mach es fur'], [0.5, 'dreh dich um', 'steh auf']],
   },
+  // Implied sextortion (implied-sextortion.ts): a claim to hold material, and leverage without a written threat.
+  implied: {
+    claim: [
+      '(hab|habe|habs) ~3 (aufgenommen|gespeichert|abgespeichert|gescreenshottet|gescreent|mitgeschnitten|screenshots gemacht|screens gemacht)',
+      '(ich|was ich) (gespeichert|aufgenommen|mitgeschnitten) (hab|habe)',
+      '(hab|habe) (ich )?(das|dein|deine|die|den|de|alle|alle deine) ~1 (video|videos|bilder|fotos|foto|bild|screenshots|clip|clips|aufnahme|aufnahmen)',
+      '(bilder|fotos|videos|screenshots) ~6 (sind jetzt bei mir|hab ich noch)',
+    ],
+    leverage: [
+      'noch (ein|eins|eine|einen|zwei|drei|vier|a|#) (bild|bilder|foto|fotos|video|videos|von der sorte|so wie|wie|heute)',
+      'noch (zwei|drei|vier|#) von der sorte',
+      'wie beim letzten mal',
+      'dieselbe art',
+      'so wie (das|des) letzte',
+      'sobald du mir noch',
+      '# ~1 (in|per|via|als|mit)? (paysafe|paysafecard|paysafecards|psc|steam karten|amazon gutschein|gutschein|gutscheine|robux|twint|bitcoin|btc)',
+      '(twint|paysafe|paysafecard) oder',
+      'bis (morgen|morgen fruh|heute abend|# uhr|sonntag|mitternacht)',
+      'du hast (zeit )?bis',
+      '(war|ware|waer) (doch |echt )?schade wenn',
+      '(kriegt|kriegen|bekommt|bekommen) post',
+      '(dein|deine) ~1 (mama|mutter|papa|vater|oma|opa|trainer|klasse|klassengruppe) (hat|hat doch|hat ja|ist ja|is ja|ist doch) ~2 (facebook|insta|instagram|offentlich|tiktok|whatsapp)',
+      'ich hab (die|deine) ~1 (liste|followerliste|follower liste)',
+      '(machst|tust) du (genau )?was ich (sag|sage|will)',
+      '# ~2 (und|dann) (losch|losche|loesch) ich',
+    ],
+  },
   frames: {
     audience: ['alle', 'allen', 'uberall', 'online', 'ins netz', 'im netz', 'ins internet', 'im internet', 'internet', 'netz', 'offentlich', 'social media', 'die ganze schule', 'die ganze klasse', 'den klassenchat', 'die klassengruppe'],
     audienceNouns: ['schule', 'klasse', 'familie', 'eltern', 'mutter', 'mama', 'mami', 'vater', 'papa', 'papi', 'bruder', 'schwester', 'oma', 'opa', 'freunde', 'freundinnen', 'freundin', 'freund', 'follower', 'followern', 'kontakte', 'kontakten', 'lehrer', 'lehrerin', 'lehrern', 'trainer', 'klassenchat', 'klassengruppe', 'schulchat', 'instagram', 'profil', 'story', 'stufe', 'jahrgang', 'verein', 'mitschuler', 'mitschulern', 'klassenkameraden'],
