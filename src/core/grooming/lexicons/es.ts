@@ -40,7 +40,8 @@ export const es: LexiconData = {
   implied: {
     claim: [
       '(lo|la|los|las) tengo ~2 (guardado|guardada|guardados|guardadas|grabado|grabada|grabados)',
-      'tengo (todo|tu|tus|el|la|los|las) ~1 (video|videos|fotos|foto|capturas|videollamada) (guardado|guardados|guardadas|grabado|grabada)',
+      'tengo (todo|tu|tus|el|la|los|las) ~1 (video|videos|fotos|foto|capturas|videollamada)',
+      'tengo (guardado|guardada|guardados|guardadas|grabado|grabada|grabados|grabadas)',
       '(grabe|guarde) (todo|tus|el|la|las|los|tu)',
     ],
     leverage: [
@@ -49,6 +50,8 @@ export const es: LexiconData = {
       'el mismo de la otra vez',
       'como (la otra vez|el otro|la del)',
       'tienes hasta',
+      'antes de (las #|esta noche|manana|que acabe)',
+      'bizum',
       '(seria|que) una pena (que|si)',
       'la lista de tus seguidores',
       'y (lo|la|los|las) borro',

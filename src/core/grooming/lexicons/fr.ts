@@ -39,6 +39,7 @@ export const fr: LexiconData = {
   implied: {
     claim: [
       'jai (tout|la|les|ta|tes|ton|toutes tes) ~2 (enregistre|enregistree|enregistrees|enregistres|garde|gardee|gardees|sauvegarde|sauvegardee|screen|capture|captures)',
+      'jai (enregistre|garde|sauvegarde|screen|capture) (ton|ta|tes|la|le|les|tout|toute)',
       'jai (ta|tes|la|les|ton) (video|videos|photo|photos|captures|screens)',
       '(je les ai|je lai|jai tout) (garde|gardee|gardees|enregistre|enregistree|sauvegarde)',
     ],
@@ -47,6 +48,10 @@ export const fr: LexiconData = {
       'comme (la derniere fois|celle de|celui de|celles de)',
       '# ~1 (en )?(paysafecard|paysafe|carte google play|cartes google play|bitcoin|pcs|transcash)',
       'tas jusqua',
+      'avant (ce soir|minuit|demain|#)',
+      '(carte|cartes|recharge|recharges) (transcash|pcs|paysafecard|neosurf|google play)',
+      '# ~1 en (neosurf|transcash|recharge|recharges)',
+      'une autre (a soir|ce soir)',
       '(ce serait|ca serait|serait) dommage (que|si)',
       'la liste de tes abonnes',
       'et jefface tout',

@@ -45,6 +45,7 @@ export const nl: LexiconData = {
     claim: [
       'ik heb ~3 (opgenomen|opgeslagen|gescreenshot|gescreenshotted|bewaard|gesaved|gefilmd)',
       '(alles|je live|jouw live|de call|het gesprek) ~3 (opgenomen|gefilmd)',
+      'ik heb (screenshots|opnames|alles) (joh|hoor|nog|bewaard)',
       'ik heb (die|de|je|jouw|al je|al jouw|het) ~1 (video|filmpje|fotos|foto|snaps|screenshots|opname|opnames)',
       '(snaps|fotos|foto|video|filmpje|filmpjes|screenshots) ~1 (opgeslagen|bewaard|opgenomen)',
     ],
@@ -55,6 +56,9 @@ export const nl: LexiconData = {
       'maar dan langer',
       '# ~1 (via|in|aan|met) (tikkie|paysafe|payconiq|bol|cadeaukaarten|bitcoin)',
       '(zou|zo) zonde zijn als',
+      '(tot|voor|om) # uur',
+      '(stuur|geef) (de|die) codes',
+      'met (de )?(cam|camera) aan',
       'ik heb (je|jouw) (volgerslijst|volgers)',
       '# ~1 en ik (wis|verwijder) (alles|het|ze)',
     ],
