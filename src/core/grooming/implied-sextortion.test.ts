@@ -17,6 +17,7 @@ test('a claim to hold material and leverage from the same author, in one message
   assert.ok(sextortion(['a', "j'ai tout enregistré"], ['b', 'quoi'], ['a', "t'as jusqu'à demain"]));
   assert.ok(sextortion(['a', 'lo tengo todo guardado'], ['b', 'bórralo'], ['a', 'me mandas otro y lo borro']));
   assert.ok(sextortion(['a', 'i still have the one you sent'], ['a', 'be a shame if your class saw it']));
+  assert.ok(sextortion(['a', 'du weißt was ich hab'], ['b', 'ja'], ['a', 'dann weißt du was passiert wenn du mich blockst']));
 });
 
 test('either part alone, or the parts from two people, is not sextortion', () => {
@@ -31,4 +32,5 @@ test('banter, a retold scam and an ordinary debt stay quiet', () => {
   assert.ok(!sextortion(['a', 'i kept a copy of that karaoke clip haha'], ['a', 'would be a shame if your sister saw it']));
   assert.ok(!sextortion(['a', 'look what my cousin received: "i have your video, 50 on paysafe by tonight". its a scam right'], ['b', 'yes block and report']));
   assert.ok(!sextortion(['a', 'you still owe me 20 for the tickets'], ['b', 'i know'], ['a', 'pay me back by friday pls']));
+  assert.ok(!sextortion(['a', 'i have a screenshot of you saying you love that boy band'], ['b', 'so'], ['a', '2 bucks or the group chat knows']));
 });

@@ -64,6 +64,8 @@ export const de: LexiconData = {
       'du hast # (min|minuten|stunden|std|h)',
       '(nochmal|wieder) (cam|kamera|videocall)',
       'noch mehr',
+      '(weisst|weisst du|weisst auch) ~1 was passiert wenn',
+      'kommt drauf an wie (kooperativ|brav|lieb)',
       '(amazon gutschein|gutschein|paysafecard|steam karten|google play karten|psc) #',
       '(war|ware|waer) (doch |echt )?schade wenn',
       '(kriegt|kriegen|bekommt|bekommen) post',

@@ -165,7 +165,7 @@ export const en: LexiconData = {
   // Implied sextortion (implied-sextortion.ts): a claim to hold material, and leverage without a written threat.
   implied: {
     claim: [
-      'i (still )?(have|got|kept|saved|recorded|screenshotted|screenshot|screen recorded|captured|downloaded) ~3 ({MATERIAL}|copy|copies|chat|chats|call|facetime|the one|the ones|what you sent|what you did)',
+      '(i|we) (still |already )?(have|got|kept|saved|recorded|screenshotted|screenshot|screen recorded|captured|downloaded) ~3 ({MATERIAL}|copy|copies|chat|chats|call|facetime|the one|the ones|what you sent|what you did)',
       'i (recorded|saved|screenshotted|screen recorded|kept) (it|that|them|everything|it all|all of it)',
       'ive (got|kept|saved) ~3 ({MATERIAL}|copy|chat|call|what you sent)',
       '(that|the|your) ({MATERIAL}) (is|are) (on|in|saved on) my (phone|laptop|computer|pc|drive|cloud)',
@@ -196,7 +196,8 @@ export const en: LexiconData = {
       'i have (your|all your|the) ~2 (follower|followers|following|contact|contacts) list',
       'i have all (your|ur) ~1 (cousins|friends|classmates|followers|family) added',
       '(be|would be|itd be|it would be|be such) a shame if',
-      '(pay|# ~2) and i (delete|wipe|erase) (it|them|everything)',
+      '(pay|# ~2) ~1 (and )?(i|we|ill) (delete|wipe|erase) (it|them|everything)?',
+      'you know what happens (if|when)',
       '(hate|love) for (your|ur) ~2 to see',
       'your whole (class|school|team) is in your (following|follower|followers) list',
       'would find it interesting',

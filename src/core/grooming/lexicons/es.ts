@@ -40,7 +40,7 @@ export const es: LexiconData = {
   implied: {
     claim: [
       '(lo|la|los|las) tengo ~2 (guardado|guardada|guardados|guardadas|grabado|grabada|grabados)',
-      'tengo (todo|tu|tus|el|la|los|las) ~1 (video|videos|fotos|foto|capturas|videollamada)',
+      'tengo (todo|tu|tus|el|la|los|las) ~1 (video|videos|fotos|foto|capturas|videollamada|galeria)',
       'tengo (guardado|guardada|guardados|guardadas|grabado|grabada|grabados|grabadas)',
       '(grabe|guarde) (todo|tus|el|la|las|los|tu)',
     ],
@@ -50,6 +50,7 @@ export const es: LexiconData = {
       'el mismo de la otra vez',
       'como (la otra vez|el otro|la del)',
       'tienes hasta',
+      'ya sabes (lo que|que) pasa si',
       'antes de (las #|esta noche|manana|que acabe)',
       'bizum',
       '(seria|que) una pena (que|si)',

@@ -48,6 +48,7 @@ export const fr: LexiconData = {
       'comme (la derniere fois|celle de|celui de|celles de)',
       '# ~1 (en )?(paysafecard|paysafe|carte google play|cartes google play|bitcoin|pcs|transcash)',
       'tas jusqua',
+      'tu sais ce qui (se passe|va se passer) si',
       'avant (ce soir|minuit|demain|#)',
       '(carte|cartes|recharge|recharges) (transcash|pcs|paysafecard|neosurf|google play)',
       '# ~1 en (neosurf|transcash|recharge|recharges)',
