@@ -7,6 +7,7 @@
 import { detectInNormalised, type DetectOptions } from './detect-signals.ts';
 import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
 import { defaultGlosser } from './gloss.ts';
+import { IMPLIED_WINDOW } from './implied-sextortion.ts';
 import { askCategories, fireRules, type FlagRule } from './flag-rules.ts';
 import { combineRisk, sigmoid, textLogit, TextScorer, type LoadedModel } from './learned-model.ts';
 import type { LexiconMatcher } from './lexicon.ts';
@@ -77,6 +78,9 @@ interface AuthorState {
   laughedLast: boolean;
   /** The author asked something of the kind strangers pile up (askCategories in flag-rules.ts). */
   asks: boolean;
+  /** Message index of the author's last claim to hold material, and of their last leverage (implied-sextortion.ts). */
+  claimAt: number;
+  leverageAt: number;
 }
 
 const noRules: AuthorState['rules'] = [];
@@ -219,6 +223,7 @@ export class ConversationState {
     const seen: NonNullable<DetectOptions['out']> = { sawMaterial: false };
     const own = message.author === undefined ? undefined : this.authors.get(message.author);
     const detectOpts: DetectOptions = { messageIndex: index, materialContext: this.materialSeen, laughedBefore: this.lastLaughed || own?.laughedLast === true, out: seen };
+    if (own) detectOpts.impliedBefore = { claim: index - own.claimAt <= IMPLIED_WINDOW, leverage: index - own.leverageAt <= IMPLIED_WINDOW };
     if (message.author !== undefined) detectOpts.author = message.author;
     if (this.opts.languages !== undefined) detectOpts.languages = this.opts.languages;
     const signals = detectInNormalised(this.matcher, message.text, nt, detectOpts);
@@ -237,6 +242,8 @@ export class ConversationState {
     let changed = !this.authors.has(key);
     const author = this.touchAuthor(key);
     author.laughedLast = this.lastLaughed;
+    if (seen.claim) author.claimAt = index;
+    if (seen.leverage) author.leverageAt = index;
     // New cue words change only this author's short-chat score (unless the model just stopped for everyone).
     const cuesBefore = this.cuesDropped;
     const cueChanged = this.readCues(author, message.text, nt, index, seen.split);
@@ -384,7 +391,7 @@ export class ConversationState {
       if (this.authors.get(oldest)!.asks) this.askers--;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: noStrengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false };
+    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: noStrengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
     this.authors.set(key, a);
     return a;
   }

@@ -3,6 +3,7 @@
  * run each where its anchor occurs, and map every match back to the span as written.
  */
 import { findFrames } from './frames.ts';
+import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import { wordAt, type NormalisedText } from './normalise.ts';
@@ -20,8 +21,15 @@ export interface DetectOptions {
   materialContext?: boolean;
   /** The message before, or the author's own message before, laughed (FrameContext.laughedBefore). */
   laughedBefore?: boolean;
-  /** What the next messages need to know of this one: it mentions material or pictures; it laughs. */
-  out?: { sawMaterial: boolean; laughter?: boolean; split?: NormalisedText };
+  /** The author claimed to hold material, or applied leverage, in a recent message (implied-sextortion.ts). */
+  impliedBefore?: { claim: boolean; leverage: boolean };
+  /** Internal: where the re-split text adds the implied-sextortion parts it finds. */
+  parts?: ImpliedParts;
+  /**
+   * What the next messages need to know of this one: it mentions material or pictures; it laughs; it claims
+   * material or applies leverage as the author's own words.
+   */
+  out?: { sawMaterial: boolean; laughter?: boolean; split?: NormalisedText; claim?: boolean; leverage?: boolean };
 }
 
 /** Words before an age that make it about the person addressed ("for a 13 yr old", "your 14 yo self"). */
@@ -47,6 +55,7 @@ interface Scan {
   opts: DetectOptions;
   langs: readonly string[] | undefined;
   found: Signal[];
+  parts: ImpliedParts;
   present: Set<string> | undefined;
   lastRegex: RegExp | undefined;
   lastAt: number;
@@ -99,6 +108,10 @@ function runRule(s: Scan, ruleId: number, k: number): void {
     language: rule.language,
   };
   if (opts.author !== undefined) signal.author = opts.author;
+  if (rule.part !== undefined) {
+    s.parts[rule.part].push(signal);
+    return;
+  }
   if (rule.impliesMinor) signal.impliesMinor = true;
   if (rule.category === 'age_disclosure') {
     let captured: string | undefined;
@@ -128,16 +141,26 @@ export function detectInNormalised(
 ): Signal[] {
   const langs = opts.languages && opts.languages.length > 0 ? opts.languages : undefined;
   const found: Signal[] = [];
-  const scanState: Scan = { matcher, original, nt, opts, langs, found, present: undefined, lastRegex: undefined, lastAt: -1, lastMatch: null };
+  const parts: ImpliedParts = opts.parts ?? { claim: [], leverage: [] };
+  const scanState: Scan = { matcher, original, nt, opts, langs, found, parts, present: undefined, lastRegex: undefined, lastAt: -1, lastMatch: null };
   scan(scanState);
-  if (frameSignals(matcher, original, nt, opts, langs, found)) dampBanter(found);
+  const { banter, jokes } = frameSignals(matcher, original, nt, opts, langs, found);
+  if (banter) dampBanter(found);
   // Words run together ("sendmeapic"): match once more over the text with them split apart.
   const split = opts.noSplit ? null : matcher.normaliser.splitRunTogether(nt);
   // The short-chat model reads the split words too (conversation-state.ts).
   if (split && opts.out) opts.out.split = split;
   if (split) {
-    for (const s of detectInNormalised(matcher, original, split, { ...opts, noSplit: true })) {
+    for (const s of detectInNormalised(matcher, original, split, { ...opts, noSplit: true, parts })) {
       if (!found.some((f) => f.category === s.category && f.start === s.start && f.end === s.end)) found.push(s);
+    }
+  }
+  if (!opts.noSplit) {
+    const implied = impliedSextortion(original, parts, opts.impliedBefore ?? { claim: false, leverage: false }, jokes);
+    if (implied.signal) found.push(implied.signal);
+    if (opts.out) {
+      opts.out.claim = implied.claim;
+      opts.out.leverage = implied.leverage;
     }
   }
   const kept = dedupe(found);
@@ -163,11 +186,11 @@ function dampBanter(found: Signal[]): void {
 }
 
 /** Signals of the frames (frames.ts): sextortion and picture requests found by the roles of their words. */
-function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): boolean {
+function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): { banter: boolean; jokes: boolean } {
   // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
   let context = opts.materialContext === true;
   for (let i = 0; i < found.length && !context; i++) context = found[i]!.category === 'sextortion';
-  const { hits, sawMaterial, banter, laughter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true });
+  const { hits, sawMaterial, banter, jokes, laughter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true });
   if (opts.out) {
     if (sawMaterial) opts.out.sawMaterial = true;
     if (laughter) opts.out.laughter = true;
@@ -183,7 +206,7 @@ function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedT
       found.push(signal);
     }
   }
-  return banter;
+  return { banter, jokes };
 }
 
 /** Runs every pattern anchored at a word of the message (and, at an anchor, only those the next word allows). */

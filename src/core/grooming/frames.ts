@@ -219,6 +219,11 @@ export interface FrameResult {
    * nothing intimate. Threats to expose in such a message are banter, not sextortion.
    */
   banter: boolean;
+  /**
+   * The message jokes on its own: it laughs or mentions ordinary embarrassing material, and nothing in it is
+   * intimate (implied-sextortion.ts reads no claim or leverage in it).
+   */
+  jokes: boolean;
   /** The message laughs ("lol", "haha", "😂", "jk", "mdr", "jaja"). */
   laughter: boolean;
 }
@@ -245,7 +250,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
       const split = (k > 0 && nt.origStarts[k] === nt.origStarts[k - 1]) || (k + 1 < n && nt.origStarts[k] === nt.origStarts[k + 1]);
       fresh = split && frames.byFirst.has(words[k]!);
     }
-    if (!fresh) return { hits: out, sawMaterial, banter: false, laughter: false };
+    if (!fresh) return { hits: out, sawMaterial, banter: false, jokes: false, laughter: false };
   }
   const nl = frames.languages.length;
   for (let l = 0; l < nl; l++) masks[l] = 0;
@@ -260,7 +265,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     const list = slot.multi;
     if (list) for (const e of list) if (matchesAt(words, k, e.words)) masks[e.lang]! |= 1 << e.cls;
   }
-  if (!any) return { hits: out, sawMaterial, banter: false, laughter: false };
+  if (!any) return { hits: out, sawMaterial, banter: false, jokes: false, laughter: false };
   for (let l = 0; l < nl; l++) {
     const m = masks[l]!;
     if ((m & M.seen) !== 0) sawMaterial = true;
@@ -297,7 +302,8 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   const playful = n <= SHORT_WORDS && !intimate && (restitution || !coercion || (favour && !asksPicture));
   // Ordinary embarrassing material ("the video of u falling off the bike") needs no laughter to be a joke.
   const harmless = n <= SHORT_WORDS && !intimate && !asksPicture && mentionsMundane(frames, words);
-  return { hits: out, sawMaterial, banter: harmless || (playful && (laughter || ctx.laughedBefore === true)), laughter };
+  const jokes = harmless || (n <= SHORT_WORDS && !intimate && laughter);
+  return { hits: out, sawMaterial, banter: harmless || (playful && (laughter || ctx.laughedBefore === true)), jokes, laughter };
 }
 
 /** Whether the words mention ordinary embarrassing material (FrameWords.mundane). */

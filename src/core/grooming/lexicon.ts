@@ -5,6 +5,7 @@
 import { createNormaliser, type Normaliser } from './normalise.ts';
 import { compileFrames, frameVocabulary, type CompiledFrames, type FrameWords } from './frames.ts';
 import { compilePattern, expandMacros } from './pattern.ts';
+import { impliedParts, type ImpliedPart } from './implied-sextortion.ts';
 import { signalCategories, type SignalCategory } from './types.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface LexiconData {
   patterns: { readonly [C in SignalCategory]?: readonly LexiconEntry[] };
   /** Word classes for the frames (frames.ts): sextortion and picture requests in any word order. */
   frames?: FrameWords;
+  /** Parts of implied sextortion (implied-sextortion.ts): patterns of a possession claim and of leverage. */
+  implied?: { readonly [P in ImpliedPart]: readonly string[] };
 }
 
 export interface CompiledRule {
@@ -43,6 +46,8 @@ export interface CompiledRule {
   positional: boolean;
   required: string[];
   source: string;
+  /** Set for a part of implied sextortion: its matches are collected apart, not reported as signals. */
+  part?: ImpliedPart;
 }
 
 /**
@@ -98,69 +103,74 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
   const languageMask = new Map<string, number>();
   for (const lx of lexicons) {
     const macros = lx.macros ?? {};
+    const groups: { category: SignalCategory; weight: number; patterns: readonly string[]; part?: ImpliedPart }[] = [];
     for (const category of signalCategories) {
-      for (const [weight, ...patterns] of lx.patterns[category] ?? []) {
-        if (!(weight > 0 && weight <= 1)) throw new Error(`${lx.language}/${category}: weight ${weight} not in (0, 1]`);
-        for (const written of patterns) {
-          let src = written;
-          let ageOffset = 0;
-          const off = /^@\+(\d+) /.exec(src);
-          if (off) {
-            ageOffset = Number(off[1]);
-            src = src.slice(off[0].length);
-          }
-          const impliesMinor = src.startsWith('@minor ');
-          if (impliesMinor) src = src.slice('@minor '.length);
-          const compiled = compilePattern(expandMacros(src, macros), normaliser);
-          // A threat to expose someone is a threat too: the strongest sextortion patterns also signal `threat`,
-          // which the guardian treats as imminent (end the stream, escalate). Weaker parts of sextortion
-          // ("i have your pics", "pay me") stay sextortion only.
-          const categories = category === 'sextortion' && weight >= 0.9 ? (['sextortion', 'threat'] as const) : [category];
-          for (const cat of categories) {
-            const id = rules.length;
-            rules.push({
-              id,
-              category: cat,
-              categoryIndex: signalCategories.indexOf(cat),
-              weight,
-              language: lx.language,
-              regex: compiled.regex,
-              ageOffset,
-              impliesMinor,
-              positional: category === 'age_disclosure' && !firstPerson.test(src),
-              required: compiled.required,
-              source: written,
-            });
-            for (const a of compiled.anchors) {
-              let entry = byAnchor.get(a);
-              if (!entry) byAnchor.set(a, (entry = { free: [], next: new Map() }));
-              const next = compiled.follows.get(a);
-              if (next === null || next === undefined) {
-                // Rules are added in id order, so appending keeps every list in rule order.
-                entry.free.push(id);
-                for (const list of entry.next.values()) list.push(id);
-              } else {
-                for (const w of next) {
-                  const list = entry.next.get(w);
-                  if (list) {
-                    if (list[list.length - 1] !== id) list.push(id);
-                  } else entry.next.set(w, [...entry.free, id]);
-                }
+      for (const [weight, ...patterns] of lx.patterns[category] ?? []) groups.push({ category, weight, patterns });
+    }
+    // A part alone is no signal; its weight only ranks its words in the normaliser's vocabulary.
+    for (const part of impliedParts) if (lx.implied) groups.push({ category: 'sextortion', weight: 0.5, patterns: lx.implied[part], part });
+    for (const { category, weight, patterns, part } of groups) {
+      if (!(weight > 0 && weight <= 1)) throw new Error(`${lx.language}/${category}: weight ${weight} not in (0, 1]`);
+      for (const written of patterns) {
+        let src = written;
+        let ageOffset = 0;
+        const off = /^@\+(\d+) /.exec(src);
+        if (off) {
+          ageOffset = Number(off[1]);
+          src = src.slice(off[0].length);
+        }
+        const impliesMinor = src.startsWith('@minor ');
+        if (impliesMinor) src = src.slice('@minor '.length);
+        const compiled = compilePattern(expandMacros(src, macros), normaliser);
+        // A threat to expose someone is a threat too: the strongest sextortion patterns also signal `threat`,
+        // which the guardian treats as imminent (end the stream, escalate). Weaker parts of sextortion
+        // ("i have your pics", "pay me") stay sextortion only.
+        const categories = category === 'sextortion' && weight >= 0.9 ? (['sextortion', 'threat'] as const) : [category];
+        for (const cat of categories) {
+          const id = rules.length;
+          rules.push({
+            id,
+            category: cat,
+            categoryIndex: signalCategories.indexOf(cat),
+            weight,
+            language: lx.language,
+            regex: compiled.regex,
+            ageOffset,
+            impliesMinor,
+            positional: category === 'age_disclosure' && !firstPerson.test(src),
+            required: compiled.required,
+            source: written,
+            ...(part ? { part } : {}),
+          });
+          for (const a of compiled.anchors) {
+            let entry = byAnchor.get(a);
+            if (!entry) byAnchor.set(a, (entry = { free: [], next: new Map() }));
+            const next = compiled.follows.get(a);
+            if (next === null || next === undefined) {
+              // Rules are added in id order, so appending keeps every list in rule order.
+              entry.free.push(id);
+              for (const list of entry.next.values()) list.push(id);
+            } else {
+              for (const w of next) {
+                const list = entry.next.get(w);
+                if (list) {
+                  if (list[list.length - 1] !== id) list.push(id);
+                } else entry.next.set(w, [...entry.free, id]);
               }
             }
-            for (const p of compiled.prefixes) {
-              const key = p.slice(0, 3);
-              const list = byPrefix.get(key);
-              if (list) list.push({ prefix: p, rule: id });
-              else byPrefix.set(key, [{ prefix: p, rule: id }]);
-            }
-            if (compiled.numberAnchor) numberRules.push(id);
           }
-          for (const w of compiled.words) {
-            if (!/^[a-z]+$/.test(w)) continue;
-            vocabulary.set(w, Math.max(vocabulary.get(w) ?? 0, weight));
-            languageMask.set(w, (languageMask.get(w) ?? 0) | (1 << lexicons.indexOf(lx)));
+          for (const p of compiled.prefixes) {
+            const key = p.slice(0, 3);
+            const list = byPrefix.get(key);
+            if (list) list.push({ prefix: p, rule: id });
+            else byPrefix.set(key, [{ prefix: p, rule: id }]);
           }
+          if (compiled.numberAnchor) numberRules.push(id);
+        }
+        for (const w of compiled.words) {
+          if (!/^[a-z]+$/.test(w)) continue;
+          vocabulary.set(w, Math.max(vocabulary.get(w) ?? 0, weight));
+          languageMask.set(w, (languageMask.get(w) ?? 0) | (1 << lexicons.indexOf(lx)));
         }
       }
     }

@@ -19,11 +19,11 @@ const OPEN_CLOSE: Record<string, string> = { '"': '"', '“': '”', '„': '“
  */
 const MARKERS = new RegExp(
   [
-    String.raw`\b(scams?|scammers?|sextortion\w*|sextorsi\w*|psa|warning|report(ed)?|block(ed)?|don'?t pay|never pay|do not pay|tell an adult|says|said|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?)\b`,
-    String.raw`\b(betrug|betr[uü]ger|abzocke|warnung|achtung|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|droht|drohen|drohte)\b`,
-    String.raw`\b(oplichting|oplichters?|waarschuwing|pas op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde)\b`,
-    String.raw`\b(arnaques?|escrocs?|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?)\b`,
-    String.raw`\b(estafas?|estafadores?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|amenaza[n]?|cuidado|aviso)\b`,
+    String.raw`\b(scams?|scammers?|sextortion\w*|sextorsi\w*|psa|warning|report(ed)?|block(ed)?|don'?t pay|never pay|do not pay|tell an adult|says|said|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?|received|got this)\b`,
+    String.raw`\b(betrug|betr[uü]ger|abzocke|warnung|achtung|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|droht|drohen|drohte|bekommen|gekriegt|erhalten)\b`,
+    String.raw`\b(oplichting|oplichters?|waarschuwing|pas op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde|gekregen|ontvangen)\b`,
+    String.raw`\b(arnaques?|escrocs?|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?|re[çc]us?)\b`,
+    String.raw`\b(estafas?|estafadores?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|amenaza[n]?|cuidado|aviso|recib\w*|me lleg\w*)\b`,
   ].join('|'),
   'i',
 );

@@ -36,6 +36,29 @@ export const es: LexiconData = {
     threat: [[0.95, 'se donde vives'], [0.8, 'si no (mandas|pagas|envias)']],
     stream_pressure: [[0.8, 'por # (likes|seguidores|monedas)', 've al bano', 'quitate (la |el |los |tu )?(camiseta|playera|calcetines|sueter|ropa|pantalon)', 'quitatelo', '(ensename|muestrame|ensena|muestra) (tus )?(pies|piernas|barriga)', 'baja la camara'], [0.7, 'te reto'], [0.5, 'date la vuelta', 'levantate'], [0.8, '(quite|quitas|quites|quitate|te quitas) (la |el |los |las |tu |tus )?(sudadera|camiseta|chaqueta|calcetines|jersey|sueter|gafas|playera|pijama)', 'si llegamos a # ~3 (te quitas|haces|bailas|te pones|ensenas|muestras)'], [0.6, '(ponte|te pones|te pongas) (el|la|tu) (top|vestido|corto|falda|pijama|shorts) (de|que|azul|corto)', '(te tumbas|tumbate|acuestate|te acuestas) (en la cama|en tu cama)?', '(ensenanos|muestranos) (el|la|tu) (pijama|cama|bano|resto|ropa|armario)'], [0.5, 'ponte de pie', 'gira (despacio|despacito)', 'mas despacio', 'si llegamos a #']],
   },
+  // Implied sextortion (implied-sextortion.ts): a claim to hold material, and leverage without a written threat.
+  implied: {
+    claim: [
+      '(lo|la|los|las) tengo ~2 (guardado|guardada|guardados|guardadas|grabado|grabada|grabados)',
+      'tengo (todo|tu|tus|el|la|los|las) ~1 (video|videos|fotos|foto|capturas|videollamada|galeria)',
+      'tengo (guardado|guardada|guardados|guardadas|grabado|grabada|grabados|grabadas)',
+      '(grabe|guarde) (todo|tus|el|la|las|los|tu)',
+    ],
+    leverage: [
+      '(me mandas|mandame|me envias) otr(o|a)',
+      'otr(o|a) (igual|como|mas)',
+      'el mismo de la otra vez',
+      'como (la otra vez|el otro|la del)',
+      'tienes hasta',
+      'ya sabes (lo que|que) pasa si',
+      'antes de (las #|esta noche|manana|que acabe)',
+      'bizum',
+      '(seria|que) una pena (que|si)',
+      'la lista de tus seguidores',
+      'y (lo|la|los|las) borro',
+      '# ~1 (en )?(tarjetas|tarjeta|paysafe|paysafecard|bizum|bitcoin)',
+    ],
+  },
   frames: {
     audience: ['todos', 'todo el mundo', 'todas', 'internet', 'en internet', 'las redes', 'redes sociales', 'en linea', 'online', 'publico', 'todo tu colegio', 'toda tu clase'],
     audienceNouns: ['escuela', 'colegio', 'instituto', 'clase', 'familia', 'padres', 'madre', 'mama', 'padre', 'papa', 'hermano', 'hermana', 'amigos', 'amigas', 'seguidores', 'contactos', 'profes', 'profe', 'profesores', 'instagram', 'perfil', 'historia'],

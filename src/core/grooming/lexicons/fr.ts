@@ -35,6 +35,29 @@ export const fr: LexiconData = {
     threat: [[0.95, 'je sais ou tu habites'], [0.8, 'si tu (nenvoies|paies) pas', 'si tu envoies pas']],
     stream_pressure: [[0.8, 'pour # (likes|abonnes|coins)', 'va (dans la salle de bain|aux toilettes|sous la douche)', 'enleve (ton|ta|tes) (tshirt|t shirt|haut|chaussettes|pull|pantalon)', 'enleve le', 'montre (nous )?(tes )?(pieds|jambes|ventre)', 'baisse la (camera|cam)'], [0.7, 'je te defie', 'cap ou pas cap'], [0.5, 'retourne toi', 'leve toi'], [0.8, '(enleve|enleves|tenleves|tu enleves) (ton|ta|tes) (tshirt|t shirt|haut|chaussettes|pull|pantalon|sweat|gilet|veste|hoodie|lunettes)', 'pour # (roses|cadeaux|coeurs|likes|abonnes|subs)', 'a # (k )?(likes|abonnes|coeurs|cadeaux|roses|vues) (tu|tenleves|tenleve|tu enleves|tu montres|tu fais|tu danses|tu vas|tu te)'], [0.6, '(tu )?(montes|monte) sur ton lit', 'allonge toi', 'tu tallonges', '(mets|pose) toi sur (ton|le) lit', 'montre (nous |moi )?(ton lit|ta salle de bain|ta tenue|ton armoire)'], [0.5, 'plus lentement', 'fais un tour sur toi', 'tu tournes']],
   },
+  // Implied sextortion (implied-sextortion.ts): a claim to hold material, and leverage without a written threat.
+  implied: {
+    claim: [
+      'jai (tout|la|les|ta|tes|ton|toutes tes) ~2 (enregistre|enregistree|enregistrees|enregistres|garde|gardee|gardees|sauvegarde|sauvegardee|screen|capture|captures)',
+      'jai (enregistre|garde|sauvegarde|screen|capture) (ton|ta|tes|la|le|les|tout|toute)',
+      'jai (ta|tes|la|les|ton) (video|videos|photo|photos|captures|screens)',
+      '(je les ai|je lai|jai tout) (garde|gardee|gardees|enregistre|enregistree|sauvegarde)',
+    ],
+    leverage: [
+      'encore (une|un|deux|trois|#) ~2 (comme|photo|photos|video|videos)',
+      'comme (la derniere fois|celle de|celui de|celles de)',
+      '# ~1 (en )?(paysafecard|paysafe|carte google play|cartes google play|bitcoin|pcs|transcash)',
+      'tas jusqua',
+      'tu sais ce qui (se passe|va se passer) si',
+      'avant (ce soir|minuit|demain|#)',
+      '(carte|cartes|recharge|recharges) (transcash|pcs|paysafecard|neosurf|google play)',
+      '# ~1 en (neosurf|transcash|recharge|recharges)',
+      'une autre (a soir|ce soir)',
+      '(ce serait|ca serait|serait) dommage (que|si)',
+      'la liste de tes abonnes',
+      'et jefface tout',
+    ],
+  },
   frames: {
     audience: ['tout le monde', 'partout', 'en ligne', 'sur internet', 'internet', 'les reseaux', 'reseaux sociaux', 'sur les reseaux', 'toute lecole', 'toute la classe'],
     audienceNouns: ['ecole', 'classe', 'famille', 'parents', 'mere', 'maman', 'pere', 'papa', 'frere', 'soeur', 'amis', 'amies', 'potes', 'abonnes', 'contacts', 'profs', 'prof', 'college', 'lycee', 'instagram', 'profil', 'story'],

@@ -40,6 +40,32 @@ export const nl: LexiconData = {
     threat: [[0.95, 'ik weet waar je woont'], [0.8, 'als je niet (stuurt|betaalt)', 'ik weet je school', 'ik maak je kapot']],
     stream_pressure: [[0.8, 'voor # (likes|volgers|coins)', 'ga naar de (badkamer|wc|douche)', 'doe (je )?(shirt|top|sokken|trui|broek) uit', 'trek (het|je shirt|je trui) uit', 'laat (je )?(voeten|benen|buik) zien', 'camera naar beneden'], [0.7, 'ik daag je uit'], [0.5, 'draai je om', 'sta op'], [0.8, 'doe (je |jouw |die |dat )?(hoodie|vest|trui|jas|sokken|shirt|top|tshirt|t shirt) uit', '(hoodie|vest|trui|jas|sokken|shirt|top) (uitdoet|uittrekt|uit te doen|uitdoen|uittrekken|uit doet)', 'bij # (likes|hartjes|volgers|rozen|gifts) (dans|doe|ga|laat|trek|sta)'], [0.6, '(ga|sta|dans|zit) (eens |ff |even |nu )?op (je|jouw|het) bed', 'op (je|jouw) bed (liggen|staan|dansen|zitten)', '(een )?brug (doen )?op (je|jouw|het) bed', 'laat (ons |me |mij )?(je|jouw) (badkamer|kast|slaapkamer|outfit) zien', 'toon (je|jouw) (kamer|badkamer|bed|kast)'], [0.5, 'draai je (eens |ff |even |nou )?om', 'sta (eens |ff |even )?op', 'langzamer', 'als we # (halen|hebben|krijgen)']],
   },
+  // Implied sextortion (implied-sextortion.ts): a claim to hold material, and leverage without a written threat.
+  implied: {
+    claim: [
+      'ik heb ~3 (opgenomen|opgeslagen|gescreenshot|gescreenshotted|bewaard|gesaved|gefilmd)',
+      '(alles|je live|jouw live|de call|het gesprek) ~3 (opgenomen|gefilmd)',
+      'ik heb (screenshots|opnames|alles) (joh|hoor|nog|bewaard)',
+      'ik heb (die|de|je|jouw|al je|al jouw|het) ~1 (video|filmpje|fotos|foto|snaps|screenshots|opname|opnames)',
+      '(snaps|fotos|foto|video|filmpje|filmpjes|screenshots) ~1 (opgeslagen|bewaard|opgenomen)',
+    ],
+    leverage: [
+      'nog (een|1|2|3|twee|drie) (zoals|net als|van die|video|foto|fotos|filmpje)',
+      'net als (zaterdag|zondag|vorige keer|gisteren|toen|de vorige|die van)',
+      'zoals die van',
+      'maar dan langer',
+      '# ~1 (via|in|aan|met) (tikkie|paysafe|payconiq|bol|cadeaukaarten|bitcoin)',
+      '(zou|zo) zonde zijn als',
+      '(tot|voor|om) # uur',
+      'je hebt # (uur|min|minuten)',
+      '(1|een|nog een) (filmpje|foto|video) (stuurt|sturen|stuur)',
+      'weet je wat er (gebeurt|gaat gebeuren)',
+      '(stuur|geef) (de|die) codes',
+      'met (de )?(cam|camera) aan',
+      'ik heb (je|jouw) (volgerslijst|volgers)',
+      '# ~1 en ik (wis|verwijder) (alles|het|ze)',
+    ],
+  },
   frames: {
     audience: ['iedereen', 'overal', 'online', 'op internet', 'internet', 'het internet', 'openbaar', 'social media', 'de hele school', 'de hele klas', 'de klassenapp', 'de klassengroep', 'de groepsapp'],
     audienceNouns: ['school', 'klas', 'klasgenoten', 'familie', 'ouders', 'moeder', 'mama', 'ma', 'mam', 'vader', 'papa', 'pa', 'pap', 'broer', 'zus', 'opa', 'oma', 'vrienden', 'vriendinnen', 'vriendin', 'vriend', 'volgers', 'contacten', 'leraren', 'leraar', 'juf', 'meester', 'trainer', 'klassenapp', 'klassengroep', 'groepsapp', 'schoolapp', 'instagram', 'profiel', 'story', 'jaargroep', 'club', 'vereniging'],
