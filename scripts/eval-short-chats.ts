@@ -33,16 +33,25 @@ export const shortChatFiles = {
   heldOut2: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-2.jsonl', import.meta.url)),
   /** Written blind to the detector in session 4 (second writer); scored blind then, trained and tuned on since session 5. */
   heldOut3: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-3.jsonl', import.meta.url)),
-  /** Written blind in session 5 by a writer who never read the detector or the other sets; never trained or tuned on. */
+  /** Written blind in session 5 by a writer who never read the detector or the other sets; scored then; trained on since session 6. */
   heldOut4: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-4.jsonl', import.meta.url)),
-  /** Written blind in session 5 by a second such writer; never trained or tuned on. */
+  /** Written blind in session 5 by a second such writer; scored then; trained on since session 6. */
   heldOut5: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-5.jsonl', import.meta.url)),
   /**
    * Written blind at the end of session 5 by two more writers, after every decision of that session, and scored
-   * once with its shipped detector; never trained or tuned on.
+   * once with its shipped detector; trained on (and their misses read) since session 6.
    */
   heldOut6: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-6.jsonl', import.meta.url)),
   heldOut7: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-7.jsonl', import.meta.url)),
+  /**
+   * Written blind at the start of session 6 by four more writers (who never read the detector, the other sets or
+   * each other's), kept outside the project until every decision of that session was made, then scored once with
+   * its shipped detector; never trained or tuned on.
+   */
+  heldOut8: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-8.jsonl', import.meta.url)),
+  heldOut9: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-9.jsonl', import.meta.url)),
+  heldOut10: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-10.jsonl', import.meta.url)),
+  heldOut11: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-11.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {

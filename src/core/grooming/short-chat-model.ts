@@ -51,19 +51,23 @@ const CUE_NAMES: readonly Cue[] = [...cues];
 const CUE_COUNT = CUE_NAMES.length;
 const cueName = (i: number): Cue => CUE_NAMES[i]!;
 
-/** The first words of the model's word pairs (`w:a b`), built once per model. */
-const pairFirstCache = new WeakMap<ShortChatModel, Set<string>>();
-function pairFirsts(model: ShortChatModel): Set<string> {
-  let f = pairFirstCache.get(model);
-  if (!f) {
-    f = new Set();
-    for (const k of Object.keys(model.weights)) {
+/** The weights of the model's word pairs (`w:a b`) by first word, then second, built once per model. */
+const pairCache = new WeakMap<ShortChatModel, Map<string, Map<string, number>>>();
+function pairWeights(model: ShortChatModel): Map<string, Map<string, number>> {
+  let m = pairCache.get(model);
+  if (!m) {
+    m = new Map();
+    for (const [k, v] of Object.entries(model.weights)) {
       const sp = k.indexOf(' ');
-      if (k.startsWith('w:') && sp > 0) f.add(k.slice(2, sp));
+      if (!k.startsWith('w:') || sp < 0) continue;
+      const first = k.slice(2, sp);
+      let inner = m.get(first);
+      if (!inner) m.set(first, (inner = new Map()));
+      inner.set(k.slice(sp + 1), v);
     }
-    pairFirstCache.set(model, f);
+    pairCache.set(model, m);
   }
-  return f;
+  return m;
 }
 
 /** Word weights of a model (`w:` features) in a map, built once per model. */
@@ -211,18 +215,19 @@ export class AuthorCues {
       if (weight > 0) this.keepTop(w, weight, p, text);
       changed = true;
     }
-    // Word pairs within the message ("your parents", "send one"): read only when the first word starts a pair the
-    // model weighs (or, fitting, always), so a message costs no string per pair the model does not know.
-    const firsts = all ? undefined : pairFirsts(this.model!);
+    // Word pairs within the message ("your parents", "send one"). With a fitted model a pair is looked up by its
+    // two words, so a message costs no string per pair the model does not weigh; fitting keeps every pair.
+    const pairs = all ? undefined : pairWeights(this.model!);
     for (let i = 1; i < glossed.length; i++) {
       if (this.words.size >= WORDS_KEPT) break;
       const a = glossed[i - 1]!;
-      if (firsts !== undefined && !firsts.has(a)) continue;
+      const second = pairs?.get(a);
+      if (pairs !== undefined && second === undefined) continue;
       const b = glossed[i]!;
-      if (a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
+      const weight = second === undefined ? 0 : second.get(b);
+      if (weight === undefined || a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
       const w = `${a} ${b}`;
-      const weight = all ? 0 : weights.get(w);
-      if (weight === undefined || this.words.has(w)) continue;
+      if (this.words.has(w)) continue;
       const p = position(i - 1);
       this.words.set(w, p);
       this.zWords += weight;
