@@ -291,8 +291,8 @@ export class ConversationState {
   reset(): void {
     this.messageCount = 0;
     this.text.reset();
-    // The first author's record, cues and strengths are reused (touchAuthor); the others are dropped.
-    this.spareAuthor ??= this.authors.values().next().value;
+    // The last author's record, cues and strengths are reused (touchAuthor); the others are dropped.
+    if (this.lastAuthor !== undefined) this.spareAuthor ??= this.authors.get(this.lastAuthor);
     this.authors.clear();
     this.bestAuthor = undefined;
     this.textWeight = 1;
@@ -307,14 +307,16 @@ export class ConversationState {
     this.currentRisk = 0;
     this.peakRisk = 0;
     this.warningAt = null;
-    this.evidence.length = 0;
+    // Counts of kept evidence: zero already when none was kept.
+    if (this.evidence.length > 0) this.perCategory.fill(0);
+    // Emptied by popping, not by setting length (a call into the runtime, which also frees the array's room).
+    while (this.evidence.length > 0) this.evidence.pop();
     this.totalWords = 0;
     this.anyRules = false;
     this.generation = 0;
     this.stageCache = undefined;
-    this.learnedEvidence.length = 0;
+    while (this.learnedEvidence.length > 0) this.learnedEvidence.pop();
     this.evidenceView = undefined;
-    this.perCategory.fill(0);
     this.cuesDropped = false;
   }
 
@@ -654,12 +656,17 @@ export class ConversationState {
       // A number is nothing a reviewer can read as grooming (in the research data numbers track who wrote
       // when, not what was said), so phrases with digits are never shown, or counted, as evidence.
       if (hasDigit(feature) || kept.some((p) => p.feature === feature)) continue;
-      const parts = feature.split(' ');
+      // Its first and last words and whether it is a pair, as feature.split(' ') would give them (without the array).
+      const space = feature.indexOf(' ');
+      const single = space < 0;
+      const pair = !single && feature.lastIndexOf(' ') === space;
+      const first = single ? feature : feature.slice(0, space);
+      const last = single ? feature : feature.slice(feature.lastIndexOf(' ') + 1);
       let at = -1;
       for (let k = 0; k < nt.words.length && at < 0; k++) {
-        if (nt.words[k] === parts[parts.length - 1] && (parts.length === 1 || k === 0 || nt.words[k - 1] === parts[0])) at = k;
+        if (nt.words[k] === last && (single || k === 0 || nt.words[k - 1] === first)) at = k;
       }
-      const from = at < 0 ? 0 : at > 0 && parts.length === 2 && nt.words[at - 1] === parts[0] ? at - 1 : at;
+      const from = at < 0 ? 0 : at > 0 && pair && nt.words[at - 1] === first ? at - 1 : at;
       const start = at < 0 ? 0 : nt.origStarts[from]!;
       const end = at < 0 ? message.text.length : nt.origEnds[at]!;
       kept.push({ feature, weight: Math.min(1, text.topWeightAt(t) / 4), messageIndex: index, start, end, message: message.text, language: text.language(), author: message.author, signal: undefined });

@@ -53,13 +53,20 @@ export interface GroomingModel {
 export interface LoadedModel {
   model: GroomingModel;
   weights: Float32Array;
+  /**
+   * Bit b set when weights[b] is not 0. Few buckets have a weight (about 1 in 20), and this bitset is a thirty-
+   * second of the table's size, so a feature without one is known from a cache-resident read.
+   */
+  nonZero: Uint32Array;
 }
 
 /** Expands the sparse weights into a dense table. */
 export function loadModel(model: GroomingModel): LoadedModel {
   const weights = new Float32Array(1 << model.featureBits);
   for (let i = 0; i < model.indices.length; i++) weights[model.indices[i]!] = model.values[i]!;
-  return { model, weights };
+  const nonZero = new Uint32Array(Math.ceil(weights.length / 32));
+  for (let b = 0; b < weights.length; b++) if (weights[b] !== 0) nonZero[b >>> 5]! |= 1 << (b & 31);
+  return { model, weights, nonZero };
 }
 
 /**
@@ -130,7 +137,10 @@ export class TextScorer {
     this.stream = new FeatureStream(lm.model.featureBits, glosser, this.window);
     this.z = textLogit(lm, 0, 0);
     const w = lm.weights;
+    const nonZero = lm.nonZero;
     this.visit = (bucket, read, i, bigram, newToConversation, newToEpoch) => {
+      // A feature of weight 0 changes no sum and is never kept: skipped without reading the (large) table.
+      if ((nonZero[bucket >>> 5]! & (1 << (bucket & 31))) === 0) return;
       const v = w[bucket]!;
       if (newToEpoch) this.epochSum += v;
       if (!newToConversation) return;

@@ -155,7 +155,8 @@ export class AuthorCues {
   reset(): void {
     this.any = 0;
     this.pairSet = undefined;
-    this.words.length = 0;
+    // Popped, not length = 0 (a call into the runtime, which also frees the array's room).
+    while (this.words.length > 0) this.words.pop();
     for (let k = 0; k < this.topCount; k++) {
       this.topWord[k] = '';
       this.topWeight[k] = 0;
