@@ -97,6 +97,21 @@ interface LearnedPhrase {
   signal: Signal | undefined;
 }
 
+/** A phrase record with these values: `p` reused (see sparePhrases), or a new one. */
+function phraseRecord(p: LearnedPhrase | undefined, feature: string, weight: number, messageIndex: number, start: number, end: number, message: string, language: string, author: string | undefined): LearnedPhrase {
+  if (p === undefined) return { feature, weight, messageIndex, start, end, message, language, author, signal: undefined };
+  p.feature = feature;
+  p.weight = weight;
+  p.messageIndex = messageIndex;
+  p.start = start;
+  p.end = end;
+  p.message = message;
+  p.language = language;
+  p.author = author;
+  p.signal = undefined;
+  return p;
+}
+
 /** The `learned_phrase` signal of a kept phrase, made once. */
 function phraseSignal(p: LearnedPhrase): Signal {
   if (p.signal === undefined) {
@@ -260,6 +275,8 @@ export class ConversationState {
   private generation = 0;
   private stageCache: { author: AuthorState; generation: number; stage: GroomingStage } | undefined;
   private readonly learnedEvidence: LearnedPhrase[] = [];
+  /** Phrase records dropped from learnedEvidence (or by reset), reused for the next ones. */
+  private readonly sparePhrases: LearnedPhrase[] = [];
   private evidenceView: Signal[] | undefined;
   /** Kept signals per category (signalIndex). */
   private readonly perCategory = new Array<number>(signalCategories.length).fill(0);
@@ -285,8 +302,8 @@ export class ConversationState {
    * above all): a live stream forgets and meets viewers by the thousand, and allocating each one's state anew
    * made collecting the forgotten ones the largest cost. Nothing handed out before (assessments, signals)
    * aliases what is cleared here. Every field is set as the constructor and the field initialisers set it, but
-   * for the author kept for reuse (conversation-state.test.ts checks, field by field, that a reset state reads
-   * a conversation exactly as a new one does).
+   * for what is kept for reuse (spareAuthor, sparePhrases); conversation-state.test.ts checks, field by field,
+   * that a reset state reads a conversation exactly as a new one does.
    */
   reset(): void {
     this.messageCount = 0;
@@ -315,7 +332,7 @@ export class ConversationState {
     this.anyRules = false;
     this.generation = 0;
     this.stageCache = undefined;
-    while (this.learnedEvidence.length > 0) this.learnedEvidence.pop();
+    while (this.learnedEvidence.length > 0) this.sparePhrases.push(this.learnedEvidence.pop()!);
     this.evidenceView = undefined;
     this.cuesDropped = false;
   }
@@ -669,11 +686,12 @@ export class ConversationState {
       const from = at < 0 ? 0 : at > 0 && pair && nt.words[at - 1] === first ? at - 1 : at;
       const start = at < 0 ? 0 : nt.origStarts[from]!;
       const end = at < 0 ? message.text.length : nt.origEnds[at]!;
-      kept.push({ feature, weight: Math.min(1, text.topWeightAt(t) / 4), messageIndex: index, start, end, message: message.text, language: text.language(), author: message.author, signal: undefined });
+      const weight = Math.min(1, text.topWeightAt(t) / 4);
+      kept.push(phraseRecord(this.sparePhrases.pop(), feature, weight, index, start, end, message.text, text.language(), message.author));
     }
     if (kept.length > LEARNED_EVIDENCE_KEPT) {
       kept.sort(byPhraseWeight);
-      kept.length = LEARNED_EVIDENCE_KEPT;
+      while (kept.length > LEARNED_EVIDENCE_KEPT) this.sparePhrases.push(kept.pop()!);
     }
   }
 
