@@ -121,8 +121,8 @@ export class TextScorer {
    * garbage collector's work. LearnedFeature objects are made only for readers (topFeatures).
    */
   private readonly topFeature: string[] = new Array<string>(topKept).fill('');
-  private readonly topWeight = new Float64Array(topKept);
-  private readonly topMessage = new Int32Array(topKept);
+  private readonly topWeight: number[] = new Array<number>(topKept).fill(0);
+  private readonly topMessage: number[] = new Array<number>(topKept).fill(0);
   private topCount = 0;
   /** A frozen copy of the top for readers of topFeatures, rebuilt only when the top changes. */
   private topView: readonly LearnedFeature[] | undefined;

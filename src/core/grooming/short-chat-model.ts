@@ -123,6 +123,11 @@ export class AuthorCues {
   /** Distinct words (as glossed to English), at most WORDS_KEPT, in the order first seen. */
   readonly words: string[] = [];
   /**
+   * The same words as a set, made once there are more than WORD_LIST_SEARCHED: a short list is searched faster
+   * than a set is made (a stream viewer says a few words), a long one is not.
+   */
+  private wordSet: Set<string> | undefined;
+  /**
    * The words that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the model's evidence.
    * The first `topCount` slots of these arrays hold each word, its weight, its first position (packPosition) and
    * the message it was written in: plain values in fixed slots, not an object per word, so an author reused
@@ -130,8 +135,8 @@ export class AuthorCues {
    */
   topCount = 0;
   readonly topWord: string[] = new Array<string>(TOP_WORDS).fill('');
-  readonly topWeight = new Float64Array(TOP_WORDS);
-  readonly topPosition = new Float64Array(TOP_WORDS);
+  readonly topWeight: number[] = new Array<number>(TOP_WORDS).fill(0);
+  readonly topPosition: number[] = new Array<number>(TOP_WORDS).fill(0);
   readonly topText: string[] = new Array<string>(TOP_WORDS).fill('');
   private readonly weightOf: Map<string, number> | undefined;
   private zWords = 0;
@@ -157,6 +162,7 @@ export class AuthorCues {
     this.pairSet = undefined;
     // Popped, not length = 0 (a call into the runtime, which also frees the array's room).
     while (this.words.length > 0) this.words.pop();
+    this.wordSet = undefined;
     for (let k = 0; k < this.topCount; k++) {
       this.topWord[k] = '';
       this.topWeight[k] = 0;
@@ -222,8 +228,10 @@ export class AuthorCues {
       const w = glossed[i]!;
       if (this.words.length >= WORDS_KEPT) break;
       const weight = all ? 0 : weights.get(w);
-      if (weight === undefined || w.length < 2 || this.words.includes(w) || hasDigit(w)) continue;
+      if (weight === undefined || w.length < 2 || (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) || hasDigit(w)) continue;
       this.words.push(w);
+      if (this.wordSet !== undefined) this.wordSet.add(w);
+      else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
       this.zWords += weight;
       if (weight > 0) this.keepTop(w, weight, position(i), text);
       changed = true;
@@ -277,6 +285,9 @@ const noPairs: ReadonlySet<number> = new Set();
 
 /** Evidence words kept per author. */
 export const TOP_WORDS = 5;
+
+/** Words of an author searched as a list; beyond, as a set (AuthorCues.wordSet). */
+const WORD_LIST_SEARCHED = 16;
 
 /** Words one author's model features keep (the model only speaks on short chats). */
 export const WORDS_KEPT = 256;
