@@ -100,8 +100,8 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
   }
 
   /**
-   * The viewer's state, created on first comment. Beyond maxViewers the least recently active tenth is
-   * forgotten in one pass (amortised; no per-comment reordering of the map).
+   * The viewer's state, made (or a forgotten viewer's reset) on first comment. Beyond maxViewers the least
+   * recently active tenth is forgotten in one pass (amortised; no per-comment reordering of the map).
    */
   function viewerState(id: string, now: number): ConversationState {
     const known = viewers.get(id);
@@ -114,7 +114,7 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
       if (seen === undefined || seen.length < viewers.size) seen = new Float64Array(viewers.size);
       let n = 0;
       for (const v of viewers.values()) seen[n++] = v.lastSeen;
-      // The last-seen time below which viewers are forgotten: selected, not sorted (a pass every tenth of
+      // The last-seen time up to which viewers are forgotten: selected, not sorted (a pass every tenth of
       // maxViewers comments in a churning stream).
       const cutoff = nthSmallest(seen, viewers.size - keep - 1, n);
       // forEach, not for…of over entries: no [id, viewer] pair is made per tracked viewer.
