@@ -7,6 +7,7 @@
 import { checkMessage } from './check-message.ts';
 import { ConversationState, type ConversationStateOptions } from './conversation-state.ts';
 import { sigmoid } from './learned-model.ts';
+import { nthSmallest } from './nth-smallest.ts';
 import { checkCount, checkThreshold } from './options.ts';
 import type { AuthorTier, ChatMessage, Signal, SignalCategory } from './types.ts';
 
@@ -44,6 +45,11 @@ export interface CommentStreamMonitor {
   viewer(id: string): ReturnType<ConversationState['assessment']> | undefined;
 }
 
+interface Viewer {
+  state: ConversationState;
+  lastSeen: number;
+}
+
 /** Categories that count a viewer as pressing the streamer in a pile-on. */
 const pressing = new Set<SignalCategory>(['stream_pressure', 'image_request', 'sexual_talk', 'body_compliment', 'threat', 'supervision_check', 'platform_move']);
 const TOP = 5;
@@ -65,7 +71,11 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
     ...(streamerTier !== undefined && streamerTier !== 'unknown' ? { counterpartTier: streamerTier } : {}),
     ...(opts.languages ? { languages: opts.languages } : {}),
   };
-  const viewers = new Map<string, { state: ConversationState; lastSeen: number }>();
+  const viewers = new Map<string, Viewer>();
+  /** Forgotten viewers' entries, to be reset for the next new viewers (at most the tenth forgotten in one pass). */
+  const spare: Viewer[] = [];
+  /** Scratch of the eviction pass: the tracked viewers' last-seen times. */
+  let seen: Float64Array | undefined;
   const top: ViewerSummary[] = [];
   const recent: (string | null)[] = new Array(window).fill(null);
   const pressingCount = new Map<string, number>();
@@ -90,8 +100,8 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
   }
 
   /**
-   * The viewer's state, created on first comment. Beyond maxViewers the least recently active tenth is
-   * forgotten in one pass (amortised; no per-comment reordering of the map).
+   * The viewer's state, made (or a forgotten viewer's reset) on first comment. Beyond maxViewers the least
+   * recently active tenth is forgotten in one pass (amortised; no per-comment reordering of the map).
    */
   function viewerState(id: string, now: number): ConversationState {
     const known = viewers.get(id);
@@ -101,21 +111,30 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
     }
     if (viewers.size >= maxViewers) {
       const keep = Math.floor(maxViewers * 0.9);
-      const seen = new Float64Array(viewers.size);
+      if (seen === undefined || seen.length < viewers.size) seen = new Float64Array(viewers.size);
       let n = 0;
       for (const v of viewers.values()) seen[n++] = v.lastSeen;
-      seen.sort();
-      const cutoff = seen[viewers.size - keep - 1]!;
-      for (const [vid, v] of viewers) {
-        if (v.lastSeen <= cutoff) {
-          viewers.delete(vid);
-          updateTop(vid, undefined);
-        }
-      }
+      // The last-seen time up to which viewers are forgotten: selected, not sorted (a pass every tenth of
+      // maxViewers comments in a churning stream).
+      const cutoff = nthSmallest(seen, viewers.size - keep - 1, n);
+      // forEach, not for…of over entries: no [id, viewer] pair is made per tracked viewer.
+      viewers.forEach((v, vid) => {
+        if (v.lastSeen > cutoff) return;
+        viewers.delete(vid);
+        updateTop(vid, undefined);
+        // Kept for a new viewer, not dropped: a new state per viewer, collected soon after, was the churn's
+        // main cost.
+        spare.push(v);
+      });
     }
-    const state = new ConversationState(viewerOptions);
-    viewers.set(id, { state, lastSeen: now });
-    return state;
+    let v = spare.pop();
+    if (v) {
+      // Reset now, not when forgotten: the state's memory is then in the cache for this viewer's comment.
+      v.state.reset();
+      v.lastSeen = now;
+    } else v = { state: new ConversationState(viewerOptions), lastSeen: now };
+    viewers.set(id, v);
+    return v.state;
   }
 
   const streamRisk = () => Math.max(top[0]?.risk ?? 0, pileOnRisk());

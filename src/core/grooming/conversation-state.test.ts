@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ConversationState, type ConversationStateOptions } from './conversation-state.ts';
 import { assessConversation } from './index.ts';
+import type { ChatMessage } from './types.ts';
 
 const rulesOnly = { version: 'off', threshold: 2, bias: 0, weights: {} };
 const chat = (...m: [string, string][]) => assessConversation(m.map(([author, text]) => ({ author, text })), { shortChatModel: rulesOnly });
@@ -24,4 +28,54 @@ test('three strangers each asking one harmless-looking thing flag the chat; two 
   assert.equal(chat(['a', 'how old are you'], ['c', 'what school do you go to'], ['b', 'why']).flagged, false);
   // One person asking all three is judged on its own (the short-chat model may flag it), not as coordination.
   assert.ok(!chat(['a', 'how old are you'], ['a', 'what school do you go to'], ['a', 'are your parents home'], ['b', 'why']).rules.some((r) => r.rule === 'coordinated_asks'));
+});
+
+/**
+ * Field by field: every own field of `a` and `b` holds the same value, recursively (maps, sets and arrays in
+ * order, typed arrays by content). Objects they share (model, matcher, options) are not walked; functions are
+ * only checked to be functions (a scorer's visitor is a closure of its own).
+ */
+function assertSameFields(a: unknown, b: unknown, path = 'state', seen = new Map<object, unknown>()): void {
+  if (typeof a === 'function') return assert.equal(typeof b, 'function', path);
+  if (a === null || typeof a !== 'object') return assert.ok(Object.is(a, b), `${path}: ${String(a)} vs ${String(b)}`);
+  assert.ok(b !== null && typeof b === 'object', `${path}: object vs ${String(b)}`);
+  if (a === b || seen.get(a) === b) return;
+  seen.set(a, b);
+  assert.equal(Object.getPrototypeOf(a), Object.getPrototypeOf(b), `${path}: prototype`);
+  if (ArrayBuffer.isView(a)) return assert.deepEqual(Array.from(a as unknown as ArrayLike<number>), Array.from(b as unknown as ArrayLike<number>), path);
+  if (a instanceof Map || a instanceof Set) {
+    const x = [...a.entries()];
+    const y = [...(b as Map<unknown, unknown>).entries()];
+    assert.equal(x.length, y.length, `${path}: size`);
+    return x.forEach((e, i) => assertSameFields(e, y[i], `${path}[${i}]`, seen));
+  }
+  // What a state keeps only to reuse (spareAuthor, sparePhrases) is not what it read.
+  const keys = Object.keys(a).filter((k) => !k.startsWith('spare')).sort();
+  assert.deepEqual(Object.keys(b).filter((k) => !k.startsWith('spare')).sort(), keys, `${path}: fields`);
+  for (const k of keys) assertSameFields((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, seen);
+}
+
+const fixture = readFileSync(fileURLToPath(new URL('../../../test/fixtures/short-chats/short-chats.jsonl', import.meta.url)), 'utf8');
+const fixtureChats = fixture.split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { messages: ChatMessage[] }).messages);
+
+test('a reset state reads a conversation exactly as a new one does: the same assessments, the same fields', () => {
+  // A stream viewer's options (one author, small window and evidence list) and a conversation's.
+  const viewer: ConversationStateOptions = { threshold: 0.5, maxMessages: 20, maxAuthors: 1, maxSignals: 8, counterpartTier: 'teen' };
+  const dm: ConversationStateOptions = { threshold: 0.5, maxMessages: 50, maxAuthors: 32, maxSignals: 64 };
+  const tiers = [undefined, 'child', 'adult'] as const;
+  for (const opts of [viewer, dm]) {
+    const reused = new ConversationState(opts);
+    for (let c = 0; c < 120; c++) {
+      // Chats of every kind one after the other: each is read by the state the previous one left, reset.
+      const chat = fixtureChats[(c * 37) % fixtureChats.length]!.map((m, i) => ({ ...m, ...(i === 1 && tiers[c % 3] ? { authorTier: tiers[c % 3] } : {}) }));
+      const fresh = new ConversationState(opts);
+      reused.reset();
+      chat.forEach((m, i) => {
+        fresh.push(m);
+        reused.push(m);
+        assert.deepEqual(reused.assessment(), fresh.assessment(), `chat ${c}, message ${i}`);
+      });
+      assertSameFields(reused, fresh, `chat ${c}`);
+    }
+  }
 });

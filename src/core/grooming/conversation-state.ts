@@ -23,7 +23,7 @@ import {
   type Strengths,
 } from './lexicon-score.ts';
 import type { NormalisedText } from './normalise.ts';
-import { AuthorCues, categoryMask, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type Partner, type ShortChatModel } from './short-chat-model.ts';
+import { AuthorCues, categoryMask, hasDigit, packPosition, shortChatFeatures, unpackPosition, type CueIndex, type Partner, type ShortChatModel } from './short-chat-model.ts';
 import { sorted } from './sorted.ts';
 import { signalCategories, type AuthorRisk, type AuthorTier, type ChatMessage, type ConversationAssessment, type FiredRule, type GroomingStage, type LearnedFeature, type Signal, type SignalCategory } from './types.ts';
 
@@ -68,7 +68,7 @@ interface AuthorState {
   /** Explanation and evidence words of the score, cached until the author's cues or context change. */
   cueCache: { evidence?: Signal[] } | undefined;
   /** The short-chat rule's categories and description, with what they were made from (see modelRule). */
-  ruleCache: { present: number; top: readonly object[]; categories: SignalCategory[]; description: string } | undefined;
+  ruleCache: { present: number; words: readonly string[]; categories: SignalCategory[]; description: string } | undefined;
   /** What the last rescore gave the model: strengths after context, and whether the model applies at all. */
   cueCats: number;
   cueBlocked: boolean;
@@ -83,7 +83,90 @@ interface AuthorState {
   leverageAt: number;
 }
 
+/**
+ * A learned-model phrase kept as evidence: what is needed to show it. Its Signal is made only if it is shown
+ * (phraseSignal): nearly every message of a new live-stream viewer keeps some, and few are ever shown.
+ */
+interface LearnedPhrase {
+  feature: string;
+  /** The signal's weight. */
+  weight: number;
+  messageIndex: number;
+  start: number;
+  end: number;
+  /** The message as written; the signal's text is its slice from start to end. */
+  message: string;
+  language: string;
+  author: string | undefined;
+  signal: Signal | undefined;
+}
+
+/** A phrase record with these values: `p` reused (see sparePhrases), or a new one. */
+function phraseRecord(p: LearnedPhrase | undefined, feature: string, weight: number, messageIndex: number, start: number, end: number, message: string, language: string, author: string | undefined): LearnedPhrase {
+  if (p === undefined) return { feature, weight, messageIndex, start, end, message, language, author, signal: undefined };
+  p.feature = feature;
+  p.weight = weight;
+  p.messageIndex = messageIndex;
+  p.start = start;
+  p.end = end;
+  p.message = message;
+  p.language = language;
+  p.author = author;
+  p.signal = undefined;
+  return p;
+}
+
+/** The `learned_phrase` signal of a kept phrase, made once. */
+function phraseSignal(p: LearnedPhrase): Signal {
+  if (p.signal === undefined) {
+    const signal: Signal = { category: 'learned_phrase', messageIndex: p.messageIndex, text: p.message.slice(p.start, p.end), start: p.start, end: p.end, weight: p.weight, language: p.language };
+    if (p.author !== undefined) signal.author = p.author;
+    p.signal = signal;
+  }
+  return p.signal;
+}
+
+const byPhraseWeight = (a: LearnedPhrase, b: LearnedPhrase) => b.weight - a.weight;
+
 const noRules: AuthorState['rules'] = [];
+
+/** A new author's record. */
+function newAuthor(key: string, cues: AuthorCues, strengths: Strengths): AuthorState {
+  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
+}
+
+/**
+ * A record reused for a new author: every field as newAuthor sets it (its strengths zeroed in place). Field by
+ * field, not Object.assign with a new record, which costs ten times as much; conversation-state.test.ts checks
+ * that a reused record equals a new one.
+ */
+function resetAuthor(a: AuthorState, key: string, cues: AuthorCues): AuthorState {
+  a.key = key;
+  a.tier = undefined;
+  a.minAge = Infinity;
+  a.maxAge = -Infinity;
+  if (a.strengths !== noStrengths) a.strengths.fill(0);
+  a.signalCount = 0;
+  a.lexZ = lexiconIntercept;
+  a.presumesMinor = false;
+  a.addressedAsFamily = false;
+  a.level = 'none';
+  a.rules = noRules;
+  a.risk = 0;
+  a.readable = 0;
+  a.cues = cues;
+  a.cueScore = 0;
+  a.cueCache = undefined;
+  a.ruleCache = undefined;
+  a.cueCats = 0;
+  a.cueBlocked = false;
+  a.cueMessages = 0;
+  a.laughedLast = false;
+  a.asks = false;
+  a.claimAt = -Infinity;
+  a.leverageAt = -Infinity;
+  return a;
+}
 
 /**
  * The strengths of an author without a signal, shared (read only: an author gets its own at its first signal).
@@ -197,11 +280,15 @@ export class ConversationState {
   /** Counts rescores, to know when a cached stage is stale. */
   private generation = 0;
   private stageCache: { author: AuthorState; generation: number; stage: GroomingStage } | undefined;
-  private readonly learnedEvidence: { feature: string; signal: Signal }[] = [];
+  private readonly learnedEvidence: LearnedPhrase[] = [];
+  /** Phrase records dropped from learnedEvidence (or by reset), reused for the next ones. */
+  private readonly sparePhrases: LearnedPhrase[] = [];
   private evidenceView: Signal[] | undefined;
-  /** Kept signals per category (signalIndex), from the first signal on. */
-  private perCategory: number[] | undefined;
+  /** Kept signals per category (signalIndex). */
+  private readonly perCategory = new Array<number>(signalCategories.length).fill(0);
   private cuesDropped = false;
+  /** An author kept by reset for the next conversation's first author (a stream viewer's state has one). */
+  private spareAuthor: AuthorState | undefined;
 
   constructor(opts: ConversationStateOptions) {
     this.opts = opts;
@@ -214,6 +301,46 @@ export class ConversationState {
     // Nothing said yet: no risk (the peak starts at 0, so the first message sets it).
     this.currentRisk = 0;
     this.peakRisk = 0;
+  }
+
+  /**
+   * Starts over as a new conversation with the same options, reusing this state's memory (its text filters
+   * above all): a live stream forgets and meets viewers by the thousand, and allocating each one's state anew
+   * made collecting the forgotten ones the largest cost. Nothing handed out before (assessments, signals)
+   * aliases what is cleared here. Every field is set as the constructor and the field initialisers set it, but
+   * for what is kept for reuse (spareAuthor, sparePhrases); conversation-state.test.ts checks, field by field,
+   * that a reset state reads a conversation exactly as a new one does.
+   */
+  reset(): void {
+    this.messageCount = 0;
+    this.text.reset();
+    // The last author's record, cues and strengths are reused (touchAuthor); the others are dropped.
+    if (this.lastAuthor !== undefined) this.spareAuthor ??= this.authors.get(this.lastAuthor);
+    this.authors.clear();
+    this.bestAuthor = undefined;
+    this.textWeight = 1;
+    this.evidenceCount = 0;
+    this.lastAgeProbe = undefined;
+    this.lastAuthor = undefined;
+    this.materialSeen = false;
+    this.lastLaughed = false;
+    this.kinCalledBy = undefined;
+    this.askers = 0;
+    this.textZ = textLogit(this.model, 0, 0);
+    this.currentRisk = 0;
+    this.peakRisk = 0;
+    this.warningAt = null;
+    // Counts of kept evidence: zero already when none was kept.
+    if (this.evidence.length > 0) this.perCategory.fill(0);
+    // Emptied by popping, not by setting length (a call into the runtime, which also frees the array's room).
+    while (this.evidence.length > 0) this.evidence.pop();
+    this.totalWords = 0;
+    this.anyRules = false;
+    this.generation = 0;
+    this.stageCache = undefined;
+    while (this.learnedEvidence.length > 0) this.sparePhrases.push(this.learnedEvidence.pop()!);
+    this.evidenceView = undefined;
+    this.cuesDropped = false;
   }
 
   /** Adds one message; returns its signals and whether risk crossed the threshold for the first time. */
@@ -391,7 +518,15 @@ export class ConversationState {
       if (this.authors.get(oldest)!.asks) this.askers--;
       this.authors.delete(oldest);
     }
-    a = { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths: noStrengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: [], risk: 0, readable: 0, cues: new AuthorCues(this.shortModel), cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
+    const spare = this.spareAuthor;
+    if (spare === undefined) a = newAuthor(key, new AuthorCues(this.shortModel), noStrengths);
+    else {
+      // The record, cues and strengths of the last conversation's author, reset (see reset).
+      this.spareAuthor = undefined;
+      const cues = spare.cues.model === this.shortModel ? spare.cues : new AuthorCues(this.shortModel);
+      cues.reset();
+      a = resetAuthor(spare, key, cues);
+    }
     this.authors.set(key, a);
     return a;
   }
@@ -500,7 +635,7 @@ export class ConversationState {
   private keepEvidence(s: Signal): void {
     const evidence = this.evidence;
     evidence.push(s);
-    const counts = (this.perCategory ??= new Array<number>(signalCategories.length).fill(0));
+    const counts = this.perCategory;
     counts[signalIndex[s.category]]!++;
     this.evidenceView = undefined;
     if (evidence.length <= this.opts.maxSignals) return;
@@ -539,25 +674,33 @@ export class ConversationState {
   private keepLearnedEvidence(message: ChatMessage, nt: NormalisedText, index: number): void {
     // Only a feature this message added to the learned model's top can be new evidence.
     if (this.text.lastKept() !== index) return;
-    for (const f of this.text.topFeatures()) {
+    const text = this.text;
+    const kept = this.learnedEvidence;
+    for (let t = 0; t < text.topSize(); t++) {
+      if (text.topMessageAt(t) !== index) continue;
+      const feature = text.topFeatureAt(t);
       // A number is nothing a reviewer can read as grooming (in the research data numbers track who wrote
       // when, not what was said), so phrases with digits are never shown, or counted, as evidence.
-      if (f.messageIndex !== index || /\d/.test(f.feature) || this.learnedEvidence.some((s) => s.feature === f.feature)) continue;
-      const parts = f.feature.split(' ');
+      if (hasDigit(feature) || kept.some((p) => p.feature === feature)) continue;
+      // Its first and last words and whether it is a pair, as feature.split(' ') would give them (without the array).
+      const space = feature.indexOf(' ');
+      const single = space < 0;
+      const pair = !single && feature.lastIndexOf(' ') === space;
+      const first = single ? feature : feature.slice(0, space);
+      const last = single ? feature : feature.slice(feature.lastIndexOf(' ') + 1);
       let at = -1;
       for (let k = 0; k < nt.words.length && at < 0; k++) {
-        if (nt.words[k] === parts[parts.length - 1] && (parts.length === 1 || k === 0 || nt.words[k - 1] === parts[0])) at = k;
+        if (nt.words[k] === last && (single || k === 0 || nt.words[k - 1] === first)) at = k;
       }
-      const from = at < 0 ? 0 : at > 0 && parts.length === 2 && nt.words[at - 1] === parts[0] ? at - 1 : at;
+      const from = at < 0 ? 0 : at > 0 && pair && nt.words[at - 1] === first ? at - 1 : at;
       const start = at < 0 ? 0 : nt.origStarts[from]!;
       const end = at < 0 ? message.text.length : nt.origEnds[at]!;
-      const signal: Signal = { category: 'learned_phrase', messageIndex: index, text: message.text.slice(start, end), start, end, weight: Math.min(1, f.weight / 4), language: this.text.language() };
-      if (message.author !== undefined) signal.author = message.author;
-      this.learnedEvidence.push({ feature: f.feature, signal });
+      const weight = Math.min(1, text.topWeightAt(t) / 4);
+      kept.push(phraseRecord(this.sparePhrases.pop(), feature, weight, index, start, end, message.text, text.language(), message.author));
     }
-    if (this.learnedEvidence.length > LEARNED_EVIDENCE_KEPT) {
-      this.learnedEvidence.sort((a, b) => b.signal.weight - a.signal.weight);
-      this.learnedEvidence.length = LEARNED_EVIDENCE_KEPT;
+    if (kept.length > LEARNED_EVIDENCE_KEPT) {
+      kept.sort(byPhraseWeight);
+      while (kept.length > LEARNED_EVIDENCE_KEPT) this.sparePhrases.push(kept.pop()!);
     }
   }
 
@@ -664,8 +807,12 @@ export class ConversationState {
     a.cueCache ??= {};
     if (a.cueCache.evidence) return a.cueCache.evidence;
     const out: Signal[] = [];
-    for (const { weight, position, end: last, text } of a.cues.topWords) {
-      const { messageIndex, wordIndex } = unpackPosition(position);
+    const cues = a.cues;
+    for (let k = 0; k < cues.topCount; k++) {
+      const weight = cues.topWeight[k]!;
+      const text = cues.topText[k]!;
+      const { messageIndex, wordIndex } = unpackPosition(cues.topPosition[k]!);
+      const last = cues.topEnd[k]!;
       // Where the word (or word pair) was written: the message normalised again (only when evidence is shown).
       const nt = this.matcher.normaliser.normalise(text);
       const start = nt.origStarts[wordIndex];
@@ -714,12 +861,13 @@ export class ConversationState {
   private modelRule(a: AuthorState): { categories: SignalCategory[]; description: string } {
     let present = 0;
     for (let i = 0; i < a.strengths.length; i++) if (a.strengths[i]! > 0) present |= 1 << i;
-    const top = a.cues.topWords;
+    const cues = a.cues;
     const c = a.ruleCache;
-    if (c !== undefined && c.present === present && c.top.length === top.length && c.top.every((t, i) => t === top[i])) return c;
+    if (c !== undefined && c.present === present && c.words.length === cues.topCount && c.words.every((w, i) => w === cues.topWord[i])) return c;
+    const words = cues.topWord.slice(0, cues.topCount);
     const categories = presentCategories(a.strengths).filter((x) => x !== 'age_disclosure' && x !== 'learned_phrase');
-    const description = `the short-chat model (fitted on synthetic chats) reads this author's words together: ${[...top.map((t) => `"${t.word}"`), ...categories.map((x) => x.replace(/_/g, ' '))].join(', ')}`;
-    a.ruleCache = { present, top: top.slice(), categories, description };
+    const description = `the short-chat model (fitted on synthetic chats) reads this author's words together: ${[...words.map((w) => `"${w}"`), ...categories.map((x) => x.replace(/_/g, ' '))].join(', ')}`;
+    a.ruleCache = { present, words, categories, description };
     return a.ruleCache;
   }
 
@@ -775,7 +923,7 @@ export class ConversationState {
    * lexicon signal and the learned model carries a flag alone, the words it weighed most are the evidence.
    */
   signals(): Signal[] {
-    const learned = this.evidence.length === 0 && this.warningAt !== null ? this.learnedEvidence.map((e) => e.signal) : [];
+    const learned = this.evidence.length === 0 && this.warningAt !== null ? this.learnedEvidence.map(phraseSignal) : [];
     const model: Signal[] = [];
     if (this.warningAt !== null) {
       for (const a of this.authors.values()) {
@@ -789,16 +937,12 @@ export class ConversationState {
   }
 
   /**
-   * Copies of the learned model's top features, made field by field: the assessment is built after every
-   * message, and a literal of known shape costs a fraction of an object spread.
+   * The learned model's top features, a new object each (the assessment owns them), read from the scorer's
+   * plain values: the assessment is built after every message.
    */
   private learnedFeatures(): LearnedFeature[] {
-    const top = this.text.topFeatures();
-    const out = new Array<LearnedFeature>(top.length);
-    for (let i = 0; i < top.length; i++) {
-      const f = top[i]!;
-      out[i] = { feature: f.feature, weight: f.weight, messageIndex: f.messageIndex };
-    }
+    const out = new Array<LearnedFeature>(this.text.topSize());
+    for (let i = 0; i < out.length; i++) out[i] = this.text.topAt(i);
     return out;
   }
 

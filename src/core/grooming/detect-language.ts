@@ -148,4 +148,11 @@ export class LanguageTally {
     }
     return this.settled;
   }
+
+  /** Starts over, as a new tally (reusing its memory). */
+  reset(): void {
+    this.total.fill(0);
+    this.settled = 'en';
+    this.fresh = false;
+  }
 }

@@ -53,13 +53,20 @@ export interface GroomingModel {
 export interface LoadedModel {
   model: GroomingModel;
   weights: Float32Array;
+  /**
+   * Bit b set when weights[b] is not 0. Few buckets have a weight (about 1 in 20), and this bitset is a thirty-
+   * second of the table's size, so a feature without one is known from a cache-resident read.
+   */
+  nonZero: Uint32Array;
 }
 
 /** Expands the sparse weights into a dense table. */
 export function loadModel(model: GroomingModel): LoadedModel {
   const weights = new Float32Array(1 << model.featureBits);
   for (let i = 0; i < model.indices.length; i++) weights[model.indices[i]!] = model.values[i]!;
-  return { model, weights };
+  const nonZero = new Uint32Array(Math.ceil(weights.length / 32));
+  for (let b = 0; b < weights.length; b++) if (weights[b] !== 0) nonZero[b >>> 5]! |= 1 << (b & 31);
+  return { model, weights, nonZero };
 }
 
 /**
@@ -107,8 +114,17 @@ export class TextScorer {
   private messages = 0;
   private readonly window: number;
   private z: number;
-  private readonly top: LearnedFeature[] = [];
-  /** A frozen copy of `top` for readers, rebuilt only when `top` changes (it is read after every message). */
+  /**
+   * The features that raised the score most, strongest first: `topCount` of them, as plain values (name, weight
+   * rounded as shown, message) rather than an object each. A live stream meets thousands of viewers who each say
+   * one thing, and every new viewer fills this list; objects kept for each of them were a large part of the
+   * garbage collector's work. LearnedFeature objects are made only for readers (topFeatures).
+   */
+  private readonly topFeature: string[] = new Array<string>(topKept).fill('');
+  private readonly topWeight: number[] = new Array<number>(topKept).fill(0);
+  private readonly topMessage: number[] = new Array<number>(topKept).fill(0);
+  private topCount = 0;
+  /** A frozen copy of the top for readers of topFeatures, rebuilt only when the top changes. */
   private topView: readonly LearnedFeature[] | undefined;
   private readonly visit: FeatureVisitor;
 
@@ -121,12 +137,15 @@ export class TextScorer {
     this.stream = new FeatureStream(lm.model.featureBits, glosser, this.window);
     this.z = textLogit(lm, 0, 0);
     const w = lm.weights;
+    const nonZero = lm.nonZero;
     this.visit = (bucket, read, i, bigram, newToConversation, newToEpoch) => {
+      // A feature of weight 0 changes no sum and is never kept: skipped without reading the (large) table.
+      if ((nonZero[bucket >>> 5]! & (1 << (bucket & 31))) === 0) return;
       const v = w[bucket]!;
       if (newToEpoch) this.epochSum += v;
       if (!newToConversation) return;
       this.sum += v;
-      if (v > 0 && (this.top.length < topKept || v > this.top[this.top.length - 1]!.weight)) this.keep(v, read, i, bigram);
+      if (v > 0 && (this.topCount < topKept || v > this.topWeight[topKept - 1]!)) this.keep(v, read, i, bigram);
     };
   }
 
@@ -149,12 +168,21 @@ export class TextScorer {
   private keep(weight: number, read: readonly string[], i: number, bigram: boolean): void {
     const first = i > 0 ? read[i - 1]! : this.prevWord;
     const feature = bigram ? (first ? `${first} ${read[i]}` : read[i]!) : read[i]!;
-    if (this.top.some((t) => t.feature === feature)) return;
-    const item: LearnedFeature = Object.freeze({ feature, weight: Math.round(weight * 1000) / 1000, messageIndex: this.messageIndex });
-    let at = this.top.findIndex((t) => t.weight < weight);
-    if (at < 0) at = this.top.length;
-    this.top.splice(at, 0, item);
-    if (this.top.length > topKept) this.top.pop();
+    const n = this.topCount;
+    for (let k = 0; k < n; k++) if (this.topFeature[k] === feature) return;
+    // Before the first weaker one (the stored weights are rounded, the new one is not), the last falling off.
+    let at = 0;
+    while (at < n && !(this.topWeight[at]! < weight)) at++;
+    const last = n < topKept ? n : topKept - 1;
+    for (let k = last; k > at; k--) {
+      this.topFeature[k] = this.topFeature[k - 1]!;
+      this.topWeight[k] = this.topWeight[k - 1]!;
+      this.topMessage[k] = this.topMessage[k - 1]!;
+    }
+    this.topFeature[at] = feature;
+    this.topWeight[at] = Math.round(weight * 1000) / 1000;
+    this.topMessage[at] = this.messageIndex;
+    if (n < topKept) this.topCount = n + 1;
     this.topView = undefined;
     this.keptAt = this.messageIndex;
   }
@@ -179,7 +207,7 @@ export class TextScorer {
    * least `minShown` features that raised it, which the assessment lists for the reviewer.
    */
   hasEvidence(minShown = 3): boolean {
-    return this.enoughText() && this.top.length >= minShown;
+    return this.enoughText() && this.topCount >= minShown;
   }
 
   /** The conversation's language as detected so far. */
@@ -189,12 +217,57 @@ export class TextScorer {
 
   /** The features that raised the learned score most, as the model read them (glossed to English); read-only. */
   topFeatures(): readonly LearnedFeature[] {
-    this.topView ??= Object.freeze(this.top.slice());
+    if (this.topView === undefined) {
+      const view = new Array<LearnedFeature>(this.topCount);
+      for (let k = 0; k < this.topCount; k++) view[k] = Object.freeze(this.topAt(k));
+      this.topView = Object.freeze(view);
+    }
     return this.topView;
+  }
+
+  /** Features in the top (topAt reads one, strongest first: 0 … topSize() − 1). */
+  topSize(): number {
+    return this.topCount;
+  }
+
+  /** One feature of the top as a new object. */
+  topAt(k: number): LearnedFeature {
+    return { feature: this.topFeature[k]!, weight: this.topWeight[k]!, messageIndex: this.topMessage[k]! };
+  }
+
+  /** The name, weight and message of one feature of the top, without an object. */
+  topFeatureAt(k: number): string {
+    return this.topFeature[k]!;
+  }
+  topWeightAt(k: number): number {
+    return this.topWeight[k]!;
+  }
+  topMessageAt(k: number): number {
+    return this.topMessage[k]!;
   }
 
   /** Messages in an epoch (the recent part scored on its own). */
   windowSlots(): number {
     return this.window;
+  }
+
+  /** Starts over, as a new scorer with the same model and window (reusing its memory). */
+  reset(): void {
+    this.stream.reset();
+    this.sum = 0;
+    this.epochSum = 0;
+    this.messages = 0;
+    this.z = textLogit(this.lm, 0, 0);
+    // Readers only ever get copies (topView, topAt), so the top is emptied in place.
+    for (let k = 0; k < this.topCount; k++) {
+      this.topFeature[k] = '';
+      this.topWeight[k] = 0;
+      this.topMessage[k] = 0;
+    }
+    this.topCount = 0;
+    this.topView = undefined;
+    this.messageIndex = 0;
+    this.prevWord = '';
+    this.keptAt = -1;
   }
 }

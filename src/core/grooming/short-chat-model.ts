@@ -124,7 +124,8 @@ const featureScratch: number[] = [];
 export const packPosition = (messageIndex: number, wordIndex: number): number => messageIndex * 4096 + Math.min(wordIndex, 4095);
 export const unpackPosition = (p: number): { messageIndex: number; wordIndex: number } => ({ messageIndex: Math.floor(p / 4096), wordIndex: p % 4096 });
 
-function hasDigit(w: string): boolean {
+/** Whether a word has an ASCII digit (as /\d/ tests, without a regular expression). */
+export function hasDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c >= 48 && c <= 57) return true;
@@ -141,11 +142,27 @@ function hasDigit(w: string): boolean {
  */
 export class AuthorCues {
   any = 0;
-  readonly pairs = new Set<number>();
-  /** Distinct words and word pairs ("a b", as glossed to English), at most WORDS_KEPT, each with its first position (packPosition). */
-  readonly words = new Map<string, number>();
-  /** The words and word pairs that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the model's evidence (`end`: the last word's position). */
-  readonly topWords: { word: string; weight: number; position: number; end: number; text: string }[] = [];
+  /** Pairs of cues seen in one message (i * 64 + j), in the order first seen; made at the first pair (most authors have none). */
+  private pairSet: Set<number> | undefined;
+  /** Distinct words and word pairs ("a b", as glossed to English), at most WORDS_KEPT, in the order first seen. */
+  readonly words: string[] = [];
+  /**
+   * The same words as a set, made once there are more than WORD_LIST_SEARCHED: a short list is searched faster
+   * than a set is made (a stream viewer says a few words), a long one is not.
+   */
+  private wordSet: Set<string> | undefined;
+  /**
+   * The words and word pairs that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the
+   * model's evidence. The first `topCount` slots of these arrays hold each word, its weight, its first position
+   * (packPosition), the position of its last word (a pair's second) and the message it was written in: plain values in fixed slots, not an object per word, so an author reused
+   * for a stream's next viewer (reset) leaves nothing for the garbage collector.
+   */
+  topCount = 0;
+  readonly topWord: string[] = new Array<string>(TOP_WORDS).fill('');
+  readonly topWeight: number[] = new Array<number>(TOP_WORDS).fill(0);
+  readonly topPosition: number[] = new Array<number>(TOP_WORDS).fill(0);
+  readonly topEnd: number[] = new Array<number>(TOP_WORDS).fill(0);
+  readonly topText: string[] = new Array<string>(TOP_WORDS).fill('');
   private readonly weightOf: Map<string, number> | undefined;
   private zWords = 0;
   private zPairs = 0;
@@ -155,8 +172,37 @@ export class AuthorCues {
   private basePartnerCats = -1;
   private zBase = 0;
 
-  constructor(private readonly model?: ShortChatModel) {
+  constructor(readonly model?: ShortChatModel) {
     this.weightOf = model === undefined ? undefined : wordWeights(model);
+  }
+
+  /** Cue pairs seen in one message (i * 64 + j), in the order first seen. */
+  get pairs(): ReadonlySet<number> {
+    return this.pairSet ?? noPairs;
+  }
+
+  /** Starts over, as new cues of the same model (reusing the memory). */
+  reset(): void {
+    this.any = 0;
+    this.pairSet = undefined;
+    // Popped, not length = 0 (a call into the runtime, which also frees the array's room).
+    while (this.words.length > 0) this.words.pop();
+    this.wordSet = undefined;
+    for (let k = 0; k < this.topCount; k++) {
+      this.topWord[k] = '';
+      this.topWeight[k] = 0;
+      this.topPosition[k] = 0;
+      this.topEnd[k] = 0;
+      this.topText[k] = '';
+    }
+    this.topCount = 0;
+    this.zWords = 0;
+    this.zPairs = 0;
+    this.baseCues = -1;
+    this.baseCats = -1;
+    this.basePartnerCues = -1;
+    this.basePartnerCats = -1;
+    this.zBase = 0;
   }
 
   /** The model's score for this author, given the author's category strengths (after context). */
@@ -206,20 +252,21 @@ export class AuthorCues {
     const all = weights === undefined || weights.size === 0;
     for (let i = 0; i < glossed.length; i++) {
       const w = glossed[i]!;
-      if (this.words.size >= WORDS_KEPT) break;
+      if (this.words.length >= WORDS_KEPT) break;
       const weight = all ? 0 : weights.get(w);
-      if (weight === undefined || this.words.has(w) || w.length < 2 || hasDigit(w)) continue;
-      const p = position(i);
-      this.words.set(w, p);
+      if (weight === undefined || w.length < 2 || (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) || hasDigit(w)) continue;
+      this.words.push(w);
+      if (this.wordSet !== undefined) this.wordSet.add(w);
+      else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
       this.zWords += weight;
-      if (weight > 0) this.keepTop(w, weight, p, text);
+      if (weight > 0) this.keepTop(w, weight, position(i), text);
       changed = true;
     }
     // Word pairs within the message ("your parents", "send one"). With a fitted model a pair is looked up by its
     // two words, so a message costs no string per pair the model does not weigh; fitting keeps every pair.
     const pairs = all ? undefined : pairWeights(this.model!);
     for (let i = 1; i < glossed.length; i++) {
-      if (this.words.size >= WORDS_KEPT) break;
+      if (this.words.length >= WORDS_KEPT) break;
       const a = glossed[i - 1]!;
       const second = pairs?.get(a);
       if (pairs !== undefined && second === undefined) continue;
@@ -227,23 +274,36 @@ export class AuthorCues {
       const weight = second === undefined ? 0 : second.get(b);
       if (weight === undefined || a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
       const w = `${a} ${b}`;
-      if (this.words.has(w)) continue;
-      const p = position(i - 1);
-      this.words.set(w, p);
+      if (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) continue;
+      this.words.push(w);
+      if (this.wordSet !== undefined) this.wordSet.add(w);
+      else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
       this.zWords += weight;
-      if (weight > 0) this.keepTop(w, weight, p, text, position(i));
+      if (weight > 0) this.keepTop(w, weight, position(i - 1), text, position(i));
       changed = true;
     }
     return changed;
   }
 
   private keepTop(word: string, weight: number, position: number, text: string, end = position): void {
-    const t = this.topWords;
-    if (t.length === TOP_WORDS && t[t.length - 1]!.weight >= weight) return;
-    let i = t.length;
-    while (i > 0 && t[i - 1]!.weight < weight) i--;
-    t.splice(i, 0, { word, weight, position, end, text });
-    if (t.length > TOP_WORDS) t.length = TOP_WORDS;
+    const n = this.topCount;
+    if (n === TOP_WORDS && this.topWeight[n - 1]! >= weight) return;
+    // After the last at least as strong; the weakest falls off when full.
+    let i = n;
+    while (i > 0 && this.topWeight[i - 1]! < weight) i--;
+    for (let k = n < TOP_WORDS ? n : TOP_WORDS - 1; k > i; k--) {
+      this.topWord[k] = this.topWord[k - 1]!;
+      this.topWeight[k] = this.topWeight[k - 1]!;
+      this.topPosition[k] = this.topPosition[k - 1]!;
+      this.topEnd[k] = this.topEnd[k - 1]!;
+      this.topText[k] = this.topText[k - 1]!;
+    }
+    this.topWord[i] = word;
+    this.topWeight[i] = weight;
+    this.topPosition[i] = position;
+    this.topEnd[i] = end;
+    this.topText[i] = text;
+    if (n < TOP_WORDS) this.topCount = n + 1;
   }
 
   /** Adds one message's mask; true when something new was seen. */
@@ -257,8 +317,9 @@ export class AuthorCues {
       for (let j = i + 1; j < CUE_COUNT; j++) {
         if (!(mask & (1 << j))) continue;
         const k = i * 64 + j;
-        if (!this.pairs.has(k)) {
-          this.pairs.add(k);
+        const pairs = (this.pairSet ??= new Set());
+        if (!pairs.has(k)) {
+          pairs.add(k);
           if (this.model) this.zPairs += weightTables(this.model).inMessage[i * CUE_COUNT + j]!;
           changed = true;
         }
@@ -268,8 +329,13 @@ export class AuthorCues {
   }
 }
 
+const noPairs: ReadonlySet<number> = new Set();
+
 /** Evidence words kept per author. */
 export const TOP_WORDS = 5;
+
+/** Words of an author searched as a list; beyond, as a set (AuthorCues.wordSet). */
+const WORD_LIST_SEARCHED = 16;
 
 /** Words one author's model features keep (the model only speaks on short chats). */
 export const WORDS_KEPT = 256;
@@ -300,7 +366,7 @@ export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) 
   const out = [...base];
   for (const k of ac.pairs) out.push(`m:${cueName(Math.floor(k / 64))}+${cueName(k % 64)}`);
   for (let i = 0; i < base.length; i++) for (let j = i + 1; j < base.length; j++) out.push(`a:${base[i]}+${base[j]}`);
-  for (const w of ac.words.keys()) out.push(`w:${w}`);
+  for (const w of ac.words) out.push(`w:${w}`);
   for (let i = 0; i < CUE_COUNT; i++) if (partner.cues & (1 << i)) out.push(`pc:${cueName(i)}`);
   for (let i = 0; i < modelCategories.length; i++) if (partner.cats & (1 << i)) out.push(`ps:${modelCategories[i]!}`);
   return out;

@@ -98,6 +98,11 @@ class SeenFilter {
     for (let i = 0; i < filterWords; i++) this.bits[this.offset + i * this.stride] = 0;
     this.set = 0;
   }
+
+  /** Counts from zero again, once the owner has zeroed the whole buffer. */
+  restart(): void {
+    this.set = 0;
+  }
 }
 
 /** One conversation's feature stream: language, gloss, hashing and first-seen filtering, message by message. */
@@ -105,6 +110,8 @@ export class FeatureStream {
   private readonly mask: number;
   private readonly seen: SeenFilter;
   private readonly epochSeen: SeenFilter | undefined;
+  /** The filters' bits (both filters, interleaved). */
+  private readonly buffer: Uint32Array;
   private prev = START_HASH;
   private messages = 0;
   /** The last word the model read (for describing a bigram that spans two messages). */
@@ -125,7 +132,7 @@ export class FeatureStream {
     this.mask = (1 << bits) - 1;
     // One allocation for both filters: a typed array costs about 200 bytes of its own besides its data.
     const stride = epoch > 0 ? 2 : 1;
-    const buffer = new Uint32Array(filterWords * stride);
+    const buffer = (this.buffer = new Uint32Array(filterWords * stride));
     this.seen = new SeenFilter(buffer, 0, stride);
     if (epoch > 0) this.epochSeen = new SeenFilter(buffer, 1, stride);
   }
@@ -179,5 +186,20 @@ export class FeatureStream {
     if (epoch) this.epochDistinct++;
     if ((conv || epoch) && visit) visit(bucket, seq, i, bigram, conv, epoch);
     return conv ? 1 : 0;
+  }
+
+  /** Starts over, as a new stream with the same settings (reusing the filters' buffer). */
+  reset(): void {
+    // Both filters at once (one fill, not a strided loop per filter).
+    this.buffer.fill(0);
+    this.seen.restart();
+    this.epochSeen?.restart();
+    this.prev = START_HASH;
+    this.messages = 0;
+    this.prevWord = '';
+    this.tally.reset();
+    this.distinct = 0;
+    this.words = 0;
+    this.epochDistinct = 0;
   }
 }
