@@ -2,7 +2,7 @@
  * Finds lexicon signals in one message: normalise, look up the patterns anchored on the message's words,
  * run each where its anchor occurs, and map every match back to the span as written.
  */
-import { findFrames } from './frames.ts';
+import { findFrames, mentionsMundane, type FrameResult } from './frames.ts';
 import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
 import type { LexiconMatcher } from './lexicon.ts';
@@ -144,8 +144,12 @@ export function detectInNormalised(
   const parts: ImpliedParts = opts.parts ?? { claim: [], leverage: [] };
   const scanState: Scan = { matcher, original, nt, opts, langs, found, parts, present: undefined, lastRegex: undefined, lastAt: -1, lastMatch: null };
   scan(scanState);
-  const { banter, jokes } = frameSignals(matcher, original, nt, opts, langs, found);
-  if (banter) dampBanter(found);
+  const frames = frameSignals(matcher, original, nt, opts, langs, found);
+  // Whether a harmless message mentions ordinary embarrassing material is read only when it matters: a threat to
+  // excuse, or a part of implied sextortion (-1: not read yet).
+  let mundane = -1;
+  if (frames.harmless && !frames.banter && found.some(isSextortion)) mundane = mentionsMundane(matcher.frames, nt.words) ? 1 : 0;
+  if (frames.banter || mundane === 1) dampBanter(found);
   // Words run together ("sendmeapic"): match once more over the text with them split apart.
   const split = opts.noSplit ? null : matcher.normaliser.splitRunTogether(nt);
   // The short-chat model reads the split words too (conversation-state.ts).
@@ -156,7 +160,10 @@ export function detectInNormalised(
     }
   }
   if (!opts.noSplit) {
-    const implied = impliedSextortion(original, parts, opts.impliedBefore ?? { claim: false, leverage: false }, jokes);
+    const anyPart = parts.claim.length > 0 || parts.leverage.length > 0;
+    if (anyPart && !frames.jokes && frames.harmless && mundane === -1) mundane = mentionsMundane(matcher.frames, nt.words) ? 1 : 0;
+    const jokes = anyPart && (frames.jokes || (frames.harmless && mundane === 1));
+    const implied = impliedSextortion(original, parts, opts.impliedBefore ?? noneBefore, jokes);
     if (implied.signal) found.push(implied.signal);
     if (opts.out) {
       opts.out.claim = implied.claim;
@@ -169,6 +176,9 @@ export function detectInNormalised(
   return kept;
 }
 
+
+/** No earlier implied-sextortion part (the default of DetectOptions.impliedBefore). */
+const noneBefore = Object.freeze({ claim: false, leverage: false });
 
 /** What is left of a threat to expose someone when the message is banter (see FrameResult.banter). */
 export const BANTER_FACTOR = 0.3;
@@ -186,16 +196,16 @@ function dampBanter(found: Signal[]): void {
 }
 
 /** Signals of the frames (frames.ts): sextortion and picture requests found by the roles of their words. */
-function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): { banter: boolean; jokes: boolean } {
+function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): FrameResult {
   // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
   let context = opts.materialContext === true;
   for (let i = 0; i < found.length && !context; i++) context = found[i]!.category === 'sextortion';
-  const { hits, sawMaterial, banter, jokes, laughter } = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true });
+  const r = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true });
   if (opts.out) {
-    if (sawMaterial) opts.out.sawMaterial = true;
-    if (laughter) opts.out.laughter = true;
+    if (r.sawMaterial) opts.out.sawMaterial = true;
+    if (r.laughter) opts.out.laughter = true;
   }
-  for (const h of hits) {
+  for (const h of r.hits) {
     if (langs && !langs.includes(h.language)) continue;
     const start = nt.origStarts[h.first]!;
     const end = nt.origEnds[h.last]!;
@@ -206,8 +216,10 @@ function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedT
       found.push(signal);
     }
   }
-  return { banter, jokes };
+  return r;
 }
+
+const isSextortion = (s: Signal): boolean => s.category === 'sextortion';
 
 /** Runs every pattern anchored at a word of the message (and, at an anchor, only those the next word allows). */
 function scan(s: Scan): void {

@@ -216,14 +216,20 @@ export interface FrameResult {
    * The message jokes (laughter in it or just before it) about exposing someone without coercing them: no
    * condition or demand aimed at compliance, or only asking for something owed back ("pay me back or i'm posting
    * that photo of you asleep lol") or an ordinary favour ("buy me fries or it goes in the group chat 😂"), and
-   * nothing intimate. Threats to expose in such a message are banter, not sextortion.
+   * nothing intimate. Threats to expose in such a message are banter, not sextortion. Also banter: a message
+   * that could be `harmless` and mentions ordinary embarrassing material (see harmlessMaterial).
    */
   banter: boolean;
   /**
-   * The message jokes on its own: it laughs or mentions ordinary embarrassing material, and nothing in it is
-   * intimate (implied-sextortion.ts reads no claim or leverage in it).
+   * The message jokes on its own: it laughs and nothing in it is intimate, or it is `harmless` and mentions
+   * ordinary embarrassing material (implied-sextortion.ts reads no claim or leverage in it).
    */
   jokes: boolean;
+  /**
+   * Short, nothing intimate, no picture asked for: whether it mentions ordinary embarrassing material ("the video
+   * of u falling off the bike") is read only when it matters (harmlessMaterial), as few messages threaten anyone.
+   */
+  harmless: boolean;
   /** The message laughs ("lol", "haha", "😂", "jk", "mdr", "jaja"). */
   laughter: boolean;
 }
@@ -250,7 +256,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
       const split = (k > 0 && nt.origStarts[k] === nt.origStarts[k - 1]) || (k + 1 < n && nt.origStarts[k] === nt.origStarts[k + 1]);
       fresh = split && frames.byFirst.has(words[k]!);
     }
-    if (!fresh) return { hits: out, sawMaterial, banter: false, jokes: false, laughter: false };
+    if (!fresh) return { hits: out, sawMaterial, banter: false, jokes: false, harmless: false, laughter: false };
   }
   const nl = frames.languages.length;
   for (let l = 0; l < nl; l++) masks[l] = 0;
@@ -265,7 +271,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     const list = slot.multi;
     if (list) for (const e of list) if (matchesAt(words, k, e.words)) masks[e.lang]! |= 1 << e.cls;
   }
-  if (!any) return { hits: out, sawMaterial, banter: false, jokes: false, laughter: false };
+  if (!any) return { hits: out, sawMaterial, banter: false, jokes: false, harmless: false, laughter: false };
   for (let l = 0; l < nl; l++) {
     const m = masks[l]!;
     if ((m & M.seen) !== 0) sawMaterial = true;
@@ -300,14 +306,15 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   // Playful: nothing intimate, and no coercion, or only a demand for something owed back or an ordinary favour
   // with no picture asked for. Laughter in the message, or just before it, makes such a threat banter.
   const playful = n <= SHORT_WORDS && !intimate && (restitution || !coercion || (favour && !asksPicture));
-  // Ordinary embarrassing material ("the video of u falling off the bike") needs no laughter to be a joke.
-  const harmless = n <= SHORT_WORDS && !intimate && !asksPicture && mentionsMundane(frames, words);
-  const jokes = harmless || (n <= SHORT_WORDS && !intimate && laughter);
-  return { hits: out, sawMaterial, banter: harmless || (playful && (laughter || ctx.laughedBefore === true)), jokes, laughter };
+  // Ordinary embarrassing material ("the video of u falling off the bike") needs no laughter to be a joke: the
+  // caller adds that (harmlessMaterial) when the message holds something to excuse.
+  const harmless = n <= SHORT_WORDS && !intimate && !asksPicture;
+  const jokes = n <= SHORT_WORDS && !intimate && laughter;
+  return { hits: out, sawMaterial, banter: playful && (laughter || ctx.laughedBefore === true), jokes, harmless, laughter };
 }
 
 /** Whether the words mention ordinary embarrassing material (FrameWords.mundane). */
-function mentionsMundane(frames: CompiledFrames, words: readonly string[]): boolean {
+export function mentionsMundane(frames: CompiledFrames, words: readonly string[]): boolean {
   for (let k = 0; k < words.length; k++) {
     const list = frames.mundane.get(words[k]!);
     if (list) for (const e of list) if (matchesAt(words, k, e)) return true;

@@ -43,16 +43,22 @@ export function impliedSextortion(
   before: { claim: boolean; leverage: boolean },
   banter: boolean,
 ): ImpliedResult {
-  const own = (list: Signal[]): Signal | undefined => {
-    if (banter || list.length === 0) return undefined;
-    const weights = list.map((s) => s.weight);
-    dampReportedSpeech(text, list);
-    return list.find((s, i) => s.weight === weights[i]);
-  };
-  const claim = own(parts.claim);
-  const leverage = own(parts.leverage);
+  // Most messages hold neither part: one shared answer, nothing made.
+  if (parts.claim.length === 0 && parts.leverage.length === 0) return nothing;
+  const claim = own(text, parts.claim, banter);
+  const leverage = own(text, parts.leverage, banter);
   const both = (claim !== undefined || before.claim) && (leverage !== undefined || before.leverage);
   const at = leverage ?? claim;
   const signal = both && at ? { ...at, weight: IMPLIED_WEIGHT } : undefined;
   return { claim: claim !== undefined, leverage: leverage !== undefined, signal };
+}
+
+const nothing: ImpliedResult = Object.freeze({ claim: false, leverage: false, signal: undefined });
+
+/** The first part of `list` that is the author's own words (not damped as reported speech), if any. */
+function own(text: string, list: Signal[], banter: boolean): Signal | undefined {
+  if (banter || list.length === 0) return undefined;
+  const weights = list.map((s) => s.weight);
+  dampReportedSpeech(text, list);
+  return list.find((s, i) => s.weight === weights[i]);
 }
