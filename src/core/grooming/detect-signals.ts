@@ -141,7 +141,14 @@ export function detectInNormalised(
 ): Signal[] {
   const langs = opts.languages && opts.languages.length > 0 ? opts.languages : undefined;
   const found: Signal[] = [];
-  const parts: ImpliedParts = opts.parts ?? { claim: [], leverage: [] };
+  // The top-level call's parts are a scratch emptied here (detection is synchronous, and the parts are read before
+  // it returns); the re-split pass adds to its caller's.
+  let parts = opts.parts;
+  if (parts === undefined) {
+    parts = scratchParts;
+    if (parts.claim.length > 0) parts.claim.length = 0;
+    if (parts.leverage.length > 0) parts.leverage.length = 0;
+  }
   const scanState: Scan = { matcher, original, nt, opts, langs, found, parts, present: undefined, lastRegex: undefined, lastAt: -1, lastMatch: null };
   scan(scanState);
   const frames = frameSignals(matcher, original, nt, opts, langs, found);
@@ -176,6 +183,8 @@ export function detectInNormalised(
   return kept;
 }
 
+
+const scratchParts: ImpliedParts = { claim: [], leverage: [] };
 
 /** No earlier implied-sextortion part (the default of DetectOptions.impliedBefore). */
 const noneBefore = Object.freeze({ claim: false, leverage: false });
