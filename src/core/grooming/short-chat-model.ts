@@ -51,9 +51,15 @@ const CUE_NAMES: readonly Cue[] = [...cues];
 const CUE_COUNT = CUE_NAMES.length;
 const cueName = (i: number): Cue => CUE_NAMES[i]!;
 
-/** The weights of the model's word pairs (`w:a b`) by first word, then second, built once per model. */
-const pairCache = new WeakMap<ShortChatModel, Map<string, Map<string, number>>>();
-function pairWeights(model: ShortChatModel): Map<string, Map<string, number>> {
+/** A word pair the model weighs: its feature word ("a b", made once, so reading a message builds no string) and weight. */
+interface PairEntry {
+  key: string;
+  weight: number;
+}
+
+/** The model's word pairs (`w:a b`) by first word, then second, built once per model. */
+const pairCache = new WeakMap<ShortChatModel, Map<string, Map<string, PairEntry>>>();
+function pairWeights(model: ShortChatModel): Map<string, Map<string, PairEntry>> {
   let m = pairCache.get(model);
   if (!m) {
     m = new Map();
@@ -63,7 +69,7 @@ function pairWeights(model: ShortChatModel): Map<string, Map<string, number>> {
       const first = k.slice(2, sp);
       let inner = m.get(first);
       if (!inner) m.set(first, (inner = new Map()));
-      inner.set(k.slice(sp + 1), v);
+      inner.set(k.slice(sp + 1), { key: k.slice(2), weight: v });
     }
     pairCache.set(model, m);
   }
@@ -271,9 +277,11 @@ export class AuthorCues {
       const second = pairs?.get(a);
       if (pairs !== undefined && second === undefined) continue;
       const b = glossed[i]!;
-      const weight = second === undefined ? 0 : second.get(b);
-      if (weight === undefined || a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
-      const w = `${a} ${b}`;
+      const entry = second?.get(b);
+      if (second !== undefined && entry === undefined) continue;
+      if (a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
+      const weight = entry === undefined ? 0 : entry.weight;
+      const w = entry === undefined ? `${a} ${b}` : entry.key;
       if (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) continue;
       this.words.push(w);
       if (this.wordSet !== undefined) this.wordSet.add(w);
