@@ -216,18 +216,19 @@ export interface FrameResult {
    * The message jokes (laughter in it or just before it) about exposing someone without coercing them: no
    * condition or demand aimed at compliance, or only asking for something owed back ("pay me back or i'm posting
    * that photo of you asleep lol") or an ordinary favour ("buy me fries or it goes in the group chat 😂"), and
-   * nothing intimate. Threats to expose in such a message are banter, not sextortion. Also banter: a message
-   * that could be `harmless` and mentions ordinary embarrassing material (see harmlessMaterial).
+   * nothing intimate. Threats to expose in such a message are banter, not sextortion. A `harmless` message that
+   * mentions ordinary embarrassing material is banter too; the caller reads that (mentionsMundane) only when needed.
    */
   banter: boolean;
   /**
-   * The message jokes on its own: it laughs and nothing in it is intimate, or it is `harmless` and mentions
-   * ordinary embarrassing material (implied-sextortion.ts reads no claim or leverage in it).
+   * The message jokes on its own: it laughs and nothing in it is intimate (or, read by the caller, it is
+   * `harmless` and mentions ordinary embarrassing material); implied-sextortion.ts reads no claim or leverage in it.
    */
   jokes: boolean;
   /**
    * Short, nothing intimate, no picture asked for: whether it mentions ordinary embarrassing material ("the video
-   * of u falling off the bike") is read only when it matters (harmlessMaterial), as few messages threaten anyone.
+   * of u falling off the bike") is read only when it matters (mentionsMundane, detect-signals.ts), as few
+   * messages threaten anyone.
    */
   harmless: boolean;
   /** The message laughs ("lol", "haha", "😂", "jk", "mdr", "jaja"). */
@@ -307,7 +308,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   // with no picture asked for. Laughter in the message, or just before it, makes such a threat banter.
   const playful = n <= SHORT_WORDS && !intimate && (restitution || !coercion || (favour && !asksPicture));
   // Ordinary embarrassing material ("the video of u falling off the bike") needs no laughter to be a joke: the
-  // caller adds that (harmlessMaterial) when the message holds something to excuse.
+  // caller adds that (mentionsMundane) when the message holds something to excuse.
   const harmless = n <= SHORT_WORDS && !intimate && !asksPicture;
   const jokes = n <= SHORT_WORDS && !intimate && laughter;
   return { hits: out, sawMaterial, banter: playful && (laughter || ctx.laughedBefore === true), jokes, harmless, laughter };

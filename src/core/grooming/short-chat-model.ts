@@ -76,13 +76,13 @@ function pairWeights(model: ShortChatModel): Map<string, Map<string, PairEntry>>
   return m;
 }
 
-/** Word weights of a model (`w:` features) in a map, built once per model. */
+/** Single-word weights of a model (`w:` features without a space; pairs are in pairWeights), built once per model. */
 const wordWeightCache = new WeakMap<ShortChatModel, Map<string, number>>();
 function wordWeights(model: ShortChatModel): Map<string, number> {
   let m = wordWeightCache.get(model);
   if (!m) {
     m = new Map();
-    for (const [k, v] of Object.entries(model.weights)) if (k.startsWith('w:')) m.set(k.slice(2), v);
+    for (const [k, v] of Object.entries(model.weights)) if (k.startsWith('w:') && !k.includes(' ')) m.set(k.slice(2), v);
     wordWeightCache.set(model, m);
   }
   return m;
@@ -160,8 +160,9 @@ export class AuthorCues {
   /**
    * The words and word pairs that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the
    * model's evidence. The first `topCount` slots of these arrays hold each word, its weight, its first position
-   * (packPosition), the position of its last word (a pair's second) and the message it was written in: plain values in fixed slots, not an object per word, so an author reused
-   * for a stream's next viewer (reset) leaves nothing for the garbage collector.
+   * (packPosition), the position of its last word (a pair's second) and the message it was written in: plain
+   * values in fixed slots, not an object per word, so an author reused for a stream's next viewer (reset) leaves
+   * nothing for the garbage collector.
    */
   topCount = 0;
   readonly topWord: string[] = new Array<string>(TOP_WORDS).fill('');
@@ -260,13 +261,8 @@ export class AuthorCues {
       const w = glossed[i]!;
       if (this.words.length >= WORDS_KEPT) break;
       const weight = all ? 0 : weights.get(w);
-      if (weight === undefined || w.length < 2 || (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) || hasDigit(w)) continue;
-      this.words.push(w);
-      if (this.wordSet !== undefined) this.wordSet.add(w);
-      else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
-      this.zWords += weight;
-      if (weight > 0) this.keepTop(w, weight, position(i), text);
-      changed = true;
+      if (weight === undefined || w.length < 2 || hasDigit(w)) continue;
+      if (this.keepWord(w, weight, position(i), text, position(i))) changed = true;
     }
     // Word pairs within the message ("your parents", "send one"). With a fitted model a pair is looked up by its
     // two words, so a message costs no string per pair the model does not weigh; fitting keeps every pair.
@@ -282,18 +278,23 @@ export class AuthorCues {
       if (a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
       const weight = entry === undefined ? 0 : entry.weight;
       const w = entry === undefined ? `${a} ${b}` : entry.key;
-      if (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) continue;
-      this.words.push(w);
-      if (this.wordSet !== undefined) this.wordSet.add(w);
-      else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
-      this.zWords += weight;
-      if (weight > 0) this.keepTop(w, weight, position(i - 1), text, position(i));
-      changed = true;
+      if (this.keepWord(w, weight, position(i - 1), text, position(i))) changed = true;
     }
     return changed;
   }
 
-  private keepTop(word: string, weight: number, position: number, text: string, end = position): void {
+  /** Keeps a word (or word pair) not seen before: its weight joins the score, and it may become evidence. */
+  private keepWord(w: string, weight: number, position: number, text: string, end: number): boolean {
+    if (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) return false;
+    this.words.push(w);
+    if (this.wordSet !== undefined) this.wordSet.add(w);
+    else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
+    this.zWords += weight;
+    if (weight > 0) this.keepTop(w, weight, position, text, end);
+    return true;
+  }
+
+  private keepTop(word: string, weight: number, position: number, text: string, end: number): void {
     const n = this.topCount;
     if (n === TOP_WORDS && this.topWeight[n - 1]! >= weight) return;
     // After the last at least as strong; the weakest falls off when full.
