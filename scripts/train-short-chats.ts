@@ -175,8 +175,11 @@ const rows: (Row & { set: number })[] = files.flatMap((f, set) =>
 // others. Folds by chat within one writer's set would be far too optimistic (measured: a 1 % out-of-fold rate
 // became 5 % more false positives on a new writer's chats).
 const held = new Array<number>(rows.length).fill(0);
+/** Model k: fitted on every set but set k. */
+const foldModels: ReturnType<typeof fit>[] = [];
 for (let k = 0; k < files.length; k++) {
   const m = fit(rows.filter((r) => r.set !== k), 7 + k);
+  foldModels.push(m);
   rows.forEach((r, i) => {
     if (r.set === k) held[i] = scoreOf(m, r);
   });
@@ -217,7 +220,6 @@ if (values.quick) {
   }
   process.exit(0);
 }
-const foldModels = files.map((_, k) => fit(rows.filter((r) => r.set !== k), 7 + k));
 /**
  * Per set, per chat variant: the highest grid index at which the detector (its rules gated at `gate`, see
  * ShortChatModel.ruleGate) still flags it (-1: never; grid.length: flagged without the model).
@@ -234,10 +236,18 @@ function flipsFor(gate: Gates, chosen: readonly Evasion[]) {
       if (!models.has(g)) models.set(g, at(g >= grid.length ? 2 : grid[g]!));
       return evalShortChats({ name: f, chats: [chat] }, chosen, { shortChatModel: models.get(g)! }).flaggedByVariant;
     };
-    for (const chat of chats) {
+    for (const chat0 of chats) {
+      // One chat's variants at one grid index are assessed once (every variant's bisection shares them).
+      const seen = new Map<number, boolean[]>();
+      const flaggedAt = (g: number) => {
+        let f = seen.get(g);
+        if (f === undefined) seen.set(g, (f = flagged(chat0, g)));
+        return f;
+      };
+      const chat = chat0;
       // Flagged without the model: flags at every threshold. Otherwise bisect (flagging falls as the threshold rises).
-      const off = flagged(chat, grid.length);
-      const low = flagged(chat, 0);
+      const off = flaggedAt(grid.length);
+      const low = flaggedAt(0);
       off.forEach((always, v) => {
         let flip = -1;
         if (always) flip = grid.length;
@@ -246,7 +256,7 @@ function flipsFor(gate: Gates, chosen: readonly Evasion[]) {
           let hi = grid.length - 1;
           while (lo < hi) {
             const mid = Math.ceil((lo + hi) / 2);
-            if (flagged(chat, mid)[v]) lo = mid;
+            if (flaggedAt(mid)[v]) lo = mid;
             else hi = mid - 1;
           }
           flip = lo;
