@@ -55,6 +55,7 @@ const untrained: ShortChatModel = { version: 'untrained', threshold: 1, bias: 0,
 
 interface Row {
   id: string;
+  lang?: string;
   authors: string[][];
   y: number;
   /** How much the row counts in the fit (1; less for a benign chat's opening prefix). */
@@ -164,9 +165,9 @@ const rows: (Row & { set: number })[] = files.flatMap((f, set) =>
   loadShortChats(f).flatMap((c) => {
     const byPrefix = featuresByPrefix(c);
     const y = c.label === 'grooming' ? 1 : 0;
-    const whole = { id: c.id, authors: byPrefix[byPrefix.length - 1] ?? [[]], y, w: 1, set };
+    const whole = { id: c.id, lang: c.lang, authors: byPrefix[byPrefix.length - 1] ?? [[]], y, w: 1, set };
     if (y === 1 || PREFIX_WEIGHT === 0 || byPrefix.length < 2) return [whole];
-    const openings = byPrefix.slice(0, -1).map((authors, n) => ({ id: `${c.id}#${n + 1}`, authors, y, w: PREFIX_WEIGHT / (byPrefix.length - 1), set, prefix: true }));
+    const openings = byPrefix.slice(0, -1).map((authors, n) => ({ id: `${c.id}#${n + 1}`, lang: c.lang, authors, y, w: PREFIX_WEIGHT / (byPrefix.length - 1), set, prefix: true }));
     return [whole, ...openings];
   }),
 );
@@ -217,6 +218,21 @@ if (values.quick) {
   for (const t of [0.5, 0.6, 0.7, 0.8, 0.9]) {
     const xs = perSet(t).filter((_, k) => !notForThreshold.has(files[k]!));
     console.log(`model alone at ${t}: threshold sets mean recall ${mean(xs.map((x) => x.recall)).toFixed(3)} mean FPR ${mean(xs.map((x) => x.fpr)).toFixed(3)}  (${xs.map((x) => `${x.recall.toFixed(2)}/${x.fpr.toFixed(2)}`).join(' ')})`);
+  }
+  // Per language, every set pooled (each chat scored by the model fitted on the other sets): whether glossing
+  // carries the model across languages.
+  for (const t of [0.5, 0.7]) {
+    const by = new Map<string, { tp: number; fn: number; fp: number; tn: number }>();
+    rows.forEach((r, i) => {
+      if (r.prefix) return;
+      const c = by.get(r.lang ?? '?') ?? { tp: 0, fn: 0, fp: 0, tn: 0 };
+      const hit = held[i]! >= t;
+      if (r.y === 1) c[hit ? 'tp' : 'fn']++;
+      else c[hit ? 'fp' : 'tn']++;
+      by.set(r.lang ?? '?', c);
+    });
+    const cells = [...by].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([l, c]) => `${l} ${(c.tp / Math.max(1, c.tp + c.fn)).toFixed(3)}/${(c.fp / Math.max(1, c.fp + c.tn)).toFixed(3)}`);
+    console.log(`model alone at ${t}, per language (recall/FPR, every set pooled): ${cells.join('  ')}`);
   }
   process.exit(0);
 }

@@ -17,6 +17,14 @@ test('German, Dutch, French and Spanish chat read as English words', () => {
   assert.match(gloss('cuantos anos tienes', 'es'), /^how many years have$/);
 });
 
+test('everyday function words carry over: otherwise, your, now', () => {
+  assert.equal(gloss('nu anders', 'nl'), 'now otherwise');
+  assert.equal(gloss('zahl sonst', 'de'), 'pay otherwise');
+  assert.equal(gloss('tus fotos', 'es'), 'your pics');
+  assert.equal(gloss('sinon je paie', 'fr'), 'otherwise i pay');
+  assert.equal(gloss('grad', 'de'), 'now');
+});
+
 test('inflected forms reach their entry through the stemmer, compounds through their parts', () => {
   const g = defaultGlosser();
   assert.deepEqual(g.glossWord('geheimnisses', 'de'), ['secret']);

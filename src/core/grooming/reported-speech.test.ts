@@ -23,6 +23,14 @@ test('a warning that quotes a threat is not a threat; the quoted signals stay, d
   ]) {
     assert.equal(flagged(['a', text], ['b', 'thanks for the warning']), false, text);
   }
+  // The words that announce a warning, and a marker that starts with an accented letter ("écrit").
+  for (const text of [
+    'let op, er gaat een bericht rond: "betaal of ik stuur je fotos naar je school"',
+    'ma cousine a reçu « paie ou j\'envoie tes photos à ton collège »',
+    'quelqu\'un m\'a écrit « paie ou j\'envoie tes photos à ton collège »',
+  ]) {
+    assert.equal(flagged(['a', text], ['b', 'bloque et signale']), false, text);
+  }
   const s = detectSignals('he dmd me "send 50 or i post your pics to your whole school" and i blocked him');
   const sx = s.filter((x) => x.category === 'sextortion');
   assert.ok(sx.length > 0 && sx.every((x) => x.weight <= 0.95 * REPORTED_FACTOR + 1e-9));

@@ -15,17 +15,19 @@ const OPEN_CLOSE: Record<string, string> = { '"': '"', '“': '”', '„': '“
 
 /**
  * Words around a quotation that make it reported speech, in English, German, Dutch, French and Spanish:
- * scams and their names, the advice given against them, and verbs of someone else's writing.
+ * scams and their names, the advice given against them, the words that announce a warning ("let op", "attention"),
+ * and verbs of someone else's writing. Bounded by letters, not \b: \b is ASCII-only, so a marker starting with an
+ * accented letter ("écrit", "reçu") never matched.
  */
 const MARKERS = new RegExp(
-  [
-    String.raw`\b(scams?|scammers?|sextortion\w*|sextorsi\w*|psa|warning|report(ed)?|block(ed)?|don'?t pay|never pay|do not pay|tell an adult|says|said|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?|received|got this)\b`,
-    String.raw`\b(betrug|betr[uü]ger|abzocke|warnung|achtung|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|droht|drohen|drohte|bekommen|gekriegt|erhalten)\b`,
-    String.raw`\b(oplichting|oplichters?|waarschuwing|pas op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde|gekregen|ontvangen)\b`,
-    String.raw`\b(arnaques?|escrocs?|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?|re[çc]us?)\b`,
-    String.raw`\b(estafas?|estafadores?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|amenaza[n]?|cuidado|aviso|recib\w*|me lleg\w*)\b`,
-  ].join('|'),
-  'i',
+  `(?<![\\p{L}\\p{N}_])(?:${[
+    String.raw`scams?|scammers?|sextortion\w*|sextorsi\w*|psa|warning|report(ed)?|block(ed)?|don'?t pay|never pay|do not pay|tell an adult|says|said|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?|received|got this|heads up|watch out|be careful|going around`,
+    String.raw`betrug|betr[uü]ger|abzocke|warnung|achtung|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|droht|drohen|drohte|bekommen|gekriegt|erhalten|vorsicht|aufpassen|passt auf|geht (gerade |grad )?(rum|herum)|masche|betrugsmasche`,
+    String.raw`oplichting|oplichters?|waarschuwing|pas op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde|gekregen|ontvangen|let op|opgelet|gaat rond|(bericht|berichtje) rond|nepbericht|kettingbericht`,
+    String.raw`arnaques?|escrocs?|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?|re[çc]us?|attention|m[ée]fiez[- ]vous|faites gaffe|fais gaffe|tourne en ce moment`,
+    String.raw`estafas?|estafadores?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|amenaza[n]?|cuidado|aviso|recib\w*|me lleg\w*|ojo|est[áa] circulando|anda circulando`,
+  ].join('|')})(?![\\p{L}\\p{N}_])`,
+  'iu',
 );
 
 /** Someone else said it: "they say", "he said", "scammers threaten", "sie sagen", "ze zeggen", "ils disent", "dicen". */

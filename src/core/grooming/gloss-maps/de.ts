@@ -65,4 +65,30 @@ mit with | ohne without | fur for | von from | vom from the | zu to | zum to the
 uber about | unter under | auf on | aus out | in in | im in the | ins into the | an at | am at the | um around | gegen against | bis until | durch through
 jemals ever | irgendwann sometime | irgendwo somewhere | irgendwas anything | alles everything | egal whatever | naturlich of course | leider sadly
 hoffentlich hopefully | wahrscheinlich probably | eigentlich actually | trotzdem anyway | lol lol | haha haha | hihi hehe | hmm hmm | na well
+sonst otherwise | ansonsten otherwise | grad now | gerade now | eben just | einfach just | lass let | lasst let | lassen let | als as | ab from
+nen a | ner a | nem a | paar few | zwei two | drei three | beide both | andere other | anderen others | leute people | damit so that | falls in case
+gesehen seen | geschickt sent | schickt sends | geschrieben written | schreibt writes | fragt asks | gefragt asked | geloscht deleted | loscht deletes
+gelesen read | liest reads | lesen read | mitlesen read along | guckt looks | checkt checks | kontrolliert checks | merkt notices | merken notice
+gruppe group | klassengruppe class chat | klassenchat class chat | gruppenchat group chat | bleibt stays | bleiben stay | bleib stay | zuruck back
+passt fits | perfekt perfect | drauf on it | dafur for it | dran on it | davon of it | kriegt gets | hol get | holen get | holt gets | bring bring
+bringt brings | mitbringen bring | mitnehmen take along | vorbei over | vorbeikommen come over | besser better | lieber rather | gern gladly | gerne gladly
+verstehen understand | versteht understands | verstehe understand | aussiehst look | aussieht looks | aussehen look | zuerst first | erstmal first
+rein in | raus out | runter down | hoch up | ran closer | naher closer | profil profile | profilbild profile picture | passwort password
+ehrlich honest | komisch weird | lustig funny | peinlich embarrassing | stolz proud | einzige only | einziger only | bestimmt surely | eig actually
+jz now | voll totally | mega very | digga bro | heim home | gehort belongs | eigenes own | eigene own | beweis proof | uberraschung surprise
+streng strict | verlauf history | anrufverlauf call history | sprachnachricht voice message | sprachnachrichten voice messages | link link | bio bio
+dreh turn | drehen turn | stell put | stellen put | steh stand | stehen stand | leg lay | legen lay | hinlegen lie down | setz sit | halt hold
+tanzen dance | tanz dance | tanzt dance | spiegel mirror | licht light | fenster window | decke blanket | kamera cam
+pulli sweater | pullover sweater | jacke jacket | hoodie hoodie | shirt shirt | oberteil top | socken socks | schlafanzug pajamas | badeanzug swimsuit
+badesachen swimwear | handtuch towel | leggings leggings | klamotten clothes | outfit outfit | anhast wearing | tragst wear | trikot jersey
+hund dog | katze cat | geburtstag birthday | party party | mathe math | hausi homework | training practice | trainer coach | verein club
+samstag saturday | sonntag sunday | montag monday | dienstag tuesday | mittwoch wednesday | donnerstag thursday | freitag friday
+nachmittag afternoon | nachmittags afternoon | fruh early | nachher later | vorhin earlier | direkt directly | sofort now | kostet costs | pro per
+tauschen trade | tausch trade | gratis free | taschengeld pocket money | munzen coins | herzen hearts | rose rose | rosen roses | lowe lion
+universum universe | mutprobe dare | pflicht dare | wahrheit truth | zuschauer viewers | follower followers | abos subs | kanal channel
+einkaufen shopping | arbeit work | sturmfrei home alone | kindersicherung parental controls | bildschirmzeit screen time | heimlich secretly
+aufgehoben safe | lieblingsmensch favourite person | hinter behind | rucken back | bushaltestelle bus stop | haltestelle stop | treffpunkt meeting point
+blockiert blocked | gesperrt blocked | gemeldet reported | erpresser blackmailer | erpressung blackmail | wehe dont you dare | kaputt broken
+fertig done | passiert happens | normal normal | ubrigens by the way | dachte thought | gefunden found | gibts there is | gibt gives | gib give
+nimm take | nimmst take | nimmt takes | tante aunt | onkel uncle | cousin cousin | cousine cousin | tochter daughter | sohn son | kopfhorer headphones
 `;

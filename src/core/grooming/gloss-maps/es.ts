@@ -41,4 +41,26 @@ preguntar ask | responde answer | nombre name | llamas called | llamo called | c
 poco little | mas more | menos less | bastante enough | ultimo last | proximo next | vez time | rapido quick | con with | sin without
 para for | de of | del of the | al to the | en in | sobre on | bajo under | contra against | hasta until | nada nothing | algo something | jaja haha
 jajaja haha | xd lol
+a to | y and | e and | o or | u or | tus your | pero but | ni nor | vale ok | grupo group | mejor better | serio serious | asi like this
+pues well | otra another | otro another | otros others | demas others | hay there is | oye hey | puedo can | puedes can | puede can | podemos can
+reto dare | tuya yours | tuyo yours | perfecto perfect | sudadera hoodie | desde from | insti school | cole school | directo live | pasa pass | pasame pass me
+pasas pass | igual same | primero first | vi saw | visto seen | sorpresa surprise | conmigo with me | contigo with you | nos us | perfil profile
+cierra close | entonces then | pijama pajamas | cambio exchange | dale go on | dos two | sigue follow | pon put | ponte put on | pones put | poner put
+agencia agency | cumple birthday | curso year | raro weird | gente people | seguidores followers | entre between | mayor older | recreo break
+uniforme uniform | equipo team | diamantes diamonds | captura screenshot | capturas screenshots | dijiste said | dijo said | dije said | dicho said
+ven come | vente come | trabajo work | hecho done | audio voice message | audios voice messages | veces times | camiseta shirt | playera shirt
+fiesta party | momento moment | borralo delete it | borrala delete it | mismo same | vemos see | di say | dile tell | diles tell | contrasena password
+llega arrives | llegan arrive | llegas arrive | llegar arrive | van go | pareces seem | persona person | tanto so much | primo cousin | prima cousin
+disponible available | vea see | neta really | hazte take | haz do | hazlo do it | sale goes out | salgo go out | salimos go out | cada every
+helado ice cream | modelo model | modelos models | gusta like | uno one | deja let | dejo let | dejan let | entenderian understand | entienden understand
+entiendo understand | entiende understands | entero whole | entera whole | celu phone | cel phone | casi almost | pena shame | invito invite
+banador swimsuit | hija daughter | hijo son | tipo guy | ventana window | cosa thing | cosas things | tio uncle | tia aunt | ahorita now
+salon living room | coge take | revisa check | revisan check | recojo pick up | recoge pick up | queria wanted | control control | parental parental
+tranqui calm | tranquila calm | permiso permission | palabra word | prende turn on | enciende turn on | activa turn on | seguro sure | tan so
+confidencial confidential | anoche last night | estabas were | traer bring | trae bring | puesto wearing | lado side | ensename show me | ensenanos show us
+piscina pool | temporales temporary | papelera trash | entra enter | fatal awful | bajate download | descargate download | dias days | lista list
+trabajan work | ratito little while | voz voice | detras behind | pestillo lock | cambia change | agregame add me | escribeme write me | espejo mirror
+campera jacket | galeria gallery | gira turn | minutos minutes | apetece feel like | obvio obviously | acuestate lie down | tumbate lie down
+levantate stand up | parate stand up | cerquita close | acercate come closer | quitas take off | quites take off | corazones hearts | monedas coins
+sabado saturday | domingo sunday | lunes monday | martes tuesday | miercoles wednesday | jueves thursday | viernes friday
 `;

@@ -39,4 +39,22 @@ sexe sex | amour love | amoureux in love | rendez-vous date | peur afraid | prob
 question question | demander ask | reponds answer | nom name | appelles called | pres near | loin far | grand big | petit small | petite small | nouveau new
 beaucoup much | peu little | assez enough | dernier last | prochain next | fois time | encore again | vite quick | avec with | sans without | pour for | de of
 dans in | sur on | sous under | contre against | jusqu until | rien nothing | quelque some | chose thing | mdr lol | ptdr lol | lol lol | tkt dont worry | jsp dont know
+pas not | et and | cest it is | jai i have | tas you have | tes you are | si if | au to the | aux to the | mais but | ou or | peux can | peut can
+peuvent can | comme like | alors so | meme even | mets put | met put | mettre put | sinon otherwise | faut must | dois must | doit must | monde world
+veux want | veut wants | veulent want | tel phone | vu seen | par by | passe pass | voit sees | verra will see | grave totally | parfait perfect
+menvoies send me | menvoyer send me | jenvoie i send | tenvoie send you | lenvoie send it | envoye sent | defi dare | serieux serious | dabord first
+paye pay | payes pay | reste stay | quon that we | rentre come home | rentrent come home | etre be | devant in front | ferme close | sweat sweatshirt
+tenue outfit | conv chat | cours class | dessus on top | truc thing | vers towards | qqn someone | deux two | allume turn on | part leave | genre like
+vont go | autres others | autre other | echange exchange | souci problem | dispo available | serai will be | recu received | maillot swimsuit
+fete party | captures screenshots | capture screenshot | gens people | prendre take | prend takes | prends take | profil profile | chercher get
+euh uh | depuis since | chut shh | vocal voice message | vocaux voice messages | nos our | vos your | dargent money | largent money | mieux better
+agence agency | derriere behind | jure swear | soiree party | meilleure best | gars guy | comprendraient understand | comprennent understand
+comprend understands | comprends understand | bizarre weird | active turn on | entier whole | surtout especially | ajoute add | dorment sleep | dort sleeps
+sache know | propre own | photographe photographer | arrete stop | lien link | previens tell | daccord ok | nn no | franchement honestly
+pendant during | gare station | daronne mom | darons parents | daron dad | pseudo username | perdu lost | balance expose | chaque every
+ephemeres disappearing | ephemere disappearing | aprem afternoon | souviens remember | lumiere light | telecharge download | mannequin model
+mannequins models | tranquille quiet | saura know | gilet cardigan | veste jacket | haut top | boulot work | cherche look for | parentale parental
+parental parental | archive archive | archiver archive | retrouver find | leve stand | debout standing | allonge lie | danse dance | tourne turn
+baisse lower | approche closer | cle key | verrou lock | abonnes followers | coeurs hearts | roses roses | cadeau gift | pote buddy | potes buddies
+samedi saturday | dimanche sunday | lundi monday | mardi tuesday | mercredi wednesday | jeudi thursday | vendredi friday
 `;
