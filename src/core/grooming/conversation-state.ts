@@ -5,6 +5,7 @@
  * `assessConversation` and both monitors are thin layers over it.
  */
 import { detectInNormalised, type DetectOptions } from './detect-signals.ts';
+import { CONTRADICTED_UP_TO, tellsAdultLife } from './adult-life.ts';
 import { addressesFamily, identifiesAsFamily, opensWithKin } from './family-address.ts';
 import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
 import { defaultGlosser } from './gloss.ts';
@@ -57,6 +58,8 @@ interface AuthorState {
   presumesMinor: boolean;
   /** Addressed by someone else as a parent or grandparent, or says they are one (family-address.ts). */
   addressedAsFamily: boolean;
+  /** Told of adult life (driving, a car, a spouse, overtime: adult-life.ts), which a stated young age contradicts. */
+  adultLife: boolean;
   level: AuthorContext['minorCounterpart'];
   /** Short-chat rules this author's evidence fires (see flag-rules.ts). */
   rules: { rule: FlagRule; categories: SignalCategory[] }[];
@@ -133,7 +136,7 @@ const noRules: AuthorState['rules'] = [];
 
 /** A new author's record. */
 function newAuthor(key: string, cues: AuthorCues, strengths: Strengths): AuthorState {
-  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
+  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
 }
 
 /**
@@ -151,6 +154,7 @@ function resetAuthor(a: AuthorState, key: string, cues: AuthorCues): AuthorState
   a.lexZ = lexiconIntercept;
   a.presumesMinor = false;
   a.addressedAsFamily = false;
+  a.adultLife = false;
   a.level = 'none';
   a.rules = noRules;
   a.risk = 0;
@@ -366,6 +370,10 @@ export class ConversationState {
       prev.addressedAsFamily = true;
       changed = true;
     }
+    if (!author.adultLife && key !== '' && tellsAdultLife(nt)) {
+      author.adultLife = true;
+      changed = true;
+    }
     // "grandpa here", "love nana xx", "soy la abuela": the author says they are family.
     if (!author.addressedAsFamily && identifiesAsFamily(nt.words)) {
       author.addressedAsFamily = true;
@@ -525,7 +533,9 @@ export class ConversationState {
     if (a.tier !== undefined && a.tier !== 'unknown') return { tier: a.tier, known: true };
     // An unattributed text holds both sides: its disclosures describe the counterpart, not an author.
     if (a.key === '') return { tier: 'unknown', known: false };
-    if (a.minAge < 18) return { tier: a.minAge < 13 ? 'child' : 'teen', known: false };
+    // A fake peer: "im 14 too" and then "i'll drive over". The stated age is not taken as theirs.
+    const contradicted = a.adultLife && a.minAge <= CONTRADICTED_UP_TO;
+    if (a.minAge < 18 && !contradicted) return { tier: a.minAge < 13 ? 'child' : 'teen', known: false };
     if (a.maxAge >= 18) return { tier: 'adult', known: false };
     return { tier: 'unknown', known: false };
   }

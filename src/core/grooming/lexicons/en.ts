@@ -53,7 +53,7 @@ export const en: LexiconData = {
     THINGS:
       'homework|worksheet|work sheet|notes|timetable|schedule|id|id card|student card|passport|certificate|document|documents|permission slip|signed form|registration form|medical form|insurance card|licence|license|dog|puppy|puppies|cat|kitten|kittens|bunny|rabbit|hamster|pet|pets|fish|horse|cake|food|dinner|lunch|car|bike|house|garden|drawing|book|answers|screen|receipt|ticket|tickets|map|menu|essay|project|assignment|whiteboard|board|kit|kits|shoes|trainers|venue|view|lake|trip|match|game|score|results|report|form|letter|bill|invoice|recipe|painting|room number|new haircut|nails',
     NOT_GIFT:
-      'feedback|advice|tips|a tip|pointers|notes|some notes|a lift|a ride|a hand|a call|a ring|a shout|a heads up|a hint|a hug|an answer|my answer|a break|credit|directions|the details|the address|the link|a second|a minute|a sec|back|a lesson|lessons|a chance|a go|a try|an update|the update|updates|a reminder|time|space|the info|the number|my number|the code|the results|a grade|marks|a mark|extra practice|next time|later|there|home|a list|the list|the form|the homework|a copy of the|a score|a mention|my opinion|an opinion|a review',
+      'feedback|advice|tips|a tip|pointers|a pic|a photo|pics|photos|a picture|a video|a text|a message|a screenshot|notes|some notes|a lift|a ride|a hand|a call|a ring|a shout|a heads up|a hint|a hug|an answer|my answer|a break|credit|directions|the details|the address|the link|a second|a minute|a sec|back|a lesson|lessons|a chance|a go|a try|an update|the update|updates|a reminder|time|space|the info|the number|my number|the code|the results|a grade|marks|a mark|extra practice|next time|later|there|home|a list|the list|the form|the homework|a copy of the|a score|a mention|my opinion|an opinion|a review',
     CURRENCY: 'robux|vbucks|v bucks|coins|gems|diamonds|tokens|credits|skins|gift card|gift cards|itunes card|steam card|paypal|cashapp|venmo|roses|stars|points',
   },
   patterns: {
@@ -95,7 +95,8 @@ export const en: LexiconData = {
       [0.7, 'who (else )?lives (there|with you|at yours|in your house)', '(are|r) (you|u) (even )?allowed to (stream|be live|go live|be on)', '(is|that) (that|the|ur|your) (bedroom )?door locked'],
       [0.85, 'who (checks|looks at|looks through|goes through|reads|monitors|sees) (your|ur) (phone|messages|texts|chats|dms|screen|laptop|ipad|tablet)', '(anyone|anybody|someone|somebody|who is|whos) (looking|reading|watching) (over|at) (your|ur) (shoulder|screen|phone)'],
       [0.8, '(when|what time) (do|does|will) (your )?{PARENT} (leave|go out|head out|leave for work|leave the house|start work|finish work|get off work|go away|go on nights)', '(wait|text me|message me|call me|tell me|message|text|call) (till|until|til|when|once) (shes|hes|theyre|she is|he is|they are|everyones|everyone is|(your )?{PARENT} (is|are|s)) (gone|asleep|out|away|in bed|at work|sleeping|not home|not around|not there|gone to bed)'],
-      [0.6, '(till|until|til|once|when) (shes|hes|theyre|she is|he is|they are|everyones|everyone is) (gone|asleep|in bed|sleeping|gone to bed|out of the house)'],
+      // "they" only when proposing a time ("later when theyre asleep"): a babysitter texts "when they're asleep" about the children.
+      [0.6, '(till|until|til|once|when) (shes|hes|she is|he is|everyones|everyone is) (gone|asleep|in bed|sleeping|gone to bed|out of the house)', '(later|tonight|then|wait) (till|until|til|once|when) (theyre|they are) (gone|asleep|in bed|sleeping|gone to bed|out of the house)'],
       [0.5, '(do|did) (you|u) (have|get) (your|ur) own room', 'share a room with', 'what time (do|must) (you|u) (have to |need to |gotta )?(go to bed|go to sleep|sleep)'],
     ],
     secrecy: [
@@ -124,6 +125,8 @@ export const en: LexiconData = {
       [0.6, 'more private', '(private|priv) (chat|room|message|messages|call)', 'somewhere (more )?private', 'where (we|no one) can (talk|be|see) (alone|private|privately|us)?', 'go private', 'move (this|it)? to (private|dm|dms|pm)', 'message me (privately|in private)', '(a|another|other|different) (app|site|platform|account)', 'less people', 'fewer people', 'not on here'],
       [0.65, '(make|made|create|created|set up|setup|start|started|open|opened|get|got) (a |an |another |our |my )?(new |second |secret |private |separate |spare |2nd |extra )?({PLATFORM}|server|account|group chat|channel|chat) ~2 (she|he|they|(your )?{PARENT}|no one|nobody) (doesnt|dont|does not|do not|wont|will not|cant|cannot|wouldnt) (know|see|check|find)', '({PLATFORM}|server|account|group chat|channel|chat|group) (just for (us|the two of us|you and me|me and you|us two)|for (the two of us|you and me|me and you|us two|just us|only us))'],
       [0.6, '(secret|hidden) (account|{PLATFORM}|number|phone|sim|app)'],
+      // Isolation with a way to reach the author instead: "skip them and call me instead".
+      [0.5, '(skip|ditch|blow off|cancel on|ignore|drop) (them|your friends|her|him|everyone|everybody) ~3 (and )?(call|text|facetime|message) me'],
       [0.35, 'dm me', 'pm me', 'text me', 'call me', 'can i call you', 'inbox me'],
     ],
     image_request: [
