@@ -20,6 +20,20 @@ test('the author who answers "papa darf ich …" is that parent: a parent\'s pic
   assert.equal(mention.flagged, true);
 });
 
+test('a grandparent who says who they are, or is thanked as one, may ask for a photo and keep a gift secret; a stranger may not', () => {
+  const photo = 'can you send me a photo of you in your new school jumper';
+  const secret = 'lovely. dont tell your mum about the birthday money, its our secret';
+  assert.equal(chat(['a', `grandpa here. ${photo}`], ['b', 'ok'], ['a', secret]).flagged, false);
+  assert.equal(chat(['a', `hello. ${photo}`], ['b', 'ok nana one sec'], ['a', secret]).flagged, false);
+  assert.equal(chat(['a', `hello. ${photo}`], ['b', 'ok one sec'], ['a', secret]).flagged, true);
+});
+
+test('"is your mum home? i\'m trying to call her" is a caller for the parent, not a check of who is watching', () => {
+  const cam = 'and point the camera at your face next time we video call';
+  assert.equal(chat(['a', 'is your mum home? my phone cant reach her'], ['b', 'no shes at work'], ['a', cam]).flagged, false);
+  assert.equal(chat(['a', 'is your mum home?'], ['b', 'no shes at work'], ['a', cam]).flagged, true);
+});
+
 test('three strangers each asking one harmless-looking thing flag the chat; two do not; one person asking three is not coordination', () => {
   const chat = (...m: [string, string][]) => assessConversation(m.map(([author, text]) => ({ author, text })));
   const three = chat(['a', 'how old are you'], ['c', 'what school do you go to'], ['d', 'are your parents home'], ['b', 'why']);

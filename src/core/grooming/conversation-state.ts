@@ -5,6 +5,8 @@
  * `assessConversation` and both monitors are thin layers over it.
  */
 import { detectInNormalised, type DetectOptions } from './detect-signals.ts';
+import { CONTRADICTED_UP_TO, tellsAdultLife } from './adult-life.ts';
+import { addressesFamily, identifiesAsFamily, opensWithKin } from './family-address.ts';
 import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
 import { defaultGlosser } from './gloss.ts';
 import { IMPLIED_WINDOW } from './implied-sextortion.ts';
@@ -54,8 +56,10 @@ interface AuthorState {
   lexZ: number;
   /** Said something that presumes the person addressed is a minor. */
   presumesMinor: boolean;
-  /** Addressed by someone else as a parent or grandparent. */
+  /** Addressed by someone else as a parent or grandparent, or says they are one (family-address.ts). */
   addressedAsFamily: boolean;
+  /** Told of adult life (driving, a car, a spouse, overtime: adult-life.ts), which a stated young age contradicts. */
+  adultLife: boolean;
   level: AuthorContext['minorCounterpart'];
   /** Short-chat rules this author's evidence fires (see flag-rules.ts). */
   rules: { rule: FlagRule; categories: SignalCategory[] }[];
@@ -132,7 +136,7 @@ const noRules: AuthorState['rules'] = [];
 
 /** A new author's record. */
 function newAuthor(key: string, cues: AuthorCues, strengths: Strengths): AuthorState {
-  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
+  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
 }
 
 /**
@@ -150,6 +154,7 @@ function resetAuthor(a: AuthorState, key: string, cues: AuthorCues): AuthorState
   a.lexZ = lexiconIntercept;
   a.presumesMinor = false;
   a.addressedAsFamily = false;
+  a.adultLife = false;
   a.level = 'none';
   a.rules = noRules;
   a.risk = 0;
@@ -229,22 +234,6 @@ export const SHORT_CHAT_MODEL_RISK = 0.7;
 
 /** Highest risk a conversation can reach without a single signal a reviewer could look at. */
 export const NO_EVIDENCE_CAP = 0.4;
-
-/** Parent and grandparent forms of address in the shipped languages (after normalisation). */
-const kin = new Set(['mom', 'dad', 'mama', 'papa', 'mami', 'papi', 'maman', 'mamie', 'papy', 'papie', 'mam', 'pap', 'pa', 'ma', 'vati', 'mutti', 'oma', 'opa', 'grandma', 'grandpa', 'granny', 'nan', 'nana', 'abuela', 'abuelo', 'abuelita', 'abuelito', 'madre', 'padre', 'mum']);
-
-/** A short message that starts or ends by addressing a parent ("ok dad", "mum, 10 min"). */
-function addressesFamily(words: readonly string[]): boolean {
-  if (words.length === 0 || words.length > 8) return false;
-  return kin.has(words[words.length - 1]!) || (kin.has(words[0]!) && words.length > 1);
-}
-
-/**
- * A message that opens by calling someone a parent ("papa darf ich samstag auf die party", "mom can u come"):
- * the kin word followed by a request or the speaker, not by a verb about the parent ("mom is home").
- */
-const afterAddress = new Set(['can', 'could', 'pls', 'please', 'i', 'im', 'my', 'where', 'when', 'what', 'are', 'did', 'do', 'darf', 'kannst', 'kann', 'bitte', 'ich', 'mein', 'meine', 'wo', 'wann', 'kun', 'mag', 'ik', 'mijn', 'waar', 'wanneer', 'je', 'jai', 'mon', 'peux', 'puedo', 'puedes', 'yo', 'mi', 'donde']);
-const opensWithKin = (words: readonly string[]) => words.length > 1 && words.length <= 16 && kin.has(words[0]!) && afterAddress.has(words[1]!);
 
 export class ConversationState {
   readonly opts: ConversationStateOptions;
@@ -379,6 +368,15 @@ export class ConversationState {
     const prev = this.lastAuthor !== undefined && this.lastAuthor !== key ? this.authors.get(this.lastAuthor) : undefined;
     if (prev && !prev.addressedAsFamily && addressesFamily(nt.words)) {
       prev.addressedAsFamily = true;
+      changed = true;
+    }
+    if (!author.adultLife && key !== '' && tellsAdultLife(nt)) {
+      author.adultLife = true;
+      changed = true;
+    }
+    // "grandpa here", "love nana xx", "soy la abuela": the author says they are family.
+    if (!author.addressedAsFamily && identifiesAsFamily(nt.words)) {
+      author.addressedAsFamily = true;
       changed = true;
     }
     // …and the author who answers a message that opened by calling someone a parent is that parent.
@@ -535,7 +533,9 @@ export class ConversationState {
     if (a.tier !== undefined && a.tier !== 'unknown') return { tier: a.tier, known: true };
     // An unattributed text holds both sides: its disclosures describe the counterpart, not an author.
     if (a.key === '') return { tier: 'unknown', known: false };
-    if (a.minAge < 18) return { tier: a.minAge < 13 ? 'child' : 'teen', known: false };
+    // A fake peer: "im 14 too" and then "i'll drive over". The stated age is not taken as theirs.
+    const contradicted = a.adultLife && a.minAge <= CONTRADICTED_UP_TO;
+    if (a.minAge < 18 && !contradicted) return { tier: a.minAge < 13 ? 'child' : 'teen', known: false };
     if (a.maxAge >= 18) return { tier: 'adult', known: false };
     return { tier: 'unknown', known: false };
   }

@@ -4,6 +4,7 @@
  */
 import { findFrames, mentionsMundane, type FrameResult } from './frames.ts';
 import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
+import { dampReachingParent } from './reaching-parent.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import { wordAt, type NormalisedText } from './normalise.ts';
@@ -170,7 +171,7 @@ export function detectInNormalised(
     const anyPart = parts.claim.length > 0 || parts.leverage.length > 0;
     if (anyPart && !frames.jokes && frames.harmless && mundane === -1) mundane = mentionsMundane(matcher.frames, nt.words) ? 1 : 0;
     const jokes = anyPart && (frames.jokes || (frames.harmless && mundane === 1));
-    const implied = impliedSextortion(original, parts, opts.impliedBefore ?? noneBefore, jokes);
+    const implied = impliedSextortion(original, parts, opts.impliedBefore ?? noneBefore, jokes, nt);
     if (implied.signal) found.push(implied.signal);
     if (opts.out) {
       opts.out.claim = implied.claim;
@@ -179,7 +180,11 @@ export function detectInNormalised(
   }
   const kept = dedupe(found);
   // Quoted warnings ("if someone says \"pay or i post it\", report it"): only the top-level call, on the message as written.
-  if (!opts.noSplit) dampReportedSpeech(original, kept);
+  if (!opts.noSplit) {
+    dampReportedSpeech(original, kept, nt);
+    // "is your mum home? i'm trying to call her": a caller for the parent, not a check of who is watching.
+    dampReachingParent(nt, kept);
+  }
   return kept;
 }
 

@@ -97,3 +97,12 @@ test('banter: a threat to expose ordinary embarrassing material needs no laughte
   assert.equal(flagged(['a', 'send one more pic or i post the video of you falling to your whole school'], ['b', 'ok']), true);
   assert.equal(flagged(['a', 'pay or i send the pics you sent me to your whole school, the ones after the skateboard park'], ['b', 'no']), true);
 });
+
+test('banter: a picture is asked for only by a request verb close to it, not the speaker\'s own "i show" or a "give me back" for something else', () => {
+  const rulesOnly = { version: 'off', threshold: 2, bias: 0, weights: {} };
+  const chat = (...m: [string, string][]) => assessConversation(m.map(([author, text]) => ({ author, text })), { shortChatModel: rulesOnly }).flagged;
+  assert.equal(chat(['a', 'give me back my charger or i show everyone the video of you tripping on stage'], ['b', 'ok ok']), false);
+  assert.equal(chat(['a', 'pay me back the tenner or your pic goes in the class chat'], ['b', 'tomorrow i swear']), false);
+  // A picture asked for close to the threat is not banter.
+  assert.equal(chat(['a', 'send me a pic now or i show everyone the video of you'], ['b', 'no']), true);
+});

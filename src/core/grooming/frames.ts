@@ -291,8 +291,6 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     const m = masks[lang]!;
     const pictures = ((m & M.images) !== 0 && (m & M.asking) !== 0) || ((m & M.cams) !== 0 && (m & M.camOn) !== 0);
     const threat = (m & M.audience) !== 0 && (m & M.expose) !== 0 && (m & M.material) !== 0 && (m & M.condition) !== 0;
-    // A picture asked for with a verb ("send me one", "show me"); "the video of you" alone is the material.
-    asksPicture ||= ((m & M.images) !== 0 && (m & M.requests) !== 0) || ((m & M.cams) !== 0 && (m & M.camOn) !== 0);
     if (!pictures && !threat) continue;
     const h: Hits = frameClasses.map(() => []);
     for (let k = 0; k < n; k++) {
@@ -302,7 +300,15 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     const language = frames.languages[lang]!;
     const sx = threat ? sextortion(h, ctx) : null;
     if (sx) out.push({ category: 'sextortion', weight: 0.95, first: sx[0], last: sx[1], language });
-    if (pictures) for (const [first, last, weight] of imageRequests(h, n <= SHORT_WORDS, words, ctx.resplit ? nt : undefined)) out.push({ category: 'image_request', weight, first, last, language });
+    if (pictures) {
+      for (const [first, last, weight] of imageRequests(h, n <= SHORT_WORDS, words, ctx.resplit ? nt : undefined)) {
+        out.push({ category: 'image_request', weight, first, last, language });
+        // A picture asked for with a verb close to it, by the person addressed ("send me one", "show me", "cam on");
+        // not "give me back my hoodie or i show everyone the video of you falling": there the verbs are the
+        // speaker's own or for something else, and the video is the material.
+        asksPicture ||= weight >= 0.7;
+      }
+    }
   }
   // Playful: nothing intimate, and no coercion, or only a demand for something owed back or an ordinary favour
   // with no picture asked for. Laughter in the message, or just before it, makes such a threat banter.
@@ -311,7 +317,8 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   // caller adds that (mentionsMundane) when the message holds something to excuse.
   const harmless = n <= SHORT_WORDS && !intimate && !asksPicture;
   const jokes = n <= SHORT_WORDS && !intimate && laughter;
-  return { hits: out, sawMaterial, banter: playful && (laughter || ctx.laughedBefore === true), jokes, harmless, laughter };
+  // Asking for something owed back ("pay me back the 5 quid or ur pic goes in the group") is banter even unsmiling.
+  return { hits: out, sawMaterial, banter: playful && (laughter || ctx.laughedBefore === true || restitution), jokes, harmless, laughter };
 }
 
 /** Whether the words mention ordinary embarrassing material (FrameWords.mundane). */

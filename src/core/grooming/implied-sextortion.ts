@@ -7,6 +7,7 @@
  * the threat. The parts are lexicon patterns (`LexiconData.implied`); the author's earlier parts come in
  * through DetectOptions like the material context.
  */
+import type { NormalisedText } from './normalise.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
 import type { Signal } from './types.ts';
 
@@ -42,11 +43,12 @@ export function impliedSextortion(
   parts: ImpliedParts,
   before: { claim: boolean; leverage: boolean },
   banter: boolean,
+  nt?: NormalisedText,
 ): ImpliedResult {
   // Most messages hold neither part: one shared answer, nothing made.
   if (parts.claim.length === 0 && parts.leverage.length === 0) return nothing;
-  const claim = own(text, parts.claim, banter);
-  const leverage = own(text, parts.leverage, banter);
+  const claim = own(text, parts.claim, banter, nt);
+  const leverage = own(text, parts.leverage, banter, nt);
   const both = (claim !== undefined || before.claim) && (leverage !== undefined || before.leverage);
   const at = leverage ?? claim;
   const signal = both && at ? { ...at, weight: IMPLIED_WEIGHT } : undefined;
@@ -56,9 +58,9 @@ export function impliedSextortion(
 const nothing: ImpliedResult = Object.freeze({ claim: false, leverage: false, signal: undefined });
 
 /** The first part of `list` that is the author's own words (not damped as reported speech), if any. */
-function own(text: string, list: Signal[], banter: boolean): Signal | undefined {
+function own(text: string, list: Signal[], banter: boolean, nt?: NormalisedText): Signal | undefined {
   if (banter || list.length === 0) return undefined;
   const weights = list.map((s) => s.weight);
-  dampReportedSpeech(text, list);
+  dampReportedSpeech(text, list, nt);
   return list.find((s, i) => s.weight === weights[i]);
 }

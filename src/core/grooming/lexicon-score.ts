@@ -62,6 +62,7 @@ const base: Record<SignalCategory, number> = {
 const adultScaled: SignalCategory[] = ['sexual_talk', 'body_compliment', 'meeting', 'image_request', 'trust_building', 'personal_info', 'platform_move'];
 
 const familyScaled: SignalCategory[] = ['supervision_check', 'meeting', 'personal_info', 'gifts', 'platform_move', 'trust_building', 'age_probe'];
+const familyHalved: SignalCategory[] = ['image_request', 'secrecy', 'body_compliment'];
 
 /** Strengths after context: what a peer or an adult among adults says weighs less. Written into `out` when given. */
 export function contextual(s: Strengths, ctx: AuthorContext, out: Strengths = new Float64Array(s.length)): Strengths {
@@ -72,9 +73,13 @@ export function contextual(s: Strengths, ctx: AuthorContext, out: Strengths = ne
     for (let i = 0; i < out.length; i++) if (i !== idx.threat && i !== idx.sextortion) out[i] = out[i]! * f;
   }
   if (ctx.allAdults) for (const c of adultScaled) out[idx[c]] = out[idx[c]]! * 0.25;
-  // Parents ask where you are, whether you are alone, offer lifts and gifts; they do not ask for secrecy,
-  // pictures or sexual talk, so only the caring categories are damped.
-  if (ctx.family) for (const c of familyScaled) out[idx[c]] = out[idx[c]]! * 0.25;
+  // Parents ask where you are, whether you are alone, offer lifts and gifts: the caring categories are damped.
+  // Parents and grandparents also ask for a photo of the new uniform, say "you look so grown up" and keep a
+  // gift from mum secret, so those weigh half (below what a rule needs); sexual talk is never damped.
+  if (ctx.family) {
+    for (const c of familyScaled) out[idx[c]] = out[idx[c]]! * 0.25;
+    for (const c of familyHalved) out[idx[c]] = out[idx[c]]! * 0.5;
+  }
   return out;
 }
 

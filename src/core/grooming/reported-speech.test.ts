@@ -64,3 +64,23 @@ test('a warning about what someone might do ("if anyone asks …, tell me") is d
   assert.equal(flagged(['a', 'if anyone asks just say we are friends. dont tell anyone and send me a pic'], ['b', 'ok']), true);
   assert.equal(flagged(['a', 'if you tell me your age ill send a gift card for a pic. keep it between us'], ['b', 'ok']), true);
 });
+
+test('someone else\'s offer or words told in a warning, without quotation marks, are reported; the same offer made is not', () => {
+  for (const text of [
+    'careful, some guy in the game chat is offering free vbucks for pics, total weirdo',
+    'there is a scam going round, it said pay or i send it to your school',
+    'someone sent me a message saying they have a pic of me and want money',
+    'c.a.r.e.f.u.l, some guy in the game chat is offering free vbucks for pics, total weirdo',
+  ]) assert.equal(flagged(['a', text], ['b', 'thanks']), false, text);
+  assert.equal(flagged(['a', 'ill give you free vbucks for pics'], ['b', 'ok']), true);
+  // A third person's words with no warning and nothing received are not reported ("she said you can come").
+  const s = detectSignals('she said you can come over, ill pick you up after school');
+  assert.ok(s.some((x) => x.category === 'meeting' && x.weight >= 0.35));
+});
+
+test('a demand after a negation is advice: "never send money"', () => {
+  const advice = detectSignals('never send money to someone you met online').filter((x) => x.category === 'sextortion');
+  const demand = detectSignals('send money to me tonight').filter((x) => x.category === 'sextortion');
+  assert.ok(advice.length > 0 && demand.length > 0);
+  assert.ok(advice.every((x) => x.weight < demand[0]!.weight));
+});

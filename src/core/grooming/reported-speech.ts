@@ -6,6 +6,7 @@
  * wrote it ("he said", "they dm"), or when the whole message is one quotation (a forwarded warning).
  * Instructions in quotes ("if your mum asks say \"at jess's\"") are not reported speech and stay as they are.
  */
+import { wordAt, type NormalisedText } from './normalise.ts';
 import type { Signal } from './types.ts';
 
 /** What is left of a signal inside a reported quotation. */
@@ -13,22 +14,49 @@ export const REPORTED_FACTOR = 0.3;
 
 const OPEN_CLOSE: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '»': '«', '‘': '’' };
 
+/** A regular expression of whole words: letters and digits (accented ones too) may not touch the match. */
+const wordsRe = (alternatives: readonly string[], flags = 'iu') => new RegExp(String.raw`(?<![\p{L}\p{N}_])(${alternatives.join('|')})(?![\p{L}\p{N}_])`, flags);
+
 /**
  * Words around a quotation that make it reported speech, in English, German, Dutch, French and Spanish:
- * scams and their names, the advice given against them, the words that announce a warning ("let op", "attention"),
- * and verbs of someone else's writing. Bounded by letters, not \b: \b is ASCII-only, so a marker starting with an
- * accented letter ("écrit", "reçu") never matched.
+ * scams and their names, warnings, the advice given against them, the words that announce a warning ("let op",
+ * "attention"), and verbs of someone else's writing. Bounded by letters (wordsRe), not \b: \b is ASCII-only, so a
+ * marker starting with an accented letter ("écrit", "reçu") would never match.
  */
-const MARKERS = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?:${[
-    String.raw`scams?|scammers?|sextortion\w*|sextorsi\w*|psa|warning|report(ed)?|block(ed)?|don'?t pay|never pay|do not pay|tell an adult|says|said|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?|received|got this|heads up|watch out|be careful|going around`,
-    String.raw`betrug|betr[uü]ger|abzocke|warnung|achtung|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|droht|drohen|drohte|bekommen|gekriegt|erhalten|vorsicht|aufpassen|passt auf|geht (gerade |grad )?(rum|herum)|masche|betrugsmasche`,
-    String.raw`oplichting|oplichters?|waarschuwing|pas op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde|gekregen|ontvangen|let op|opgelet|gaat rond|(bericht|berichtje) rond|nepbericht|kettingbericht`,
-    String.raw`arnaques?|escrocs?|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?|re[çc]us?|attention|m[ée]fiez[- ]vous|faites gaffe|fais gaffe|tourne en ce moment`,
-    String.raw`estafas?|estafadores?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|amenaza[n]?|cuidado|aviso|recib\w*|me lleg\w*|ojo|est[áa] circulando|anda circulando`,
-  ].join('|')})(?![\\p{L}\\p{N}_])`,
-  'iu',
-);
+const MARKERS = wordsRe([
+  String.raw`scams?|scammers?|sextortion\w*|sextorsi\w*|psa|warning|heads up|careful|watch out|beware|creeps?|creepy|report(ed)?|block(ed)?|hacked|don'?t pay|never pay|do not pay|tell an adult|says|said|saying|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?|received|got this|got (a|an|this|that) (message|msg|text|dm|email|mail)|(message|msg|text|dm|email|mail) i got|look at this|going (a)?round|be careful|from a stranger|(its|it's) them|not me`,
+  String.raw`betrug|betr[uü]ger|abzocke|warnung|achtung|vorsicht|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|geschrieben|droht|drohen|drohte|bekommen|gekriegt|erhalten|geht (gerade |grad )?(rum|herum)|masche|betrugsmasche|aufpassen|passt auf|von einem fremden`,
+  String.raw`oplichting|oplichters?|waarschuwing|pas op|let op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde|gekregen|kreeg|ontvangen|gaat rond|opgelet|(bericht|berichtje) rond|nepbericht|kettingbericht|van een vreemde`,
+  String.raw`arnaques?|escrocs?|attention|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?|re[çc]us?|qui circule|m[ée]fiez[- ]vous|faites gaffe|fais gaffe|tourne en ce moment|d'un inconnu`,
+  String.raw`estafas?|estafadores?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|escribi[óo]|amenaza[n]?|cuidado|aviso|recib\w*|me lleg\w*|ojo|est[áa] circulando|anda circulando|un desconocido|una desconocida`,
+]);
+
+/**
+ * Patterns over normalised text (normalise.ts: " word word ", lower case, accents folded, apostrophes dropped,
+ * chat spellings expanded), so that they hold under evasive spelling ("s c a m", "cr*ep") as the lexicons do.
+ */
+const normalisedRe = (alternatives: readonly string[]) => new RegExp(String.raw`(?<= )(?:${alternatives.join('|')})(?= )`);
+
+/**
+ * Someone else's offer or request told as news ("there's a guy on the server offering free robux for pics",
+ * "a message from someone saying they have pics and want money"): a third person and a verb of offering,
+ * asking or saying. It makes the words after it reported only in a message that also warns (WARNS) or says the
+ * writer received it (RECEIVED).
+ */
+const THIRD_ACT = normalisedRe([
+  String.raw`(someone|someones|somebody|some one|a guy|some guy|this guy|that guy|a man|some man|this man|a person|an account|accounts|a stranger|strangers|people|a creep|some creep|he|hes|she|shes|they|theyre|it|the (message|text|dm|email|mail)|jemand|ein typ|einer|iemand|een man|een gast|quelquun|qqn|un mec|un type|alguien|un tipo|un senor)( \S+){0,6}? (is |was |are |were |keeps |kept |has been |have been |ist |est )?(offering|offers|offered|asking|asks|asked|promising|promises|promised|dming|dmd|messaging|messages|sending|sends|saying|says|said|goes|went|was like|wants|wanted|trying to get|bietet|bieten|fragt|fragen|schreibt|biedt|bieden|vraagt|vragen|zegt|propose|proposent|demande|demandent|ofrece|ofrecen|pide|piden)`,
+]);
+/** Warnings that make THIRD_ACT reported even with no scam named: a creep, a heads-up, the mods, don't accept. */
+const WARNS = normalisedRe([
+  String.raw`creeps?|creepy|weird|weirdo|sketchy|sus|gross|ew+|heads up|careful|watch out|beware|banned|mods?|dont accept|do not accept|stay safe|be safe|pervs?|scams?|scammers?|fake|hacked|psa|warning|reported|report|blocked|block|going around|going round`,
+  String.raw`betrug|abzocke|warnung|vorsicht|komisch|gruselig|eklig|melden|blocken|oplichting|waarschuwing|pas op|let op|eng|raar|blokkeren|arnaques?|attention|bizarre|chelou|signaler|signalez|estafas?|cuidado|aviso|raro|denuncia`,
+]);
+/** The writer received it: "someone sent me a message saying …", "i got a dm from a guy asking …". */
+const RECEIVED = normalisedRe([
+  String.raw`(sent|messaged|dmd|texted|wrote|emailed|added) (me|us)|i got (a|an|this|that) (message|text|dm|email|mail|request)|(schrieb|schickte|schreibt) mir|stuurde (me|mij)|ma (ecrit|envoye)|me (escribio|mando)`,
+]);
+/** Negations that make a demand after them advice ("never send money", "don't pay"). */
+const NEGATIONS = new Set(['never', 'dont', 'nie', 'niemals', 'nooit', 'jamais', 'nunca']);
 
 /** Someone else said it: "they say", "he said", "scammers threaten", "sie sagen", "ze zeggen", "ils disent", "dicen". */
 const SAID = /\b(they|he|she|people|scammers|someone|somebody|sie|er|ze|hij|mensen|iemand|ils|elles|on|ellos|alguien|la gente)\s+(say|says|said|tell|told|threaten|threatens|threatened|will say|sagen|sagt|sagte|drohen|droht|zeggen|zegt|zei|dreigen|dreigt|disent|dit|menacent|menace|dicen|dice|amenazan|amenaza)\b/i;
@@ -59,13 +87,25 @@ export function quotations(text: string): [number, number][] {
 }
 
 /**
- * Damps, in place, the signals that lie (mostly) inside a reported quotation of `text`, and threats told
- * without quotation marks as someone else's ("they say if u dont pay theyll send the pics to ur followers").
+ * Damps, in place, the signals that lie (mostly) inside a reported quotation of `text`, threats told without
+ * quotation marks as someone else's ("they say if u dont pay theyll send the pics to ur followers"), warnings
+ * about what others might do or are doing, and demands after a negation. Each signal is damped once.
  */
-export function dampReportedSpeech(text: string, signals: Signal[]): void {
+export function dampReportedSpeech(text: string, signals: Signal[], nt?: NormalisedText): void {
   if (signals.length === 0) return;
-  dampToldThreats(text, signals);
-  dampWarnings(text, signals);
+  const reported = new Set<Signal>();
+  toldThreats(text, signals, reported);
+  warnings(text, signals, reported);
+  if (nt !== undefined) {
+    toldActs(nt, signals, reported);
+    negated(nt, signals, reported);
+  }
+  quoted(text, signals, reported, nt);
+  for (const s of reported) s.weight *= REPORTED_FACTOR;
+}
+
+/** Signals (mostly) inside a quotation that the words around it mark as reported. */
+function quoted(text: string, signals: Signal[], reported: Set<Signal>, nt?: NormalisedText): void {
   const quotes = quotations(text);
   if (quotes.length === 0) return;
   let outside = '';
@@ -76,16 +116,16 @@ export function dampReportedSpeech(text: string, signals: Signal[]): void {
   }
   outside += text.slice(last);
   const whole = quotes.length === 1 && outside.trim().length <= 2;
-  if (!whole && !MARKERS.test(outside)) return;
+  if (!whole && !MARKERS.test(outside) && !(nt !== undefined && MARKERS.test(wordsOutside(nt, quotes)))) return;
   for (const s of signals) {
     if (s.category === 'age_disclosure') continue;
     // A pattern may reach a word past the closing mark ("or i leak them\". its"): most of it inside counts.
-    if (quotes.some(([a, b]) => 2 * (Math.min(b, s.end) - Math.max(a, s.start)) > s.end - s.start)) s.weight *= REPORTED_FACTOR;
+    if (quotes.some(([a, b]) => 2 * (Math.min(b, s.end) - Math.max(a, s.start)) > s.end - s.start)) reported.add(s);
   }
 }
 
 /** Threats in a message that says someone else makes them, with a third-person subject and no first person. */
-function dampToldThreats(text: string, signals: Signal[]): void {
+function toldThreats(text: string, signals: Signal[], reported: Set<Signal>): void {
   if (!SAID.test(text)) return;
   const told: Signal[] = [];
   for (const s of signals) {
@@ -96,18 +136,54 @@ function dampToldThreats(text: string, signals: Signal[]): void {
   }
   // Whatever lies inside a told threat ("send the pics" in it) is told too.
   for (const s of signals) {
-    if (told.some((t) => s.start >= t.start && s.end <= t.end)) s.weight *= REPORTED_FACTOR;
+    if (told.some((t) => s.start >= t.start && s.end <= t.end)) reported.add(s);
   }
 }
 
 /**
  * A warning to someone about what others might do ("if anyone asks for photos or to keep a secret, tell me, you
  * won't be in trouble"; "if someone says they have your pics and wants money, it's a scam, don't pay"): the signals
- * from the conditional on weigh REPORTED_FACTOR as much. It needs the advice as well as the conditional, so "if
- * anyone asks, say we're friends" (an instruction to keep a secret) stays as it is.
+ * from the conditional on are reported. It needs the advice as well as the conditional, so "if anyone asks, say
+ * we're friends" (an instruction to keep a secret) stays as it is.
  */
-function dampWarnings(text: string, signals: Signal[]): void {
+function warnings(text: string, signals: Signal[], reported: Set<Signal>): void {
   const m = IF_SOMEONE.exec(text);
   if (m === null || !ADVICE.test(text)) return;
-  for (const s of signals) if (s.category !== 'age_disclosure' && s.start >= m.index && s.weight > 0) s.weight *= REPORTED_FACTOR;
+  for (const s of signals) if (s.category !== 'age_disclosure' && s.start >= m.index) reported.add(s);
+}
+
+/** The normalised words of `nt` outside the quotations (the markers as read under evasive spelling). */
+function wordsOutside(nt: NormalisedText, quotes: [number, number][]): string {
+  let out = ' ';
+  for (let k = 0; k < nt.words.length; k++) if (!quotes.some(([a, b]) => nt.origStarts[k]! >= a && nt.origStarts[k]! < b)) out += nt.words[k] + ' ';
+  return out;
+}
+
+/**
+ * A warning that tells what someone else offers, asks or says, without quotation marks ("heads up, a guy on the
+ * server is offering free robux for pics, total creep"; "theres a scam going round, it said pay or i send it to
+ * ur school"; "someone sent me a message saying they have a pic of me"): the signals after the telling verb are
+ * reported. It needs a warning word (WARNS) or the writer as the one who received it (RECEIVED), so "she said you
+ * can come, ill pick you up" stays as it is.
+ */
+function toldActs(nt: NormalisedText, signals: Signal[], reported: Set<Signal>): void {
+  const m = THIRD_ACT.exec(nt.text);
+  if (m === null || !(WARNS.test(nt.text) || RECEIVED.test(nt.text))) return;
+  // The act as written: from its subject's first character to its verb's last (a span may begin at the subject
+  // itself: "it said pay or i send it" read as one frame).
+  const from = nt.origStarts[wordAt(nt, m.index)]!;
+  const verbEnd = nt.origEnds[wordAt(nt, m.index + m[0].length - 1)]!;
+  for (const s of signals) if (s.category !== 'age_disclosure' && s.start >= from && s.end > verbEnd) reported.add(s);
+}
+
+/** Demands, offers and picture requests right after a negation ("never send money", "don't pay") are advice. */
+const negatable = new Set<Signal['category']>(['sextortion', 'threat', 'gifts', 'image_request']);
+function negated(nt: NormalisedText, signals: Signal[], reported: Set<Signal>): void {
+  for (const s of signals) {
+    if (!negatable.has(s.category)) continue;
+    const k = nt.origStarts.indexOf(s.start);
+    if (k <= 0) continue;
+    const w = nt.words[k - 1]!;
+    if (NEGATIONS.has(w) || (w === 'not' && nt.words[k - 2] === 'do')) reported.add(s);
+  }
 }

@@ -1,0 +1,42 @@
+/**
+ * A caller trying to reach a parent: "is your mum home? my phone won't ring her", "are your parents home? i'm
+ * trying to call them", "tell her to ring me". Grandparents, neighbours and teachers ask whether a parent is home
+ * to talk to the parent; someone checking who is watching does not ask for the parent. In such a message the
+ * supervision checks weigh REACHING_FACTOR as much (they stay as evidence).
+ */
+import type { NormalisedText } from './normalise.ts';
+import type { Signal } from './types.ts';
+
+/** What is left of a supervision check in a message that tries to reach the parent. */
+export const REACHING_FACTOR = 0.3;
+
+/** The parent as the normaliser writes it ("mum", "mummy" → "mom"; "ur" → "your"). */
+const P = String.raw`(them|her|him|your (mom|dad|parents|mother|father|mama|papa))`;
+
+/** Trying to reach the parent, over normalised text (lower case, accents folded, apostrophes dropped), in en/de/nl/fr/es. */
+const REACHING = new RegExp(
+  String.raw`(?<= )(?:` +
+    [
+      String.raw`(trying to|try to|need to|want to|wanted to|have to|got to|can i|could i|let me|cant|couldnt) (call|ring|phone|reach|talk to|speak to|speak with|talk with|get hold of|get a hold of|get through to) ${P}`,
+      String.raw`(my phone|my calls?|i) (wont|cant|couldnt|doesnt|isnt) (ring|reach|get through to|get hold of|connect to) (her|him|them)`,
+      String.raw`(she|he|they|your (mom|dad)) (isnt|arent|wont|doesnt|dont|is not|are not) (answering|picking up|answer|pick up)`,
+      String.raw`(tell|ask) ${P} to (call|ring|text|phone|message) me`,
+      String.raw`(ich )?(erreiche|erreich) (sie|ihn|deine (mama|mom|mutter)|deinen (papa|dad|vater)) nicht`,
+      String.raw`sag (ihr|ihm|deiner (mama|mom|mutter)|deinem (papa|dad|vater)) (sie|er) soll (mich )?(anrufen|zuruckrufen)`,
+      String.raw`ik (kan|krijg) (haar|hem|je (moeder|vader|mama|papa|mom|dad)) niet (bereiken|te pakken)`,
+      String.raw`(zeg|vraag) (haar|hem|je (moeder|vader|mama|papa|mom|dad)) (om )?(me|mij) (terug )?(te )?bellen`,
+      String.raw`jarrive pas a (la|le|les) joindre`,
+      String.raw`dis (lui |a ta (mere|maman|mom) |a ton (pere|papa|dad) )?de me rappeler`,
+      String.raw`no (la|le|lo|les) (localizo|encuentro)`,
+      String.raw`dile (a tu (madre|padre|mama|papa|mom|dad) )?que me llame`,
+    ].join('|') +
+    ')(?= )',
+);
+
+/** Damps, in place, the supervision checks of a message that tries to reach the parent. */
+export function dampReachingParent(nt: NormalisedText, signals: Signal[]): void {
+  let any = false;
+  for (const s of signals) any ||= s.category === 'supervision_check';
+  if (!any || !REACHING.test(nt.text)) return;
+  for (const s of signals) if (s.category === 'supervision_check') s.weight *= REACHING_FACTOR;
+}
