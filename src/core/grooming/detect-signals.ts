@@ -5,7 +5,7 @@
 import { findFrames, mentionsMundane, type FrameResult } from './frames.ts';
 import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
-import type { LexiconMatcher } from './lexicon.ts';
+import { rulesBefore, type LexiconMatcher } from './lexicon.ts';
 import { wordAt, type NormalisedText } from './normalise.ts';
 import { sorted } from './sorted.ts';
 import type { Signal } from './types.ts';
@@ -232,14 +232,15 @@ const isSextortion = (s: Signal): boolean => s.category === 'sextortion';
 
 /** Runs every pattern anchored at a word of the message (and, at an anchor, only those the next word allows). */
 function scan(s: Scan): void {
-  const { byAnchor, byPrefix, numberRules } = s.matcher;
+  const { anchors, byPrefix, numberRules } = s.matcher;
   const words = s.nt.words;
-  for (let k = 0; k < words.length; k++) {
+  const ids = s.nt.ids;
+  const n = words.length;
+  for (let k = 0; k < n; k++) {
     const w = words[k]!;
-    const exact = byAnchor.get(w);
-    if (exact) {
-      const next = words[k + 1];
-      const list = (next !== undefined ? exact.next.get(next) : undefined) ?? exact.free;
+    const exact = anchors.get(ids[k]!, w);
+    if (exact !== null) {
+      const list = (k + 1 < n ? rulesBefore(exact, ids[k + 1]!, words[k + 1]!) : undefined) ?? exact.free;
       for (let i = 0; i < list.length; i++) runRule(s, list[i]!, k);
     }
     if (w.length >= 3 && byPrefix.size > 0) {
@@ -249,6 +250,7 @@ function scan(s: Scan): void {
     if (isDigits(w)) for (const id of numberRules) runRule(s, id, k);
   }
 }
+
 
 const byStartLongest = (a: Signal, b: Signal) => a.start - b.start || b.end - a.end;
 const byStartCategory = (a: Signal, b: Signal) => a.start - b.start || a.category.localeCompare(b.category);
