@@ -59,6 +59,8 @@ const cueName = (i: number): Cue => CUE_NAMES[i]!;
 interface PairEntry {
   key: string;
   weight: number;
+  /** Its number among the model's words and pairs (after the words' ids): what an author's kept words are searched by. */
+  id: number;
 }
 
 /**
@@ -130,11 +132,13 @@ function vocabulary(model: ShortChatModel): Vocabulary {
       const b = entry(second);
       if (!kept(first) || !kept(second)) continue;
       const list = pairs.get(a);
-      const pair = { id: b.id, pair: { key: k.slice(2), weight: v } };
+      const pair = { id: b.id, pair: { key: k.slice(2), weight: v, id: -1 } };
       if (list) list.push(pair);
       else pairs.set(a, [pair]);
     }
+    let id = words.size;
     for (const [a, list] of pairs) {
+      for (const p of list) p.pair.id = id++;
       list.sort((x, y) => x.id - y.id);
       a.pairIds = Int32Array.from(list, (x) => x.id);
       a.pairs = list.map((x) => x.pair);
@@ -217,6 +221,12 @@ export class AuthorCues {
    */
   private wordSet: Set<string> | undefined;
   /**
+   * With a fitted model, the kept words' numbers (a word's id or a pair's, in the model's vocabulary), searched
+   * instead of their text: a list of small integers is searched faster, and needs a set only when much longer.
+   */
+  private readonly keys: number[] = [];
+  private keySet: Set<number> | undefined;
+  /**
    * The words and word pairs that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the
    * model's evidence. The first `topCount` slots of these arrays hold each word, its weight, its first position
    * (packPosition), the position of its last word (a pair's second) and the message it was written in: plain
@@ -256,6 +266,8 @@ export class AuthorCues {
     // Popped, not length = 0 (a call into the runtime, which also frees the array's room).
     while (this.words.length > 0) this.words.pop();
     this.wordSet = undefined;
+    while (this.keys.length > 0) this.keys.pop();
+    this.keySet = undefined;
     for (let k = 0; k < this.topCount; k++) {
       this.topWord[k] = '';
       this.topWeight[k] = 0;
@@ -328,7 +340,7 @@ export class AuthorCues {
       const e = ids === undefined ? (known.words.get(w) ?? null) : known.byId.get(ids[read]!, w);
       seen[read] = e;
       if (e === null || e.single === undefined) continue;
-      if (this.keepWord(w, e.single, position(read), text, position(read))) changed = true;
+      if (this.keepWord(w, e.id, e.single, position(read), text, position(read))) changed = true;
     }
     // Word pairs within the message ("your parents", "send one"), after every single word (their order of
     // first sight is the order of the features). Once WORDS_KEPT is reached nothing more is kept.
@@ -340,7 +352,7 @@ export class AuthorCues {
       if (second === null) continue;
       const entry = pairWith(first, second.id);
       if (entry === undefined) continue;
-      if (this.keepWord(entry.key, entry.weight, position(i - 1), text, position(i))) changed = true;
+      if (this.keepWord(entry.key, entry.id, entry.weight, position(i - 1), text, position(i))) changed = true;
     }
     return changed;
   }
@@ -352,24 +364,32 @@ export class AuthorCues {
       const w = glossed[i]!;
       if (this.words.length >= WORDS_KEPT) break;
       if (w.length < 2 || hasDigit(w)) continue;
-      if (this.keepWord(w, 0, position(i), text, position(i))) changed = true;
+      if (this.keepWord(w, -1, 0, position(i), text, position(i))) changed = true;
     }
     for (let i = 1; i < glossed.length; i++) {
       if (this.words.length >= WORDS_KEPT) break;
       const a = glossed[i - 1]!;
       const b = glossed[i]!;
       if (a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
-      if (this.keepWord(`${a} ${b}`, 0, position(i - 1), text, position(i))) changed = true;
+      if (this.keepWord(`${a} ${b}`, -1, 0, position(i - 1), text, position(i))) changed = true;
     }
     return changed;
   }
 
   /** Keeps a word (or word pair) not seen before: its weight joins the score, and it may become evidence. */
-  private keepWord(w: string, weight: number, position: number, text: string, end: number): boolean {
-    if (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) return false;
+  private keepWord(w: string, key: number, weight: number, position: number, text: string, end: number): boolean {
+    if (key >= 0) {
+      // A model word: known by its number (the same word, the same number).
+      if (this.keySet === undefined ? this.keys.includes(key) : this.keySet.has(key)) return false;
+      this.keys.push(key);
+      if (this.keySet !== undefined) this.keySet.add(key);
+      else if (this.keys.length > KEYS_SEARCHED) this.keySet = new Set(this.keys);
+    } else if (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) return false;
     this.words.push(w);
-    if (this.wordSet !== undefined) this.wordSet.add(w);
-    else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
+    if (key < 0) {
+      if (this.wordSet !== undefined) this.wordSet.add(w);
+      else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
+    }
     this.zWords += weight;
     if (weight > 0) this.keepTop(w, weight, position, text, end);
     return true;
@@ -426,6 +446,8 @@ export const TOP_WORDS = 5;
 
 /** Words of an author searched as a list; beyond, as a set (AuthorCues.wordSet). */
 const WORD_LIST_SEARCHED = 16;
+/** The same for a fitted model's words, searched by number (AuthorCues.keys). */
+const KEYS_SEARCHED = 64;
 
 /** Words one author's model features keep (the model only speaks on short chats). */
 export const WORDS_KEPT = 256;
