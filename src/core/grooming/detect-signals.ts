@@ -162,7 +162,9 @@ export function detectInNormalised(
   // The short-chat model reads the split words too (conversation-state.ts).
   if (split && opts.out) opts.out.split = split;
   if (split) {
-    for (const s of detectInNormalised(matcher, original, split, { ...opts, noSplit: true, parts })) {
+    // Every option the re-split pass reads, in one literal (copying the options with a spread cost more).
+    const again: DetectOptions = { messageIndex: opts.messageIndex, author: opts.author, languages: opts.languages, noSplit: true, materialContext: opts.materialContext, laughedBefore: opts.laughedBefore, parts, out: opts.out };
+    for (const s of detectInNormalised(matcher, original, split, again)) {
       if (!found.some((f) => f.category === s.category && f.start === s.start && f.end === s.end)) found.push(s);
     }
   }
