@@ -224,7 +224,7 @@ export class AuthorCues {
    * With a fitted model, the kept words' numbers (a word's id or a pair's, in the model's vocabulary), searched
    * instead of their text: a list of small integers is searched faster, and needs a set only when much longer.
    */
-  private readonly keys: number[] = [];
+  private readonly keys: number[] | undefined;
   private keySet: Set<number> | undefined;
   /**
    * The words and word pairs that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the
@@ -252,6 +252,8 @@ export class AuthorCues {
   constructor(readonly model?: ShortChatModel) {
     const v = model === undefined ? undefined : vocabulary(model);
     this.vocabulary = v === undefined || v.singles === 0 ? undefined : v;
+    // Only a fitted model's words have numbers (cues without a model, as a long chat's authors get, need none).
+    if (this.vocabulary !== undefined) this.keys = [];
   }
 
   /** Cue pairs seen in one message (i * 64 + j), in the order first seen. */
@@ -266,7 +268,7 @@ export class AuthorCues {
     // Popped, not length = 0 (a call into the runtime, which also frees the array's room).
     while (this.words.length > 0) this.words.pop();
     this.wordSet = undefined;
-    while (this.keys.length > 0) this.keys.pop();
+    if (this.keys !== undefined) while (this.keys.length > 0) this.keys.pop();
     this.keySet = undefined;
     for (let k = 0; k < this.topCount; k++) {
       this.topWord[k] = '';
@@ -380,10 +382,11 @@ export class AuthorCues {
   private keepWord(w: string, key: number, weight: number, position: number, text: string, end: number): boolean {
     if (key >= 0) {
       // A model word: known by its number (the same word, the same number).
-      if (this.keySet === undefined ? this.keys.includes(key) : this.keySet.has(key)) return false;
-      this.keys.push(key);
+      const keys = this.keys!;
+      if (this.keySet === undefined ? keys.includes(key) : this.keySet.has(key)) return false;
+      keys.push(key);
       if (this.keySet !== undefined) this.keySet.add(key);
-      else if (this.keys.length > KEYS_SEARCHED) this.keySet = new Set(this.keys);
+      else if (keys.length > KEYS_SEARCHED) this.keySet = new Set(keys);
     } else if (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) return false;
     this.words.push(w);
     if (key < 0) {
