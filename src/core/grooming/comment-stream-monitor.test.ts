@@ -29,3 +29,40 @@ test('a forgotten viewer\'s state, reused for the next viewer, scores that viewe
   assert.ok(churning.current().trackedViewers <= 3);
   assert.ok(viewers > 300);
 });
+
+test('a churning stream keeps a quiet new viewer as their one comment: read again, they score as if they had their own state', () => {
+  const churning = createCommentStreamMonitor({ streamerTier: 'teen', maxViewers: 6 });
+  const roomy = createCommentStreamMonitor({ streamerTier: 'teen', maxViewers: 100_000 });
+  const both = (author: string, text: string, authorTier?: 'adult') => {
+    const m: ChatMessage = { author, text, ...(authorTier ? { authorTier } : {}) };
+    const x = churning.push(m);
+    const y = roomy.push(m);
+    assert.deepEqual(x, y, `${author}: ${text}`);
+  };
+  // One-off viewers saying ordinary things, more than are tracked: the stream starts forgetting.
+  for (let i = 0; i < 12; i++) both(`passer-${i}`, ['nice build', 'what game is this', 'gg', 'hello from spain'][i % 4]!);
+  // Then a few viewers (all still tracked): first comments quiet or not, a viewer twice in a row, viewers who
+  // come back after others, a platform tier on a comment, and an empty comment.
+  const script: [string, string, 'adult'?][] = [
+    ['ann', 'lol that jump'],
+    ['ann', 'how old are you'],
+    ['ben', 'what map is this'],
+    ['cat', 'add me on snap'],
+    ['ben', 'you play so well'],
+    ['dan', ''],
+    ['ann', 'do you stream every day'],
+    ['dan', 'are your parents home', 'adult'],
+    ['eve', 'good luck'],
+    ['cat', 'gg'],
+    ['eve', 'good luck'],
+  ];
+  for (const [author, text, tier] of script) both(author, text, tier);
+  for (const id of ['ann', 'ben', 'cat', 'dan', 'eve']) assert.deepEqual(churning.viewer(id), roomy.viewer(id), id);
+  // Asked about first, then commenting again.
+  both('fay', 'nice stream');
+  assert.deepEqual(churning.viewer('fay'), roomy.viewer('fay'));
+  both('fay', 'where do you live');
+  assert.deepEqual(churning.viewer('fay'), roomy.viewer('fay'));
+  assert.equal(churning.viewer('passer-0'), undefined, 'forgotten');
+  assert.ok(churning.current().trackedViewers <= 6);
+});

@@ -45,14 +45,27 @@ export interface CommentStreamMonitor {
   viewer(id: string): ReturnType<ConversationState['assessment']> | undefined;
 }
 
+/**
+ * A tracked viewer: their state, or — for a viewer who said one thing of no note while the stream churns
+ * (see `quiet`) — just that comment, read again into a state if they comment again or are asked about.
+ */
 interface Viewer {
-  state: ConversationState;
+  state: ConversationState | undefined;
   lastSeen: number;
+  /** Whether the viewer is kept as their one comment (then without a state). */
+  kept: boolean;
+  /** That comment: what ConversationState.push reads of it. */
+  text: string;
+  author: string | undefined;
+  tier: AuthorTier | undefined;
 }
 
 /** Categories that count a viewer as pressing the streamer in a pile-on. */
 const pressing = new Set<SignalCategory>(['stream_pressure', 'image_request', 'sexual_talk', 'body_compliment', 'threat', 'supervision_check', 'platform_move']);
 const TOP = 5;
+
+/** A first comment after which a viewer needs no state of their own: no signal, no warning. */
+const quiet = (signals: readonly Signal[], crossed: boolean) => signals.length === 0 && !crossed;
 
 /** Creates a comment-stream monitor (author = viewer id; comments without author count as "anonymous"). */
 export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {}): CommentStreamMonitor {
@@ -72,8 +85,18 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
     ...(opts.languages ? { languages: opts.languages } : {}),
   };
   const viewers = new Map<string, Viewer>();
-  /** Forgotten viewers' entries, to be reset for the next new viewers (at most the tenth forgotten in one pass). */
+  /** Forgotten viewers' entries and states, to be reused for the next new viewers (at most the tenth forgotten in one pass). */
   const spare: Viewer[] = [];
+  const spareStates: ConversationState[] = [];
+  /**
+   * Once the stream has had to forget viewers, a new viewer's first comment is read by this one state, reset for
+   * each: most such viewers say one thing and are forgotten, and a state of their own, read once and cold by the
+   * time it is reused, cost more than reading the comment. Whoever says something of note keeps it as their own.
+   */
+  let scratch: ConversationState | undefined;
+  /** The viewer whose comment the scratch state read last (their own state, if they comment again straight away). */
+  let scratchOf: Viewer | undefined;
+  let churning = false;
   /** Scratch of the eviction pass: the tracked viewers' last-seen times. */
   let seen: Float64Array | undefined;
   const top: ViewerSummary[] = [];
@@ -99,17 +122,48 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
     if (top.length > TOP) top.length = TOP;
   }
 
+  /** A state for a viewer: a forgotten viewer's, reset, or a new one. */
+  function freshState(): ConversationState {
+    const state = spareStates.pop();
+    if (state === undefined) return new ConversationState(viewerOptions);
+    state.reset();
+    return state;
+  }
+
+  /** The state of a tracked viewer kept as their one comment: that comment read again (or the scratch state that read it). */
+  function stateOf(v: Viewer): ConversationState {
+    if (v.state !== undefined) return v.state;
+    let state: ConversationState;
+    if (scratchOf === v) {
+      state = scratch!;
+      scratch = undefined;
+      scratchOf = undefined;
+    } else {
+      state = freshState();
+      const first: ChatMessage = { text: v.text };
+      if (v.author !== undefined) first.author = v.author;
+      if (v.tier !== undefined) first.authorTier = v.tier;
+      state.push(first);
+    }
+    v.state = state;
+    v.kept = false;
+    v.text = '';
+    return state;
+  }
+
   /**
-   * The viewer's state, made (or a forgotten viewer's reset) on first comment. Beyond maxViewers the least
-   * recently active tenth is forgotten in one pass (amortised; no per-comment reordering of the map).
+   * The viewer's entry, made (or a forgotten viewer's reused) on first comment, without a state: the caller
+   * gives it one. Beyond maxViewers the least recently active tenth is forgotten in one pass (amortised; no
+   * per-comment reordering of the map).
    */
-  function viewerState(id: string, now: number): ConversationState {
+  function viewerOf(id: string, now: number): Viewer {
     const known = viewers.get(id);
     if (known) {
       known.lastSeen = now;
-      return known.state;
+      return known;
     }
     if (viewers.size >= maxViewers) {
+      churning = true;
       const keep = Math.floor(maxViewers * 0.9);
       if (seen === undefined || seen.length < viewers.size) seen = new Float64Array(viewers.size);
       let n = 0;
@@ -123,18 +177,20 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
         viewers.delete(vid);
         updateTop(vid, undefined);
         // Kept for a new viewer, not dropped: a new state per viewer, collected soon after, was the churn's
-        // main cost.
+        // main cost. The state is reset when it is reused (its memory is then in the cache for that comment).
+        if (v.state !== undefined) spareStates.push(v.state);
+        if (scratchOf === v) scratchOf = undefined;
+        v.state = undefined;
+        v.kept = false;
+        v.text = '';
         spare.push(v);
       });
     }
     let v = spare.pop();
-    if (v) {
-      // Reset now, not when forgotten: the state's memory is then in the cache for this viewer's comment.
-      v.state.reset();
-      v.lastSeen = now;
-    } else v = { state: new ConversationState(viewerOptions), lastSeen: now };
+    if (v) v.lastSeen = now;
+    else v = { state: undefined, lastSeen: now, kept: false, text: '', author: undefined, tier: undefined };
     viewers.set(id, v);
-    return v.state;
+    return v;
   }
 
   const streamRisk = () => Math.max(top[0]?.risk ?? 0, pileOnRisk());
@@ -144,10 +200,32 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
       const c = checkMessage(comment, comments);
       const index = comments++;
       const id = c.author ?? 'anonymous';
-      const state = viewerState(id, index);
+      const v = viewerOf(id, index);
+      let state: ConversationState;
+      // A new viewer of a churning stream is read by the scratch state; any other viewer by their own.
+      const first = v.state === undefined && !v.kept && churning;
+      if (first) {
+        if (scratch === undefined) scratch = freshState();
+        else scratch.reset();
+        state = scratch;
+        scratchOf = v;
+      } else state = v.state ?? (v.kept ? stateOf(v) : (v.state = freshState()));
       const before = state.peakRisk;
       const { signals, crossed } = state.push(c);
       if (state.peakRisk !== before || signals.length > 0) updateTop(id, state);
+      if (first) {
+        if (quiet(signals, crossed)) {
+          // Nothing to keep but the comment (a quiet viewer is never among the top viewers: no evidence).
+          v.kept = true;
+          v.text = c.text;
+          v.author = c.author;
+          v.tier = c.authorTier;
+        } else {
+          v.state = state;
+          scratch = undefined;
+          scratchOf = undefined;
+        }
+      }
 
       // Pile-on window: who pressed in the last `window` comments.
       const leaving = recent[head];
@@ -174,6 +252,9 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
       };
     },
     current: () => ({ risk: streamRisk(), warningAt: streamWarningAt, topViewers: top.slice(), trackedViewers: viewers.size, comments, pressingViewers: pressingCount.size }),
-    viewer: (id) => viewers.get(id)?.state.assessment(),
+    viewer: (id) => {
+      const v = viewers.get(id);
+      return v === undefined ? undefined : stateOf(v).assessment();
+    },
   };
 }

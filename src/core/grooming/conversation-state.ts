@@ -350,7 +350,7 @@ export class ConversationState {
 
     // Learned text score. Each word or word pair counts once per conversation, so a message that repeats
     // earlier ones ("see you tomorrow" again and again) adds no text evidence (its signals still count).
-    this.textZ = this.text.push(nt.words);
+    this.textZ = this.text.push(nt.words, nt.ids);
     this.totalWords += nt.words.length;
     if (this.evidenceCount === 0) this.keepLearnedEvidence(message, nt, index);
 
@@ -449,6 +449,7 @@ export class ConversationState {
     // Words run together ("sendmeapic") are read as the words the detector split them into; each split word
     // keeps the position of the token it came from (evidence spans point at the token as written).
     const words = split ? split.words : nt.words;
+    const ids = split ? split.ids : nt.ids;
     const source = split ? tokenOf(split, nt) : undefined;
     let glossed: readonly string[] = words;
     let from: number[] | undefined = source;
@@ -464,10 +465,10 @@ export class ConversationState {
       }
       glossed = g;
     }
-    const a = author.cues.add(this.cueIndex.mask(words, glossed));
+    const a = author.cues.add(this.cueIndex.mask(words, glossed, ids));
     cuePosition.message = index;
     cuePosition.from = from;
-    const b = author.cues.addWords(glossed, positionOfCue, text);
+    const b = author.cues.addWords(glossed, positionOfCue, text, glossed === words ? ids : undefined);
     return a || b;
   }
 

@@ -6,6 +6,7 @@
  * (lowercase, accents folded). A word shared by several languages votes for each with a share of one.
  * A conversation keeps a running tally, so "ja" or "ok" is read in the language of the chat around it.
  */
+import { WordTable } from './word-ids.ts';
 
 export const glossLanguages = ['en', 'de', 'nl', 'fr', 'es'] as const;
 export type GlossLanguage = (typeof glossLanguages)[number];
@@ -66,14 +67,17 @@ const suffixCues: [RegExp, GlossLanguage, number][] = [
 
 const L = glossLanguages.length;
 
+/** `votes` by word id (word-ids.ts; null: the word votes for no language). */
+const votesById = new WordTable((w: string) => votes.get(w) ?? null);
+
 /**
  * Adds the language votes of `words` into `into` (length 5, in `glossLanguages` order); returns the total.
  * Spelling cues are read only when the function words leave the message unclear (fewer than two votes).
  */
-export function languageVotes(words: readonly string[], into: Float32Array): number {
+export function languageVotes(words: readonly string[], into: Float32Array, ids?: readonly number[]): number {
   let total = 0;
   for (let i = 0; i < words.length; i++) {
-    const v = votes.get(words[i]!);
+    const v = ids === undefined ? votes.get(words[i]!) : votesById.get(ids[i]!, words[i]!);
     if (!v) continue;
     for (let k = 0; k < L; k++) into[k]! += v[k]!;
     total += 1;
@@ -81,7 +85,7 @@ export function languageVotes(words: readonly string[], into: Float32Array): num
   if (total >= 2) return total;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (w.length < 5 || votes.has(w)) continue;
+    if (w.length < 5 || (ids === undefined ? votes.has(w) : votesById.get(ids[i]!, w) !== null)) continue;
     for (const [re, lang, weight] of suffixCues) {
       if (re.test(w)) {
         into[glossLanguages.indexOf(lang)]! += weight;
@@ -129,11 +133,11 @@ export class LanguageTally {
   /** Whether `settled` has read the tally since the last message (the language is asked for several times per message). */
   private fresh = false;
 
-  /** Counts a message and returns the language to read it in. */
-  push(words: readonly string[]): GlossLanguage {
+  /** Counts a message (its words, and their ids when known) and returns the language to read it in. */
+  push(words: readonly string[], ids?: readonly number[]): GlossLanguage {
     const s = scratch;
     s.fill(0);
-    languageVotes(words, s);
+    languageVotes(words, s, ids);
     for (let k = 0; k < L; k++) this.total[k]! += s[k]!;
     this.fresh = false;
     return leadingLanguage(s, 2) ?? this.current();

@@ -6,7 +6,7 @@ import { findFrames, mentionsMundane, type FrameResult } from './frames.ts';
 import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
 import { dampReachingParent } from './reaching-parent.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
-import type { LexiconMatcher } from './lexicon.ts';
+import { rulesBefore, type LexiconMatcher } from './lexicon.ts';
 import { wordAt, type NormalisedText } from './normalise.ts';
 import { sorted } from './sorted.ts';
 import type { Signal } from './types.ts';
@@ -163,7 +163,9 @@ export function detectInNormalised(
   // The short-chat model reads the split words too (conversation-state.ts).
   if (split && opts.out) opts.out.split = split;
   if (split) {
-    for (const s of detectInNormalised(matcher, original, split, { ...opts, noSplit: true, parts })) {
+    // Every option the re-split pass reads, in one literal (copying the options with a spread cost more).
+    const again: DetectOptions = { messageIndex: opts.messageIndex, author: opts.author, languages: opts.languages, noSplit: true, materialContext: opts.materialContext, laughedBefore: opts.laughedBefore, parts, out: opts.out };
+    for (const s of detectInNormalised(matcher, original, split, again)) {
       if (!found.some((f) => f.category === s.category && f.start === s.start && f.end === s.end)) found.push(s);
     }
   }
@@ -237,14 +239,15 @@ const isSextortion = (s: Signal): boolean => s.category === 'sextortion';
 
 /** Runs every pattern anchored at a word of the message (and, at an anchor, only those the next word allows). */
 function scan(s: Scan): void {
-  const { byAnchor, byPrefix, numberRules } = s.matcher;
+  const { anchors, byPrefix, numberRules } = s.matcher;
   const words = s.nt.words;
-  for (let k = 0; k < words.length; k++) {
+  const ids = s.nt.ids;
+  const n = words.length;
+  for (let k = 0; k < n; k++) {
     const w = words[k]!;
-    const exact = byAnchor.get(w);
-    if (exact) {
-      const next = words[k + 1];
-      const list = (next !== undefined ? exact.next.get(next) : undefined) ?? exact.free;
+    const exact = anchors.get(ids[k]!, w);
+    if (exact !== null) {
+      const list = (k + 1 < n ? rulesBefore(exact, ids[k + 1]!, words[k + 1]!) : undefined) ?? exact.free;
       for (let i = 0; i < list.length; i++) runRule(s, list[i]!, k);
     }
     if (w.length >= 3 && byPrefix.size > 0) {
@@ -254,6 +257,7 @@ function scan(s: Scan): void {
     if (isDigits(w)) for (const id of numberRules) runRule(s, id, k);
   }
 }
+
 
 const byStartLongest = (a: Signal, b: Signal) => a.start - b.start || b.end - a.end;
 const byStartCategory = (a: Signal, b: Signal) => a.start - b.start || a.category.localeCompare(b.category);

@@ -15,6 +15,7 @@
  * language, so the Dutch "of" (or) is never read into an English "pic of you".
  */
 import type { NormalisedText } from './normalise.ts';
+import { WordTable } from './word-ids.ts';
 
 /** Word classes of one language for the frames. Each entry is a word or a short phrase, written as chat is. */
 export interface FrameWords {
@@ -102,6 +103,12 @@ interface Entry {
   words: string[];
 }
 
+/** A word's frame entries (see CompiledFrames.first). */
+interface FirstWord {
+  masks: number[] | null;
+  multi: Entry[] | null;
+}
+
 /** Compiled frame words of every language: entries indexed by their first word. */
 export interface CompiledFrames {
   languages: string[];
@@ -110,7 +117,9 @@ export interface CompiledFrames {
    * Per first word: its one-word entries folded into a class mask per language, and its entries of two or more
    * words — so the common path is one lookup per word.
    */
-  first: Map<string, { masks: number[] | null; multi: Entry[] | null }>;
+  first: Map<string, FirstWord>;
+  /** `first` by word id (word-ids.ts; null: no frame starts with the word). */
+  firstById: WordTable<FirstWord | null>;
   /** Restitution particles of five letters or more, per language, also read inside compounds ("zurückgeben"). */
   particles: string[][];
   /** Mundane material (FrameWords.mundane) of every language by first word (outside the class masks: read only for a threat). */
@@ -152,9 +161,9 @@ export function compileFrames(
       }
     }
   }
-  const first = new Map<string, { masks: number[] | null; multi: Entry[] | null }>();
+  const first = new Map<string, FirstWord>();
   for (const [word, list] of byFirst) {
-    const slot: { masks: number[] | null; multi: Entry[] | null } = { masks: null, multi: null };
+    const slot: FirstWord = { masks: null, multi: null };
     for (const e of list) {
       if (e.words.length === 1) {
         slot.masks ??= new Array<number>(languages.length).fill(0);
@@ -163,7 +172,8 @@ export function compileFrames(
     }
     first.set(word, slot);
   }
-  return { languages, byFirst, first, particles, mundane };
+  const firstById = new WordTable((w: string) => first.get(w) ?? null);
+  return { languages, byFirst, first, firstById, particles, mundane };
 }
 
 /** Every word the frames use, for the normaliser's vocabulary. */
@@ -262,10 +272,10 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   const nl = frames.languages.length;
   for (let l = 0; l < nl; l++) masks[l] = 0;
   let any = false;
+  const ids = nt.ids;
   for (let k = 0; k < n; k++) {
-    const w = words[k]!;
-    const slot = frames.first.get(w);
-    if (!slot) continue;
+    const slot = frames.firstById.get(ids[k]!, words[k]!);
+    if (slot === null) continue;
     any = true;
     const sm = slot.masks;
     if (sm) for (let l = 0; l < nl; l++) masks[l]! |= sm[l]!;

@@ -149,12 +149,12 @@ export class TextScorer {
     };
   }
 
-  /** Reads one message's normalised words and returns the text logit so far. */
-  push(words: readonly string[]): number {
+  /** Reads one message's normalised words (and their ids, when known) and returns the text logit so far. */
+  push(words: readonly string[], ids?: readonly number[]): number {
     if (this.stream.epochStarts()) this.epochSum = 0;
     this.messageIndex = this.messages++;
     this.prevWord = this.stream.prevWord;
-    this.stream.push(words, this.visit);
+    this.stream.push(words, this.visit, ids);
     let z = textLogit(this.lm, this.sum, this.stream.distinct);
     if (this.messages > this.window) z = Math.max(z, textLogit(this.lm, this.epochSum, this.stream.epochDistinct));
     this.z = z;

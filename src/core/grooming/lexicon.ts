@@ -7,6 +7,7 @@ import { compileFrames, frameVocabulary, type CompiledFrames, type FrameWords } 
 import { compilePattern, expandMacros } from './pattern.ts';
 import { impliedParts, type ImpliedPart } from './implied-sextortion.ts';
 import { signalCategories, type SignalCategory } from './types.ts';
+import { NO_ID, wordId, WordTable } from './word-ids.ts';
 
 /**
  * `[weight, ...patterns]`. A pattern starting with `@+N ` adds N to its captured number (school grade → age);
@@ -60,10 +61,54 @@ export interface AnchorRules {
   next: Map<string, number[]>;
 }
 
+/**
+ * An anchor's rules as the scan reads them, by word id (word-ids.ts): the ids of the words in `next`, sorted,
+ * with their lists, searched without a lookup by text. `byId` is false when some word of `next` has no id (then
+ * the scan looks the next word up in `next`).
+ */
+export interface AnchorById {
+  free: number[];
+  next: Map<string, number[]>;
+  nextIds: Int32Array;
+  nextRules: number[][];
+  byId: boolean;
+}
+
+/** The AnchorById of an anchor's rules. */
+export function anchorById(rules: AnchorRules): AnchorById {
+  const entries = [...rules.next].map(([w, list]) => ({ id: wordId(w), list }));
+  entries.sort((a, b) => a.id - b.id);
+  return {
+    free: rules.free,
+    next: rules.next,
+    nextIds: Int32Array.from(entries, (e) => e.id),
+    nextRules: entries.map((e) => e.list),
+    byId: entries.every((e) => e.id !== NO_ID),
+  };
+}
+
+/** The rules of an anchor that the next word (its id, its text) allows, or undefined (see AnchorRules). */
+export function rulesBefore(a: AnchorById, id: number, word: string): number[] | undefined {
+  if (id < 0 || !a.byId) return a.next.get(word);
+  const ids = a.nextIds;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = ids[mid]!;
+    if (x === id) return a.nextRules[mid];
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 export interface LexiconMatcher {
   normaliser: Normaliser;
   rules: CompiledRule[];
   byAnchor: Map<string, AnchorRules>;
+  /** byAnchor by word id (null: the word anchors no rule). */
+  anchors: WordTable<AnchorById | null>;
   /** Keyed by the first three letters of a prefix. */
   byPrefix: Map<string, { prefix: string; rule: number }[]>;
   numberRules: number[];
@@ -186,5 +231,9 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
     }
   });
   normaliser.setVocabulary(vocabulary, languageMask);
-  return { normaliser, rules, byAnchor, byPrefix, numberRules, languages: lexicons.map((l) => l.language), frames };
+  const anchors = new WordTable((w: string) => {
+    const a = byAnchor.get(w);
+    return a === undefined ? null : anchorById(a);
+  });
+  return { normaliser, rules, byAnchor, anchors, byPrefix, numberRules, languages: lexicons.map((l) => l.language), frames };
 }

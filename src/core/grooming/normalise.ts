@@ -11,12 +11,15 @@
  * together ("sendmeapic"). Every output word still maps back to the characters as written.
  */
 import { foldChar, INVISIBLE } from './fold-char.ts';
+import { wordId, WordTable } from './word-ids.ts';
 
 /** Normalised text: words joined by single spaces, with a leading and trailing space for pattern matching. */
 export interface NormalisedText {
   /** " word word … " — every word is preceded and followed by exactly one space. */
   text: string;
   words: string[];
+  /** Each word's id (word-ids.ts; NO_ID for a word without one): what readers know of a word is kept by it. */
+  ids: number[];
   /** Offset in `text` of each word's first character. */
   wordStarts: number[];
   /** Span in the original text that produced each word. */
@@ -174,19 +177,30 @@ export function createNormaliser(tables: NormaliserTables) {
     segmentCache.clear();
     tokenCache.clear();
     splitCache.clear();
+    splits = new WordTable(splitWord);
   }
 
-  const tokenCache = new Map<string, readonly string[]>();
+  /** A raw token's words and their ids (word-ids.ts), made once per token: a message's words get their ids here. */
+  interface Token {
+    words: readonly string[];
+    ids: readonly number[];
+  }
+  const tokenCache = new Map<string, Token>();
+
+  function tokenOf(raw: string): Token {
+    let t = tokenCache.get(raw);
+    if (t === undefined) {
+      const words = readToken(raw);
+      t = { words, ids: words.map(wordId) };
+      if (tokenCache.size >= segmentCacheSize) tokenCache.clear();
+      tokenCache.set(raw, t);
+    }
+    return t;
+  }
 
   /** Normalises one raw token (already lowercased and folded) into zero or more words (a shared, read-only array). */
   function normaliseToken(raw: string): readonly string[] {
-    let out = tokenCache.get(raw);
-    if (out === undefined) {
-      out = readToken(raw);
-      if (tokenCache.size >= segmentCacheSize) tokenCache.clear();
-      tokenCache.set(raw, out);
-    }
-    return out;
+    return tokenOf(raw).words;
   }
 
   function readToken(raw: string): string[] {
@@ -380,6 +394,7 @@ export function createNormaliser(tables: NormaliserTables) {
   // arrays are filled up to a count and never emptied (emptying an array drops its storage, and refilling it
   // allocates again on every message).
   let words: string[] = [];
+  let ids: number[] = [];
   let origStarts: number[] = [];
   let origEnds: number[] = [];
   /** Offsets as written of every character kept in a token (the first `nc`). */
@@ -432,16 +447,17 @@ export function createNormaliser(tables: NormaliserTables) {
     np++;
   }
 
-  function emit(w: string, start: number, end: number): void {
+  function emit(w: string, id: number, start: number, end: number): void {
     words.push(w);
+    ids.push(id);
     origStarts.push(start);
     origEnds.push(end);
   }
 
   /** Normalises one raw word (no joiners); `from`/`to` index its characters in cs/ce. */
   function emitRaw(text: string, from: number, to: number): void {
-    const out = normaliseToken(text);
-    for (let k = 0; k < out.length; k++) emit(out[k]!, cs[from]!, ce[to - 1]!);
+    const t = tokenOf(text);
+    for (let k = 0; k < t.words.length; k++) emit(t.words[k]!, t.ids[k]!, cs[from]!, ce[to - 1]!);
   }
 
   /** A word votes for its lexicon languages; a word of one language only counts most. */
@@ -455,6 +471,7 @@ export function createNormaliser(tables: NormaliserTables) {
   /** Normalises a message, keeping the original span of every output word. */
   function normalise(original: string): NormalisedText {
     words = [];
+    ids = [];
     origStarts = [];
     origEnds = [];
     nc = 0;
@@ -576,7 +593,7 @@ export function createNormaliser(tables: NormaliserTables) {
     while (k < np) {
       if (pFrom[k]! < 0) {
         const item = -1 - pFrom[k]!;
-        emit(pText[k]!, fixedStart[item]!, fixedEnd[item]!);
+        emit(pText[k]!, wordId(pText[k]!), fixedStart[item]!, fixedEnd[item]!);
         k++;
         continue;
       }
@@ -622,7 +639,7 @@ export function createNormaliser(tables: NormaliserTables) {
       k++;
     }
 
-    return layout(words, origStarts, origEnds);
+    return layout(words, ids, origStarts, origEnds);
   }
 
   /**
@@ -632,45 +649,63 @@ export function createNormaliser(tables: NormaliserTables) {
    */
   function splitRunTogether(nt: NormalisedText): NormalisedText | null {
     if (vocabulary.size === 0) return null;
-    // Most messages have no such word: find out before building anything.
+    // Most messages have no such word: find out before building anything (by word id, without a lookup by text).
+    const n = nt.words.length;
+    const splitIn = splits;
     let k = 0;
-    while (k < nt.words.length && splitWord(nt.words[k]!) === null) k++;
-    if (k === nt.words.length) return null;
+    while (k < n && splitIn.get(nt.ids[k]!, nt.words[k]!) === null) k++;
+    if (k === n) return null;
     const words = nt.words.slice(0, k);
+    const ids = nt.ids.slice(0, k);
     const origStarts = nt.origStarts.slice(0, k);
     const origEnds = nt.origEnds.slice(0, k);
-    for (; k < nt.words.length; k++) {
-      const w = nt.words[k]!;
-      const pieces = splitWord(w) ?? [w];
-      for (const x of pieces) {
-        words.push(x);
+    for (; k < n; k++) {
+      const pieces = splitIn.get(nt.ids[k]!, nt.words[k]!);
+      if (pieces === null) {
+        words.push(nt.words[k]!);
+        ids.push(nt.ids[k]!);
+        origStarts.push(nt.origStarts[k]!);
+        origEnds.push(nt.origEnds[k]!);
+        continue;
+      }
+      for (let j = 0; j < pieces.words.length; j++) {
+        words.push(pieces.words[j]!);
+        ids.push(pieces.ids[j]!);
         origStarts.push(nt.origStarts[k]!);
         origEnds.push(nt.origEnds[k]!);
       }
     }
-    return layout(words, origStarts, origEnds);
+    return layout(words, ids, origStarts, origEnds);
   }
 
-  const splitCache = new Map<string, readonly string[] | null>();
+  /** The words (and their ids) a run-together word splits into. */
+  interface Split {
+    words: readonly string[];
+    ids: readonly number[];
+  }
+  const splitCache = new Map<string, Split | null>();
 
-  /** The words a run-together word splits into (normalised), or null when it is not one; cached per word. */
-  function splitWord(w: string): readonly string[] | null {
-    let pieces = splitCache.get(w);
-    if (pieces === undefined) {
+  /** What a run-together word splits into (normalised), or null when it is not one; cached per word. */
+  function splitWord(w: string): Split | null {
+    let split = splitCache.get(w);
+    if (split === undefined) {
       const found = w.length >= 3 && alphaRe.test(w) && !known(w) ? segment(w) : null;
       // A split into words of different languages ("later" → French "la" + Dutch "ter") is a coincidence.
-      pieces = found && oneLanguage(found) ? found.flatMap(normaliseToken) : null;
+      const pieces = found && oneLanguage(found) ? found.flatMap(normaliseToken) : null;
+      split = pieces === null ? null : { words: pieces, ids: pieces.map(wordId) };
       if (splitCache.size >= segmentCacheSize) splitCache.clear();
-      splitCache.set(w, pieces);
+      splitCache.set(w, split);
     }
-    return pieces;
+    return split;
   }
+  /** splitWord by word id (made again when the vocabulary changes). */
+  let splits = new WordTable(splitWord);
 
   return { normalise, normaliseToken, setVocabulary, splitRunTogether };
 }
 
 /** Lays words out as " word word … " for the patterns. */
-function layout(words: string[], origStarts: number[], origEnds: number[]): NormalisedText {
+function layout(words: string[], ids: number[], origStarts: number[], origEnds: number[]): NormalisedText {
   const wordStarts: number[] = new Array(words.length);
   let at = 1;
   for (let w = 0; w < words.length; w++) {
@@ -679,7 +714,7 @@ function layout(words: string[], origStarts: number[], origEnds: number[]): Norm
   }
   // One join, not a string per word: the regexes read the text flat.
   const text = words.length === 0 ? ' ' : ` ${words.join(' ')} `;
-  return { text, words, wordStarts, origStarts, origEnds };
+  return { text, words, ids, wordStarts, origStarts, origEnds };
 }
 
 /** A character that can follow a joiner inside a word (ASCII letter or digit, or any non-ASCII character). */

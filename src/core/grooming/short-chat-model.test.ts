@@ -6,8 +6,9 @@ import { assessConversation } from './assess-conversation.ts';
 import { createConversationMonitor } from './conversation-monitor.ts';
 import { ConversationState } from './conversation-state.ts';
 import { defaultCueIndex, defaultMatcher, defaultShortChatModel } from './detector.ts';
-import { AuthorCues, CueIndex, shortChatFeatures, shortChatScore, type ShortChatModel } from './short-chat-model.ts';
+import { AuthorCues, CueIndex, shortChatFeatures, shortChatScore, WORDS_KEPT, type ShortChatModel } from './short-chat-model.ts';
 import type { SignalCategory } from './types.ts';
+import { wordId } from './word-ids.ts';
 
 const words = (t: string) => defaultMatcher().normaliser.normalise(t).words;
 
@@ -204,4 +205,50 @@ test('rule gate: in a short chat a rule that is not strong needs the model not t
   const threat = run({ ...ordinary, ruleGate: 0.3 }, 'pay 50 or i send your pics to your whole school');
   assert.equal(threat.flagged, true);
   assert.ok(threat.rules.some((r) => r.rule === 'sextortion'));
+});
+
+/** The words and pairs addWords keeps, read straight from the model's weights (each looked up by its text). */
+function referenceWords(model: ShortChatModel, messages: readonly (readonly string[])[]): { words: string[]; z: number } {
+  const kept = (w: string) => w.length >= 2 && !/[0-9]/.test(w);
+  const out: string[] = [];
+  let z = 0;
+  const keep = (w: string) => {
+    if (out.includes(w)) return;
+    out.push(w);
+    z += model.weights[`w:${w}`]!;
+  };
+  for (const m of messages) {
+    for (const w of m) if (out.length < WORDS_KEPT && model.weights[`w:${w}`] !== undefined && kept(w)) keep(w);
+    for (let i = 1; i < m.length; i++) {
+      const pair = `${m[i - 1]} ${m[i]}`;
+      if (out.length < WORDS_KEPT && model.weights[`w:${pair}`] !== undefined && kept(m[i - 1]!) && kept(m[i]!)) keep(pair);
+    }
+  }
+  return { words: out, z };
+}
+
+test('the model reads its words and word pairs by id as by text, as the weights say (shipped model)', () => {
+  const m = defaultShortChatModel();
+  const keys = Object.keys(m.weights).filter((k) => k.startsWith('w:')).map((k) => k.slice(2));
+  assert.ok(keys.some((k) => k.includes(' ')), 'the model weighs word pairs');
+  let seed = 3;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  // Messages of the model's words and pairs, with words it does not know and numbers in between.
+  const message = () => Array.from({ length: 2 + Math.floor(rnd() * 10) }, () => (rnd() < 0.15 ? ['zzqx', '42', 'a'][Math.floor(rnd() * 3)]! : keys[Math.floor(rnd() * keys.length)]!)).join(' ').split(' ');
+  for (let author = 0; author < 200; author++) {
+    const messages = Array.from({ length: 1 + (author % 6) }, message);
+    const byId = new AuthorCues(m);
+    const byText = new AuthorCues(m);
+    messages.forEach((w, k) => {
+      byId.addWords(w, (i) => k * 4096 + i, '', w.map((x) => wordId(x)));
+      byText.addWords(w, (i) => k * 4096 + i);
+    });
+    const expected = referenceWords(m, messages);
+    assert.deepEqual(byId.words, expected.words);
+    assert.deepEqual(byText.words, expected.words);
+    assert.deepEqual(byId.topWord.slice(0, byId.topCount), byText.topWord.slice(0, byText.topCount));
+    assert.equal(byId.scoreWith(0), byText.scoreWith(0));
+    const bias = 1 / (1 + Math.exp(-(m.bias + expected.z)));
+    assert.ok(Math.abs(byId.scoreWith(0) - bias) < 1e-9);
+  }
 });

@@ -10,6 +10,7 @@
 import { cues, cueWords, type Cue } from './cue-words.ts';
 import type { WordNormaliser } from './gloss.ts';
 import { signalCategories, type SignalCategory } from './types.ts';
+import { WordTable } from './word-ids.ts';
 
 export interface ShortChatModel {
   version: string;
@@ -28,6 +29,8 @@ export interface ShortChatModel {
 /** Word → cue bit mask, over the same normalisation as messages. */
 export class CueIndex {
   private readonly bits = new Map<string, number>();
+  /** `bits` by word id (word-ids.ts). */
+  private readonly bitsById = new WordTable((w: string) => this.bits.get(w) ?? 0);
 
   constructor(normalise: WordNormaliser) {
     cues.forEach((cue, i) => {
@@ -37,10 +40,11 @@ export class CueIndex {
     });
   }
 
-  /** The cues of one message, from its words as written and as glossed to English. */
-  mask(words: readonly string[], glossed: readonly string[]): number {
+  /** The cues of one message, from its words as written (with their ids, when known) and as glossed to English. */
+  mask(words: readonly string[], glossed: readonly string[], ids?: readonly number[]): number {
     let m = 0;
-    for (let i = 0; i < words.length; i++) m |= this.bits.get(words[i]!) ?? 0;
+    if (ids === undefined) for (let i = 0; i < words.length; i++) m |= this.bits.get(words[i]!) ?? 0;
+    else for (let i = 0; i < words.length; i++) m |= this.bitsById.get(ids[i]!, words[i]!);
     if (glossed !== words) for (let i = 0; i < glossed.length; i++) m |= this.bits.get(glossed[i]!) ?? 0;
     return m;
   }
@@ -55,38 +59,97 @@ const cueName = (i: number): Cue => CUE_NAMES[i]!;
 interface PairEntry {
   key: string;
   weight: number;
+  /** Its number among the model's words and pairs (after the words' ids): what an author's kept words are searched by. */
+  id: number;
 }
 
-/** The model's word pairs (`w:a b`) by first word, then second, built once per model. */
-const pairCache = new WeakMap<ShortChatModel, Map<string, Map<string, PairEntry>>>();
-function pairWeights(model: ShortChatModel): Map<string, Map<string, PairEntry>> {
-  let m = pairCache.get(model);
+/**
+ * A word the model knows, alone or in a pair: what addWords needs of it, from one lookup per word of a message
+ * (not one for the word, one for it as a pair's first word and one as a pair's second).
+ */
+interface VocabularyWord {
+  /** Its index among the model's words: a pair's second word is looked up by it. */
+  id: number;
+  /** Its `w:` weight, or undefined when the model has none, or when the word is never kept (shorter than two letters, or with a digit). */
+  single: number | undefined;
+  /**
+   * The pairs it starts (only pairs of words both kept): their second words' indices, sorted (searched, not
+   * looked up in a map), and the pairs in the same order; undefined when none.
+   */
+  pairIds: Int32Array | undefined;
+  pairs: PairEntry[] | undefined;
+}
+
+/** The pair a word starts with the word of index `second`, or undefined. */
+function pairWith(first: VocabularyWord, second: number): PairEntry | undefined {
+  const ids = first.pairIds!;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = ids[mid]!;
+    if (x === second) return first.pairs![mid];
+    if (x < second) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** The model's words (`w:` features, and the words of its pairs `w:a b`), and how many `w:` single words it weighs. */
+interface Vocabulary {
+  words: Map<string, VocabularyWord>;
+  /** `words` by word id (word-ids.ts; null: not a model word). */
+  byId: WordTable<VocabularyWord | null>;
+  singles: number;
+}
+
+/** The model's vocabulary, built once per model. */
+const vocabularyCache = new WeakMap<ShortChatModel, Vocabulary>();
+function vocabulary(model: ShortChatModel): Vocabulary {
+  let m = vocabularyCache.get(model);
   if (!m) {
-    m = new Map();
+    const words = new Map<string, VocabularyWord>();
+    let singles = 0;
+    const entry = (w: string): VocabularyWord => {
+      let e = words.get(w);
+      if (!e) words.set(w, (e = { id: words.size, single: undefined, pairIds: undefined, pairs: undefined }));
+      return e;
+    };
+    const pairs = new Map<VocabularyWord, { id: number; pair: PairEntry }[]>();
+    const kept = (w: string) => w.length >= 2 && !hasDigit(w);
     for (const [k, v] of Object.entries(model.weights)) {
+      if (!k.startsWith('w:')) continue;
       const sp = k.indexOf(' ');
-      if (!k.startsWith('w:') || sp < 0) continue;
+      if (sp < 0) {
+        singles++;
+        const e = entry(k.slice(2));
+        if (kept(k.slice(2))) e.single = v;
+        continue;
+      }
       const first = k.slice(2, sp);
-      let inner = m.get(first);
-      if (!inner) m.set(first, (inner = new Map()));
-      inner.set(k.slice(sp + 1), { key: k.slice(2), weight: v });
+      const second = k.slice(sp + 1);
+      const a = entry(first);
+      const b = entry(second);
+      if (!kept(first) || !kept(second)) continue;
+      const list = pairs.get(a);
+      const pair = { id: b.id, pair: { key: k.slice(2), weight: v, id: -1 } };
+      if (list) list.push(pair);
+      else pairs.set(a, [pair]);
     }
-    pairCache.set(model, m);
+    let id = words.size;
+    for (const [a, list] of pairs) {
+      for (const p of list) p.pair.id = id++;
+      list.sort((x, y) => x.id - y.id);
+      a.pairIds = Int32Array.from(list, (x) => x.id);
+      a.pairs = list.map((x) => x.pair);
+    }
+    vocabularyCache.set(model, (m = { words, byId: new WordTable((w: string) => words.get(w) ?? null), singles }));
   }
   return m;
 }
 
-/** Single-word weights of a model (`w:` features without a space; pairs are in pairWeights), built once per model. */
-const wordWeightCache = new WeakMap<ShortChatModel, Map<string, number>>();
-function wordWeights(model: ShortChatModel): Map<string, number> {
-  let m = wordWeightCache.get(model);
-  if (!m) {
-    m = new Map();
-    for (const [k, v] of Object.entries(model.weights)) if (k.startsWith('w:') && !k.includes(' ')) m.set(k.slice(2), v);
-    wordWeightCache.set(model, m);
-  }
-  return m;
-}
+/** Scratch of addWords: the vocabulary entry of each word of the message (null: not a model word). */
+const vocabularyScratch: (VocabularyWord | null)[] = [];
 
 /**
  * The model's cue, category and pair weights in arrays, built once per model, so a score reads numbers by index
@@ -158,6 +221,12 @@ export class AuthorCues {
    */
   private wordSet: Set<string> | undefined;
   /**
+   * With a fitted model, the kept words' numbers (a word's id or a pair's, in the model's vocabulary), searched
+   * instead of their text: a list of small integers is searched faster, and needs a set only when much longer.
+   */
+  private readonly keys: number[] | undefined;
+  private keySet: Set<number> | undefined;
+  /**
    * The words and word pairs that raise the score most (weight > 0), strongest first, at most TOP_WORDS: the
    * model's evidence. The first `topCount` slots of these arrays hold each word, its weight, its first position
    * (packPosition), the position of its last word (a pair's second) and the message it was written in: plain
@@ -170,7 +239,8 @@ export class AuthorCues {
   readonly topPosition: number[] = new Array<number>(TOP_WORDS).fill(0);
   readonly topEnd: number[] = new Array<number>(TOP_WORDS).fill(0);
   readonly topText: string[] = new Array<string>(TOP_WORDS).fill('');
-  private readonly weightOf: Map<string, number> | undefined;
+  /** The model's vocabulary (undefined without a model, or with one that weighs no single word: fitting). */
+  private readonly vocabulary: Vocabulary | undefined;
   private zWords = 0;
   private zPairs = 0;
   private baseCues = -1;
@@ -180,7 +250,10 @@ export class AuthorCues {
   private zBase = 0;
 
   constructor(readonly model?: ShortChatModel) {
-    this.weightOf = model === undefined ? undefined : wordWeights(model);
+    const v = model === undefined ? undefined : vocabulary(model);
+    this.vocabulary = v === undefined || v.singles === 0 ? undefined : v;
+    // Only a fitted model's words have numbers (cues without a model, as a long chat's authors get, need none).
+    if (this.vocabulary !== undefined) this.keys = [];
   }
 
   /** Cue pairs seen in one message (i * 64 + j), in the order first seen. */
@@ -195,6 +268,8 @@ export class AuthorCues {
     // Popped, not length = 0 (a call into the runtime, which also frees the array's room).
     while (this.words.length > 0) this.words.pop();
     this.wordSet = undefined;
+    if (this.keys !== undefined) while (this.keys.length > 0) this.keys.pop();
+    this.keySet = undefined;
     for (let k = 0; k < this.topCount; k++) {
       this.topWord[k] = '';
       this.topWeight[k] = 0;
@@ -252,43 +327,72 @@ export class AuthorCues {
    * index as written), and `text` is the message as written (kept only with an evidence word, to show it).
    * True when a new word was kept.
    */
-  addWords(glossed: readonly string[], position: (i: number) => number, text = ''): boolean {
+  addWords(glossed: readonly string[], position: (i: number) => number, text = '', ids?: readonly number[]): boolean {
+    const known = this.vocabulary;
+    // Without a fitted model (fitting) every word and pair is kept; with one only its own words matter (the rest
+    // weigh 0), each found by its id (or one lookup by text), its pairs by the second word's index: a message
+    // builds no string.
+    if (known === undefined) return this.addAllWords(glossed, position, text);
+    const seen = vocabularyScratch;
     let changed = false;
-    const weights = this.weightOf;
-    // With a fitted model only its own words matter (the rest weigh 0); without one (fitting) every word is kept.
-    const all = weights === undefined || weights.size === 0;
+    let read = 0;
+    for (; read < glossed.length; read++) {
+      if (this.words.length >= WORDS_KEPT) break;
+      const w = glossed[read]!;
+      const e = ids === undefined ? (known.words.get(w) ?? null) : known.byId.get(ids[read]!, w);
+      seen[read] = e;
+      if (e === null || e.single === undefined) continue;
+      if (this.keepWord(w, e.id, e.single, position(read), text, position(read))) changed = true;
+    }
+    // Word pairs within the message ("your parents", "send one"), after every single word (their order of
+    // first sight is the order of the features). Once WORDS_KEPT is reached nothing more is kept.
+    for (let i = 1; i < read; i++) {
+      if (this.words.length >= WORDS_KEPT) break;
+      const first = seen[i - 1]!;
+      if (first === null || first.pairIds === undefined) continue;
+      const second = seen[i]!;
+      if (second === null) continue;
+      const entry = pairWith(first, second.id);
+      if (entry === undefined) continue;
+      if (this.keepWord(entry.key, entry.id, entry.weight, position(i - 1), text, position(i))) changed = true;
+    }
+    return changed;
+  }
+
+  /** addWords while fitting: every word and word pair (of two letters or more, without digits) is kept, weighing 0. */
+  private addAllWords(glossed: readonly string[], position: (i: number) => number, text: string): boolean {
+    let changed = false;
     for (let i = 0; i < glossed.length; i++) {
       const w = glossed[i]!;
       if (this.words.length >= WORDS_KEPT) break;
-      const weight = all ? 0 : weights.get(w);
-      if (weight === undefined || w.length < 2 || hasDigit(w)) continue;
-      if (this.keepWord(w, weight, position(i), text, position(i))) changed = true;
+      if (w.length < 2 || hasDigit(w)) continue;
+      if (this.keepWord(w, -1, 0, position(i), text, position(i))) changed = true;
     }
-    // Word pairs within the message ("your parents", "send one"). With a fitted model a pair is looked up by its
-    // two words, so a message costs no string per pair the model does not weigh; fitting keeps every pair.
-    const pairs = all ? undefined : pairWeights(this.model!);
     for (let i = 1; i < glossed.length; i++) {
       if (this.words.length >= WORDS_KEPT) break;
       const a = glossed[i - 1]!;
-      const second = pairs?.get(a);
-      if (pairs !== undefined && second === undefined) continue;
       const b = glossed[i]!;
-      const entry = second?.get(b);
-      if (second !== undefined && entry === undefined) continue;
       if (a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
-      const weight = entry === undefined ? 0 : entry.weight;
-      const w = entry === undefined ? `${a} ${b}` : entry.key;
-      if (this.keepWord(w, weight, position(i - 1), text, position(i))) changed = true;
+      if (this.keepWord(`${a} ${b}`, -1, 0, position(i - 1), text, position(i))) changed = true;
     }
     return changed;
   }
 
   /** Keeps a word (or word pair) not seen before: its weight joins the score, and it may become evidence. */
-  private keepWord(w: string, weight: number, position: number, text: string, end: number): boolean {
-    if (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) return false;
+  private keepWord(w: string, key: number, weight: number, position: number, text: string, end: number): boolean {
+    if (key >= 0) {
+      // A model word: known by its number (the same word, the same number).
+      const keys = this.keys!;
+      if (this.keySet === undefined ? keys.includes(key) : this.keySet.has(key)) return false;
+      keys.push(key);
+      if (this.keySet !== undefined) this.keySet.add(key);
+      else if (keys.length > KEYS_SEARCHED) this.keySet = new Set(keys);
+    } else if (this.wordSet === undefined ? this.words.includes(w) : this.wordSet.has(w)) return false;
     this.words.push(w);
-    if (this.wordSet !== undefined) this.wordSet.add(w);
-    else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
+    if (key < 0) {
+      if (this.wordSet !== undefined) this.wordSet.add(w);
+      else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
+    }
     this.zWords += weight;
     if (weight > 0) this.keepTop(w, weight, position, text, end);
     return true;
@@ -345,6 +449,8 @@ export const TOP_WORDS = 5;
 
 /** Words of an author searched as a list; beyond, as a set (AuthorCues.wordSet). */
 const WORD_LIST_SEARCHED = 16;
+/** The same for a fitted model's words, searched by number (AuthorCues.keys). */
+const KEYS_SEARCHED = 64;
 
 /** Words one author's model features keep (the model only speaks on short chats). */
 export const WORDS_KEPT = 256;

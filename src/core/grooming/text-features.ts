@@ -147,14 +147,17 @@ export class FeatureStream {
     return this.epoch > 0 && this.messages > 0 && this.messages % this.epoch === 0;
   }
 
-  /** Reads one message's normalised words; returns the number of features new to the conversation. */
-  push(words: readonly string[], visit?: FeatureVisitor): number {
+  /**
+   * Reads one message's normalised words (and their ids, when known: word-ids.ts); returns the number of
+   * features new to the conversation.
+   */
+  push(words: readonly string[], visit?: FeatureVisitor, ids?: readonly number[]): number {
     if (this.epochSeen && this.epochStarts()) {
       this.epochSeen.clear();
       this.epochDistinct = 0;
     }
     this.messages++;
-    const lang = this.tally.push(words);
+    const lang = this.tally.push(words, ids);
     const glossed = this.glosser && lang !== 'en' ? this.glosser.gloss(words, lang) : words;
     let read: string[] | undefined;
     for (let i = 0; i < glossed.length; i++) {
