@@ -2,7 +2,7 @@
  * Adult life told in passing by someone who said they are a young teen: "i'll drive over", "i have my car",
  * "overtime yesterday, i mean homework", "my son… i mean my little brother", "ik werk tot 5". Fake peers give
  * themselves away like this; a stated age of 15 or under is then not taken as the author's (conversation-state.ts),
- * so their words are no longer damped as a peer's.
+ * so their words are no longer damped as a peer's. Read after the age is stated, as fake peers tell it.
  */
 import type { NormalisedText } from './normalise.ts';
 

@@ -370,10 +370,6 @@ export class ConversationState {
       prev.addressedAsFamily = true;
       changed = true;
     }
-    if (!author.adultLife && key !== '' && tellsAdultLife(nt)) {
-      author.adultLife = true;
-      changed = true;
-    }
     // "grandpa here", "love nana xx", "soy la abuela": the author says they are family.
     if (!author.addressedAsFamily && identifiesAsFamily(nt.words)) {
       author.addressedAsFamily = true;
@@ -408,6 +404,11 @@ export class ConversationState {
         author.maxAge = Math.max(author.maxAge, s.disclosedAge);
       }
       this.keepEvidence(s);
+      changed = true;
+    }
+    // A fake peer: "im 14 too", then "i'll drive over". Read only once a young age is stated (most authors never state one).
+    if (!author.adultLife && author.minAge <= CONTRADICTED_UP_TO && key !== '' && (tellsAdultLife(nt) || (seen.split !== undefined && tellsAdultLife(seen.split)))) {
+      author.adultLife = true;
       changed = true;
     }
     if (changed) this.rescoreAuthors();

@@ -183,9 +183,11 @@ export function detectInNormalised(
   const kept = dedupe(found);
   // Quoted warnings ("if someone says \"pay or i post it\", report it"): only the top-level call, on the message as written.
   if (!opts.noSplit) {
-    dampReportedSpeech(original, kept, nt);
+    // Read over the words as split when some were run together ("someonesentme…"), as the patterns were.
+    const words = split ?? nt;
+    dampReportedSpeech(original, kept, words);
     // "is your mum home? i'm trying to call her": a caller for the parent, not a check of who is watching.
-    dampReachingParent(nt, kept);
+    dampReachingParent(words, kept);
   }
   return kept;
 }
