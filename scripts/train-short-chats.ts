@@ -9,8 +9,9 @@
  * a conversation scored by its riskiest author. Every figure is across writers: each set is scored by a model
  * fitted on the others. The threshold is the lowest on a grid at which the whole detector (lexicons, rules and
  * the model, every evasive spelling) keeps the mean false-positive rate of the sets the lexicons were not tuned
- * on at or under MAX_DETECTOR_FPR. `--check` fits and prints without writing; `--quick` prints the model alone
- * (no threshold, nothing written); `--explain` prints each set's worst errors with their heaviest features.
+ * on at or under MAX_DETECTOR_FPR. `--check` fits and prints without writing; `--quick` prints the model alone,
+ * per set and per language (no threshold, nothing written); `--explain` prints each set's worst errors with their
+ * heaviest features.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

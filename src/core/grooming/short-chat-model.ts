@@ -115,7 +115,8 @@ function vocabulary(model: ShortChatModel): Vocabulary {
       if (!e) words.set(w, (e = { id: words.size, single: undefined, pairIds: undefined, pairs: undefined }));
       return e;
     };
-    const pairs = new Map<VocabularyWord, { id: number; pair: PairEntry }[]>();
+    /** The pairs each word starts, with their second word's id. */
+    const pairs = new Map<VocabularyWord, { second: number; pair: PairEntry }[]>();
     const kept = (w: string) => w.length >= 2 && !hasDigit(w);
     for (const [k, v] of Object.entries(model.weights)) {
       if (!k.startsWith('w:')) continue;
@@ -132,15 +133,16 @@ function vocabulary(model: ShortChatModel): Vocabulary {
       const b = entry(second);
       if (!kept(first) || !kept(second)) continue;
       const list = pairs.get(a);
-      const pair = { id: b.id, pair: { key: k.slice(2), weight: v, id: -1 } };
+      const pair = { second: b.id, pair: { key: k.slice(2), weight: v, id: -1 } };
       if (list) list.push(pair);
       else pairs.set(a, [pair]);
     }
+    // Pairs are numbered after the words, so a word and a pair never share a number (AuthorCues.keys).
     let id = words.size;
     for (const [a, list] of pairs) {
       for (const p of list) p.pair.id = id++;
-      list.sort((x, y) => x.id - y.id);
-      a.pairIds = Int32Array.from(list, (x) => x.id);
+      list.sort((x, y) => x.second - y.second);
+      a.pairIds = Int32Array.from(list, (x) => x.second);
       a.pairs = list.map((x) => x.pair);
     }
     vocabularyCache.set(model, (m = { words, byId: new WordTable((w: string) => words.get(w) ?? null), singles }));
