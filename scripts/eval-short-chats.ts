@@ -46,12 +46,21 @@ export const shortChatFiles = {
   /**
    * Written blind at the start of session 6 by four more writers (who never read the detector, the other sets or
    * each other's), kept outside the project until every decision of that session was made, then scored once with
-   * its shipped detector; never trained or tuned on.
+   * its shipped detector; trained on, and their misses read, since session 7.
    */
   heldOut8: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-8.jsonl', import.meta.url)),
   heldOut9: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-9.jsonl', import.meta.url)),
   heldOut10: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-10.jsonl', import.meta.url)),
   heldOut11: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-11.jsonl', import.meta.url)),
+  /**
+   * Written blind at the start of session 7 by four more writers (who never read the detector, the other sets or
+   * each other's), kept outside the project until every decision of that session was made, then scored once with
+   * its shipped detector; never trained or tuned on.
+   */
+  heldOut12: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-12.jsonl', import.meta.url)),
+  heldOut13: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-13.jsonl', import.meta.url)),
+  heldOut14: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-14.jsonl', import.meta.url)),
+  heldOut15: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-15.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
