@@ -81,7 +81,8 @@ test('a minor author (platform-known) is not scored by the model: peers are judg
 test('the shipped model is fitted (not the placeholder) and its threshold is a probability', () => {
   const m = defaultShortChatModel();
   assert.notEqual(m.version, 'untrained');
-  assert.ok(m.threshold > 0.5 && m.threshold < 1);
+  // The training grid starts at 0.5: never flag an author the model reads as more likely ordinary than not.
+  assert.ok(m.threshold >= 0.5 && m.threshold < 1);
   assert.ok(Object.keys(m.weights).length > 50);
 });
 
