@@ -55,7 +55,7 @@ export const shortChatFiles = {
   /**
    * Written blind at the start of session 7 by four more writers (who never read the detector, the other sets or
    * each other's), kept outside the project until every decision of that session was made, then scored once with
-   * its shipped detector; never trained or tuned on.
+   * its shipped detector; trained on, and their misses read, since session 8.
    */
   heldOut12: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-12.jsonl', import.meta.url)),
   heldOut13: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-13.jsonl', import.meta.url)),

@@ -1,6 +1,6 @@
 /**
  * `npm run train:short-chats [-- --check] [--quick] [--explain] [--sets a,b] [--l2 x] [--gate g] [--prefixes w]
- * [--plain] [--out path]`: fits the short-chat model (src/core/grooming/short-chat-model.ts) on the project's own
+ * [--plain] [--out path] [--max-fpr f]`: fits the short-chat model (src/core/grooming/short-chat-model.ts) on the project's own
  * synthetic short chats and writes src/core/grooming/model/short-chat-model.ts (or `--out`).
  *
  * Training files: every set of test/fixtures/short-chats except the blind sets not yet scored (see trainingFiles).
@@ -40,6 +40,8 @@ const { values } = parseArgs({
     plain: { type: 'boolean', default: false },
     /** Where the model is written (default: src/core/grooming/model/short-chat-model.ts). */
     out: { type: 'string' },
+    /** The false-positive budget of the threshold sets' mean (default MAX_DETECTOR_FPR). */
+    'max-fpr': { type: 'string' },
   },
 });
 
@@ -50,7 +52,7 @@ const L2 = values.l2 === undefined ? 0.01 : Number(values.l2);
 const EPOCHS = 60;
 const RATE = 0.1;
 /** Mean false-positive rate of the whole detector over the sets (each scored by a model fitted on the others). */
-const MAX_DETECTOR_FPR = 0.03;
+const MAX_DETECTOR_FPR = values['max-fpr'] === undefined ? 0.03 : Number(values['max-fpr']);
 /** Rule gates tried (ShortChatModel.ruleGate; undefined: every rule counts). */
 const RULE_GATES: readonly (number | undefined)[] = [undefined, 0.1, 0.2, 0.3, 0.4, 0.5];
 // Measured in session 6: a lower gate of their own for the strong rules (0.02–0.2) left the same recall.
@@ -148,15 +150,31 @@ const trainingFiles = {
   trainL: fixture('train-l.jsonl'),
   trainM: fixture('train-m.jsonl'),
   trainN: fixture('train-n.jsonl'),
+  /** Blind in session 7 (their figures were reported then, scored after that session's decisions); trained on since session 8. */
+  heldOut12: shortChatFiles.heldOut12,
+  heldOut13: shortChatFiles.heldOut13,
+  heldOut14: shortChatFiles.heldOut14,
+  heldOut15: shortChatFiles.heldOut15,
+  /**
+   * Two more writers' chats, written for training only (session 8), blind to the detector and to the others:
+   * two benign look-alikes to each grooming chat, on the kinds flagged most in session 7's blind sets (scam
+   * warnings, banter threats, babysitters, coaches, parents, adults dating) (o); the grooming kinds missed most
+   * (coordinated viewers, meetings, fake peers, gifts for pictures, deleted chats) with their look-alikes (p).
+   */
+  trainO: fixture('train-o.jsonl'),
+  trainP: fixture('train-p.jsonl'),
+  /** Native German, Dutch, French and Spanish only, every kind, hard look-alikes (q); an ordinary day on a platform for 10–16-year-olds (r). */
+  trainQ: fixture('train-q.jsonl'),
+  trainR: fixture('train-r.jsonl'),
 };
 /**
  * Sets left out of the threshold's false-positive mean (trained on all the same): those whose misses guided the
  * lexicons and rules, and those written to over-represent the hardest look-alikes (train-h, -i, -j: twice the
  * scam warnings, banter threats, family photo requests and stream fans of the usual brief; train-l: mostly adults
- * whose words sound alarming — parents checking phones, coaches, doctors' offices), whose benign mix is not a
- * platform's. Their figures are still printed.
+ * whose words sound alarming — parents checking phones, coaches, doctors' offices; train-o: two look-alikes of the
+ * kinds flagged most to each grooming chat), whose benign mix is not a platform's. Their figures are still printed.
  */
-const notForThreshold = new Set<string>([trainingFiles.tuning, trainingFiles.heldOut, trainingFiles.trainH, trainingFiles.trainI, trainingFiles.trainJ, trainingFiles.trainL]);
+const notForThreshold = new Set<string>([trainingFiles.tuning, trainingFiles.heldOut, trainingFiles.trainH, trainingFiles.trainI, trainingFiles.trainJ, trainingFiles.trainL, trainingFiles.trainO]);
 const trainable = Object.keys(trainingFiles) as (keyof typeof trainingFiles)[];
 const sets = values.sets === undefined ? trainable : values.sets.split(',');
 for (const s of sets) if (!(trainable as readonly string[]).includes(s)) throw new Error(`--sets: ${s} is not one of ${trainable.join(', ')} (held-out-4 is never trained on)`);
