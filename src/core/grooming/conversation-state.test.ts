@@ -35,9 +35,9 @@ test('"is your mum home? i\'m trying to call her" is a caller for the parent, no
 });
 
 test('a babysitter or tutor the parents sent names their arrangement: the check of who is home weighs less', () => {
-  const meet = "ok i'll wait outside";
-  assert.equal(chat(['a', "hi! are your parents home? i'm at the door, they said 6"], ['b', 'theyre coming'], ['a', meet]).rules.length, 0);
-  assert.ok(chat(['a', "hi! are your parents home? i'm at the door"], ['b', 'theyre coming'], ['a', meet]).rules.some((r) => r.rule === 'supervision_and_contact'));
+  const meet = "fine, i'll wait by the gate";
+  assert.equal(chat(['a', 'hey are your parents home? your mum said 7'], ['b', 'not yet'], ['a', meet]).rules.length, 0);
+  assert.ok(chat(['a', 'hey are your parents home?'], ['b', 'not yet'], ['a', meet]).rules.some((r) => r.rule === 'supervision_and_contact'));
 });
 
 test('three strangers each asking one harmless-looking thing flag the chat; two do not; one person asking three is not coordination', () => {
@@ -54,9 +54,9 @@ test('viewers asking an adult streamer who said her age are not coordination; th
   const chat = (...m: [string, string][]) => assessConversation(m.map(([author, text]) => ({ author, text })));
   const coordinated = (c: ReturnType<typeof chat>) => c.rules.some((r) => r.rule === 'coordinated_asks');
   const asks: [string, string][] = [['d', 'show ur room'], ['s', 'ok one sec'], ['e', 'r u alone']];
-  assert.equal(coordinated(chat(['c', 'how old r u'], ['s', '24 lol why does everyone ask'], ...asks)), false);
-  assert.equal(coordinated(chat(['c', 'how old r u'], ['s', 'lol why does everyone ask'], ...asks)), true);
-  assert.equal(coordinated(chat(['c', 'how old r u'], ['s', '13 lol why does everyone ask'], ...asks)), true);
+  assert.equal(coordinated(chat(['c', 'how old r u'], ['s', '23 haha why does chat always ask'], ...asks)), false);
+  assert.equal(coordinated(chat(['c', 'how old r u'], ['s', 'haha why does chat always ask'], ...asks)), true);
+  assert.equal(coordinated(chat(['c', 'how old r u'], ['s', '13 haha why does chat always ask'], ...asks)), true);
 });
 
 /**

@@ -380,7 +380,7 @@ export class ConversationState {
       changed = true;
     }
     // "wir machen ne überraschungsparty für lena": the author's secrets are kept from the one it is for.
-    if (!author.surprise && plansSurprise(nt.words)) {
+    if (!author.surprise && plansSurprise(nt.words, nt.text)) {
       author.surprise = true;
       changed = true;
     }

@@ -108,14 +108,14 @@ test('banter: a picture is asked for only by a request verb close to it, not the
 });
 
 test('sextortion frame: an exposure told before a new sentence that opens with the condition is news, not a threat', () => {
-  assert.equal(has("Yes, we post approved photos to the school page. If you don't want your child included, let us know", 'sextortion'), false);
+  assert.equal(has("we share the approved photos on the class page. If you don't want your child in them, tell us", 'sextortion'), false);
   // The exposure after its condition, across sentences, or in one sentence, still is.
   assert.ok(has('i have screenshots of everything. if you stop answering, your parents will receive them', 'sextortion'));
   assert.ok(has('we post your photos to the school page if you dont pay', 'sextortion'));
 });
 
-test('a picture word before the speaker\'s own verb is no request: "ze vragen om fotos. ik stuur nooit een dm"', () => {
+test('a picture word before the speaker\'s own verb is no request: "ze willen fotos. ik stuur zelf nooit iets"', () => {
   const image = (t: string) => detectSignals(t).some((s) => s.category === 'image_request');
-  assert.equal(image('ze vragen om fotos. ik stuur NOOIT een dm'), false);
+  assert.equal(image('ze willen fotos. ik stuur zelf nooit iets'), false);
   assert.ok(image('fotos? stuur ze nu'));
 });

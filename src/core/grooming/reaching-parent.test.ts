@@ -25,7 +25,7 @@ test('a check of who is around, with no wish to reach the parent, stays as it is
 test('someone the parents sent names the arrangement, in five languages; "they said you\'d be alone" stays', () => {
   const plain = supervision('are your parents home?');
   for (const t of [
-    "are your parents home? i'm at the door, they said 6",
+    "are your parents home? i'm outside, they told me half past",
     'sind deine eltern schon weg? deine mama hat gesagt um 7',
     'zijn je ouders al weg? je moeder zei om 7 uur',
     "tes parents sont partis ? ta mère m'a dit 19h",

@@ -20,10 +20,16 @@ const THIRD = new Set([
   'ella', 'el', 'madre', 'padre', 'abuela', 'abuelo', 'padres', 'profe',
 ]);
 const NEAR = 4;
+const SURPRISE_STEM = /surpris|uberrasch|verras|sorpres|sorprend/;
 const YOUR = new Set(['your', 'dein', 'deine', 'deiner', 'deinem', 'deinen', 'je', 'jouw', 'ton', 'ta', 'tes', 'tu', 'tus']);
 
-/** Whether the words plan a surprise party, or a surprise for or about someone other than the reader. */
-export function plansSurprise(words: readonly string[]): boolean {
+/**
+ * Whether the words plan a surprise party, or a surprise for or about someone other than the reader. `text` is the
+ * same words joined (a normalised text), when the caller has it: most messages name no surprise, and one look at
+ * it spares testing every word.
+ */
+export function plansSurprise(words: readonly string[], text = words.join(' ')): boolean {
+  if (!SURPRISE_STEM.test(text)) return false;
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     if (PARTY.test(w)) return true;
