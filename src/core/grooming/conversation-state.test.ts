@@ -34,6 +34,12 @@ test('"is your mum home? i\'m trying to call her" is a caller for the parent, no
   assert.equal(chat(['a', 'is your mum home?'], ['b', 'no shes at work'], ['a', cam]).flagged, true);
 });
 
+test('a babysitter or tutor the parents sent names their arrangement: the check of who is home weighs less', () => {
+  const meet = "fine, i'll wait by the gate";
+  assert.equal(chat(['a', 'hey are your parents home? your mum said 7'], ['b', 'not yet'], ['a', meet]).rules.length, 0);
+  assert.ok(chat(['a', 'hey are your parents home?'], ['b', 'not yet'], ['a', meet]).rules.some((r) => r.rule === 'supervision_and_contact'));
+});
+
 test('three strangers each asking one harmless-looking thing flag the chat; two do not; one person asking three is not coordination', () => {
   const chat = (...m: [string, string][]) => assessConversation(m.map(([author, text]) => ({ author, text })));
   const three = chat(['a', 'how old are you'], ['c', 'what school do you go to'], ['d', 'are your parents home'], ['b', 'why']);
@@ -42,6 +48,15 @@ test('three strangers each asking one harmless-looking thing flag the chat; two 
   assert.equal(chat(['a', 'how old are you'], ['c', 'what school do you go to'], ['b', 'why']).flagged, false);
   // One person asking all three is judged on its own (the short-chat model may flag it), not as coordination.
   assert.ok(!chat(['a', 'how old are you'], ['a', 'what school do you go to'], ['a', 'are your parents home'], ['b', 'why']).rules.some((r) => r.rule === 'coordinated_asks'));
+});
+
+test('viewers asking an adult streamer who said her age are not coordination; the same asks of someone who did not say are', () => {
+  const chat = (...m: [string, string][]) => assessConversation(m.map(([author, text]) => ({ author, text })));
+  const coordinated = (c: ReturnType<typeof chat>) => c.rules.some((r) => r.rule === 'coordinated_asks');
+  const asks: [string, string][] = [['d', 'show ur room'], ['s', 'ok one sec'], ['e', 'r u alone']];
+  assert.equal(coordinated(chat(['c', 'how old r u'], ['s', '23 haha why does chat always ask'], ...asks)), false);
+  assert.equal(coordinated(chat(['c', 'how old r u'], ['s', 'haha why does chat always ask'], ...asks)), true);
+  assert.equal(coordinated(chat(['c', 'how old r u'], ['s', '13 haha why does chat always ask'], ...asks)), true);
 });
 
 /**

@@ -7,6 +7,7 @@
 import { detectInNormalised, type DetectOptions } from './detect-signals.ts';
 import { CONTRADICTED_UP_TO, tellsAdultLife } from './adult-life.ts';
 import { addressesFamily, identifiesAsFamily, opensWithKin } from './family-address.ts';
+import { plansSurprise } from './surprise.ts';
 import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
 import { defaultGlosser } from './gloss.ts';
 import { IMPLIED_WINDOW } from './implied-sextortion.ts';
@@ -60,6 +61,8 @@ interface AuthorState {
   addressedAsFamily: boolean;
   /** Told of adult life (driving, a car, a spouse, overtime: adult-life.ts), which a stated young age contradicts. */
   adultLife: boolean;
+  /** The author planned a surprise for someone else (surprise.ts): their secrets are kept from that person. */
+  surprise: boolean;
   level: AuthorContext['minorCounterpart'];
   /** Short-chat rules this author's evidence fires (see flag-rules.ts). */
   rules: { rule: FlagRule; categories: SignalCategory[] }[];
@@ -136,7 +139,7 @@ const noRules: AuthorState['rules'] = [];
 
 /** A new author's record. */
 function newAuthor(key: string, cues: AuthorCues, strengths: Strengths): AuthorState {
-  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
+  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, surprise: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
 }
 
 /**
@@ -155,6 +158,7 @@ function resetAuthor(a: AuthorState, key: string, cues: AuthorCues): AuthorState
   a.presumesMinor = false;
   a.addressedAsFamily = false;
   a.adultLife = false;
+  a.surprise = false;
   a.level = 'none';
   a.rules = noRules;
   a.risk = 0;
@@ -375,6 +379,11 @@ export class ConversationState {
       author.addressedAsFamily = true;
       changed = true;
     }
+    // "wir machen ne überraschungsparty für lena": the author's secrets are kept from the one it is for.
+    if (!author.surprise && plansSurprise(nt.words, nt.text)) {
+      author.surprise = true;
+      changed = true;
+    }
     // …and the author who answers a message that opened by calling someone a parent is that parent.
     if (this.kinCalledBy !== undefined && this.kinCalledBy !== key && !author.addressedAsFamily) {
       author.addressedAsFamily = true;
@@ -474,15 +483,16 @@ export class ConversationState {
   }
 
   /**
-   * A bare number answering someone else's age question ("how old r u" → "13") is an age disclosure, which
-   * no single-message pattern can see.
+   * A bare number answering someone else's age question ("how old r u" → "13", "24 lol why") is an age
+   * disclosure, which no single-message pattern can see.
    */
   private replyToAgeProbe(message: ChatMessage, nt: NormalisedText, signals: Signal[], key: string, index: number): void {
     const probe = this.lastAgeProbe;
     this.lastAgeProbe = undefined;
     const probed = signals.find((s) => s.category === 'age_probe');
     if (probed) this.lastAgeProbe = { author: key, language: probed.language };
-    if (!probe || probe.author === key || nt.words.length === 0 || nt.words.length > 4) return;
+    // The number opens the reply ("24 lol why does everyone ask"); a longer message is about something else.
+    if (!probe || probe.author === key || nt.words.length === 0 || nt.words.length > 8) return;
     if (signals.some((s) => s.category === 'age_disclosure')) return;
     const w = nt.words[0]!;
     if (!/^\d{1,2}$/.test(w)) return;
@@ -552,12 +562,15 @@ export class ConversationState {
     if (minor === 'none' && a.presumesMinor) minor = 'disclosed';
     let others = 0;
     let allOthersAdult = true;
+    // Someone who asks nothing and says they are an adult: the one the askers ask (an adult streamer telling chat "24").
+    let adultAsked = false;
     for (const b of this.authors.values()) {
       if (b === a) continue;
       others++;
       const t = this.ownTier(b);
       if (isMinor(t.tier)) minor = t.known ? 'platform' : minor === 'platform' ? 'platform' : 'disclosed';
       if (t.tier !== 'adult') allOthersAdult = false;
+      else if (!b.asks) adultAsked = true;
     }
     if (cp !== undefined) {
       others++;
@@ -569,7 +582,9 @@ export class ConversationState {
       minorCounterpart: minor,
       allAdults: own.tier === 'adult' && others > 0 && allOthersAdult,
       family: a.addressedAsFamily,
-      coordinated: a.asks && this.askers >= COORDINATED_ASKERS,
+      surprise: a.surprise,
+      // Viewers piling questions onto an adult who said so (and no minor in sight) is a stream's ordinary chat.
+      coordinated: a.asks && this.askers >= COORDINATED_ASKERS && !(adultAsked && minor === 'none'),
     };
   }
 

@@ -4,6 +4,7 @@
  */
 import { findFrames, mentionsMundane, type FrameResult } from './frames.ts';
 import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
+import { dampGroupAddress } from './group-address.ts';
 import { dampReachingParent } from './reaching-parent.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
 import { rulesBefore, type LexiconMatcher } from './lexicon.ts';
@@ -185,9 +186,11 @@ export function detectInNormalised(
   if (!opts.noSplit) {
     // Read over the words as split when some were run together ("someonesentme…"), as the patterns were.
     const words = split ?? nt;
-    dampReportedSpeech(original, kept, words);
+    dampReportedSpeech(original, kept, words, nt);
     // "is your mum home? i'm trying to call her": a caller for the parent, not a check of who is watching.
-    dampReachingParent(words, kept);
+    dampReachingParent(words, kept, nt);
+    // "team gc: everyone send me a pic of your player card": a request made of a whole group.
+    dampGroupAddress(words, kept);
   }
   return kept;
 }
@@ -218,7 +221,7 @@ function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedT
   // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
   let context = opts.materialContext === true;
   for (let i = 0; i < found.length && !context; i++) context = found[i]!.category === 'sextortion';
-  const r = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true });
+  const r = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true, sentences: sentencesOf(original, nt) });
   if (opts.out) {
     if (r.sawMaterial) opts.out.sawMaterial = true;
     if (r.laughter) opts.out.laughter = true;
@@ -235,6 +238,21 @@ function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedT
     }
   }
   return r;
+}
+
+/** A full stop or exclamation mark (not an ellipsis, nor dots between letters "s.n.a.p") followed by a space. */
+const SENTENCE_END = /(?<![.!])[.!](?=\s)/;
+
+/** The sentence of each word (0, 1, …), or undefined when the message is one sentence (most are). */
+function sentencesOf(original: string, nt: NormalisedText): number[] | undefined {
+  if (!SENTENCE_END.test(original)) return undefined;
+  const out = new Array<number>(nt.words.length);
+  let sentence = 0;
+  for (let k = 0; k < nt.words.length; k++) {
+    if (k > 0 && nt.origStarts[k]! > nt.origEnds[k - 1]! && SENTENCE_END.test(original.slice(nt.origEnds[k - 1]! - 1, nt.origStarts[k]!))) sentence++;
+    out[k] = sentence;
+  }
+  return out;
 }
 
 const isSextortion = (s: Signal): boolean => s.category === 'sextortion';

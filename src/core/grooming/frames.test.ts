@@ -106,3 +106,16 @@ test('banter: a picture is asked for only by a request verb close to it, not the
   // A picture asked for close to the threat is not banter.
   assert.equal(chat(['a', 'send me a pic now or i show everyone the video of you'], ['b', 'no']), true);
 });
+
+test('sextortion frame: an exposure told before a new sentence that opens with the condition is news, not a threat', () => {
+  assert.equal(has("we share the approved photos on the class page. If you don't want your child in them, tell us", 'sextortion'), false);
+  // The exposure after its condition, across sentences, or in one sentence, still is.
+  assert.ok(has('i have screenshots of everything. if you stop answering, your parents will receive them', 'sextortion'));
+  assert.ok(has('we post your photos to the school page if you dont pay', 'sextortion'));
+});
+
+test('a picture word before the speaker\'s own verb is no request: "ze willen fotos. ik stuur zelf nooit iets"', () => {
+  const image = (t: string) => detectSignals(t).some((s) => s.category === 'image_request');
+  assert.equal(image('ze willen fotos. ik stuur zelf nooit iets'), false);
+  assert.ok(image('fotos? stuur ze nu'));
+});

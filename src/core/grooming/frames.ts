@@ -204,6 +204,8 @@ export interface FrameContext {
   resplit?: boolean;
   /** The message before, or the author's own message before, laughed: a playful threat right after is banter. */
   laughedBefore?: boolean;
+  /** The sentence of each word, when the message has more than one (detect-signals.ts). */
+  sentences?: readonly number[];
 }
 
 /** Scratch: hits per language and class as [start, end) word spans. */
@@ -417,9 +419,15 @@ function sextortion(h: Hits, ctx: FrameContext): [number, number] | null {
     for (const x of xs) if (Math.abs(x[0] - c[0]) <= WINDOW_PART && (!best || Math.abs(x[0] - c[0]) < Math.abs(best[0] - c[0]))) best = x;
     return best;
   };
+  const sentences = ctx.sentences;
   for (const c of conditions) {
     const parts = [c, nearest(audience, c), nearest(material, c), nearest(expose, c)];
     if (parts.some((x) => x === undefined)) continue;
+    // The exposure follows its condition or shares its sentence: "we post approved photos to the school page. If
+    // you don't want your child included, let us know" is news and then an opt-out, not a threat; "i have
+    // screenshots. if you stop answering your parents get them" still is.
+    const e = parts[3]!;
+    if (sentences !== undefined && e[0] < c[0] && sentences[e[0]] !== sentences[c[0]]) continue;
     const first = Math.min(...parts.map((x) => x![0]));
     const last = Math.max(...parts.map((x) => x![1] - 1));
     if (last - first < MAX_SPAN) return [first, last];
@@ -450,7 +458,7 @@ function imageRequests(h: Hits, short: boolean, words: readonly string[], respli
     const cutOff = (r: [number, number]) =>
       resplit !== undefined && r[1] < words.length && endings.has(words[r[1]]!) && resplit.origStarts[r[1]] === resplit.origStarts[r[1] - 1];
     const req = h[C.requests]!.find(
-      (r) => near(r, img, WINDOW_REQUEST) && !cutOff(r) && !h[C.selves]!.some((x) => x[1] <= Math.min(r[0], img[0]) && Math.min(r[0], img[0]) - x[1] < 3),
+      (r) => near(r, img, WINDOW_REQUEST) && !cutOff(r) && !h[C.selves]!.some((x) => (x[1] <= Math.min(r[0], img[0]) && Math.min(r[0], img[0]) - x[1] < 3) || (x[1] <= r[0] && r[0] - x[1] < 2)),
     );
     if (req) {
       out.push([Math.min(req[0], img[0]), Math.max(req[1], img[1]) - 1, 0.7]);

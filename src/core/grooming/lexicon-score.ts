@@ -34,6 +34,8 @@ export interface AuthorContext {
   allAdults: boolean;
   /** The other side addresses this author as a parent or grandparent ("ok dad", "thanks mum"). */
   family: boolean;
+  /** The author planned a surprise for someone else (surprise.ts). */
+  surprise?: boolean;
   /** The author is one of several (COORDINATED_ASKERS) who each asked something of the same kind (conversation-state.ts). */
   coordinated?: boolean;
 }
@@ -80,6 +82,8 @@ export function contextual(s: Strengths, ctx: AuthorContext, out: Strengths = ne
     for (const c of familyScaled) out[idx[c]] = out[idx[c]]! * 0.25;
     for (const c of familyHalved) out[idx[c]] = out[idx[c]]! * 0.5;
   }
+  // A surprise for someone else is kept secret from them: secrecy weighs half (below what a rule needs).
+  if (ctx.surprise) out[idx.secrecy] = out[idx.secrecy]! * 0.5;
   return out;
 }
 

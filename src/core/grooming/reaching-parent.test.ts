@@ -21,3 +21,15 @@ test('a check of who is around, with no wish to reach the parent, stays as it is
   assert.ok(supervision('is your dad home? i want to call you') >= 0.8);
   assert.ok(supervision('are your parents home? call me when they go out') >= 0.8);
 });
+
+test('someone the parents sent names the arrangement, in five languages; "they said you\'d be alone" stays', () => {
+  const plain = supervision('are your parents home?');
+  for (const t of [
+    "are your parents home? i'm outside, they told me half past",
+    'sind deine eltern schon weg? deine mama hat gesagt um 7',
+    'zijn je ouders al weg? je moeder zei om 7 uur',
+    "tes parents sont partis ? ta mère m'a dit 19h",
+    '¿tus padres están en casa? tu mamá me dijo a las 7',
+  ]) assert.ok(supervision(t) > 0 && supervision(t) < 0.5, `${t}: ${supervision(t)}`);
+  assert.equal(supervision('are your parents home? they said you would be alone'), plain);
+});

@@ -1,8 +1,10 @@
 /**
  * A caller trying to reach a parent: "is your mum home? my phone won't ring her", "are your parents home? i'm
  * trying to call them", "tell her to ring me". Grandparents, neighbours and teachers ask whether a parent is home
- * to talk to the parent; someone checking who is watching does not ask for the parent. In such a message the
- * supervision checks weigh REACHING_FACTOR as much (they stay as evidence).
+ * to talk to the parent; someone checking who is watching does not ask for the parent. So does someone the parents
+ * sent: a babysitter or tutor at the door names the parents' arrangement ("are your parents home? i'm at the door,
+ * they said 6", "sind deine eltern schon weg? deine mama hat gesagt um 7"). In such a message the supervision
+ * checks weigh REACHING_FACTOR as much (they stay as evidence).
  */
 import type { NormalisedText } from './normalise.ts';
 import type { Signal } from './types.ts';
@@ -29,14 +31,23 @@ const REACHING = new RegExp(
       String.raw`dis (lui |a ta (mere|maman|mom) |a ton (pere|papa|dad) )?de me rappeler`,
       String.raw`no (la|le|lo|les) (localizo|encuentro)`,
       String.raw`dile (a tu (madre|padre|mama|papa|mom|dad) )?que me llame`,
+      // Sent by the parent: the arrangement is theirs ("they said 6", "your mum asked me to come at 7").
+      String.raw`(they|${P}) (said|told me|asked me|booked me|wants me|want me|texted me)(?!( \S+){0,4} alone)`,
+      String.raw`(sie|er|deine (mama|mom|mutter|eltern)|dein (papa|dad|vater)) (hat|haben) (gesagt|mich gebeten|mir geschrieben|mich gebucht)`,
+      String.raw`(ze|zij|hij|je (moeder|vader|mama|papa|mom|dad|ouders)) (zei|zeiden|zeggen|vroeg|vroegen|heeft gezegd|hebben gezegd|heeft gevraagd|hebben gevraagd|appte|appten)`,
+      String.raw`(ils|elle|il|ta (mere|maman|mom)|ton (pere|papa|dad)|tes parents) (mont dit|ma dit|mont demande|ma demande|ont dit|a dit)`,
+      String.raw`(tu (madre|padre|mama|papa|mom|dad)|tus padres) (me dijo|me dijeron|me pidio|me pidieron|dijo|dijeron)`,
     ].join('|') +
     ')(?= )',
 );
 
-/** Damps, in place, the supervision checks of a message that tries to reach the parent. */
-export function dampReachingParent(nt: NormalisedText, signals: Signal[]): void {
+/**
+ * Damps, in place, the supervision checks of a message that tries to reach the parent. `unsplit` is the message
+ * before words run together were split, when they were: a split can cut a word of the pattern ("zei" → "ze i").
+ */
+export function dampReachingParent(nt: NormalisedText, signals: Signal[], unsplit?: NormalisedText): void {
   let any = false;
   for (const s of signals) any ||= s.category === 'supervision_check';
-  if (!any || !REACHING.test(nt.text)) return;
+  if (!any || !(REACHING.test(nt.text) || (unsplit !== undefined && unsplit !== nt && REACHING.test(unsplit.text)))) return;
   for (const s of signals) if (s.category === 'supervision_check') s.weight *= REACHING_FACTOR;
 }

@@ -84,3 +84,40 @@ test('a demand after a negation is advice: "never send money"', () => {
   assert.ok(advice.length > 0 && demand.length > 0);
   assert.ok(advice.every((x) => x.weight < demand[0]!.weight));
 });
+
+test('single straight quotes mark a quotation; apostrophes inside words do not', () => {
+  assert.deepEqual(quotations("then they go 'pay or i post it'. block them"), [[13, 31]]);
+  assert.deepEqual(quotations("don't tell ur mum i'd say"), []);
+  assert.equal(flagged(['a', "thats the trick, they get a pic then go 'pay or i send it to ur followers'. block + report"]), false);
+});
+
+test('a scam told of, without quotation marks, in five languages: its third-person threat is told; a denied scam is not', () => {
+  for (const text of [
+    "heads up, there's a scam where a 'girl' adds you, gets you on video, then says they'll send it to your followers unless you pay",
+    'achtung, gerade läuft so eine masche: ein fake profil will einen videocall und droht dann, es an deine follower zu schicken, wenn du nicht zahlst',
+    'er is een oplichterstruc waarbij ze zeggen dat ze het naar je volgers sturen als je niet betaalt',
+  ]) assert.equal(flagged(['a', text], ['b', 'ok thanks']), false, text);
+  // Stems: "oplichterstruc", "afgeperst", "nep-account", and who sent it ("stuurde me").
+  assert.equal(flagged(['a', 'iemand stuurde me "ik heb je opgenomen, 50 euro of ik stuur het naar je volgers"']), false);
+  assert.equal(flagged(['a', 'spelers zijn afgeperst door een nep-account: "betaal of we sturen het naar je ouders"']), false);
+  // The threat itself still flags, and so does one that denies being a scam.
+  assert.equal(flagged(['a', "this is no scam. pay or i send it to your followers"]), true);
+  assert.equal(flagged(['a', 'pay 50 or ill send your pics to your followers']), true);
+});
+
+test('a warning judged fake, or that says "tell me", weighs its conditional less', () => {
+  const image = (t: string) => Math.max(0, ...detectSignals(t).filter((s) => s.category === 'image_request').map((s) => s.weight));
+  assert.ok(image('als iemand je gratis robux belooft voor een foto is dat altijd nep') < 0.5);
+  assert.ok(image('if anyone offers you robux for a pic its always fake') < 0.5);
+  assert.ok(image('robux for a pic?') >= 0.5);
+});
+
+test('a question about what someone else asked, or their age, while checking on them, is reported', () => {
+  const w = (t: string, c: string) => Math.max(0, ...detectSignals(t).filter((s) => s.category === c).map((s) => s.weight));
+  assert.ok(w('has he asked to move to another app or asked for pics?', 'image_request') < 0.5);
+  assert.ok(w("il a quel âge ? il t'a demandé des photos ?", 'age_probe') < 0.5);
+  // Asked of the reader, or a stranger asking a parent about their son, it stays.
+  assert.ok(w('how old are you? send me a pic', 'image_request') >= 0.7);
+  assert.ok(w('how old are you? send me a pic', 'age_probe') >= 0.7);
+  assert.ok(w('uw zoon heeft een mooi gezicht voor onze campagne. hoe oud is hij?', 'age_probe') >= 0.7);
+});

@@ -24,11 +24,11 @@ const wordsRe = (alternatives: readonly string[], flags = 'iu') => new RegExp(St
  * marker starting with an accented letter ("écrit", "reçu") would never match.
  */
 const MARKERS = wordsRe([
-  String.raw`scams?|scammers?|sextortion\w*|sextorsi\w*|psa|warning|heads up|careful|watch out|beware|creeps?|creepy|report(ed)?|block(ed)?|hacked|don'?t pay|never pay|do not pay|tell an adult|says|said|saying|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?|received|got this|got (a|an|this|that) (message|msg|text|dm|email|mail)|(message|msg|text|dm|email|mail) i got|look at this|going (a)?round|be careful|from a stranger|(its|it's) them|not me`,
-  String.raw`betrug|betr[uü]ger|abzocke|warnung|achtung|vorsicht|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|geschrieben|droht|drohen|drohte|bekommen|gekriegt|erhalten|geht (gerade |grad )?(rum|herum)|masche|betrugsmasche|aufpassen|passt auf|von einem fremden`,
-  String.raw`oplichting|oplichters?|waarschuwing|pas op|let op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde|gekregen|kreeg|ontvangen|gaat rond|opgelet|(bericht|berichtje) rond|nepbericht|kettingbericht|van een vreemde`,
-  String.raw`arnaques?|escrocs?|attention|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?|re[çc]us?|qui circule|m[ée]fiez[- ]vous|faites gaffe|fais gaffe|tourne en ce moment|d'un inconnu`,
-  String.raw`estafas?|estafadores?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|escribi[óo]|amenaza[n]?|cuidado|aviso|recib\w*|me lleg\w*|ojo|est[áa] circulando|anda circulando|un desconocido|una desconocida`,
+  String.raw`scam\w*|sextortion\w*|sextorsi\w*|extort\w*|blackmail\w*|psa|warn\w*|sends|sent|heads up|careful|watch out|beware|creeps?|creepy|report(ed)?|block(ed)?|hacked|don'?t pay|never pay|do not pay|tell an adult|says|said|saying|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?|received|got this|got (a|an|this|that) (message|msg|text|dm|email|mail)|(message|msg|text|dm|email|mail) i got|look at this|going (a)?round|be careful|from a stranger|(its|it's) them|not me`,
+  String.raw`betrug\w*|betr[uü]ger\w*|abzocke\w*|erpress\w*|warn\w*|schickt|schickte|achtung|vorsicht|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|geschrieben|droht|drohen|drohte|bekommen|gekriegt|erhalten|geht (gerade |grad )?(rum|herum)|masche|betrugsmasche|aufpassen|passt auf|von einem fremden`,
+  String.raw`oplicht\w*|afpers\w*|waarschuw\w*|nep[- ]?\w*|stuurt|stuurde|sturen ze|pas op|let op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde|gekregen|kreeg|ontvangen|gaat rond|opgelet|(bericht|berichtje) rond|nepbericht|kettingbericht|van een vreemde`,
+  String.raw`arnaque\w*|escroc\w*|chantage|attention|envoie(nt)?|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?|re[çc]us?|qui circule|m[ée]fiez[- ]vous|faites gaffe|fais gaffe|tourne en ce moment|d'un inconnu`,
+  String.raw`estafa\w*|extorsi\w*|manda(n)?|env[ií]a(n)?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|escribi[óo]|amenaza[n]?|cuidado|aviso|recib\w*|me lleg\w*|ojo|est[áa] circulando|anda circulando|un desconocido|una desconocida`,
 ]);
 
 /**
@@ -55,14 +55,49 @@ const WARNS = normalisedRe([
 const RECEIVED = normalisedRe([
   String.raw`(sent|messaged|dmd|texted|wrote|emailed|added) (me|us)|i got (a|an|this|that) (message|text|dm|email|mail|request)|(schrieb|schickte|schreibt) mir|stuurde (me|mij)|ma (ecrit|envoye)|me (escribio|mando)`,
 ]);
+/**
+ * A question about what someone else did or asked ("has he asked to move to another app or asked for pics?", "hat
+ * er dich nach fotos gefragt?", "heeft hij je om foto's gevraagd?", "il t'a demandé des photos ?", "¿te ha pedido
+ * fotos?"): a parent or friend checking on a stranger. The words after it are that person's reported asks.
+ */
+const ASKED_ABOUT = normalisedRe([
+  String.raw`(has|have|did|does|do) (he|she|they|someone|somebody|anyone|anybody|that guy|this guy|that person|the guy) (ever |already |also )?(ask|asked|want|wanted|try|tried|send|sent|offer|offered|say|said|mention|mentioned|talk|talked|tell|told|dm|dmd|message|messaged)`,
+  String.raw`(hat|haben) (er|sie|jemand|der typ|die person) (dich|dir|euch) (schon |auch |mal |jemals )?(\S+ ){0,4}(gefragt|verlangt|angeboten|geschickt|geschrieben|gesagt|gebeten)`,
+  String.raw`(heeft|hebben) (hij|ze|zij|iemand|die gast|die man) (je|jou|jullie) (al |ook |ooit |wel )?(\S+ ){0,4}(gevraagd|aangeboden|gestuurd|gezegd|beloofd)`,
+  String.raw`(il|elle|ils|elles|quelquun|qqn|le mec|ce mec|ce type) (ta|tont|te|vous) (deja |aussi |jamais )?(demande|propose|envoye|dit|promis|ecrit)`,
+  String.raw`(el|ella|ellos|alguien|ese tipo|el tipo)? ?te (ha|han) (pedido|ofrecido|dicho|mandado|prometido|escrito)`,
+]);
+
+/** An age asked of someone else ("how old is he", "il a quel âge", "wie alt ist er"): not an age probe of the reader. */
+const THIRD_AGE = normalisedRe([
+  String.raw`how old (is|was|s) (he|she|that guy|this guy|the guy|that person|your friend)|how old (he|she) (is|was|really is)`,
+  String.raw`wie alt (ist|war) (er|der|der typ|die person)|wie alt (er|der typ) (ist|war)`,
+  String.raw`hoe oud (is|was) (hij|die|die gast|die man)|hoe oud (hij|die gast) (is|was)`,
+  String.raw`(il|elle|le mec|ce mec|ce type) a quel age|quel age (il|elle) a|quel age a t (il|elle)`,
+  String.raw`cuantos anos tiene (el|ella|ese|ese tipo|el tipo)|que edad tiene (el|ella|ese|ese tipo)`,
+]);
+
 /** Negations that make a demand after them advice ("never send money", "don't pay"). */
 const NEGATIONS = new Set(['never', 'dont', 'nie', 'niemals', 'nooit', 'jamais', 'nunca']);
 
 /** Someone else said it: "they say", "he said", "scammers threaten", "sie sagen", "ze zeggen", "ils disent", "dicen". */
 const SAID = /\b(they|he|she|people|scammers|someone|somebody|sie|er|ze|hij|mensen|iemand|ils|elles|on|ellos|alguien|la gente)\s+(say|says|said|tell|told|threaten|threatens|threatened|will say|sagen|sagt|sagte|drohen|droht|zeggen|zegt|zei|dreigen|dreigt|disent|dit|menacent|menace|dicen|dice|amenazan|amenaza)\b/i;
 /** A third-person subject making the threat ("theyll send", "he will post"), and no first person in it. */
-const THIRD = /\b(they|theyll|theyd|he|hell|hed|she|shell|sie|er|ze|hij|zij|ils|elles|ellos|ellas)\b/i;
+const THIRD = /\b(they|theyll|theyd|he|hell|hed|she|shell|sie|er|ze|hij|zij|ils|elles|ellos|ellas|threatens|droht|drohen|dreigt|dreigen|menace|menacent|amenaza|amenazan)\b/i;
+/**
+ * A message that tells of a scam ("there's a scam going round where …", "gerade läuft so eine masche, wo …", "een
+ * oplichterstruc: iemand stuurt …", "c'est une arnaque", "es una estafa"): its third-person threats are told, as
+ * after a verb of saying. Not when the scam is denied ("this is no scam", "kein betrug", "geen oplichting").
+ */
+const SCAM_TALE = /(?<![\p{L}\p{N}_])(scam\w*|sextortion|blackmail\w*|masche|betrugsmasche|betrug\w*|abzocke|erpress\w*|oplicht\w*|afpers\w*|arnaque\w*|escroquer\w*|chantage|estafa\w*|extorsi\w*)/iu;
+const DENIED = /\b(not|no|isnt|nicht|kein|keine|geen|pas|ni|nada de)\s+(a\s+|an\s+|ein\s+|eine\s+|een\s+|une?\s+|una?\s+)?$/i;
+function scamTale(text: string): boolean {
+  const m = SCAM_TALE.exec(text);
+  return m !== null && !DENIED.test(text.slice(Math.max(0, m.index - 12), m.index));
+}
 const FIRST = /\b(i|ill|im|ich|ik|je|j|yo|me|mir|mij)\b/i;
+/** Dutch "je" is "you", not French "je": the first person of a Dutch threat. */
+const FIRST_NL = /\b(ik|me|mij|we|wij)\b/i;
 
 /**
  * A warning about what others might do: "if anyone (ever) asks for photos", "wenn dich jemand …", "als iemand …",
@@ -70,12 +105,22 @@ const FIRST = /\b(i|ill|im|ich|ik|je|j|yo|me|mir|mij)\b/i;
  */
 const IF_SOMEONE = /\b(if|wenn|falls|als|si)\s+(dich\s+|je\s+|te\s+|t\s+)?(any\s?one|any\s?body|some\s?one|some\s?body|a stranger|strangers|people|jemand|irgendwer|irgendjemand|ein fremder|fremde|iemand|er iemand|een vreemde|vreemden|quelqu'?un|qqn|un inconnu|des inconnus|alguien|un desconocido|desconocidos)\b/i;
 /** The advice that makes such a conditional a warning: it's a scam, don't pay, tell me, tell an adult, you won't be in trouble. */
-const ADVICE = /\b(scams?|don'?t pay|do not pay|never pay|report (it|them|him|her)|tell me|tell us|tell (mum|mom|dad|a teacher|an adult|someone)|come to me|you (won'?t|will not) be in trouble|sag (es )?mir|sag bescheid|erz[äa]hl|zeg het|vertel het|meld het|kom naar mij|betrug|abzocke|nicht zahlen|oplichting|niet betalen|arnaque|payez pas|estafa|no pagues|dis[- ]moi|dis-le|pr[ée]viens|d[ií]melo|av[ií]same|cu[ée]ntame)\b/i;
+const ADVICE = /\b(scams?|don'?t pay|do not pay|never pay|report (it|them|him|her)|tell me|tell us|tell (mum|mom|dad|a teacher|an adult|someone)|come to me|you (won'?t|will not) be in trouble|(its|it's|is) (always |all )?fake|sag (es )?mir|sag bescheid|erz[äa]hl|zegt? (het|t)|vertel het|meld het|kom naar mij|(altijd |echt )?nep|(krijgt|krijg) (echt )?geen straf|(ist|sind) (immer )?fake|(kriegst|bekommst) keinen [äa]rger|c'est (toujours )?(faux|fake|une arnaque)|(es|son) (siempre )?(falso|mentira)|betrug|abzocke|nicht zahlen|oplichting|niet betalen|arnaque|payez pas|estafa|no pagues|dis[- ]moi|dis-le|pr[ée]viens|d[ií]melo|av[ií]same|cu[ée]ntame)\b/i;
 
 /** [start, end) of each quotation in `text` (the marks included), for the quote pairs above. */
 export function quotations(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < text.length; i++) {
+    if (text[i] === "'") {
+      // A straight single quote is also an apostrophe ("don't", "i'd"): it opens a quotation only before a word
+      // and after a space, and closes one only after a word and before a space, punctuation or the end.
+      const j = opensSingle(text, i) ? closingSingle(text, i + 1) : -1;
+      if (j >= 0) {
+        out.push([i, j + 1]);
+        i = j;
+      }
+      continue;
+    }
     const close = OPEN_CLOSE[text[i]!];
     if (close === undefined) continue;
     const j = text.indexOf(close, i + 1);
@@ -86,18 +131,32 @@ export function quotations(text: string): [number, number][] {
   return out;
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
+const opensSingle = (text: string, i: number) => (i === 0 || /[\s(:]/.test(text[i - 1]!)) && i + 1 < text.length && LETTER.test(text[i + 1]!);
+function closingSingle(text: string, from: number): number {
+  for (let j = text.indexOf("'", from); j >= 0; j = text.indexOf("'", j + 1)) {
+    if (j > from && !/\s/.test(text[j - 1]!) && (j + 1 === text.length || !LETTER.test(text[j + 1]!))) return j;
+  }
+  return -1;
+}
+
 /**
  * Damps, in place, the signals that lie (mostly) inside a reported quotation of `text`, threats told without
  * quotation marks as someone else's ("they say if u dont pay theyll send the pics to ur followers"), warnings
  * about what others might do or are doing, and demands after a negation. Each signal is damped once.
  */
-export function dampReportedSpeech(text: string, signals: Signal[], nt?: NormalisedText): void {
+export function dampReportedSpeech(text: string, signals: Signal[], nt?: NormalisedText, unsplit?: NormalisedText): void {
   if (signals.length === 0) return;
   const reported = new Set<Signal>();
   toldThreats(text, signals, reported);
   warnings(text, signals, reported);
   if (nt !== undefined) {
     toldActs(nt, signals, reported);
+    // Also over the words as written when some were split apart: a split can cut a verb ("demande" → "de man de").
+    for (const words of unsplit !== undefined && unsplit !== nt ? [nt, unsplit] : [nt]) {
+      askedAbout(words, signals, reported);
+      ageOfAnother(words, signals, reported);
+    }
     negated(nt, signals, reported);
   }
   quoted(text, signals, reported, nt);
@@ -124,15 +183,18 @@ function quoted(text: string, signals: Signal[], reported: Set<Signal>, nt?: Nor
   }
 }
 
-/** Threats in a message that says someone else makes them, with a third-person subject and no first person. */
+/**
+ * Threats in a message that says someone else makes them (a verb of saying, or a scam told of), with a
+ * third-person subject or verb of threatening just before and no first person.
+ */
 function toldThreats(text: string, signals: Signal[], reported: Set<Signal>): void {
-  if (!SAID.test(text)) return;
+  if (!SAID.test(text) && !scamTale(text)) return;
   const told: Signal[] = [];
   for (const s of signals) {
     if (s.category !== 'sextortion' && s.category !== 'threat') continue;
     // The subject may stand just before the span ("theyll send …" matched from "send").
     const around = text.slice(Math.max(0, s.start - 12), s.end);
-    if (THIRD.test(around) && !FIRST.test(s.text)) told.push(s);
+    if (THIRD.test(around) && !(s.language === 'nl' ? FIRST_NL : FIRST).test(s.text)) told.push(s);
   }
   // Whatever lies inside a told threat ("send the pics" in it) is told too.
   for (const s of signals) {
@@ -174,6 +236,27 @@ function toldActs(nt: NormalisedText, signals: Signal[], reported: Set<Signal>):
   const from = nt.origStarts[wordAt(nt, m.index)]!;
   const verbEnd = nt.origEnds[wordAt(nt, m.index + m[0].length - 1)]!;
   for (const s of signals) if (s.category !== 'age_disclosure' && s.start >= from && s.end > verbEnd) reported.add(s);
+}
+
+/** Age probes inside a question about someone else's age (THIRD_AGE) in a message that checks on them or warns. */
+function ageOfAnother(nt: NormalisedText, signals: Signal[], reported: Set<Signal>): void {
+  // Only while checking on that person ("il a quel âge ? il t'a demandé des photos ?") or warning about them: a
+  // stranger asking a parent "how old is he?" of their son is still probing the child's age.
+  if (!ASKED_ABOUT.test(nt.text) && !WARNS.test(nt.text)) return;
+  const re = new RegExp(THIRD_AGE.source, 'g');
+  for (let m = re.exec(nt.text); m !== null; m = re.exec(nt.text)) {
+    const from = nt.origStarts[wordAt(nt, m.index)]!;
+    const to = nt.origEnds[wordAt(nt, m.index + m[0].length - 1)]!;
+    for (const s of signals) if (s.category === 'age_probe' && s.start < to && s.end > from) reported.add(s);
+  }
+}
+
+/** Signals after a question about what someone else did or asked (ASKED_ABOUT). */
+function askedAbout(nt: NormalisedText, signals: Signal[], reported: Set<Signal>): void {
+  const m = ASKED_ABOUT.exec(nt.text);
+  if (m === null) return;
+  const from = nt.origStarts[wordAt(nt, m.index)]!;
+  for (const s of signals) if (s.category !== 'age_disclosure' && s.start >= from) reported.add(s);
 }
 
 /** Demands, offers and picture requests right after a negation ("never send money", "don't pay") are advice. */

@@ -33,7 +33,8 @@ export const es: LexiconData = {
       [0.7, '(hackee|hackie|hackeé|entre en) tu (cuenta|insta|instagram|movil|telefono)', 'tengo tus ({FOTO})', 'grabe tu (directo|video|stream|llamada)'],
       [0.6, '(paga|manda dinero|transfiere) ~3 (o|si no)', '(en|con) (tarjetas regalo|tarjetas de regalo|bitcoin|cripto|paysafe)', 'tienes # (horas|minutos|dias)', 'haz lo que (te digo|digo|quiero)', 'manda dinero'],
     ],
-    threat: [[0.95, 'se donde vives'], [0.8, 'si no (mandas|pagas|envias)']],
+    // Said bare it is also friends' banter ("sé dónde vives 😤"); with the proof (casa, calle, puerta) it is a threat alone.
+    threat: [[0.95, 'se donde vives ~8 (casa|calle|puerta|portal|direccion|ventana)'], [0.85, 'se donde vives'], [0.8, 'si no (mandas|pagas|envias)']],
     stream_pressure: [[0.8, 'por # (likes|seguidores|monedas)', 've al bano', 'quitate (la |el |los |tu )?(camiseta|playera|calcetines|sueter|ropa|pantalon)', 'quitatelo', '(ensename|muestrame|ensena|muestra) (tus )?(pies|piernas|barriga)', 'baja la camara'], [0.7, 'te reto'], [0.5, 'date la vuelta', 'levantate'], [0.8, '(quite|quitas|quites|quitate|te quitas) (la |el |los |las |tu |tus )?(sudadera|camiseta|chaqueta|calcetines|jersey|sueter|gafas|playera|pijama)', 'si llegamos a # ~3 (te quitas|haces|bailas|te pones|ensenas|muestras)'], [0.6, '(ponte|te pones|te pongas) (el|la|tu) (top|vestido|corto|falda|pijama|shorts) (de|que|azul|corto)', '(te tumbas|tumbate|acuestate|te acuestas) (en la cama|en tu cama)?', '(ensenanos|muestranos) (el|la|tu) (pijama|cama|bano|resto|ropa|armario)'], [0.5, 'ponte de pie', 'gira (despacio|despacito)', 'mas despacio', 'si llegamos a #'], [0.5, '(parate|levantate)', 'todas (las streamers |las chicas )?lo hacen']],
   },
   // Implied sextortion (implied-sextortion.ts): a claim to hold material, and leverage without a written threat.

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assessConversation } from './index.ts';
+import { plansSurprise } from './surprise.ts';
+
+const words = (text: string) => text.toLowerCase().split(/\s+/);
+
+test('a surprise party, or a surprise for someone else, in five languages', () => {
+  assert.equal(plansSurprise(words('we are planning a surprise for mum')), true);
+  assert.equal(plansSurprise(words('wir machen ne uberraschungsparty fur sie')), true);
+  assert.equal(plansSurprise(words('een verrassingsfeest voor papa')), true);
+  assert.equal(plansSurprise(words('on prepare une fete surprise')), true);
+  assert.equal(plansSurprise(words('una sorpresa para la abuela')), true);
+});
+
+test('a surprise for the reader, or "our little surprise", is not', () => {
+  assert.equal(plansSurprise(words('i have a surprise for you')), false);
+  assert.equal(plansSurprise(words('its our little surprise dont tell your mom')), false);
+  assert.equal(plansSurprise(words('ich hab eine uberraschung fur dich')), false);
+});
+
+// The lexicons and rules alone (the short-chat model switched off).
+const rulesOnly = { version: 'off', threshold: 2, bias: 0, weights: {} };
+const rules = (...m: [string, string][]) => assessConversation(m.map(([author, text]) => ({ author, text })), { shortChatModel: rulesOnly }).rules.map((r) => r.rule);
+
+test("the planner's secrecy weighs half: no secrecy-and-picture rule for a surprise; the same without it fires", () => {
+  const secret = "send me a pic of you and delete the chat so she doesn't see";
+  assert.ok(rules(['a', secret]).includes('secrecy_and_image'));
+  assert.ok(!rules(['a', 'we are planning a surprise party for mum on friday'], ['b', 'yes!'], ['a', secret]).includes('secrecy_and_image'));
+});

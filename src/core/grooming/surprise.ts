@@ -1,0 +1,44 @@
+/**
+ * A surprise planned for someone else: "NICHT LENA SAGEN, wir machen ne überraschungsparty für sie", "ich hol mama
+ * überraschend vom flughafen ab", "we're planning a surprise for mum", "een verrassingsfeest voor papa". Secrets
+ * kept from the person the surprise is for are the family's and friends' ordinary secrets ("and delete the chat
+ * in case she takes your phone"). It takes a party or a third person near the word: a surprise for the reader
+ * ("i have a surprise for you") or "our little surprise, don't tell your mum" is a groomer's secret and does not count.
+ */
+
+/** Words that name a surprise, over normalised words (lower case, accents folded), in en/de/nl/fr/es. */
+const SURPRISE = /^(surprise|surprises|uberraschung|uberraschungen|uberraschend|uberraschen|verrassing|verrassen|verras|sorpresa|sorprender)$/;
+/** A party word glued to it or next to it: "überraschungsparty", "verrassingsfeest", "surprise party", "fête surprise". */
+const PARTY = /^(uberraschungs(party|feier|fest)|verrassings(feest|feestje|party)|surpriseparty)$/;
+const PARTY_NEXT = new Set(['party', 'feest', 'feestje', 'fete', 'fiesta', 'feier']);
+/** Someone else the surprise is for or about, within a few words. */
+const THIRD = new Set([
+  'her', 'him', 'mom', 'dad', 'mum', 'mother', 'father', 'grandma', 'grandpa', 'nana', 'teacher', 'parents',
+  'sie', 'ihn', 'ihr', 'mama', 'papa', 'mutter', 'vater', 'oma', 'opa', 'eltern', 'lehrer', 'lehrerin',
+  'haar', 'hem', 'moeder', 'vader', 'ouders', 'juf', 'meester',
+  'elle', 'lui', 'mere', 'pere', 'maman', 'mamie', 'papi', 'parents', 'prof',
+  'ella', 'el', 'madre', 'padre', 'abuela', 'abuelo', 'padres', 'profe',
+]);
+const NEAR = 4;
+const SURPRISE_STEM = /surpris|uberrasch|verras|sorpres|sorprend/;
+const YOUR = new Set(['your', 'dein', 'deine', 'deiner', 'deinem', 'deinen', 'je', 'jouw', 'ton', 'ta', 'tes', 'tu', 'tus']);
+
+/**
+ * Whether the words plan a surprise party, or a surprise for or about someone other than the reader. `text` is the
+ * same words joined (a normalised text), when the caller has it: most messages name no surprise, and one look at
+ * it spares testing every word.
+ */
+export function plansSurprise(words: readonly string[], text = words.join(' ')): boolean {
+  if (!SURPRISE_STEM.test(text)) return false;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (PARTY.test(w)) return true;
+    if (!SURPRISE.test(w)) continue;
+    if (PARTY_NEXT.has(words[k + 1] ?? '') || PARTY_NEXT.has(words[k - 1] ?? '')) return true;
+    for (let j = Math.max(0, k - NEAR); j <= Math.min(words.length - 1, k + NEAR); j++) {
+      // "our little surprise, don't tell your mum": the reader's parent is the one kept out, not a surprise's guest.
+      if (THIRD.has(words[j]!) && !YOUR.has(words[j - 1] ?? '')) return true;
+    }
+  }
+  return false;
+}
