@@ -336,6 +336,8 @@ if (values.gate === undefined) for (const g of RULE_GATES) tryGates(g === undefi
 else gate = values.gate === 'none' ? {} : { ruleGate: Number(values.gate) };
 const flips = flipsFor(gate, values.plain ? ['none'] : evasions);
 const pick = pickFor(flips);
+// The whole trade-off, so a budget's cost in recall can be read off (threshold sets, across writers).
+console.log(`whole detector by threshold (threshold sets, recall/FPR): ${grid.map((t, g) => { const xs = thresholdSetsOf(detectorAt(flips, g)); return `${t.toFixed(3)} ${mean(xs.map((x) => x.recall)).toFixed(3)}/${mean(xs.map((x) => x.fpr)).toFixed(3)}`; }).join('  ')}`);
 const threshold = grid[pick]!;
 const final = fit(rows, 7);
 const weights = Object.fromEntries([...final.weights].filter(([, v]) => Math.abs(v) >= 0.005).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, Math.round(v * 1e4) / 1e4]));
