@@ -231,7 +231,11 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
       changed = true;
     }
     if (!changed) return;
-    const found = askBy.size >= STRANGERS_MIN ? coordinatedStrangers([...askBy.values()], streamerTier) : null;
+    if (askBy.size < STRANGERS_MIN) {
+      if (strangers.length > 0) strangers = [];
+      return;
+    }
+    const found = coordinatedStrangers(askBy.values(), streamerTier);
     strangers = found ? found.map((a) => a.author) : [];
   }
 

@@ -38,7 +38,7 @@ const isMinor = (t: AuthorTier) => t === 'child' || t === 'teen';
  * asks weigh 1.5 together and are of at least two kinds, while nobody they ask is a stated or known adult.
  * `counterpart` is the tier of a side that is not in `authors` (a streamer when only comments are fed).
  */
-export function coordinatedStrangers(authors: readonly StrangerAsker[], counterpart?: AuthorTier): StrangerAsker[] | null {
+export function coordinatedStrangers(authors: Iterable<StrangerAsker>, counterpart?: AuthorTier): StrangerAsker[] | null {
   if (counterpart === 'adult') return null;
   const askers: StrangerAsker[] = [];
   let sum = 0;
