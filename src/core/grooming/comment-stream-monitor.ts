@@ -5,6 +5,8 @@
  * recently active are forgotten), each with a small window and evidence list.
  */
 import { checkMessage } from './check-message.ts';
+import { COORDINATED_STRANGERS_RISK, coordinatedStrangers, STRANGER_ASK_MIN, STRANGERS_MIN, type StrangerAsker } from './coordinated-strangers.ts';
+import { askCategories } from './flag-rules.ts';
 import { ConversationState, type ConversationStateOptions } from './conversation-state.ts';
 import { sigmoid } from './learned-model.ts';
 import { nthSmallest } from './nth-smallest.ts';
@@ -34,13 +36,13 @@ export interface ViewerSummary {
 
 export interface CommentStreamUpdate {
   viewer: { id: string; risk: number; warning: boolean; newSignals: Signal[] };
-  stream: { risk: number; warning: boolean; topViewers: ViewerSummary[]; pressingViewers: number };
+  stream: { risk: number; warning: boolean; topViewers: ViewerSummary[]; pressingViewers: number; coordinatedViewers: string[] };
 }
 
 export interface CommentStreamMonitor {
   push(comment: ChatMessage): CommentStreamUpdate;
   /** The stream's state without adding a comment. */
-  current(): { risk: number; warningAt: number | null; topViewers: ViewerSummary[]; trackedViewers: number; comments: number; pressingViewers: number };
+  current(): { risk: number; warningAt: number | null; topViewers: ViewerSummary[]; trackedViewers: number; comments: number; pressingViewers: number; coordinatedViewers: string[] };
   /** Evidence and risk of one tracked viewer, or undefined when not (or no longer) tracked. */
   viewer(id: string): ReturnType<ConversationState['assessment']> | undefined;
 }
@@ -63,6 +65,7 @@ interface Viewer {
 /** Categories that count a viewer as pressing the streamer in a pile-on. */
 const pressing = new Set<SignalCategory>(['stream_pressure', 'image_request', 'sexual_talk', 'body_compliment', 'threat', 'supervision_check', 'platform_move']);
 const TOP = 5;
+const asking = new Set<SignalCategory>(askCategories);
 
 /** A first comment after which a viewer needs no state of their own: no signal, no warning. */
 const quiet = (signals: readonly Signal[], crossed: boolean) => signals.length === 0 && !crossed;
@@ -102,6 +105,14 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
   const top: ViewerSummary[] = [];
   const recent: (string | null)[] = new Array(window).fill(null);
   const pressingCount = new Map<string, number>();
+  /**
+   * Viewers who asked one of the things strangers pile up (age, school, town, who is home, the room, another
+   * app) within the window, with their strongest ask: read together as coordinated strangers, as a chat is
+   * (coordinated-strangers.ts). Each viewer counts once however often they comment.
+   */
+  const recentAsk: (string | null)[] = new Array(window).fill(null);
+  const askBy = new Map<string, StrangerAsker & { count: number }>();
+  let strangers: string[] = [];
   let head = 0;
   let comments = 0;
   let streamPeak = 0;
@@ -193,7 +204,40 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
     return v;
   }
 
-  const streamRisk = () => Math.max(top[0]?.risk ?? 0, pileOnRisk());
+  const streamRisk = () => Math.max(top[0]?.risk ?? 0, pileOnRisk(), strangers.length > 0 ? COORDINATED_STRANGERS_RISK : 0);
+
+  /** Counts this comment's strongest ask in the window and reads the askers together again. */
+  function updateAsks(id: string, signals: readonly Signal[], tier: AuthorTier | undefined) {
+    const leaving = recentAsk[head];
+    let changed = false;
+    if (leaving != null) {
+      const a = askBy.get(leaving)!;
+      if (--a.count === 0) askBy.delete(leaving);
+      changed = true;
+    }
+    let best: Signal | undefined;
+    for (const sig of signals) if (asking.has(sig.category) && sig.weight >= STRANGER_ASK_MIN && (best === undefined || sig.weight > best.weight)) best = sig;
+    recentAsk[head] = best ? id : null;
+    if (best) {
+      const a = askBy.get(id);
+      if (a === undefined) askBy.set(id, { author: id, askWeight: best.weight, askCategory: best.category, messages: 1, tier: tier ?? 'unknown', tierKnown: tier !== undefined && tier !== 'unknown', count: 1 });
+      else {
+        a.count++;
+        if (best.weight > a.askWeight) {
+          a.askWeight = best.weight;
+          a.askCategory = best.category;
+        }
+      }
+      changed = true;
+    }
+    if (!changed) return;
+    if (askBy.size < STRANGERS_MIN) {
+      if (strangers.length > 0) strangers = [];
+      return;
+    }
+    const found = coordinatedStrangers(askBy.values(), streamerTier);
+    strangers = found ? found.map((a) => a.author) : [];
+  }
 
   return {
     push(comment) {
@@ -237,6 +281,7 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
       const presses = signals.some((s) => pressing.has(s.category));
       recent[head] = presses ? id : null;
       if (presses) pressingCount.set(id, (pressingCount.get(id) ?? 0) + 1);
+      updateAsks(id, signals, c.authorTier);
       head = (head + 1) % window;
 
       const risk = streamRisk();
@@ -248,10 +293,10 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
       }
       return {
         viewer: { id, risk: state.peakRisk, warning: crossed, newSignals: signals },
-        stream: { risk, warning: streamWarning, topViewers: top.slice(), pressingViewers: pressingCount.size },
+        stream: { risk, warning: streamWarning, topViewers: top.slice(), pressingViewers: pressingCount.size, coordinatedViewers: strangers },
       };
     },
-    current: () => ({ risk: streamRisk(), warningAt: streamWarningAt, topViewers: top.slice(), trackedViewers: viewers.size, comments, pressingViewers: pressingCount.size }),
+    current: () => ({ risk: streamRisk(), warningAt: streamWarningAt, topViewers: top.slice(), trackedViewers: viewers.size, comments, pressingViewers: pressingCount.size, coordinatedViewers: strangers }),
     viewer: (id) => {
       const v = viewers.get(id);
       return v === undefined ? undefined : stateOf(v).assessment();

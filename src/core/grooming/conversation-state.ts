@@ -12,6 +12,7 @@ import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } 
 import { defaultGlosser } from './gloss.ts';
 import { IMPLIED_WINDOW } from './implied-sextortion.ts';
 import { askCategories, fireRules, type FlagRule } from './flag-rules.ts';
+import { COORDINATED_STRANGERS_RISK, coordinatedStrangers, describeStrangers, STRANGER_ASK_MIN, STRANGERS_MIN, type StrangerAsker } from './coordinated-strangers.ts';
 import { combineRisk, sigmoid, textLogit, TextScorer, type LoadedModel } from './learned-model.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 import {
@@ -85,6 +86,10 @@ interface AuthorState {
   laughedLast: boolean;
   /** The author asked something of the kind strangers pile up (askCategories in flag-rules.ts). */
   asks: boolean;
+  /** The author's strongest ask at any weight and its category, and their messages (coordinated-strangers.ts). */
+  askWeight: number;
+  askCategory: SignalCategory | undefined;
+  messages: number;
   /** Message index of the author's last claim to hold material, and of their last leverage (implied-sextortion.ts). */
   claimAt: number;
   leverageAt: number;
@@ -139,7 +144,7 @@ const noRules: AuthorState['rules'] = [];
 
 /** A new author's record. */
 function newAuthor(key: string, cues: AuthorCues, strengths: Strengths): AuthorState {
-  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, surprise: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, claimAt: -Infinity, leverageAt: -Infinity };
+  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, surprise: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, askWeight: 0, askCategory: undefined, messages: 0, claimAt: -Infinity, leverageAt: -Infinity };
 }
 
 /**
@@ -172,6 +177,9 @@ function resetAuthor(a: AuthorState, key: string, cues: AuthorCues): AuthorState
   a.cueMessages = 0;
   a.laughedLast = false;
   a.asks = false;
+  a.askWeight = 0;
+  a.askCategory = undefined;
+  a.messages = 0;
   a.claimAt = -Infinity;
   a.leverageAt = -Infinity;
   return a;
@@ -262,6 +270,10 @@ export class ConversationState {
   private kinCalledBy: string | undefined;
   /** Authors who asked something of askCategories. */
   private askers = 0;
+  /** Authors who asked something of askCategories at any weight (coordinated-strangers.ts). */
+  private weakAskers = 0;
+  /** The askers of `coordinated_strangers` as last read (rescoreAuthors), or null. */
+  private strangers: StrangerAsker[] | null = null;
   private textZ: number;
   currentRisk: number;
   peakRisk: number;
@@ -319,6 +331,8 @@ export class ConversationState {
     this.lastLaughed = false;
     this.kinCalledBy = undefined;
     this.askers = 0;
+    this.weakAskers = 0;
+    this.strangers = null;
     this.textZ = textLogit(this.model, 0, 0);
     this.currentRisk = 0;
     this.peakRisk = 0;
@@ -361,6 +375,9 @@ export class ConversationState {
     // Author evidence; context of every author can change when someone's tier or age becomes known.
     let changed = !this.authors.has(key);
     const author = this.touchAuthor(key);
+    author.messages++;
+    // A third message from an asker ends their drive-by (coordinated-strangers.ts): read the pattern again.
+    if (author.messages === 3 && author.askWeight >= STRANGER_ASK_MIN && this.weakAskers >= 3) changed = true;
     author.laughedLast = this.lastLaughed;
     if (seen.claim) author.claimAt = index;
     if (seen.leverage) author.leverageAt = index;
@@ -404,6 +421,11 @@ export class ConversationState {
       if (!author.asks && key !== '' && s.weight >= 0.5 && ASK_CATEGORIES.has(s.category)) {
         author.asks = true;
         this.askers++;
+      }
+      if (key !== '' && s.weight > author.askWeight && ASK_CATEGORIES.has(s.category)) {
+        if (author.askWeight < STRANGER_ASK_MIN && s.weight >= STRANGER_ASK_MIN) this.weakAskers++;
+        author.askWeight = s.weight;
+        author.askCategory = s.category;
       }
       if (author.strengths === noStrengths) author.strengths = newStrengths();
       addEvidence(author.strengths, s.category, s.weight);
@@ -526,6 +548,7 @@ export class ConversationState {
     if (this.authors.size >= this.opts.maxAuthors) {
       const oldest = this.authors.keys().next().value as string;
       if (this.authors.get(oldest)!.asks) this.askers--;
+      if (this.authors.get(oldest)!.askWeight >= STRANGER_ASK_MIN) this.weakAskers--;
       this.authors.delete(oldest);
     }
     const spare = this.spareAuthor;
@@ -584,8 +607,15 @@ export class ConversationState {
       family: a.addressedAsFamily,
       surprise: a.surprise,
       // Viewers piling questions onto an adult who said so (and no minor in sight) is a stream's ordinary chat.
-      coordinated: a.asks && this.askers >= COORDINATED_ASKERS && !(adultAsked && minor === 'none'),
+      coordinated: a.asks && this.askers >= COORDINATED_ASKERS && !((adultAsked || this.asksOfAdult()) && minor === 'none'),
     };
+  }
+
+  /** Whether the askers ask an adult: someone who asked nothing says they are one (fans and a grown-up streamer). */
+  private asksOfAdult(): boolean {
+    if (this.opts.counterpartTier === 'adult') return true;
+    for (const b of this.authors.values()) if (b.askWeight < STRANGER_ASK_MIN && b.key !== '' && this.ownTier(b).tier === 'adult') return true;
+    return false;
   }
 
   /** How much the lexicon is trusted alone for this author: unattributed text counts as no known minor. */
@@ -613,8 +643,9 @@ export class ConversationState {
     // Partner features read everyone's categories, so the scores come once every context is known.
     this.scoreAllCues();
     for (const a of this.authors.values()) anyRules ||= a.cueScore >= this.shortModel.threshold;
-    this.anyRules = anyRules;
     const cp = this.opts.counterpartTier;
+    this.strangers = this.weakAskers >= STRANGERS_MIN ? this.readStrangers(cp) : null;
+    this.anyRules = anyRules || this.strangers !== null;
     const n = this.authors.size + (cp !== undefined && cp !== 'unknown' ? 1 : 0);
     if (cp === 'adult') knownAdults++;
     if (cp !== undefined && isMinor(cp)) knownMinors++;
@@ -623,6 +654,23 @@ export class ConversationState {
     let family = false;
     for (const a of this.authors.values()) family ||= a.addressedAsFamily;
     this.textWeight = n >= 2 && knownAdults === n ? 0 : (n >= 2 && knownMinors === n) || family ? 0.3 : 1;
+  }
+
+  /** The askers of `coordinated_strangers` (coordinated-strangers.ts) among the tracked authors, or null. */
+  private readStrangers(cp: AuthorTier | undefined): StrangerAsker[] | null {
+    const list: StrangerAsker[] = [];
+    for (const a of this.authors.values()) {
+      if (a.key === '') continue;
+      const t = this.ownTier(a);
+      list.push({ author: a.key, askWeight: a.askWeight, askCategory: a.askCategory, messages: a.messages, tier: t.tier, tierKnown: t.known });
+    }
+    return coordinatedStrangers(list, cp);
+  }
+
+  /** Whether `coordinated_strangers` counts now: while the chat is short, or the learned model does not read it as ordinary. */
+  private strangersCount(): boolean {
+    if (this.strangers === null) return false;
+    return !this.text.enoughText() || sigmoid(this.textZ) >= RULE_TEXT_FLOOR;
   }
 
   /**
@@ -644,6 +692,13 @@ export class ConversationState {
         best = Math.max(best, a.risk);
         this.bestAuthor = a;
       }
+    }
+    if (best < COORDINATED_STRANGERS_RISK && this.strangersCount()) {
+      best = COORDINATED_STRANGERS_RISK;
+      // The stage shown is that of the asker with the strongest ask.
+      let lead = this.strangers![0]!;
+      for (const s of this.strangers!) if (s.askWeight > lead.askWeight) lead = s;
+      this.bestAuthor = this.authors.get(lead.author) ?? this.bestAuthor;
     }
     return this.hasEvidence() ? best : Math.min(best, NO_EVIDENCE_CAP);
   }
@@ -756,7 +811,7 @@ export class ConversationState {
     if (this.warningAt !== null) this.evidenceView = undefined;
     let any = false;
     for (const b of this.authors.values()) any ||= b.rules.length > 0 || b.cueScore >= this.shortModel.threshold;
-    this.anyRules = any;
+    this.anyRules = any || this.strangers !== null;
   }
 
 
@@ -866,6 +921,11 @@ export class ConversationState {
         const { categories, description } = this.modelRule(a);
         out.push({ rule: 'short_chat_model', description, author: a.key, categories, risk: SHORT_CHAT_MODEL_RISK });
       }
+    }
+    if (this.strangersCount()) {
+      const askers = this.strangers!;
+      const categories = [...new Set(askers.map((s) => s.askCategory!))];
+      out.push({ rule: 'coordinated_strangers', description: describeStrangers(askers), author: askers[0]!.author, authors: askers.map((s) => s.author), categories, risk: COORDINATED_STRANGERS_RISK });
     }
     return sorted(out, byRisk);
   }

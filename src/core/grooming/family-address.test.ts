@@ -29,3 +29,8 @@ test('not an introduction: a child answering about a parent, "i love mum", a que
   for (const t of ['its mum who checks it', 'i love mum', 'ist deine mama weg', 'ben je alleen met je mama', 'ask grandma'])
     assert.equal(identifiesAsFamily(words(t)), false, t);
 });
+
+test('French "nan" (no) opening a reply does not make the other side a grandmother; "thanks nan" still does', () => {
+  assert.equal(addressesFamily(['nan', 'merci', 'tes', 'trop', 'gentil']), false);
+  assert.equal(addressesFamily(['thanks', 'nan']), true);
+});

@@ -12,8 +12,12 @@ const kin = new Set([
   'madre', 'padre', 'mum', 'omi', 'opi', 'nonna', 'nonno',
 ]);
 
-/** Kin words that are also possessives ("ma mère", "pa" in Dutch speech is rare at the start). */
-const ambiguous = new Set(['ma', 'pa']);
+/**
+ * Kin words that are also other words: possessives ("ma mère"; "pa" in Dutch speech is rare at the start) and
+ * French "nan" (no: "nan merci t'es trop gentil"), a grandmother in British English. Only at the end of a
+ * message ("thanks nan") are they a parent or grandparent addressed.
+ */
+const ambiguous = new Set(['ma', 'pa', 'nan']);
 
 /** Words that come right before a kin word said to someone ("ok nana", "thanks grandpa", "love you mum"). */
 const beforeVocative = new Set([

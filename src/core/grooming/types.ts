@@ -84,6 +84,8 @@ export interface FiredRule {
   rule: string;
   description: string;
   author: string;
+  /** Every author of a rule read over several people (`coordinated_strangers`: the viewers who each asked one thing). */
+  authors?: string[];
   /** The categories that made it fire; the signals of these categories by this author are the evidence. */
   categories: SignalCategory[];
   /** Risk the rule carries on its own. */

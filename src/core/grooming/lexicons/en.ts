@@ -72,7 +72,7 @@ export const en: LexiconData = {
       [0.6, '@+5 im in # (th|st|nd|rd)? grade', '@+5 in # (th|st|nd|rd)? grade', '@+5 # (th|st|nd|rd) grade', '@+5 im a # (th|st|nd|rd) grader', '@+4 im in year # !(of)', '@+4 in year # at school'],
       [0.6, 'im in (middle|junior|elementary|primary) school', 'im (a|still a) (minor|kid)', 'im underage', 'i am underage', 'im not 18', 'i am not 18', 'im not old enough'],
     ],
-    personal_info: [
+    personal_info: [[0.5, '(what|which) bus (do|d) you (take|get|catch)', '(what|which) (colour|color) is your (front )?(door|house)', '(is that|is this|thats) (a |the |your )?school (uniform|logo|jumper|hoodie|shirt|yard|playground|gym)', 'show (me |us )?(your|the) (window|view)', '(view|look) out (of )?(your|the) window', '(cam|camera) (to|at|towards) the window', 'bus stop (near|by|closest to) (you|your)'], [0.35, 'which part of', 'what area'], 
       [0.6, 'where do you live', 'where you live', 'what is your address', 'whats your address', 'your (home )?address', 'what street', 'which street', 'send me your location', 'share your location', 'your zip code', 'your postcode', 'your post code'],
       [0.55, 'what school do you (go to|attend)', 'which school', 'what school', 'whats your school', 'your school called', 'where do you go to school', 'where is your school'],
       [0.5, 'whats your (real|full|last)? name', 'what is your (real|full|last)? name', 'your (real|full|last) name', 'whats your number', 'your phone number', 'give me your number'],
@@ -99,7 +99,7 @@ export const en: LexiconData = {
       [0.6, '(till|until|til|once|when) (shes|hes|she is|he is|everyones|everyone is) (gone|asleep|in bed|sleeping|gone to bed|out of the house)', '(later|tonight|then|wait) (till|until|til|once|when) (theyre|they are) (gone|asleep|in bed|sleeping|gone to bed|out of the house)'],
       [0.5, '(do|did) (you|u) (have|get) (your|ur) own room', 'share a room with', 'what time (do|must) (you|u) (have to |need to |gotta )?(go to bed|go to sleep|sleep)'],
     ],
-    secrecy: [
+    secrecy: [[0.7, 'come (alone|by yourself|on your own) !(or)', 'bring (nobody|no one)', '(dont|do not) bring (anyone|anybody|friends|a friend|your friends|your friend|your mates) ~2 (this time)?'], [0.8, '(tell|say to) (her|him|them|your {PARENT}) (that )?(you are|your|youre) (getting|taking|catching|walking|eating|having dinner|with) ~3', '(did you|you) (clear|delete|wipe) the (dms|messages|chat|chats|texts)', '(now )?you delete (yours|your side|your messages|your chat)', 'deleted my side', '(switch|turn|put) on the # ~1 timer', '(dont|do not|never) screenshot (anything|this|it|what)'], 
       [0.9, '(dont|do not|never) (show|let) (anyone|anybody|your {PARENT}|them|your friends) ~1 (see )?(our|this|the|these|my) (chat|chats|messages|convo|conversation|texts|dms)'],
       [0.85, 'keep (it|this|that) (quiet|hush|hush hush|on the low|lowkey|low key)', '(dont|do not) (tell|mention|say anything to) (anyone|anybody|your {PARENT}|your friends) ~2 (about|yet|ok|okay)?', '(delete|clear|wipe) ~2 (after|afterwards|when done|when youre done)'],
       [0.9, '(so|that|then) your {PARENT} (dont|do not|cant|cannot|wont|doesnt|does not|will not) (see|know|find out|notice)', '(no need|dont need|you dont have|you do not have|dont have) to tell (anyone|anybody|your {PARENT}|them|her|him)', 'your {PARENT} (doesnt|dont|does not|do not) (need|have) to know', 'dont mention (me|this|us|it|our chat) to', '(this|it|that|everything) (stays|is|remains) (between us|between you and me|our secret)', 'dont tell (anyone|anybody|your {PARENT}|your friends|no one|nobody|them|your teacher)', 'do not tell (anyone|anybody|your {PARENT}|your friends|no one|nobody|them)', 'dont (let|you let) (them|your {PARENT}|anyone|anybody) (know|see|find out)', 'promise (you )?(wont|will not|not to|you will not) tell', 'you cant tell (anyone|anybody|your {PARENT}|no one|them)', 'never tell (anyone|anybody|your {PARENT})'],
@@ -129,7 +129,7 @@ export const en: LexiconData = {
       [0.5, '(skip|ditch|blow off|cancel on|ignore|drop) (them|your friends|her|him|everyone|everybody) ~3 (and )?(call|text|facetime|message) me'],
       [0.35, 'dm me', 'pm me', 'text me', 'call me', 'can i call you', 'inbox me'],
     ],
-    image_request: [
+    image_request: [[0.7, 'what do you (wear|sleep in) (to bed|to sleep|in bed|at night|for bed)?'], 
       [0.7, 'send (me )?something (cute|hot|sexy|nice|special|pretty) !(for (the|my|your|our))'],
       [0.75, 'show (me|us) what (you|youre|your|you are) (are )?(wearing|have on|got on)'],
       [0.75, '(go|get|hop|jump|come) on (video|cam|camera|facetime|a video call|video call)'],
@@ -159,14 +159,14 @@ export const en: LexiconData = {
       [0.5, 'sex', 'sexual', 'horny', 'naked', 'nude', 'sexemoji', 'cum', 'dick', 'cock', 'pussy', 'tits', 'blowjob', 'orgasm', 'hard for you', 'strip', 'undress', 'fuck me', 'make love', 'kinky', 'boner'],
       [0.3, 'sexy', 'suck', 'lick', 'kiss you', 'cuddle', 'in bed', 'bra size', 'what size'],
     ],
-    meeting: [
+    meeting: [[0.75, '(im|ill be|i am|i will be|i can be|i could be) ~3 (near|by|outside|around|at) your school', '(ill|i will|i can|i could) pay (for )?your (uber|taxi|ticket|bus|train|cab)'], [0.6, '(i can|i could|ill|i will|let me) give you a (lift|ride)', '(say hi|meet|hang out) (in real life|in person)', '(might|may|could|will) be (round|around) there (myself|too|as well)'], 
       [0.75, '(ill|i will|im going to|i can|i could) wait (for you )?(behind|outside|near|by|at|around the corner)', '(dont|do not) bring (anyone|anybody|friends|a friend|your friends)'],
       [0.75, 'come (alone|by yourself|on your own)', '(meet|see) (me )?(alone|just us|just the two of us)', 'sneak out', 'tell (your )?{PARENT} (you are|youre|your) (at|staying|sleeping|going) ~2 friend*', 'come (to|over to) my (place|house|flat|apartment|car|hotel|room)', 'i (can|could|will|ll) (pick you up|come get you|drive to you|come to you|come see you|come to your)', '@minor (pick you up|meet you|see you) (after|before) school', 'ill (buy|pay for|get) (you )?(a |the |your )?(ticket|bus|train|uber|taxi|ride)', 'get (a|the) (bus|train|uber|taxi) to (me|my)', 'meet (me|up)? (in person|irl|in real life|alone)', 'see you (in person|irl|in real life)'],
       [0.6, '(lets|let us|we (should|could|can|will)) meet', 'meet (up|me|you)', 'wanna meet', 'want to meet', 'when can (we|i) (meet|see you)', 'where can we meet', 'come over', 'hang out (alone|just us)', 'my (place|house|flat|apartment|hotel|car)', 'when are you free', 'are you free (tonight|tomorrow|this weekend|after school)'],
       [0.6, '(ill|i will|i can|i could|im going to|i am going to|i might) (come|drive|pop|swing|walk|cycle|ride|stop) (by|over|round|around|past)', '(i can|i could|ill|i will) drive (us|you)', '(we should|we could|we can|lets|let us|wanna|want to|do you want to|you want to) (grab|get|go for|go get) (an |a |some )?(ice cream|ice creams|coffee|coffees|food|a bite|lunch|dinner|a drink|drinks|milkshake|milkshakes|bubble tea|boba|pizza|a burger|burgers|mcdonalds|maccies|starbucks|hot chocolate|a hot chocolate|breakfast|brunch)', '(ill|i will|im|i am) (be )?(in|near|around|visiting|passing through|coming to) (your|ur) (town|area|city|neighbourhood|neighborhood|part of town|way)'],
       [0.35, 'pick you up', 'meet at', 'see you (at|after|tomorrow)', 'hang out'],
     ],
-    gifts: [
+    gifts: [[0.6, '(i can|ill|i will|i could) (get|buy) (them|it|those|one|that) for you ~3 (send|show|pics|pic|first)', '(ill|i will|i can) give you ~3 for (a|some|one|a few|a couple) (pic|pics|selfie|selfies|photo|photos)', 'one (per|for each|a) (pic|selfie|photo)', '(ill|i will|i can) top up (your|ur) (phone|credit|account|card)'], 
       [0.75, '# (k )?({CURRENCY}) (if|when|for|and) (you|u)', '({CURRENCY}|money|cash|a gift card) if (you|u) (send|show|turn|put|take|do)'],
       [0.5, 'battle pass', 'battlepass'],
       [0.75, '(ill|i will|i can|i could) pay (you )?#'],
@@ -195,7 +195,7 @@ export const en: LexiconData = {
       [0.8, 'if you (dont|do not|wont|refuse to) (send|pay|show) ~3 (ill|i will|everyone|your)', 'send (me )?(money|more) or', 'ill tell (everyone|your {PARENT}|your school|your friends)', 'ill find you', 'ill ruin you', 'i know your (school|address|moms name|dads name|house)', 'you will regret', 'youll regret', 'ruin your life', 'youll be in (so much )?trouble', 'no one will believe you', 'nobody will believe you'],
       [0.5, 'or else', 'last chance', 'you owe me', 'you (have|need|better) to (pay|send|do it|show)', 'pay me !(back)'],
     ],
-    stream_pressure: [
+    stream_pressure: [[0.5, '(is that|is this|thats) your (bedroom|bed|room)'], 
       [0.8, '(do it|show|strip|dance|take it off|i will|ill|we will) for # (likes|follows|followers|subs|gifts|coins|roses|hearts|stars)', 'for # (likes|follows|followers|subs|gifts|coins|roses|hearts)', 'go to (the|your) (bathroom|toilet|shower|bedroom|bed|restroom|loo)', 'take (it|that|them|your ({CLOTHES}|shirt|top|clothes|socks|pants|hoodie|jumper|sweater|jacket)) off', 'take off (your|ur|the) ({CLOTHES}|shirt|top|clothes|socks|pants|hoodie|jumper|sweater|jacket)', 'lift (your|ur) (shirt|top|leg|legs|skirt)', 'show (us|me)? (your )?({BODYPART}|room|bed|bathroom|bedroom)', 'move the (camera|cam) (down|lower)', '(point|put|tilt) the (camera|cam) (down|lower)', 'closer to the (camera|cam)'],
       [0.7, '(i|we) dare you', 'dare you to', 'do it (now|do it)', 'everyone (wants|is waiting for) you to', 'chat (wants|says)', 'do what (we|chat) (say|says)', 'if you (dont|do not) ~2 (ill|i will|we will) (leave|unfollow|report)', 'for (likes|follows|followers|subs|gifts|coins|roses)', 'wear (a|your) ({CLOTHES})', 'put on (a|your) ({CLOTHES})', 'kiss the (camera|cam|screen)'],
       [0.5, '3 2 1', '10 9 8', '5 4 3', 'countdown', 'turn around', 'stand up', '(lie|lay) (down|on the bed)', 'do a (split|splits|bridge|handstand|backbend)', 'show us', 'truth or dare'],
