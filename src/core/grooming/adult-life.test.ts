@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultMatcher } from './detector.ts';
-import { tellsAdultLife } from './adult-life.ts';
+import { confessesAdultAge, tellsAdultLife } from './adult-life.ts';
 import { assessConversation } from './index.ts';
 
 const nt = (text: string) => defaultMatcher().normaliser.normalise(text);
@@ -20,4 +20,23 @@ test('"im 13 too" and then driving over: the stated age is not taken as the auth
   // The same ask from someone who only said they are 13 stays a peer's.
   const peer = chat(['a', 'im 13 too'], ['b', 'cool'], ['a', 'my mum says i could come over on saturday. dont tell your parents about me']);
   assert.equal(peer.flagged, false);
+});
+
+test('a confessed age: an adult age told against a denied child age, with owning up or after the child age was given', () => {
+  for (const t of ["i lied, i'm not 15 im 24", 'sorry ich war nicht ehrlich, bin 23 nicht 15', 'ik was niet eerlijk, ik ben 22 niet 14', "je t'ai menti, j'ai pas 15 ans j'ai 24 ans", 'te menti, no tengo 14 tengo 25'])
+    assert.equal(confessesAdultAge(nt(t), false), true, t);
+  // An adult's ordinary answer to "you look 15" owns up to nothing; after "im 14" earlier it does.
+  assert.equal(confessesAdultAge(nt('im 24 not 15 lol'), false), false);
+  assert.equal(confessesAdultAge(nt('im 24 not 15 lol'), true), true);
+  // Two child ages, or an adult age alone, are no confession.
+  for (const t of ['i lied, im not 13 im 14', 'i lied about being 24']) assert.equal(confessesAdultAge(nt(t), true), false, t);
+});
+
+test('"i lied, im not 15 im 24" flags on its own in every language; a grown-up correcting a guess does not', () => {
+  for (const t of ['ngl i lied. im not 15 im 24 but that doesnt change anything right', 'sorry ich war nicht ehrlich, bin 23 nicht 15. aber wir verstehen uns doch gut', 'ik was niet eerlijk, ik ben 22 niet 14. maar we hebben een klik toch']) {
+    const r = chat(['a', t], ['a', 'u still there?']);
+    assert.equal(r.flagged, true, t);
+    assert.ok(r.rules.some((x) => x.rule === 'confessed_age'), t);
+  }
+  assert.equal(chat(['b', 'you look 15 in that pic lol'], ['a', 'haha im 24 not 15, everyone says that']).flagged, false);
 });

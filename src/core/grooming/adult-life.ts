@@ -25,3 +25,42 @@ const ADULT_LIFE = new RegExp(
 
 /** Whether the message tells of adult life. */
 export const tellsAdultLife = (nt: NormalisedText): boolean => ADULT_LIFE.test(nt.text);
+
+/** A child's age or a young teen's, as a fake peer gives it ("im 14"), and an adult's. */
+const CHILD = String.raw`(?:[5-9]|1[0-5])`;
+const ADULT = String.raw`(?:1[89]|[2-9]\d)`;
+const NOT = String.raw`(?:not|nicht|niet|geen|pas|no)`;
+const UNIT = String.raw`(?: (?:years?|yrs?|yo|jahre|jaar|ans|anos))?`;
+/** "im", "bin", "ik ben", "jai", "tengo", optionally "actually": the author saying how old they are. */
+const SAY = String.raw`(?:(?:im|i am|ich bin|bin|ik ben|ben|jai|j ai|tengo|je suis) )?(?:(?:actually|really|eigentlich|eigenlijk|en fait|en realidad|realmente|wirklich|echt) )?`;
+/**
+ * An adult's age set against a child's it denies, either way round: "im not 15 im 24", "bin 23 nicht 15",
+ * "ik ben 22 niet 14", "jai pas 15 ans jai 24 ans", "no tengo 14 tengo 25".
+ */
+const DENIED_CHILD_AGE = new RegExp(
+  String.raw`(?<= )(?:` +
+    String.raw`${NOT} (?:tengo )?${CHILD}${UNIT} (?:(?:but|sondern|maar|mais|sino|more like|eher) )?${SAY}${ADULT}` +
+    '|' +
+    String.raw`${SAY}${ADULT}${UNIT} (?:(?:and|und|en|et|y) )?${NOT} ${CHILD}` +
+    String.raw`)(?= )`,
+);
+/** Words of owning up to a lie: "i lied", "the truth is", "nicht ehrlich", "niet eerlijk", "je t'ai menti", "te menti". */
+const OWNING_UP = new RegExp(
+  String.raw`(?<= )(?:` +
+    [
+      String.raw`i lied|lied to you|lied about|not been honest|wasnt honest|was not honest|truth is|the truth|confess|dont be mad|dont be angry`,
+      String.raw`gelogen|nicht ehrlich|die wahrheit|sei nicht sauer`,
+      String.raw`gelogen|niet eerlijk|de waarheid|niet boos`,
+      String.raw`menti|pas ete honnete|pas honnete|la verite|pas fache`,
+      String.raw`menti|mentido|no fui sincero|no fui sincera|no he sido sincero|no he sido sincera|la verdad|no te enfades`,
+    ].join('|') +
+    ')(?= )',
+);
+
+/**
+ * A confessed age: an adult's age told against a child's the author gave ("i lied, im not 15 im 24, that doesnt
+ * change anything right"). The denial alone is an adult's ordinary reply to "you look 15", so it counts only
+ * with words of owning up to a lie, or after the author had stated the child's age themselves (`saidChildAge`).
+ */
+export const confessesAdultAge = (nt: NormalisedText, saidChildAge: boolean): boolean =>
+  DENIED_CHILD_AGE.test(nt.text) && (saidChildAge || OWNING_UP.test(nt.text));

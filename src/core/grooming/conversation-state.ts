@@ -5,7 +5,9 @@
  * `assessConversation` and both monitors are thin layers over it.
  */
 import { detectInNormalised, type DetectOptions } from './detect-signals.ts';
-import { CONTRADICTED_UP_TO, tellsAdultLife } from './adult-life.ts';
+import { CONTRADICTED_UP_TO, confessesAdultAge, tellsAdultLife } from './adult-life.ts';
+import { asksTheirsInstead, hidesOwnCamera } from './one-way-camera.ts';
+import { saysEveryoneDoesIt } from './everyone-does-it.ts';
 import { addressesFamily, identifiesAsFamily, opensWithKin } from './family-address.ts';
 import { plansSurprise } from './surprise.ts';
 import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
@@ -62,6 +64,14 @@ interface AuthorState {
   addressedAsFamily: boolean;
   /** Told of adult life (driving, a car, a spouse, overtime: adult-life.ts), which a stated young age contradicts. */
   adultLife: boolean;
+  /** Gave an adult's age against the child's age they had given ("i lied, im not 15 im 24": adult-life.ts). */
+  confessedAge: boolean;
+  /** Said their own camera or pictures are off or broken (one-way-camera.ts). */
+  hidesCamera: boolean;
+  /** …and then asked for the other's camera or pictures. */
+  oneWay: boolean;
+  /** Passed something off as what everyone of their kind does (everyone-does-it.ts). */
+  everyoneDoesIt: boolean;
   /** The author planned a surprise for someone else (surprise.ts): their secrets are kept from that person. */
   surprise: boolean;
   level: AuthorContext['minorCounterpart'];
@@ -144,7 +154,7 @@ const noRules: AuthorState['rules'] = [];
 
 /** A new author's record. */
 function newAuthor(key: string, cues: AuthorCues, strengths: Strengths): AuthorState {
-  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, surprise: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, askWeight: 0, askCategory: undefined, messages: 0, claimAt: -Infinity, leverageAt: -Infinity };
+  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, confessedAge: false, hidesCamera: false, oneWay: false, everyoneDoesIt: false, surprise: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, askWeight: 0, askCategory: undefined, messages: 0, claimAt: -Infinity, leverageAt: -Infinity };
 }
 
 /**
@@ -163,6 +173,10 @@ function resetAuthor(a: AuthorState, key: string, cues: AuthorCues): AuthorState
   a.presumesMinor = false;
   a.addressedAsFamily = false;
   a.adultLife = false;
+  a.confessedAge = false;
+  a.hidesCamera = false;
+  a.oneWay = false;
+  a.everyoneDoesIt = false;
   a.surprise = false;
   a.level = 'none';
   a.rules = noRules;
@@ -234,6 +248,8 @@ export const UNATTRIBUTED_SHORT_WORDS = 30;
 export const UNATTRIBUTED_RULE_FLOOR = 0.5;
 
 /** Distinct phrases (no numbers) the learned model must have weighed before it may carry a flag alone. */
+/** Weight of the other's camera or pictures asked for after the author hid their own (one-way-camera.ts). */
+const ONE_WAY_CAMERA_WEIGHT = 0.8;
 const MIN_LEARNED_PHRASES = 3;
 /** Learned-model phrases kept as evidence while there is no lexicon signal. */
 const LEARNED_EVIDENCE_KEPT = 8;
@@ -412,6 +428,9 @@ export class ConversationState {
       author.tier = message.authorTier;
       changed = true;
     }
+    // "my cam is broken, but turn urs on": the author's own face hidden and the other's asked for (one-way-camera.ts).
+    if (key !== '') this.oneWayCamera(author, message, nt, signals, index);
+    const saidChildAge = author.minAge <= CONTRADICTED_UP_TO;
     for (const s of signals) {
       if (s.category !== 'age_disclosure') {
         this.evidenceCount++;
@@ -440,6 +459,18 @@ export class ConversationState {
     // A fake peer: "im 14 too", then "i'll drive over". Read only once a young age is stated (most authors never state one).
     if (!author.adultLife && author.minAge <= CONTRADICTED_UP_TO && key !== '' && (tellsAdultLife(nt) || (seen.split !== undefined && tellsAdultLife(seen.split)))) {
       author.adultLife = true;
+      changed = true;
+    }
+    // A fake peer owning up: "i lied, im not 15 im 24". The child's age is not theirs, and the lie is evidence.
+    if (!author.confessedAge && key !== '' && confessesAdultAge(nt, saidChildAge)) {
+      author.confessedAge = true;
+      author.adultLife = true;
+      // The age told in the same message is what a reviewer reads (an age statement alone is no evidence).
+      this.evidenceCount++;
+      changed = true;
+    }
+    if (!author.everyoneDoesIt && key !== '' && saysEveryoneDoesIt(nt)) {
+      author.everyoneDoesIt = true;
       changed = true;
     }
     if (changed) this.rescoreAuthors();
@@ -534,6 +565,29 @@ export class ConversationState {
     signals.unshift(signal);
   }
 
+  /**
+   * The author hid their own camera or pictures (in this message or before) and now asks for the other's: the ask
+   * is a request for pictures (image_request), which no single phrase of the lexicon reads as one.
+   */
+  private oneWayCamera(author: AuthorState, message: ChatMessage, nt: NormalisedText, signals: Signal[], index: number): void {
+    author.hidesCamera ||= hidesOwnCamera(nt);
+    if (!author.hidesCamera) return;
+    const span = asksTheirsInstead(nt);
+    if (span === undefined) return;
+    const signal: Signal = {
+      category: 'image_request',
+      messageIndex: index,
+      text: message.text.slice(nt.origStarts[span.first]!, nt.origEnds[span.last]!),
+      start: nt.origStarts[span.first]!,
+      end: nt.origEnds[span.last]!,
+      weight: ONE_WAY_CAMERA_WEIGHT,
+      language: signals[0]?.language ?? this.text.language(),
+    };
+    if (message.author !== undefined) signal.author = message.author;
+    signals.push(signal);
+    author.oneWay = true;
+  }
+
   private touchAuthor(key: string): AuthorState {
     let a = this.authors.get(key);
     if (a) {
@@ -606,6 +660,9 @@ export class ConversationState {
       allAdults: own.tier === 'adult' && others > 0 && allOthersAdult,
       family: a.addressedAsFamily,
       surprise: a.surprise,
+      confessedAge: a.confessedAge,
+      oneWayCamera: a.oneWay,
+      everyoneDoesIt: a.everyoneDoesIt,
       // Viewers piling questions onto an adult who said so (and no minor in sight) is a stream's ordinary chat.
       coordinated: a.asks && this.askers >= COORDINATED_ASKERS && !((adultAsked || this.asksOfAdult()) && minor === 'none'),
     };

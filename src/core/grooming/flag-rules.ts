@@ -85,6 +85,31 @@ export const flagRules: readonly FlagRule[] = [
     },
   },
   {
+    id: 'confessed_age',
+    description: 'owns up to being an adult after giving a child\'s age ("i lied, im not 15 im 24") and talks on',
+    risk: 0.8,
+    // A lie about age owned up to is not an ordinary chat's; the short-chat model has too few such chats to gate it.
+    strong: true,
+    test: (s, ctx) => (ctx.confessedAge && s('age_disclosure') > 0 ? ['age_disclosure'] : null),
+  },
+  {
+    id: 'one_way_camera',
+    description: 'keeps their own camera or pictures off with an excuse and asks for the other\'s ("my cam is broken, turn urs on")',
+    risk: 0.75,
+    strong: true,
+    test: (s, ctx) => (ctx.oneWayCamera && s('image_request') > 0 ? ['image_request'] : null),
+  },
+  {
+    id: 'everyone_does_it',
+    description: 'asks for pictures, the camera or a dare and says everyone of their kind does it ("all the girls in my grade do it")',
+    risk: 0.75,
+    strong: true,
+    test: (s, ctx) => {
+      const c = ctx.everyoneDoesIt ? strongest(s, ['image_request', 'stream_pressure'], Number.MIN_VALUE) : undefined;
+      return c ? [c] : null;
+    },
+  },
+  {
     id: 'minor_and_image',
     description: 'asks the age or school year, or knows the other is a minor, and asks for pictures or the camera',
     risk: 0.75,

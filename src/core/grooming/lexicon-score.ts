@@ -36,6 +36,12 @@ export interface AuthorContext {
   family: boolean;
   /** The author planned a surprise for someone else (surprise.ts). */
   surprise?: boolean;
+  /** The author owned up to an adult's age after giving a child's ("i lied, im not 15 im 24": adult-life.ts). */
+  confessedAge?: boolean;
+  /** The author hid their own camera or pictures and asked for the other's ("my cam is broken, turn urs on": one-way-camera.ts). */
+  oneWayCamera?: boolean;
+  /** The author passed something off as what everyone of their kind does ("all the girls in my grade do it": everyone-does-it.ts). */
+  everyoneDoesIt?: boolean;
   /** The author is one of several (COORDINATED_ASKERS) who each asked something of the same kind (conversation-state.ts). */
   coordinated?: boolean;
 }

@@ -129,7 +129,7 @@ export const en: LexiconData = {
       [0.5, '(skip|ditch|blow off|cancel on|ignore|drop) (them|your friends|her|him|everyone|everybody) ~3 (and )?(call|text|facetime|message) me'],
       [0.35, 'dm me', 'pm me', 'text me', 'call me', 'can i call you', 'inbox me'],
     ],
-    image_request: [[0.7, 'what do you (wear|sleep in) (to bed|to sleep|in bed|at night|for bed)?'], 
+    image_request: [[0.7, '(you|u) show (yours|urs|me yours|me urs) (and )?(i|ill|i will) show (you |u )?mine', 'show me (yours|urs) (and|then) (i|ill|i will) show (you |u )?mine', '(i|ill) show (you |u )?mine (if|when) (you|u) show (me )?(yours|urs)'], [0.7, 'what do you (wear|sleep in) (to bed|to sleep|in bed|at night|for bed)?'], 
       [0.7, 'send (me )?something (cute|hot|sexy|nice|special|pretty) !(for (the|my|your|our))'],
       [0.75, 'show (me|us) what (you|youre|your|you are) (are )?(wearing|have on|got on)'],
       [0.75, '(go|get|hop|jump|come) on (video|cam|camera|facetime|a video call|video call)'],
