@@ -8,6 +8,7 @@ import { detectInNormalised, type DetectOptions } from './detect-signals.ts';
 import { CONTRADICTED_UP_TO, confessesAdultAge, tellsAdultLife } from './adult-life.ts';
 import { asksTheirsInstead, hidesOwnCamera } from './one-way-camera.ts';
 import { saysEveryoneDoesIt } from './everyone-does-it.ts';
+import { aloneSaidAlone } from './alone-said-alone.ts';
 import { addressesFamily, identifiesAsFamily, opensWithKin } from './family-address.ts';
 import { plansSurprise } from './surprise.ts';
 import { defaultCueIndex, defaultMatcher, defaultModel, defaultShortChatModel } from './detector.ts';
@@ -250,6 +251,8 @@ export const UNATTRIBUTED_RULE_FLOOR = 0.5;
 /** Distinct phrases (no numbers) the learned model must have weighed before it may carry a flag alone. */
 /** Weight of the other's camera or pictures asked for after the author hid their own (one-way-camera.ts). */
 const ONE_WAY_CAMERA_WEIGHT = 0.8;
+/** Weight of "alone" said on its own after a meeting, as the lexicon's "come alone" (secrecy). */
+const ALONE_TO_MEETING_WEIGHT = 0.8;
 const MIN_LEARNED_PHRASES = 3;
 /** Learned-model phrases kept as evidence while there is no lexicon signal. */
 const LEARNED_EVIDENCE_KEPT = 8;
@@ -430,6 +433,8 @@ export class ConversationState {
     }
     // "my cam is broken, but turn urs on": the author's own face hidden and the other's asked for (one-way-camera.ts).
     if (key !== '') this.oneWayCamera(author, message, nt, signals, index);
+    // "…behind the supermarket. sola": the condition of a meeting said on its own.
+    if (key !== '') this.aloneToMeeting(author, message, signals, index);
     const saidChildAge = author.minAge <= CONTRADICTED_UP_TO;
     for (const s of signals) {
       if (s.category !== 'age_disclosure') {
@@ -586,6 +591,25 @@ export class ConversationState {
     if (message.author !== undefined) signal.author = message.author;
     signals.push(signal);
     author.oneWay = true;
+  }
+
+  /** A closing "alone" on its own, from an author who set a meeting (now or before), reads as "come alone" (secrecy). */
+  private aloneToMeeting(author: AuthorState, message: ChatMessage, signals: Signal[], index: number): void {
+    const meeting = signals.find((s) => s.category === 'meeting');
+    if (meeting === undefined && !(author.strengths[signalIndex.meeting]! > 0)) return;
+    const span = aloneSaidAlone(message.text);
+    if (span === undefined) return;
+    const signal: Signal = {
+      category: 'secrecy',
+      messageIndex: index,
+      text: message.text.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+      weight: ALONE_TO_MEETING_WEIGHT,
+      language: meeting?.language ?? signals[0]?.language ?? this.text.language(),
+    };
+    if (message.author !== undefined) signal.author = message.author;
+    signals.push(signal);
   }
 
   private touchAuthor(key: string): AuthorState {
