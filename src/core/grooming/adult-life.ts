@@ -44,6 +44,7 @@ const DENIED_CHILD_AGE = new RegExp(
     String.raw`${SAY}${ADULT}${UNIT} (?:(?:and|und|en|et|y) )?${NOT} ${CHILD}` +
     String.raw`)(?= )`,
 );
+const DIGIT = /\d/;
 /** Words of owning up to a lie: "i lied", "the truth is", "nicht ehrlich", "niet eerlijk", "je t'ai menti", "te menti". */
 const OWNING_UP = new RegExp(
   String.raw`(?<= )(?:` +
@@ -63,4 +64,6 @@ const OWNING_UP = new RegExp(
  * with words of owning up to a lie, or after the author had stated the child's age themselves (`saidChildAge`).
  */
 export const confessesAdultAge = (nt: NormalisedText, saidChildAge: boolean): boolean =>
+  // Both ages are written in digits: most messages have none, and are passed over without the long pattern.
+  DIGIT.test(nt.text) &&
   DENIED_CHILD_AGE.test(nt.text) && (saidChildAge || OWNING_UP.test(nt.text));

@@ -19,5 +19,8 @@ const EVERYONE_DOES_IT = new RegExp(
     ')(?= )',
 );
 
+/** A word every phrase of EVERYONE_DOES_IT holds: a message with none is passed over without the long pattern. */
+const EVERYONE_WORDS = new Set('everyone everybody friends girls boys kids guys thing alle jeder jungsding madchending iedereen jongensding meidending meisjesding monde filles meufs gars mecs truc todos todas mundo cosa'.split(' '));
+
 /** Whether the message passes something off as what everyone of the author's kind does. */
-export const saysEveryoneDoesIt = (nt: NormalisedText): boolean => EVERYONE_DOES_IT.test(nt.text);
+export const saysEveryoneDoesIt = (nt: NormalisedText): boolean => nt.words.some((w) => EVERYONE_WORDS.has(w)) && EVERYONE_DOES_IT.test(nt.text);

@@ -20,6 +20,9 @@ const OWN_HIDDEN = words([
   String.raw`mi (cam|camara|webcam) (no va|no funciona|esta rota|se rompio|no anda)|(la )?(cam|camara) rota|no (puedo|me dejan) (mandar|enviar|poner) (fotos|foto|selfies)`,
 ]);
 
+/** A word every phrase of OWN_HIDDEN holds: a message with none is passed over without the long pattern. */
+const OWN_HIDDEN_WORDS = new Set('cam camera webcam cams cameras mines broken face pics pictures photos photo selfies selfie video kamera handykamera bilder bild fotos foto mijne visage camara'.split(' '));
+
 /** The other's camera or pictures asked for: "turn yours on", "u first", "only urs", "send me ones of u". */
 const THEIRS_ASKED = words([
   String.raw`(turn|put|switch) (yours|urs|your cam|ur cam|your camera|ur camera) on|(you|u) turn (yours|urs|your cam|ur cam|your camera|ur camera|it) on`,
@@ -31,7 +34,7 @@ const THEIRS_ASKED = words([
 ]);
 
 /** Whether the message keeps the author's own camera or pictures out of sight. */
-export const hidesOwnCamera = (nt: NormalisedText): boolean => OWN_HIDDEN.test(nt.text);
+export const hidesOwnCamera = (nt: NormalisedText): boolean => nt.words.some((w) => OWN_HIDDEN_WORDS.has(w)) && OWN_HIDDEN.test(nt.text);
 
 /** Where the message asks for the other's camera or pictures instead: the first and last word, or undefined. */
 export function asksTheirsInstead(nt: NormalisedText): { first: number; last: number } | undefined {
