@@ -61,6 +61,15 @@ export const shortChatFiles = {
   heldOut13: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-13.jsonl', import.meta.url)),
   heldOut14: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-14.jsonl', import.meta.url)),
   heldOut15: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-15.jsonl', import.meta.url)),
+  /**
+   * Written blind at the start of session 8 by four more writers (who never read the detector, the other sets or
+   * each other's), kept outside the project until every decision of that session was made, then scored once with
+   * its shipped detector; never trained or tuned on.
+   */
+  heldOut16: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-16.jsonl', import.meta.url)),
+  heldOut17: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-17.jsonl', import.meta.url)),
+  heldOut18: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-18.jsonl', import.meta.url)),
+  heldOut19: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-19.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
