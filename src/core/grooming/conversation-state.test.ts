@@ -108,3 +108,18 @@ test('a reset state reads a conversation exactly as a new one does: the same ass
     }
   }
 });
+
+test('an age question turned back: the bare number that answers it is the asker\'s age, so two adults are known', () => {
+  const chatOf = (...m: [string, string][]) => m.map(([author, text]) => ({ author, text }));
+  const ages = (m: { author: string; text: string }[]) =>
+    assessConversation(m, { shortChatModel: rulesOnly }).signals.filter((s) => s.category === 'age_disclosure').map((s) => s.disclosedAge);
+  for (const [back, reply] of [['35, you?', '39. send me a pic from today?'], ['35 et toi', '39. envoie une photo de toi'], ['35 y tu', '39. mandame una foto de hoy']] as const) {
+    const m = chatOf(['a', 'how old are you?'], ['b', back], ['a', reply]);
+    assert.deepEqual(ages(m), [35, 39], back);
+    assert.equal(assessConversation(m, { shortChatModel: rulesOnly }).flagged, false, back);
+  }
+  // Not turned back: the long reply is about something else, and the age ask with a picture still counts.
+  const m = chatOf(['a', 'how old are you?'], ['b', '12'], ['a', '39. send me a pic from today?']);
+  assert.deepEqual(ages(m), [12]);
+  assert.equal(assessConversation(m, { shortChatModel: rulesOnly }).flagged, true);
+});

@@ -279,7 +279,7 @@ export class ConversationState {
   private bestAuthor: AuthorState | undefined;
   private textWeight = 1;
   private evidenceCount = 0;
-  private lastAgeProbe: { author: string; language: string } | undefined;
+  private lastAgeProbe: { author: string; language: string; back?: boolean } | undefined;
   private lastAuthor: string | undefined;
   /** Pictures or a recording were mentioned: later "it" / "them" may stand for them (frames.ts). */
   private materialSeen = false;
@@ -549,13 +549,17 @@ export class ConversationState {
     this.lastAgeProbe = undefined;
     const probed = signals.find((s) => s.category === 'age_probe');
     if (probed) this.lastAgeProbe = { author: key, language: probed.language };
-    // The number opens the reply ("24 lol why does everyone ask"); a longer message is about something else.
-    if (!probe || probe.author === key || nt.words.length === 0 || nt.words.length > 8) return;
+    // The number opens the reply ("24 lol why does everyone ask"); a longer message is about something else, unless
+    // it answers a question turned back ("38, you?" → "41. drinks saturday?"), which asks nothing else.
+    if (!probe || probe.author === key || nt.words.length === 0 || (nt.words.length > 8 && !probe.back)) return;
     if (signals.some((s) => s.category === 'age_disclosure')) return;
     const w = nt.words[0]!;
     if (!/^\d{1,2}$/.test(w)) return;
     const age = Number(w);
     if (age < 5 || age > 99) return;
+    // The age given and the question turned back ("38, you?", "37 et toi", "37 y tu"): the bare number that answers
+    // it is the asker's own age, so both ages are known.
+    if (!probed && asksBack(nt)) this.lastAgeProbe = { author: key, language: probe.language, back: true };
     const signal: Signal = {
       category: 'age_disclosure',
       messageIndex: index,
@@ -1122,3 +1126,7 @@ export class ConversationState {
     };
   }
 }
+
+/** The age question turned back, closing a short answer: "you?", "and u", "und du", "en jij", "et toi", "y tú". */
+const ASKED_BACK = new Set(['you', 'u', 'du', 'dir', 'jij', 'jou', 'toi', 'vous', 'tu', 'usted']);
+const asksBack = (nt: NormalisedText): boolean => nt.words.length <= 4 && ASKED_BACK.has(nt.words[nt.words.length - 1]!);

@@ -121,3 +121,34 @@ test('a question about what someone else asked, or their age, while checking on 
   assert.ok(w('how old are you? send me a pic', 'age_probe') >= 0.7);
   assert.ok(w('uw zoon heeft een mooi gezicht voor onze campagne. hoe oud is hij?', 'age_probe') >= 0.7);
 });
+
+test('a scam told with a verb of saying that the lexicon lacked, or a kind of message, is reported', () => {
+  for (const text of [
+    'careful, a fake account writes to kids and then it goes "pay 100 or i send the pic to your class"',
+    'mein cousin hat so nachrichten bekommen, erst nett und dann heisst es "zahl 50 oder ich schick das foto an deine klasse"',
+    'einer aus dem chat meinte "zahl 50 oder ich schick das foto an deine klasse", hab ihn blockiert',
+    'er circuleert een bericht: "betaal 50 of ik stuur je foto naar je klas"',
+    'my sister got texts like "send 100 or i post the pic to your school"',
+  ]) {
+    assert.equal(flagged(['a', text], ['b', 'thanks, will tell the kids']), false, text);
+  }
+  // The same demand as the writer's own stays a threat.
+  assert.equal(flagged(['a', 'pay 100 or i send the pic to your class']), true);
+});
+
+test('someone else\'s words after a colon are theirs; "i said:" is the writer\'s own', () => {
+  for (const text of [
+    'someone told my friend: i have your pic, pay 50 or i post it online. is that real?',
+    'iemand zei tegen mijn neef: ik heb je foto, betaal 50 of ik zet hem online. klopt dat?',
+    'un type a dit à mon pote : paie 50 ou je publie ta photo. c\'est vrai ?',
+  ]) {
+    assert.equal(flagged(['a', text], ['b', 'its a scam, dont pay and report it']), false, text);
+  }
+  assert.equal(flagged(['a', 'i said: pay 50 or i post your pic online']), true);
+});
+
+test('an unnamed someone who says it a few words on, and a warning against anyone offering, are reported', () => {
+  assert.equal(flagged(['a', 'iemand op insta zegt dat ie fotos heeft en dat ik 50 euro moet sturen anders zet ie ze online'], ['b', 'niet reageren, blokkeren']), false);
+  assert.equal(flagged(['mod', 'ignore anyone offering free coins for a pic, thats a scam'], ['v', 'ok']), false);
+  assert.equal(flagged(['a', 'free coins for a pic, dm me']), true);
+});

@@ -24,11 +24,11 @@ const wordsRe = (alternatives: readonly string[], flags = 'iu') => new RegExp(St
  * marker starting with an accented letter ("écrit", "reçu") would never match.
  */
 const MARKERS = wordsRe([
-  String.raw`scam\w*|sextortion\w*|sextorsi\w*|extort\w*|blackmail\w*|psa|warn\w*|sends|sent|heads up|careful|watch out|beware|creeps?|creepy|report(ed)?|block(ed)?|hacked|don'?t pay|never pay|do not pay|tell an adult|says|said|saying|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?|received|got this|got (a|an|this|that) (message|msg|text|dm|email|mail)|(message|msg|text|dm|email|mail) i got|look at this|going (a)?round|be careful|from a stranger|(its|it's) them|not me`,
-  String.raw`betrug\w*|betr[uü]ger\w*|abzocke\w*|erpress\w*|warn\w*|schickt|schickte|achtung|vorsicht|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|geschrieben|droht|drohen|drohte|bekommen|gekriegt|erhalten|geht (gerade |grad )?(rum|herum)|masche|betrugsmasche|aufpassen|passt auf|von einem fremden`,
-  String.raw`oplicht\w*|afpers\w*|waarschuw\w*|nep[- ]?\w*|stuurt|stuurde|sturen ze|pas op|let op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde|gekregen|kreeg|ontvangen|gaat rond|opgelet|(bericht|berichtje) rond|nepbericht|kettingbericht|van een vreemde`,
-  String.raw`arnaque\w*|escroc\w*|chantage|attention|envoie(nt)?|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?|re[çc]us?|qui circule|m[ée]fiez[- ]vous|faites gaffe|fais gaffe|tourne en ce moment|d'un inconnu`,
-  String.raw`estafa\w*|extorsi\w*|manda(n)?|env[ií]a(n)?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|escribi[óo]|amenaza[n]?|cuidado|aviso|recib\w*|me lleg\w*|ojo|est[áa] circulando|anda circulando|un desconocido|una desconocida`,
+  String.raw`scam\w*|sextortion\w*|sextorsi\w*|extort\w*|blackmail\w*|psa|warn\w*|sends|sent|heads up|careful|watch out|beware|creeps?|creepy|report(ed)?|block(ed)?|hacked|don'?t pay|never pay|do not pay|tell an adult|says|said|saying|dms|dm'?d|messaged|writes|wrote|texted|threaten(s|ed)?|pretends?|received|got this|got (a|an|this|that) (message|msg|text|dm|email|mail)|(message|msg|text|dm|email|mail) i got|look at this|going (a)?round|be careful|from a stranger|(its|it's) them|not me|(the )?script|(it|he|she|they|then) goes|(msgs?|messages?|texts?|dms?|emails?) like`,
+  String.raw`betrug\w*|betr[uü]ger\w*|abzocke\w*|erpress\w*|warn\w*|schickt|schickte|achtung|vorsicht|melden|blocken|nicht (be)?zahlen|niemals (be)?zahlen|sagt|sagte|schreibt|schrieb|geschrieben|droht|drohen|drohte|bekommen|gekriegt|erhalten|geht (gerade |grad )?(rum|herum)|masche|betrugsmasche|aufpassen|passt auf|von einem fremden|meint|meinte|meinten|hei(ss|ß)t es`,
+  String.raw`oplicht\w*|afpers\w*|waarschuw\w*|nep[- ]?\w*|stuurt|stuurde|sturen ze|pas op|let op|melden|blokken|blokkeer|niet betalen|nooit betalen|zegt|zei|schrijft|schreef|dreigt|dreigen|dreigde|gekregen|kreeg|ontvangen|gaat rond|opgelet|(bericht|berichtje) rond|nepbericht|kettingbericht|van een vreemde|circuleert|circuleren`,
+  String.raw`arnaque\w*|escroc\w*|chantage|attention|envoie(nt)?|signale[rz]?|bloque[rz]?|payez pas|ne pas payer|paye pas|dit|disent|[ée]crit|menace(nt)?|re[çc]us?|qui circule|m[ée]fiez[- ]vous|faites gaffe|fais gaffe|tourne en ce moment|d'un inconnu|circule`,
+  String.raw`estafa\w*|extorsi\w*|manda(n)?|env[ií]a(n)?|denuncia[rn]?|denuncien|bloquea[rn]?|bloqueen|no pag(ar|uen|ues)|dice|dicen|escribe|escriben|escribi[óo]|amenaza[n]?|cuidado|aviso|recib\w*|me lleg\w*|ojo|est[áa] circulando|anda circulando|circula|un desconocido|una desconocida`,
 ]);
 
 /**
@@ -44,7 +44,7 @@ const normalisedRe = (alternatives: readonly string[]) => new RegExp(String.raw`
  * writer received it (RECEIVED).
  */
 const THIRD_ACT = normalisedRe([
-  String.raw`(someone|someones|somebody|some one|a guy|some guy|this guy|that guy|a man|some man|this man|a person|an account|accounts|a stranger|strangers|people|a creep|some creep|he|hes|she|shes|they|theyre|it|the (message|text|dm|email|mail)|jemand|ein typ|einer|iemand|een man|een gast|quelquun|qqn|un mec|un type|alguien|un tipo|un senor)( \S+){0,6}? (is |was |are |were |keeps |kept |has been |have been |ist |est )?(offering|offers|offered|asking|asks|asked|promising|promises|promised|dming|dmd|messaging|messages|sending|sends|saying|says|said|goes|went|was like|wants|wanted|trying to get|bietet|bieten|fragt|fragen|schreibt|biedt|bieden|vraagt|vragen|zegt|propose|proposent|demande|demandent|ofrece|ofrecen|pide|piden)`,
+  String.raw`(someone|someones|somebody|some one|anyone|anybody|a fake|some fake|a guy|some guy|this guy|that guy|a man|some man|this man|a person|an account|accounts|a stranger|strangers|people|a creep|some creep|he|hes|she|shes|they|theyre|it|the (message|text|dm|email|mail)|jemand|ein typ|einer|iemand|een man|een gast|quelquun|qqn|un mec|un type|alguien|un tipo|un senor)( \S+){0,6}? (is |was |are |were |keeps |kept |has been |have been |ist |est )?(offering|offers|offered|asking|asks|asked|promising|promises|promised|dming|dmd|messaging|messages|sending|sends|saying|says|said|goes|went|was like|wants|wanted|trying to get|bietet|bieten|fragt|fragen|schreibt|biedt|bieden|vraagt|vragen|zegt|propose|proposent|demande|demandent|ofrece|ofrecen|pide|piden)`,
 ]);
 /** Warnings that make THIRD_ACT reported even with no scam named: a creep, a heads-up, the mods, don't accept. */
 const WARNS = normalisedRe([
@@ -82,8 +82,10 @@ const NEGATIONS = new Set(['never', 'dont', 'nie', 'niemals', 'nooit', 'jamais',
 
 /** Someone else said it: "they say", "he said", "scammers threaten", "sie sagen", "ze zeggen", "ils disent", "dicen". */
 const SAID = /\b(they|he|she|people|scammers|someone|somebody|sie|er|ze|hij|mensen|iemand|ils|elles|on|ellos|alguien|la gente)\s+(say|says|said|tell|told|threaten|threatens|threatened|will say|sagen|sagt|sagte|drohen|droht|zeggen|zegt|zei|dreigen|dreigt|disent|dit|menacent|menace|dicen|dice|amenazan|amenaza)\b/i;
+/** Someone unnamed said it, a few words between ("someone on snap says", "iemand op insta zegt", "un tío por insta me dice"). */
+const SAID_FAR = /\b(someone|somebody|some guy|a guy|jemand|einer|iemand|een gast|quelqu'?un|alguien|un t[ií]o|un tipo)(\s+\S+){1,3}\s+(says|said|sagt|sagte|meint|meinte|zegt|zei|dit|dice|dijo)\b/i;
 /** A third-person subject making the threat ("theyll send", "he will post"), and no first person in it. */
-const THIRD = /\b(they|theyll|theyd|he|hell|hed|she|shell|sie|er|ze|hij|zij|ils|elles|ellos|ellas|threatens|droht|drohen|dreigt|dreigen|menace|menacent|amenaza|amenazan)\b/i;
+const THIRD = /\b(they|theyll|theyd|he|hell|hed|she|shell|sie|er|ze|hij|ie|zij|ils|elles|ellos|ellas|threatens|droht|drohen|dreigt|dreigen|menace|menacent|amenaza|amenazan)\b/i;
 /**
  * A message that tells of a scam ("there's a scam going round where …", "gerade läuft so eine masche, wo …", "een
  * oplichterstruc: iemand stuurt …", "c'est une arnaque", "es una estafa"): its third-person threats are told, as
@@ -160,6 +162,7 @@ export function dampReportedSpeech(text: string, signals: Signal[], nt?: Normali
     negated(nt, signals, reported);
   }
   quoted(text, signals, reported, nt);
+  saidWithColon(text, signals, reported);
   for (const s of reported) s.weight *= REPORTED_FACTOR;
 }
 
@@ -184,11 +187,32 @@ function quoted(text: string, signals: Signal[], reported: Set<Signal>, nt?: Nor
 }
 
 /**
+ * Someone else's words after a verb of saying and a colon, with no quotation marks ("someone told my friend: i have
+ * your pic, pay or i post it"; "er schrieb: …"; "iemand zei tegen hem: …"; "il a dit : …"; "me dijo: …"): up to the
+ * end of the sentence they are that person's, not the writer's. Not after a first-person subject ("i said: …").
+ */
+const SAID_COLON = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:(\p{L}+)\s+)?(said|says|told|wrote|writes|texted|zei|zegt|schreef|schrijft|stuurde|sagte|sagt|meinte|schrieb|schreibt|dit|disait|[ée]crit|dijo|dice|escribi[óo]|escribe)(?![\p{L}\p{N}_])[^:.!?\n"“„«]{0,30}:`,
+  'giu',
+);
+const FIRST_SUBJECT = new Set(['i', 'ich', 'ik', 'je', 'j', 'yo', 'we', 'wir', 'wij', 'nous']);
+function saidWithColon(text: string, signals: Signal[], reported: Set<Signal>): void {
+  SAID_COLON.lastIndex = 0;
+  for (let m = SAID_COLON.exec(text); m !== null; m = SAID_COLON.exec(text)) {
+    if (m[1] !== undefined && FIRST_SUBJECT.has(m[1].toLowerCase())) continue;
+    const from = m.index + m[0].length;
+    const stop = text.slice(from).search(/[.!?\n]/);
+    const to = stop < 0 ? text.length : from + stop;
+    for (const s of signals) if (s.category !== 'age_disclosure' && s.start >= from && s.end <= to + 1) reported.add(s);
+  }
+}
+
+/**
  * Threats in a message that says someone else makes them (a verb of saying, or a scam told of), with a
  * third-person subject or verb of threatening just before and no first person.
  */
 function toldThreats(text: string, signals: Signal[], reported: Set<Signal>): void {
-  if (!SAID.test(text) && !scamTale(text)) return;
+  if (!SAID.test(text) && !SAID_FAR.test(text) && !scamTale(text)) return;
   const told: Signal[] = [];
   for (const s of signals) {
     if (s.category !== 'sextortion' && s.category !== 'threat') continue;
