@@ -5,6 +5,8 @@
 import { findFrames, mentionsMundane, type FrameResult } from './frames.ts';
 import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
 import { dampGroupAddress } from './group-address.ts';
+import { dampIdPhoto } from './id-photo.ts';
+import { dampKeepingStrangersOut } from './keeping-strangers-out.ts';
 import { dampReachingParent } from './reaching-parent.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
 import { rulesBefore, type LexiconMatcher } from './lexicon.ts';
@@ -189,6 +191,10 @@ export function detectInNormalised(
     dampReportedSpeech(original, kept, words, nt);
     // "is your mum home? i'm trying to call her": a caller for the parent, not a check of who is watching.
     dampReachingParent(words, kept, nt);
+    // "lock the door and let no one in": a child home alone told to stay safe, not a check of who can walk in.
+    dampKeepingStrangersOut(words, kept, nt);
+    // "need a passport photo for the form": a photo for a pass or a form, not a picture for the asker.
+    dampIdPhoto(words, kept, nt);
     // "team gc: everyone send me a pic of your player card": a request made of a whole group.
     dampGroupAddress(words, kept);
   }

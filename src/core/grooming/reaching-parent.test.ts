@@ -33,3 +33,16 @@ test('someone the parents sent names the arrangement, in five languages; "they s
   ]) assert.ok(supervision(t) > 0 && supervision(t) < 0.5, `${t}: ${supervision(t)}`);
   assert.equal(supervision('are your parents home? they said you would be alone'), plain);
 });
+
+test('asking whether a parent is home to have a word with the parent about something weighs less, in five languages', () => {
+  for (const t of [
+    'is your dad home? i need a quick word with him about next week',
+    'ist deine mutter da? ich muss kurz mit ihr wegen der rechnung sprechen',
+    'is je moeder thuis? ik wil haar even bellen over het rooster',
+    'ton père est là ? je dois lui parler des horaires',
+    '¿está tu padre en casa? necesito hablar con él del horario',
+  ]) assert.ok(supervision(t) > 0 && supervision(t) < 0.5, `${t}: ${supervision(t)}`);
+  // Wanting a word with the child, or no word with anyone, stays.
+  assert.ok(supervision('is your mum home? i need a quick word with you') >= 0.8);
+  assert.ok(supervision('ist deine mutter da? ich muss kurz mit dir reden') >= 0.7);
+});

@@ -1,7 +1,8 @@
 /**
  * A caller trying to reach a parent: "is your mum home? my phone won't ring her", "are your parents home? i'm
  * trying to call them", "tell her to ring me". Grandparents, neighbours and teachers ask whether a parent is home
- * to talk to the parent; someone checking who is watching does not ask for the parent. So does someone the parents
+ * to talk to the parent ("is your dad home? i need a word with him about the bill", "ist deine mama da? sie wollte
+ * noch was wegen dem termin wissen"); someone checking who is watching does not ask for the parent. So does someone the parents
  * sent: a babysitter or tutor at the door names the parents' arrangement ("are your parents home? i'm at the door,
  * they said 6", "sind deine eltern schon weg? deine mama hat gesagt um 7"). In such a message the supervision
  * checks weigh REACHING_FACTOR as much (they stay as evidence).
@@ -31,6 +32,19 @@ const REACHING = new RegExp(
       String.raw`dis (lui |a ta (mere|maman|mom) |a ton (pere|papa|dad) )?de me rappeler`,
       String.raw`no (la|le|lo|les) (localizo|encuentro)`,
       String.raw`dile (a tu (madre|padre|mama|papa|mom|dad) )?que me llame`,
+      // Wanting a word with the parent about something ("i need a word with her about the bill").
+      String.raw`(want|need|wanted|would like|have) (a|a quick) (word|chat) with ${P}`,
+      String.raw`(discuss|sort out|go over)( \S+){1,4} with ${P}`,
+      String.raw`(ich )?(will|mochte|muss|wollte) (sie|ihn|deine (mama|mom|mutter|eltern)|deinen (papa|dad|vater)) (\S+ )?(anrufen|sprechen)`,
+      String.raw`(will|mochte|muss|wollte) (\S+ ){0,2}mit (ihr|ihm|ihnen|deiner (mama|mom|mutter)|deinem (papa|dad|vater)|deinen eltern) (\S+ ){0,4}(reden|sprechen|besprechen|klaren)`,
+      String.raw`(sie|er|deine (mama|mom|mutter)|dein (papa|dad|vater)) wollte (noch )?(was|etwas) (wegen|uber|zum|zur|zu)`,
+      String.raw`(wil|moet|wou|wilde) (ze|haar|hem|je (moeder|vader|mama|papa|mom|dad|ouders)) (\S+ )?(bellen|spreken)`,
+      String.raw`(wil|moet|wou|wilde) (\S+ ){0,5}met (haar|hem|ze|hun|je (moeder|vader|mama|papa|mom|dad|ouders)) (\S+ )?(bespreken|overleggen|regelen)`,
+      String.raw`je (dois|veux|voudrais|voulais|aimerais) (lui|leur) (parler|telephoner)`,
+      String.raw`je (dois|veux|voudrais|voulais|aimerais) parler a (ta (mere|maman|mom)|ton (pere|papa|dad)|tes parents)`,
+      String.raw`(elle|il|ta (mere|maman|mom)|ton (pere|papa|dad)) voulait (savoir|me demander|te demander)`,
+      String.raw`(quiero|necesito|tengo que|queria) (hablar con (ella|el|ellos|tu (madre|padre|mama|papa|mom|dad)|tus padres)|llamarla|llamarlo|llamarlos)`,
+      String.raw`(ella|el|tu (madre|padre|mama|papa|mom|dad)) queria (saber|preguntar)`,
       // Sent by the parent: the arrangement is theirs ("they said 6", "your mum asked me to come at 7").
       String.raw`(they|${P}) (said|told me|asked me|booked me|wants me|want me|texted me)(?!( \S+){0,4} alone)`,
       String.raw`(sie|er|deine (mama|mom|mutter|eltern)|dein (papa|dad|vater)) (hat|haben) (gesagt|mich gebeten|mir geschrieben|mich gebucht)`,

@@ -28,3 +28,13 @@ test("the planner's secrecy weighs half: no secrecy-and-picture rule for a surpr
   assert.ok(rules(['a', secret]).includes('secrecy_and_image'));
   assert.ok(!rules(['a', 'we are planning a surprise party for mum on friday'], ['b', 'yes!'], ['a', secret]).includes('secrecy_and_image'));
 });
+
+test('German typed without umlauts, and a surprise for a parent named in the possessive, count too', () => {
+  assert.equal(plansSurprise(words('wir planen eine ueberraschung fur opas geburtstag')), true);
+  assert.equal(plansSurprise(words('ne ueberraschungsparty am samstag')), true);
+  assert.equal(plansSurprise(words('a surprise for mums 40th')), true);
+  assert.equal(plansSurprise(words('een verrassing voor papas verjaardag')), true);
+  // The reader's own parent kept out stays a groomer's secret, in either spelling.
+  assert.equal(plansSurprise(words('ich hab ne ueberraschung fur dich sag deiner mama nix')), false);
+  assert.equal(plansSurprise(words('a surprise just for you dont tell your moms')), false);
+});

@@ -6,10 +6,10 @@
  * ("i have a surprise for you") or "our little surprise, don't tell your mum" is a groomer's secret and does not count.
  */
 
-/** Words that name a surprise, over normalised words (lower case, accents folded), in en/de/nl/fr/es. */
-const SURPRISE = /^(surprise|surprises|uberraschung|uberraschungen|uberraschend|uberraschen|verrassing|verrassen|verras|sorpresa|sorprender)$/;
+/** Words that name a surprise, over normalised words (lower case, accents folded; German also as typed without umlauts, "ueberraschung"), in en/de/nl/fr/es. */
+const SURPRISE = /^(surprise|surprises|u(e)?berraschung|u(e)?berraschungen|u(e)?berraschend|u(e)?berraschen|verrassing|verrassen|verras|sorpresa|sorprender)$/;
 /** A party word glued to it or next to it: "überraschungsparty", "verrassingsfeest", "surprise party", "fête surprise". */
-const PARTY = /^(uberraschungs(party|feier|fest)|verrassings(feest|feestje|party)|surpriseparty)$/;
+const PARTY = /^(u(e)?berraschungs(party|feier|fest)|verrassings(feest|feestje|party)|surpriseparty)$/;
 const PARTY_NEXT = new Set(['party', 'feest', 'feestje', 'fete', 'fiesta', 'feier']);
 /** Someone else the surprise is for or about, within a few words. */
 const THIRD = new Set([
@@ -18,9 +18,11 @@ const THIRD = new Set([
   'haar', 'hem', 'moeder', 'vader', 'ouders', 'juf', 'meester',
   'elle', 'lui', 'mere', 'pere', 'maman', 'mamie', 'papi', 'parents', 'prof',
   'ella', 'el', 'madre', 'padre', 'abuela', 'abuelo', 'padres', 'profe',
+  // Possessives ("for mum's 40th", "zu papas 50ten", "voor papa's verjaardag"), apostrophes dropped.
+  'moms', 'mums', 'dads', 'grandmas', 'grandpas', 'mamas', 'papas', 'omas', 'opas',
 ]);
 const NEAR = 4;
-const SURPRISE_STEM = /surpris|uberrasch|verras|sorpres|sorprend/;
+const SURPRISE_STEM = /surpris|uberrasch|ueberrasch|verras|sorpres|sorprend/;
 const YOUR = new Set(['your', 'dein', 'deine', 'deiner', 'deinem', 'deinen', 'je', 'jouw', 'ton', 'ta', 'tes', 'tu', 'tus']);
 
 /**
