@@ -70,6 +70,15 @@ export const shortChatFiles = {
   heldOut17: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-17.jsonl', import.meta.url)),
   heldOut18: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-18.jsonl', import.meta.url)),
   heldOut19: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-19.jsonl', import.meta.url)),
+  /**
+   * Written blind in the middle of session 8 by four more writers (same brief; several reused their English
+   * storylines in the other languages), kept outside the project until that session's last rule changes were
+   * made, then scored once with the detector before and after them; never trained or tuned on.
+   */
+  heldOut20: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-20.jsonl', import.meta.url)),
+  heldOut21: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-21.jsonl', import.meta.url)),
+  heldOut22: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-22.jsonl', import.meta.url)),
+  heldOut23: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-23.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
