@@ -5,8 +5,7 @@
  * against a plain wall and is not a picture of the child for the asker. In such a message picture requests weigh
  * ID_PHOTO_FACTOR as much (they stay as evidence).
  */
-import type { NormalisedText } from './normalise.ts';
-import type { Signal } from './types.ts';
+import { dampWhere } from './damp-where.ts';
 
 /** What is left of a picture request for a passport or ID photo. */
 export const ID_PHOTO_FACTOR = 0.3;
@@ -27,9 +26,4 @@ const ID_PHOTO = new RegExp(
  * Damps, in place, the picture requests of a message that names a passport or ID photo. `unsplit` is the message
  * before words run together were split, when they were.
  */
-export function dampIdPhoto(nt: NormalisedText, signals: Signal[], unsplit?: NormalisedText): void {
-  let any = false;
-  for (const s of signals) any ||= s.category === 'image_request';
-  if (!any || !(ID_PHOTO.test(nt.text) || (unsplit !== undefined && unsplit !== nt && ID_PHOTO.test(unsplit.text)))) return;
-  for (const s of signals) if (s.category === 'image_request') s.weight *= ID_PHOTO_FACTOR;
-}
+export const dampIdPhoto = dampWhere(ID_PHOTO, 'image_request', ID_PHOTO_FACTOR);

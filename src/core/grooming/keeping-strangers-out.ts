@@ -5,8 +5,7 @@
  * no one it is a child home alone being told to stay safe. In such a message the supervision checks weigh
  * KEEPING_OUT_FACTOR as much (they stay as evidence). "so nobody walks in on us" is not such an order and stays.
  */
-import type { NormalisedText } from './normalise.ts';
-import type { Signal } from './types.ts';
+import { dampWhere } from './damp-where.ts';
 
 /** What is left of a supervision check in a message that tells the child to let nobody in. */
 export const KEEPING_OUT_FACTOR = 0.3;
@@ -36,9 +35,4 @@ const KEEPING_OUT = new RegExp(
  * Damps, in place, the supervision checks of a message that tells the child to let nobody in. `unsplit` is the
  * message before words run together were split, when they were.
  */
-export function dampKeepingStrangersOut(nt: NormalisedText, signals: Signal[], unsplit?: NormalisedText): void {
-  let any = false;
-  for (const s of signals) any ||= s.category === 'supervision_check';
-  if (!any || !(KEEPING_OUT.test(nt.text) || (unsplit !== undefined && unsplit !== nt && KEEPING_OUT.test(unsplit.text)))) return;
-  for (const s of signals) if (s.category === 'supervision_check') s.weight *= KEEPING_OUT_FACTOR;
-}
+export const dampKeepingStrangersOut = dampWhere(KEEPING_OUT, 'supervision_check', KEEPING_OUT_FACTOR);

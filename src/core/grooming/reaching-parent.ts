@@ -7,8 +7,7 @@
  * they said 6", "sind deine eltern schon weg? deine mama hat gesagt um 7"). In such a message the supervision
  * checks weigh REACHING_FACTOR as much (they stay as evidence).
  */
-import type { NormalisedText } from './normalise.ts';
-import type { Signal } from './types.ts';
+import { dampWhere } from './damp-where.ts';
 
 /** What is left of a supervision check in a message that tries to reach the parent. */
 export const REACHING_FACTOR = 0.3;
@@ -59,9 +58,4 @@ const REACHING = new RegExp(
  * Damps, in place, the supervision checks of a message that tries to reach the parent. `unsplit` is the message
  * before words run together were split, when they were: a split can cut a word of the pattern ("zei" → "ze i").
  */
-export function dampReachingParent(nt: NormalisedText, signals: Signal[], unsplit?: NormalisedText): void {
-  let any = false;
-  for (const s of signals) any ||= s.category === 'supervision_check';
-  if (!any || !(REACHING.test(nt.text) || (unsplit !== undefined && unsplit !== nt && REACHING.test(unsplit.text)))) return;
-  for (const s of signals) if (s.category === 'supervision_check') s.weight *= REACHING_FACTOR;
-}
+export const dampReachingParent = dampWhere(REACHING, 'supervision_check', REACHING_FACTOR);
