@@ -28,6 +28,15 @@ test('a grandparent who says who they are, or is thanked as one, may ask for a p
   assert.equal(chat(['a', `hello. ${photo}`], ['b', 'ok one sec'], ['a', secret]).flagged, true);
 });
 
+test('a grandparent asking a grandchild\'s age, a birthday photo and a secret present is family life; a threat from them still flags', () => {
+  const age = 'how old are you now, 12 or 13? i lose track';
+  const photo = 'send me a photo from your birthday then, for the frame';
+  const secret = 'theres a present in the post, dont tell your sister its bigger than hers';
+  assert.equal(chat(['a', age], ['b', '12 grandad lol'], ['a', photo], ['a', secret]).flagged, false);
+  assert.equal(chat(['a', age], ['b', '12 lol'], ['a', photo], ['a', secret]).flagged, true);
+  assert.equal(chat(['a', age], ['b', '12 grandad lol'], ['a', 'send me more pics or i post the ones i have to your whole school']).flagged, true);
+});
+
 test('"is your mum home? i\'m trying to call her" is a caller for the parent, not a check of who is watching', () => {
   const cam = 'and point the camera at your face next time we video call';
   assert.equal(chat(['a', 'is your mum home? my phone cant reach her'], ['b', 'no shes at work'], ['a', cam]).flagged, false);

@@ -232,7 +232,7 @@ function tokenOf(split: NormalisedText, nt: NormalisedText): number[] {
 }
 
 /** Scratch of scoreAllCues: one author's partner masks, read at once (scoring is synchronous). */
-const partnerScratch: Partner = { cues: 0, cats: 0 };
+const partnerScratch: Partner = { cues: 0, cats: 0, words: 0 };
 
 const byRisk = (x: { risk: number }, y: { risk: number }) => y.risk - x.risk;
 const inMessageOrder = (a: Signal, b: Signal) => a.messageIndex - b.messageIndex || a.start - b.start;
@@ -882,6 +882,9 @@ export class ConversationState {
     // family address): a rule that is not strong counts only when the model does not read the author as ordinary.
     // The model says nothing about a platform-known minor, a parent, adults among adults or unattributed text.
     // Strong rules (a threat, sexual talk with a minor) always count: gating them too gained nothing across writers.
+    // A parent or grandparent (addressed as one, or saying so): their photo requests, secrets and lifts are
+    // family life; only a strong rule (a threat, sexual talk with a minor) counts.
+    if (a.addressedAsFamily) return a.rules.filter((r) => r.rule.strong);
     const gate = this.shortModel.ruleGate;
     if (gate === undefined || a.cueBlocked || a.key === '' || this.cuesDropped || a.cueScore >= gate) return a.rules;
     return a.rules.filter((r) => r.rule.strong);
@@ -920,20 +923,22 @@ export class ConversationState {
         continue;
       }
       const p = this.partnerOf(a, partnerScratch);
-      const score = a.cues.scoreWith(a.cueCats, p.cues, p.cats);
+      const score = a.cues.scoreWith(a.cueCats, p.cues, p.cats, p.words);
       if (score !== a.cueScore) a.cueCache = undefined;
       a.cueScore = score;
     }
   }
 
   /** The cues and categories of everyone in the chat but `a`. */
-  private partnerOf(a: AuthorState, out: Partner = { cues: 0, cats: 0 }): Partner {
+  private partnerOf(a: AuthorState, out: Partner = { cues: 0, cats: 0, words: 0 }): Partner {
     out.cues = 0;
     out.cats = 0;
+    out.words = 0;
     for (const b of this.authors.values()) {
       if (b === a) continue;
       out.cues |= b.cues.any;
       out.cats |= b.cueCats;
+      out.words += b.cues.partnerZ;
     }
     return out;
   }
@@ -942,7 +947,9 @@ export class ConversationState {
   private cueFeaturesOf(a: AuthorState): string[] {
     const ctx = this.contextOf(a);
     const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
-    return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!), this.partnerOf(a));
+    const others: AuthorCues[] = [];
+    for (const b of this.authors.values()) if (b !== a) others.push(b.cues);
+    return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!), this.partnerOf(a), others);
   }
 
   /**

@@ -2,6 +2,7 @@
  * Finds lexicon signals in one message: normalise, look up the patterns anchored on the message's words,
  * run each where its anchor occurs, and map every match back to the span as written.
  */
+import { readableText } from './fold-char.ts';
 import { findFrames, mentionsMundane, type FrameResult } from './frames.ts';
 import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
 import { dampGroupAddress } from './group-address.ts';
@@ -155,7 +156,10 @@ export function detectInNormalised(
   }
   const scanState: Scan = { matcher, original, nt, opts, langs, found, parts, present: undefined, lastRegex: undefined, lastAt: -1, lastMatch: null };
   scan(scanState);
-  const frames = frameSignals(matcher, original, nt, opts, langs, found);
+  // The readers of the message as written (quotation marks, sentence ends, the words around a quote) read it folded,
+  // span for span: a warning typed in fullwidth letters is still a warning.
+  const readable = readableText(original);
+  const frames = frameSignals(matcher, original, readable, nt, opts, langs, found);
   // Whether a harmless message mentions ordinary embarrassing material is read only when it matters: a threat to
   // excuse, or a part of implied sextortion (-1: not read yet).
   let mundane = -1;
@@ -176,7 +180,7 @@ export function detectInNormalised(
     const anyPart = parts.claim.length > 0 || parts.leverage.length > 0;
     if (anyPart && !frames.jokes && frames.harmless && mundane === -1) mundane = mentionsMundane(matcher.frames, nt.words) ? 1 : 0;
     const jokes = anyPart && (frames.jokes || (frames.harmless && mundane === 1));
-    const implied = impliedSextortion(original, parts, opts.impliedBefore ?? noneBefore, jokes, nt);
+    const implied = impliedSextortion(readable, parts, opts.impliedBefore ?? noneBefore, jokes, nt);
     if (implied.signal) found.push(implied.signal);
     if (opts.out) {
       opts.out.claim = implied.claim;
@@ -188,7 +192,7 @@ export function detectInNormalised(
   if (!opts.noSplit) {
     // Read over the words as split when some were run together ("someonesentme…"), as the patterns were.
     const words = split ?? nt;
-    dampReportedSpeech(original, kept, words, nt);
+    dampReportedSpeech(readable, kept, words, nt);
     // "is your mum home? i'm trying to call her": a caller for the parent, not a check of who is watching.
     dampReachingParent(words, kept, nt);
     // "lock the door and let no one in": a child home alone told to stay safe, not a check of who can walk in.
@@ -223,11 +227,11 @@ function dampBanter(found: Signal[]): void {
 }
 
 /** Signals of the frames (frames.ts): sextortion and picture requests found by the roles of their words. */
-function frameSignals(matcher: LexiconMatcher, original: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): FrameResult {
+function frameSignals(matcher: LexiconMatcher, original: string, readable: string, nt: NormalisedText, opts: DetectOptions, langs: readonly string[] | undefined, found: Signal[]): FrameResult {
   // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
   let context = opts.materialContext === true;
   for (let i = 0; i < found.length && !context; i++) context = found[i]!.category === 'sextortion';
-  const r = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true, sentences: sentencesOf(original, nt) });
+  const r = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true, sentences: sentencesOf(readable, nt) });
   if (opts.out) {
     if (r.sawMaterial) opts.out.sawMaterial = true;
     if (r.laughter) opts.out.laughter = true;

@@ -6,7 +6,7 @@ import { addressesFamily, identifiesAsFamily, opensWithKin } from './family-addr
 const words = (text: string) => defaultMatcher().normaliser.normalise(text).words;
 
 test('a parent or grandparent addressed: at either end, or after a greeting or a thanks', () => {
-  for (const t of ['ok dad', 'mum, 10 min', 'thanks grandpa!!', 'ok nana one sec', 'love you mum', 'merci papi', 'danke oma'])
+  for (const t of ['ok dad', 'mum, 10 min', 'thanks grandpa!!', 'ok nana one sec', 'love you mum', 'merci papi', 'danke oma', '12 grandad lol', 'ja oma haha xx'])
     assert.equal(addressesFamily(words(t)), true, t);
 });
 

@@ -38,11 +38,18 @@ const beforeNamed = new Set([
   'about', 'for', 'like', 'la', 'el', 'le', 'die', 'der', 'het', 'een', 'ein', 'eine', 'una', 'un', 'mein', 'meine', 'dein', 'deine', 'mijn', 'je', 'jouw', 'mon', 'ma', 'ta', 'mi', 'tu', 'su', 'van', 'von', 'de', 'met', 'mit', 'avec', 'con',
 ]);
 
+/** Laughter and kisses that may close a message after the person addressed. */
+const trailing = new Set(['lol', 'lool', 'haha', 'hahaha', 'hehe', 'xd', 'x', 'xx', 'xxx', 'lmao', 'jaja', 'jajaja', 'mdr', 'ptdr', 'hihi', 'love', 'luv']);
+
 /**
  * A short message that addresses a parent or grandparent: it starts or ends with the kin word ("ok dad", "mum,
  * 10 min"), or the kin word follows a greeting, a thanks or an answer ("ok nana 1 sec", "thanks grandpa!!").
  */
-export function addressesFamily(words: readonly string[]): boolean {
+export function addressesFamily(all: readonly string[]): boolean {
+  // Laughter and kisses after the address ("12 grandad lol", "ja oma haha xx") do not move it from the end.
+  let end = all.length;
+  while (end > 1 && trailing.has(all[end - 1]!)) end--;
+  const words = end === all.length ? all : all.slice(0, end);
   const n = words.length;
   if (n === 0 || n > 8) return false;
   // Not about a parent: "mum says no" (the parent does something), "i got a message from mum" (a parent named).

@@ -66,3 +66,41 @@ export function foldChar(ch: string): string {
   if (cache.size < 20000) cache.set(ch, f);
   return f;
 }
+
+/**
+ * `text` as a reader sees it, code unit for code unit (every span into it is a span into `text`): each character
+ * of one code unit whose Unicode compatibility form is one ASCII character becomes it (fullwidth "ｓｃａｍ＂" →
+ * "scam\"", the ideographic space → " "), and a letter drawn like one Latin letter becomes it (Cyrillic "ѕ" → "s").
+ * Characters of two code units (mathematical letters) and invisible ones stay. For the readers that look at the
+ * message as written (quotation marks, sentence ends, words around a quote).
+ */
+export function readableText(text: string): string {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) < 128) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    const c = text[i]!;
+    if (k < 128 || (k >= 0xd800 && k <= 0xdfff)) {
+      out += c;
+      continue;
+    }
+    out += readableOne(c);
+  }
+  return out;
+}
+
+const readableCache = new Map<string, string>();
+function readableOne(c: string): string {
+  let r = readableCache.get(c);
+  if (r !== undefined) return r;
+  const n = c.normalize('NFKC');
+  if (n.length === 1 && n.charCodeAt(0) < 128) r = n;
+  else {
+    const f = invisibleRe.test(c) ? '' : foldChar(c);
+    r = f.length === 1 && f.charCodeAt(0) < 128 && !/[a-z]/.test(c.normalize('NFD')[0]!) ? f : c;
+  }
+  if (readableCache.size < 20000) readableCache.set(c, r);
+  return r;
+}

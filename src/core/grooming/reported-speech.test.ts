@@ -152,3 +152,11 @@ test('an unnamed someone who says it a few words on, and a warning against anyon
   assert.equal(flagged(['mod', 'ignore anyone offering free coins for a pic, thats a scam'], ['v', 'ok']), false);
   assert.equal(flagged(['a', 'free coins for a pic, dm me']), true);
 });
+
+test('a warning typed in fullwidth letters is read as written: its quotation and its markers hold', () => {
+  const wide = (t: string) => [...t].map((c) => (c === ' ' ? '\u3000' : c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127 ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
+  const warning = 'PSA: if someone dms you "i have your pics, pay or i send them to your followers" its a scam. dont pay, report';
+  assert.equal(flagged(['a', wide(warning)], ['b', 'thanks for the warning']), false);
+  // The same threat in fullwidth, said as one's own, still flags.
+  assert.equal(flagged(['a', wide('i have your pics, pay or i send them to your followers')], ['b', 'what']), true);
+});

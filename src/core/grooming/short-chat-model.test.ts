@@ -253,3 +253,29 @@ test('the model reads its words and word pairs by id as by text, as the weights 
     assert.ok(Math.abs(byId.scoreWith(0) - bias) < 1e-9);
   }
 });
+
+test('partner words: what the others say weighs on an author\'s score, as the feature list says; words of the author alone do not', () => {
+  const model: ShortChatModel = { version: 'test-partner', threshold: 0.6, bias: -1, weights: { 'w:lantern': 0.5, 'pw:harbour': -2, 'pw:violet': 1.5 } };
+  const asker = new AuthorCues(model);
+  const other = new AuthorCues(model);
+  asker.addWords(words('the lantern harbour'), (i) => i);
+  other.addWords(words('harbour violet violet'), (i) => 4096 + i);
+  // Only the other's words count as partner words, each distinct word once ("violet" twice adds it once).
+  assert.ok(Math.abs(other.partnerZ - (-2 + 1.5)) < 1e-12, String(other.partnerZ));
+  const partner = { cues: 0, cats: 0, words: other.partnerZ };
+  const running = asker.score(() => 0, partner);
+  const full = shortChatScore(model, shortChatFeatures(asker, () => 0, partner, [other]));
+  assert.ok(Math.abs(running - full) < 1e-12, `${running} vs ${full}`);
+  assert.ok(Math.abs(running - 1 / (1 + Math.exp(-(-1 + 0.5 - 0.5)))) < 1e-12, String(running));
+  // The asker's own "harbour" (pw: −2) weighs on the others, not on the asker (the exact score above).
+  assert.ok(Math.abs(asker.partnerZ - -2) < 1e-12, String(asker.partnerZ));
+  // In a chat, the reply moves the asker's score the same way.
+  const chat = (reply: string) => {
+    const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 8, maxSignals: 64, shortChatModel: model });
+    state.push({ author: 'x', text: 'send a pic of the lantern' });
+    state.push({ author: 'y', text: reply });
+    return state.cueFeaturesByAuthor().find((a) => a.author === 'x')!.features;
+  };
+  assert.ok(chat('violet').includes('pw:violet'));
+  assert.ok(!chat('something else').includes('pw:violet'));
+});

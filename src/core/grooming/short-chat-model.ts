@@ -72,6 +72,8 @@ interface VocabularyWord {
   id: number;
   /** Its `w:` weight, or undefined when the model has none, or when the word is never kept (shorter than two letters, or with a digit). */
   single: number | undefined;
+  /** Its `pw:` weight (the word said by someone else in the chat), or undefined, kept or not as `single`. */
+  partner: number | undefined;
   /**
    * The pairs it starts (only pairs of words both kept): their second words' indices, sorted (searched, not
    * looked up in a map), and the pairs in the same order; undefined when none.
@@ -112,13 +114,18 @@ function vocabulary(model: ShortChatModel): Vocabulary {
     let singles = 0;
     const entry = (w: string): VocabularyWord => {
       let e = words.get(w);
-      if (!e) words.set(w, (e = { id: words.size, single: undefined, pairIds: undefined, pairs: undefined }));
+      if (!e) words.set(w, (e = { id: words.size, single: undefined, partner: undefined, pairIds: undefined, pairs: undefined }));
       return e;
     };
     /** The pairs each word starts, with their second word's id. */
     const pairs = new Map<VocabularyWord, { second: number; pair: PairEntry }[]>();
     const kept = (w: string) => w.length >= 2 && !hasDigit(w);
     for (const [k, v] of Object.entries(model.weights)) {
+      if (k.startsWith('pw:')) {
+        const e = entry(k.slice(3));
+        if (kept(k.slice(3))) e.partner = v;
+        continue;
+      }
       if (!k.startsWith('w:')) continue;
       const sp = k.indexOf(' ');
       if (sp < 0) {
@@ -245,6 +252,8 @@ export class AuthorCues {
   private readonly vocabulary: Vocabulary | undefined;
   private zWords = 0;
   private zPairs = 0;
+  /** The `pw:` weights of this author's distinct words: what they add to everyone else's score (Partner.words). */
+  partnerZ = 0;
   private baseCues = -1;
   private baseCats = -1;
   private basePartnerCues = -1;
@@ -282,6 +291,7 @@ export class AuthorCues {
     this.topCount = 0;
     this.zWords = 0;
     this.zPairs = 0;
+    this.partnerZ = 0;
     this.baseCues = -1;
     this.baseCats = -1;
     this.basePartnerCues = -1;
@@ -291,15 +301,16 @@ export class AuthorCues {
 
   /** The model's score for this author, given the author's category strengths (after context). */
   score(strength: (c: SignalCategory) => number, partner: Partner = noPartner): number {
-    return this.scoreWith(categoryMask(strength), partner.cues, partner.cats);
+    return this.scoreWith(categoryMask(strength), partner.cues, partner.cats, partner.words);
   }
 
   /**
    * The same, given the categories at or above the floor as a mask (categoryMask), and the cues and categories
    * of everyone else in the chat (the partner features: what the other side says shapes what this author's
-   * words mean — a reply that pleads or names a parent, a friend who laughs).
+   * words mean — a reply that pleads or names a parent, a friend who laughs), and the sum of the others' words'
+   * `pw:` weights (each other author's partnerZ: "12 grandad lol", "who is this", "ok coach").
    */
-  scoreWith(cats: number, partnerCues = 0, partnerCats = 0): number {
+  scoreWith(cats: number, partnerCues = 0, partnerCats = 0, partnerWords = 0): number {
     const m = this.model;
     if (m === undefined) return 0;
     if (cats !== this.baseCats || this.any !== this.baseCues || partnerCues !== this.basePartnerCues || partnerCats !== this.basePartnerCats) {
@@ -321,7 +332,7 @@ export class AuthorCues {
       if (partnerCats !== 0) for (let i = 0; i < modelCategories.length; i++) if (partnerCats & (1 << i)) z += t.partner[CUE_COUNT + i]!;
       this.zBase = z;
     }
-    return 1 / (1 + Math.exp(-(m.bias + this.zBase + this.zPairs + this.zWords)));
+    return 1 / (1 + Math.exp(-(m.bias + this.zBase + this.zPairs + this.zWords + partnerWords)));
   }
 
   /**
@@ -343,8 +354,8 @@ export class AuthorCues {
       const w = glossed[read]!;
       const e = ids === undefined ? (known.words.get(w) ?? null) : known.byId.get(ids[read]!, w);
       seen[read] = e;
-      if (e === null || e.single === undefined) continue;
-      if (this.keepWord(w, e.id, e.single, position(read), text, position(read))) changed = true;
+      if (e === null || (e.single === undefined && e.partner === undefined)) continue;
+      if (this.keepWord(w, e.id, e.single ?? 0, position(read), text, position(read), e.partner ?? 0)) changed = true;
     }
     // Word pairs within the message ("your parents", "send one"), after every single word (their order of
     // first sight is the order of the features). Once WORDS_KEPT is reached nothing more is kept.
@@ -381,7 +392,7 @@ export class AuthorCues {
   }
 
   /** Keeps a word (or word pair) not seen before: its weight joins the score, and it may become evidence. */
-  private keepWord(w: string, key: number, weight: number, position: number, text: string, end: number): boolean {
+  private keepWord(w: string, key: number, weight: number, position: number, text: string, end: number, partnerWeight = 0): boolean {
     if (key >= 0) {
       // A model word: known by its number (the same word, the same number).
       const keys = this.keys!;
@@ -396,6 +407,7 @@ export class AuthorCues {
       else if (this.words.length > WORD_LIST_SEARCHED) this.wordSet = new Set(this.words);
     }
     this.zWords += weight;
+    this.partnerZ += partnerWeight;
     if (weight > 0) this.keepTop(w, weight, position, text, end);
     return true;
   }
@@ -472,11 +484,13 @@ export function categoryMask(strength: (c: SignalCategory) => number): number {
 export interface Partner {
   cues: number;
   cats: number;
+  /** The sum of the others' partnerZ (AuthorCues): their words as `pw:` features. */
+  words: number;
 }
-const noPartner: Partner = { cues: 0, cats: 0 };
+const noPartner: Partner = { cues: 0, cats: 0, words: 0 };
 
 /** The model's feature names for one author (stable order). */
-export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number, partner: Partner = noPartner): string[] {
+export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) => number, partner: Partner = noPartner, others: readonly AuthorCues[] = []): string[] {
   const base: string[] = [];
   for (let i = 0; i < CUE_COUNT; i++) if (ac.any & (1 << i)) base.push(`c:${cueName(i)}`);
   for (const c of modelCategories) if (strength(c) >= CATEGORY_FLOOR) base.push(`s:${c}`);
@@ -486,6 +500,8 @@ export function shortChatFeatures(ac: AuthorCues, strength: (c: SignalCategory) 
   for (const w of ac.words) out.push(`w:${w}`);
   for (let i = 0; i < CUE_COUNT; i++) if (partner.cues & (1 << i)) out.push(`pc:${cueName(i)}`);
   for (let i = 0; i < modelCategories.length; i++) if (partner.cats & (1 << i)) out.push(`ps:${modelCategories[i]!}`);
+  // The others' single words, each other author's once (as Partner.words sums them).
+  for (const o of others) for (const w of o.words) if (w.indexOf(' ') < 0) out.push(`pw:${w}`);
   return out;
 }
 
