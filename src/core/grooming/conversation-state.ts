@@ -233,6 +233,12 @@ function tokenOf(split: NormalisedText, nt: NormalisedText): number[] {
 
 /** Scratch of scoreAllCues: one author's partner masks, read at once (scoring is synchronous). */
 const partnerScratch: Partner = { cues: 0, cats: 0, words: 0 };
+/**
+ * Partner words (the others' words as the short-chat model weighs them, summed over the other authors) count in a
+ * chat of at most this many authors, the most of any fitted chat: in a larger group their sum would grow past
+ * anything the model was fitted on.
+ */
+export const PARTNER_WORDS_MAX_AUTHORS = 6;
 
 const byRisk = (x: { risk: number }, y: { risk: number }) => y.risk - x.risk;
 const inMessageOrder = (a: Signal, b: Signal) => a.messageIndex - b.messageIndex || a.start - b.start;
@@ -934,11 +940,12 @@ export class ConversationState {
     out.cues = 0;
     out.cats = 0;
     out.words = 0;
+    const words = this.authors.size <= PARTNER_WORDS_MAX_AUTHORS;
     for (const b of this.authors.values()) {
       if (b === a) continue;
       out.cues |= b.cues.any;
       out.cats |= b.cueCats;
-      out.words += b.cues.partnerZ;
+      if (words) out.words += b.cues.partnerZ;
     }
     return out;
   }
@@ -948,7 +955,7 @@ export class ConversationState {
     const ctx = this.contextOf(a);
     const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
     const others: AuthorCues[] = [];
-    for (const b of this.authors.values()) if (b !== a) others.push(b.cues);
+    if (this.authors.size <= PARTNER_WORDS_MAX_AUTHORS) for (const b of this.authors.values()) if (b !== a) others.push(b.cues);
     return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!), this.partnerOf(a), others);
   }
 

@@ -4,7 +4,7 @@ import test from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { assessConversation } from './assess-conversation.ts';
 import { createConversationMonitor } from './conversation-monitor.ts';
-import { ConversationState } from './conversation-state.ts';
+import { ConversationState, PARTNER_WORDS_MAX_AUTHORS } from './conversation-state.ts';
 import { defaultCueIndex, defaultMatcher, defaultShortChatModel } from './detector.ts';
 import { AuthorCues, CueIndex, shortChatFeatures, shortChatScore, WORDS_KEPT, type ShortChatModel } from './short-chat-model.ts';
 import type { SignalCategory } from './types.ts';
@@ -278,4 +278,17 @@ test('partner words: what the others say weighs on an author\'s score, as the fe
   };
   assert.ok(chat('violet').includes('pw:violet'));
   assert.ok(!chat('something else').includes('pw:violet'));
+});
+
+test('partner words count in a chat of at most PARTNER_WORDS_MAX_AUTHORS authors; in a larger group they are left out', () => {
+  const model: ShortChatModel = { version: 'test-partner-group', threshold: 0.6, bias: -1, weights: { 'pw:violet': 1.5 } };
+  const featuresWith = (n: number) => {
+    const state = new ConversationState({ threshold: 0.5, maxMessages: 50, maxAuthors: 32, maxSignals: 64, shortChatModel: model });
+    state.push({ author: 'x', text: 'send a pic of the lantern' });
+    for (let k = 1; k < n; k++) state.push({ author: `y${k}`, text: 'violet' });
+    return state.cueFeaturesByAuthor().find((a) => a.author === 'x')!.features.filter((f) => f === 'pw:violet').length;
+  };
+  assert.equal(featuresWith(2), 1);
+  assert.equal(featuresWith(PARTNER_WORDS_MAX_AUTHORS), PARTNER_WORDS_MAX_AUTHORS - 1);
+  assert.equal(featuresWith(PARTNER_WORDS_MAX_AUTHORS + 1), 0);
 });
