@@ -64,7 +64,7 @@ export const shortChatFiles = {
   /**
    * Written blind at the start of session 8 by four more writers (who never read the detector, the other sets or
    * each other's), kept outside the project until every decision of that session was made, then scored once with
-   * its shipped detector; never trained or tuned on.
+   * its shipped detector; trained on since session 9.
    */
   heldOut16: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-16.jsonl', import.meta.url)),
   heldOut17: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-17.jsonl', import.meta.url)),
@@ -73,12 +73,21 @@ export const shortChatFiles = {
   /**
    * Written blind in the middle of session 8 by four more writers (same brief; several reused their English
    * storylines in the other languages), kept outside the project until that session's last rule changes were
-   * made, then scored once with the detector before and after them; never trained or tuned on.
+   * made, then scored once with the detector before and after them; trained on since session 9.
    */
   heldOut20: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-20.jsonl', import.meta.url)),
   heldOut21: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-21.jsonl', import.meta.url)),
   heldOut22: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-22.jsonl', import.meta.url)),
   heldOut23: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-23.jsonl', import.meta.url)),
+  /**
+   * Written blind in session 9 by eight more writers, two to a set (English, French and Spanish by one; German and
+   * Dutch by the other, each language from its own storylines), kept outside the project until every decision of
+   * that session was made (model, rule gate, threshold), then scored once; never trained or tuned on.
+   */
+  heldOut24: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-24.jsonl', import.meta.url)),
+  heldOut25: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-25.jsonl', import.meta.url)),
+  heldOut26: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-26.jsonl', import.meta.url)),
+  heldOut27: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-27.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
