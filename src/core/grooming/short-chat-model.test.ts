@@ -209,29 +209,34 @@ test('rule gate: in a short chat a rule that is not strong needs the model not t
 });
 
 /** The words and pairs addWords keeps, read straight from the model's weights (each looked up by its text). */
-function referenceWords(model: ShortChatModel, messages: readonly (readonly string[])[]): { words: string[]; z: number } {
+function referenceWords(model: ShortChatModel, messages: readonly (readonly string[])[]): { words: string[]; z: number; partner: number } {
   const kept = (w: string) => w.length >= 2 && !/[0-9]/.test(w);
   const out: string[] = [];
   let z = 0;
+  let partner = 0;
   const keep = (w: string) => {
     if (out.includes(w)) return;
     out.push(w);
-    z += model.weights[`w:${w}`]!;
+    z += model.weights[`w:${w}`] ?? 0;
+    partner += model.weights[`pw:${w}`] ?? 0;
   };
+  // A single word is kept when the model weighs it as the author's (w:) or as someone else's (pw:); a pair as w: only.
+  const weighed = (w: string) => model.weights[`w:${w}`] !== undefined || model.weights[`pw:${w}`] !== undefined;
   for (const m of messages) {
-    for (const w of m) if (out.length < WORDS_KEPT && model.weights[`w:${w}`] !== undefined && kept(w)) keep(w);
+    for (const w of m) if (out.length < WORDS_KEPT && weighed(w) && kept(w)) keep(w);
     for (let i = 1; i < m.length; i++) {
       const pair = `${m[i - 1]} ${m[i]}`;
       if (out.length < WORDS_KEPT && model.weights[`w:${pair}`] !== undefined && kept(m[i - 1]!) && kept(m[i]!)) keep(pair);
     }
   }
-  return { words: out, z };
+  return { words: out, z, partner };
 }
 
 test('the model reads its words and word pairs by id as by text, as the weights say (shipped model)', () => {
   const m = defaultShortChatModel();
-  const keys = Object.keys(m.weights).filter((k) => k.startsWith('w:')).map((k) => k.slice(2));
+  const keys = Object.keys(m.weights).filter((k) => k.startsWith('w:') || k.startsWith('pw:')).map((k) => k.slice(k.indexOf(':') + 1));
   assert.ok(keys.some((k) => k.includes(' ')), 'the model weighs word pairs');
+  assert.ok(Object.keys(m.weights).some((k) => k.startsWith('pw:') && m.weights[`w:${k.slice(3)}`] === undefined), 'some words weigh only as partner words');
   let seed = 3;
   const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
   // Messages of the model's words and pairs, with words it does not know and numbers in between.
@@ -251,6 +256,7 @@ test('the model reads its words and word pairs by id as by text, as the weights 
     assert.equal(byId.scoreWith(0), byText.scoreWith(0));
     const bias = 1 / (1 + Math.exp(-(m.bias + expected.z)));
     assert.ok(Math.abs(byId.scoreWith(0) - bias) < 1e-9);
+    assert.ok(Math.abs(byId.partnerZ - expected.partner) < 1e-9 && Math.abs(byText.partnerZ - expected.partner) < 1e-9);
   }
 });
 
