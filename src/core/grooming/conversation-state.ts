@@ -935,12 +935,17 @@ export class ConversationState {
     }
   }
 
-  /** The cues and categories of everyone in the chat but `a`. */
+  /** Whether partner words count in this chat (PARTNER_WORDS_MAX_AUTHORS). */
+  private partnerWordsCount(): boolean {
+    return this.authors.size <= PARTNER_WORDS_MAX_AUTHORS;
+  }
+
+  /** The cues and categories of everyone in the chat but `a`, and the sum of their partner words. */
   private partnerOf(a: AuthorState, out: Partner = { cues: 0, cats: 0, words: 0 }): Partner {
     out.cues = 0;
     out.cats = 0;
     out.words = 0;
-    const words = this.authors.size <= PARTNER_WORDS_MAX_AUTHORS;
+    const words = this.partnerWordsCount();
     for (const b of this.authors.values()) {
       if (b === a) continue;
       out.cues |= b.cues.any;
@@ -955,7 +960,7 @@ export class ConversationState {
     const ctx = this.contextOf(a);
     const s = a.signalCount === 0 ? undefined : contextual(a.strengths, ctx);
     const others: AuthorCues[] = [];
-    if (this.authors.size <= PARTNER_WORDS_MAX_AUTHORS) for (const b of this.authors.values()) if (b !== a) others.push(b.cues);
+    if (this.partnerWordsCount()) for (const b of this.authors.values()) if (b !== a) others.push(b.cues);
     return shortChatFeatures(a.cues, (c) => (s === undefined ? 0 : s[signalIndex[c]]!), this.partnerOf(a), others);
   }
 

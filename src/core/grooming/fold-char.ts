@@ -98,8 +98,10 @@ function readableOne(c: string): string {
   const n = c.normalize('NFKC');
   if (n.length === 1 && n.charCodeAt(0) < 128) r = n;
   else {
-    const f = invisibleRe.test(c) ? '' : foldChar(c);
-    r = f.length === 1 && f.charCodeAt(0) < 128 && !/[a-z]/.test(c.normalize('NFD')[0]!) ? f : c;
+    // A look-alike letter of another script becomes its Latin letter; an accented Latin letter ("é") stays, as
+    // the readers match accents, and an invisible character stays (INVISIBLE is no letter to show).
+    const f = foldChar(c);
+    r = f.length === 1 && f !== INVISIBLE && f.charCodeAt(0) < 128 && !/[a-z]/.test(c.normalize('NFD')[0]!) ? f : c;
   }
   if (readableCache.size < 20000) readableCache.set(c, r);
   return r;
