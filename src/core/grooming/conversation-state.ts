@@ -692,6 +692,7 @@ export class ConversationState {
       tierKnown: own.known,
       minorCounterpart: minor,
       allAdults: own.tier === 'adult' && others > 0 && allOthersAdult,
+      othersAdult: others > 0 && allOthersAdult,
       family: a.addressedAsFamily,
       surprise: a.surprise,
       confessedAge: a.confessedAge,

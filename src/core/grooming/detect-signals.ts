@@ -2,6 +2,8 @@
  * Finds lexicon signals in one message: normalise, look up the patterns anchored on the message's words,
  * run each where its anchor occurs, and map every match back to the span as written.
  */
+import { dampBareParentSecrets } from './bare-parent.ts';
+import { dampScreenshotRequests } from './screenshot-request.ts';
 import { readableText } from './fold-char.ts';
 import { findFrames, mentionsMundane, type FrameResult } from './frames.ts';
 import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
@@ -201,6 +203,10 @@ export function detectInNormalised(
     dampIdPhoto(words, kept, nt);
     // "team gc: everyone send me a pic of your player card": a request made of a whole group.
     dampGroupAddress(words, kept);
+    // "niet tegen mama zeggen": a secret kept from a parent the writer shares, not "your mum".
+    dampBareParentSecrets(nt, kept);
+    // "schick screenshot als beweis": a picture of a screen, not of the person.
+    dampScreenshotRequests(nt, kept);
   }
   return kept;
 }

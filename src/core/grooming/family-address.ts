@@ -10,6 +10,9 @@ const kin = new Set([
   'mom', 'dad', 'mama', 'papa', 'mami', 'papi', 'maman', 'mamie', 'papy', 'papie', 'mam', 'pap', 'pa', 'ma', 'vati', 'mutti', 'oma', 'opa',
   'grandma', 'grandpa', 'granny', 'grandad', 'granddad', 'gran', 'gramps', 'nan', 'nana', 'nanna', 'abuela', 'abuelo', 'abuelita', 'abuelito',
   'madre', 'padre', 'mum', 'omi', 'opi', 'nonna', 'nonno',
+  // Pet and regional forms: Spanish "abue", "mamita"; Dutch and Flemish "mammie", "pappie", "moeke", "vake"; Frisian
+  // "pake" and "beppe" (grandfather, grandmother); "grampa", "gramma", "mamma", "pappa".
+  'abue', 'mamita', 'papito', 'mammie', 'pappie', 'mamsie', 'papsie', 'moeke', 'vake', 'pake', 'beppe', 'grampa', 'gramma', 'granpa', 'mamma', 'pappa', 'mamy',
 ]);
 
 /**
@@ -24,7 +27,12 @@ const beforeVocative = new Set([
   'ok', 'okay', 'oki', 'okey', 'k', 'thanks', 'thank', 'thx', 'ty', 'hi', 'hey', 'hello', 'hiya', 'bye', 'yes', 'yeah', 'yep', 'no', 'nah', 'sure',
   'sorry', 'night', 'morning', 'you', 'merci', 'danke', 'dankje', 'bedankt', 'gracias', 'hola', 'hallo', 'salut', 'coucou', 'oui', 'ja', 'nee', 'nein',
   'si', 'vale', 'oke', 'doei', 'tschuss', 'ciao',
+  // Interjections and laughter opening an answer ("ay papá", "haha pake", "aww nana"), and "please" ("stp maman").
+  'ay', 'ah', 'oh', 'aw', 'aww', 'haha', 'hahaha', 'lol', 'jaja', 'jajaja', 'hihi', 'hehe', 'mdr', 'ptdr', 'please', 'pls', 'plz', 'porfa', 'stp', 'svp', 'bitte',
 ]);
+
+/** Interjections and laughter that open an answer to the person addressed next ("haha pake", "ay papá", "aww nana"). */
+const interjections = new Set(['ay', 'ah', 'oh', 'aw', 'aww', 'haha', 'hahaha', 'lol', 'jaja', 'jajaja', 'hihi', 'hehe', 'mdr', 'ptdr', 'ok', 'okay', 'oke', 'ja', 'yes', 'oui', 'si', 'nee', 'no', 'nein', 'thanks', 'merci', 'danke', 'dankje', 'gracias']);
 
 /** Words after a kin word that make it the subject of a sentence, not the person addressed ("mum says no"). */
 const afterNamed = new Set([
@@ -51,14 +59,18 @@ export function addressesFamily(all: readonly string[]): boolean {
   while (end > 1 && trailing.has(all[end - 1]!)) end--;
   const words = end === all.length ? all : all.slice(0, end);
   const n = words.length;
-  if (n === 0 || n > 8) return false;
+  if (n === 0) return false;
+  // A longer answer that opens with an interjection and the kin word ("haha pake, that is the front camera …").
+  if (n > 8) return n > 2 && kin.has(words[1]!) && !ambiguous.has(words[1]!) && interjections.has(words[0]!) && !afterNamed.has(words[2]!);
   // Not about a parent: "mum says no" (the parent does something), "i got a message from mum" (a parent named).
   if (kin.has(words[n - 1]!) && (n === 1 || !beforeNamed.has(words[n - 2]!))) return true;
   // "ma" and "pa" open French and Dutch sentences as "my" ("ma mère dit non"): only at the end are they a parent.
   if (kin.has(words[0]!) && !ambiguous.has(words[0]!) && n > 1 && !afterNamed.has(words[1]!)) return true;
   for (let k = 1; k < n - 1; k++) {
     const w = words[k]!;
-    if (kin.has(w) && !ambiguous.has(w) && beforeVocative.has(words[k - 1]!) && !afterNamed.has(words[k + 1]!)) return true;
+    // After an answer's number ("15 pap sinds 2 weken", "12 grandad lol") the kin word is the person answered.
+    const before = words[k - 1]!;
+    if (kin.has(w) && !ambiguous.has(w) && (beforeVocative.has(before) || /^\d+$/.test(before)) && !afterNamed.has(words[k + 1]!)) return true;
   }
   return false;
 }
@@ -67,7 +79,7 @@ export function addressesFamily(all: readonly string[]): boolean {
  * A message that opens by calling someone a parent ("papa darf ich samstag auf die party", "mom can u come"):
  * the kin word followed by a request or the speaker, not by a verb about the parent ("mom is home").
  */
-const afterAddress = new Set(['can', 'could', 'pls', 'please', 'i', 'im', 'my', 'where', 'when', 'what', 'are', 'did', 'do', 'darf', 'kannst', 'kann', 'bitte', 'ich', 'mein', 'meine', 'wo', 'wann', 'kun', 'mag', 'ik', 'mijn', 'waar', 'wanneer', 'je', 'jai', 'mon', 'peux', 'puedo', 'puedes', 'yo', 'mi', 'donde']);
+const afterAddress = new Set(['can', 'could', 'pls', 'please', 'plz', 'stp', 'svp', 'porfa', 'bitte', 'alsjeblieft', 'aub', 'i', 'im', 'my', 'where', 'when', 'what', 'are', 'did', 'do', 'darf', 'kannst', 'kann', 'bitte', 'ich', 'mein', 'meine', 'wo', 'wann', 'kun', 'mag', 'ik', 'mijn', 'waar', 'wanneer', 'je', 'jai', 'mon', 'peux', 'puedo', 'puedes', 'yo', 'mi', 'donde']);
 export const opensWithKin = (words: readonly string[]): boolean => words.length > 1 && words.length <= 16 && kin.has(words[0]!) && afterAddress.has(words[1]!);
 
 /** Possessives and articles that may stand between the introduction and the kin word ("this is your nan", "soy la abuela"). */

@@ -42,3 +42,9 @@ test('coordinated asks: one harmless-looking ask fires only when several authors
   assert.deepEqual(fired([['age_probe', 0.7]], { ...stranger, coordinated: true }), ['coordinated_asks']);
   assert.deepEqual(fired([['trust_building', 0.9]], { ...stranger, coordinated: true }), [], 'only asks count');
 });
+
+test('an age asked and answered with an adult\'s is no minor\'s: minor_and_image needs no adult answer', () => {
+  const ev: [SignalCategory, number][] = [['age_probe', 0.8], ['image_request', 0.8]];
+  assert.ok(fired(ev).includes('minor_and_image'));
+  assert.ok(!fired(ev, { ...stranger, othersAdult: true }).includes('minor_and_image'));
+});

@@ -116,7 +116,8 @@ export const flagRules: readonly FlagRule[] = [
     strong: false,
     test: (s, ctx) => {
       if (s('image_request') < 0.7) return null;
-      if (s('age_probe') >= 0.5) return ['age_probe', 'image_request'];
+      // An age asked and answered with an adult's ("32 last month") is no minor's.
+      if (s('age_probe') >= 0.5 && !ctx.othersAdult) return ['age_probe', 'image_request'];
       return ctx.minorCounterpart !== 'none' ? ['image_request'] : null;
     },
   },

@@ -435,6 +435,9 @@ function sextortion(h: Hits, ctx: FrameContext): [number, number] | null {
   return null;
 }
 
+/** Past forms of "to be" that make "camera … on" a report of what was (imageRequests). */
+const PAST_COPULAS = new Set(['was', 'were', 'war', 'waren', 'stond', 'stonden', 'etait', 'estaba', 'estuvo']);
+
 /** Spans of picture requests. */
 /** Verb endings that a re-split can cut off a verb ("schick|te", "stuur|de", "send|ed"). */
 const endings = new Set(['t', 'te', 'ten', 'st', 'e', 'en', 'de', 'den', 'ed', 's', 'es', 'ing']);
@@ -442,7 +445,8 @@ const endings = new Set(['t', 'te', 'ten', 'st', 'e', 'en', 'de', 'den', 'ed', '
 function imageRequests(h: Hits, short: boolean, words: readonly string[], resplit?: NormalisedText): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (const cam of h[C.cams]!) {
-    const on = h[C.camOn]!.find((x) => near(x, cam, 3));
+    // "die kamera war noch an", "the cam was on all night": the camera's state told in the past, not a request.
+    const on = h[C.camOn]!.find((x) => near(x, cam, 3) && !(x[0] > cam[1] && words.slice(cam[1], x[0]).some((w) => PAST_COPULAS.has(w))));
     if (on) out.push([Math.min(on[0], cam[0]), Math.max(on[1], cam[1]) - 1, 0.8]);
   }
   const images = h[C.images]!;
@@ -458,7 +462,9 @@ function imageRequests(h: Hits, short: boolean, words: readonly string[], respli
     const cutOff = (r: [number, number]) =>
       resplit !== undefined && r[1] < words.length && endings.has(words[r[1]]!) && resplit.origStarts[r[1]] === resplit.origStarts[r[1] - 1];
     const req = h[C.requests]!.find(
-      (r) => near(r, img, WINDOW_REQUEST) && !cutOff(r) && !h[C.selves]!.some((x) => (x[1] <= Math.min(r[0], img[0]) && Math.min(r[0], img[0]) - x[1] < 3) || (x[1] <= r[0] && r[0] - x[1] < 2)),
+      // The speaker's own sending, before the verb ("i'll send you a pic") or right after it in German and Dutch word
+      // order ("sonst schick ich deiner mama das video", "anders stuur ik je moeder die foto"), is no request.
+      (r) => near(r, img, WINDOW_REQUEST) && !cutOff(r) && !h[C.selves]!.some((x) => (x[1] <= Math.min(r[0], img[0]) && Math.min(r[0], img[0]) - x[1] < 3) || (x[1] <= r[0] && r[0] - x[1] < 2) || x[0] === r[1]),
     );
     if (req) {
       out.push([Math.min(req[0], img[0]), Math.max(req[1], img[1]) - 1, 0.7]);

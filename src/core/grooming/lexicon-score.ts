@@ -32,6 +32,8 @@ export interface AuthorContext {
   minorCounterpart: 'platform' | 'disclosed' | 'none';
   /** The author and everyone they talk to are adults. */
   allAdults: boolean;
+  /** Everyone the author talks to is an adult (said so, or the platform says so), whatever the author is. */
+  othersAdult?: boolean;
   /** The other side addresses this author as a parent or grandparent ("ok dad", "thanks mum"). */
   family: boolean;
   /** The author planned a surprise for someone else (surprise.ts). */

@@ -160,3 +160,17 @@ test('a warning typed in fullwidth letters is read as written: its quotation and
   // The same threat in fullwidth, said as one's own, still flags.
   assert.equal(flagged(['a', wide('i have your pics, pay or i send them to your followers')], ['b', 'what']), true);
 });
+
+test('a deletion forbidden ("don\'t delete your history") is no secrecy; "delete it", "don\'t forget to delete it" are', () => {
+  const secrecy = (t: string) => Math.max(0, ...detectSignals(t).filter((s) => s.category === 'secrecy').map((s) => s.weight));
+  for (const t of ['und nicht einfach den verlauf löschen, papa und ich gucken eh', "don't delete our chat, i want to read it again"]) assert.ok(secrecy(t) < 0.5, t);
+  for (const t of ['delete our chat', 'dont forget to delete the chat', 'lösch den chat nicht vergessen', 'borra el chat, no quiero que lo vea tu madre']) assert.ok(secrecy(t) >= 0.8, t);
+  // "dont tell anyone" after the deletion is another secrecy, not a negated deletion.
+  assert.ok(secrecy('delete our chat and dont tell anyone') >= 0.8);
+});
+
+test('a negation in the clause before does not forbid the deletion: "brauchst du nicht. und lösch den chat"', () => {
+  const secrecy = (t: string) => Math.max(0, ...detectSignals(t).filter((s) => s.category === 'secrecy').map((s) => s.weight));
+  assert.ok(secrecy('brauchst du nicht. und lösch den chat bevor du losgehst') >= 0.8);
+  assert.ok(secrecy('no. delete the chat now') >= 0.8);
+});

@@ -159,7 +159,7 @@ export function dampReportedSpeech(text: string, signals: Signal[], nt?: Normali
       askedAbout(words, signals, reported);
       ageOfAnother(words, signals, reported);
     }
-    negated(nt, signals, reported);
+    negated(nt, signals, reported, text);
   }
   quoted(text, signals, reported, nt);
   saidWithColon(text, signals, reported);
@@ -285,12 +285,49 @@ function askedAbout(nt: NormalisedText, signals: Signal[], reported: Set<Signal>
 
 /** Demands, offers and picture requests right after a negation ("never send money", "don't pay") are advice. */
 const negatable = new Set<Signal['category']>(['sextortion', 'threat', 'gifts', 'image_request']);
-function negated(nt: NormalisedText, signals: Signal[], reported: Set<Signal>): void {
+/** Deleting, in the shipped languages: a deletion forbidden ("don't delete your history") is the opposite of hiding. */
+const DELETE = /^(delete|deleting|clear|wipe|erase|losch|losche|loschen|loscht|verwijder|verwijderen|wis|wissen|supprime|supprimer|supprimes|efface|effacer|effaces|borra|borres|borrar|elimina|elimines)$/;
+/** Negations before a deletion: "don't delete", "nicht einfach den verlauf löschen", "ne supprime pas", "no borres". */
+const DELETE_NEGATIONS = new Set(['dont', 'never', 'nicht', 'nie', 'niet', 'nooit', 'pas', 'jamais', 'no', 'nunca']);
+const FORGET = /^(forget|forgetting|vergessen|vergiss|vergeet|vergeten|oublie|oublier|oublies|olvides|olvidar|olvidés)$/;
+/** Negations that follow the verb: "lösch das nicht", "verwijder het niet", "supprime pas". */
+const AFTER_NEGATIONS = new Set(['nicht', 'niet', 'pas']);
+function negated(nt: NormalisedText, signals: Signal[], reported: Set<Signal>, text: string): void {
   for (const s of signals) {
+    if (s.category === 'secrecy') {
+      if (negatedDeletion(nt, s, text)) reported.add(s);
+      continue;
+    }
     if (!negatable.has(s.category)) continue;
     const k = nt.origStarts.indexOf(s.start);
     if (k <= 0) continue;
     const w = nt.words[k - 1]!;
     if (NEGATIONS.has(w) || (w === 'not' && nt.words[k - 2] === 'do')) reported.add(s);
   }
+}
+
+/** Words that join a new clause: a negation before one belongs to the clause before ("brauchst du nicht. und lösch …"). */
+const JOINS = new Set(['and', 'but', 'und', 'aber', 'en', 'maar', 'et', 'mais', 'y', 'pero']);
+
+/**
+ * A secrecy signal that is a deletion with a negation in its own clause: within three words before it (no
+ * sentence end or "and" between) or right after it.
+ */
+function negatedDeletion(nt: NormalisedText, s: Signal, text: string): boolean {
+  const first = nt.origStarts.indexOf(s.start);
+  if (first < 0) return false;
+  let last = first;
+  while (last + 1 < nt.words.length && nt.origStarts[last + 1]! < s.end) last++;
+  let deletes = false;
+  for (let k = first; k <= last; k++) deletes ||= DELETE.test(nt.words[k]!);
+  if (!deletes) return false;
+  // "don't forget to delete it", "lösch den chat, nicht vergessen": a reminder, not a prohibition.
+  for (let k = Math.max(0, first - 4); k <= Math.min(nt.words.length - 1, last + 3); k++) if (FORGET.test(nt.words[k]!)) return false;
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    const w = nt.words[k]!;
+    if (JOINS.has(w) || /[.!?;]/.test(text.slice(nt.origEnds[k]!, nt.origStarts[k + 1]!))) break;
+    if (DELETE_NEGATIONS.has(w) || (w === 'not' && nt.words[k - 1] === 'do')) return true;
+  }
+  for (let k = last + 1; k <= Math.min(nt.words.length - 1, last + 2); k++) if (AFTER_NEGATIONS.has(nt.words[k]!)) return true;
+  return false;
 }

@@ -97,7 +97,7 @@ export const de: LexiconData = {
     images: ['foto', 'fotos', 'bild', 'bilder', 'pic', 'pics', 'selfie', 'selfies', 'nudes', 'nacktbilder', 'nacktfotos', 'video', 'videos', 'bildchen'],
     ofYou: ['von dir', 'von dir selbst', 'von deinem', 'von deiner', 'von deinen'],
     definites: ['das', 'dem', 'den', 'dieses', 'diese', 'dieser'],
-    ofThing: ['vom', 'von dem', 'von der', 'von den', 'von meinem', 'von meiner', 'von unserem', 'von unserer', 'von uns', 'von gestern', 'von heute'],
+    ofThing: ['vom', 'von dem', 'von der', 'von den', 'von meinem', 'von meiner', 'von unserem', 'von unserer', 'von uns', 'von gestern', 'von heute', 'von ihm', 'von ihr', 'von ihnen'],
     things: ['hund', 'katze', 'hamster', 'hasen', 'kaninchen', 'pferd', 'haustier', 'hausaufgaben', 'aufgabe', 'arbeitsblatt', 'heft', 'stundenplan', 'zeugnis', 'essen', 'kuchen', 'auto', 'fahrrad', 'garten', 'zeichnung', 'projekt', 'referat', 'tafel', 'ticket', 'karte', 'ausweis', 'schulausweis', 'formular', 'brief', 'rechnung', 'rezept', 'aufschlag', 'tor', 'ubung'],
     exchange: ['fur', 'gegen'],
     articles: ['ein', 'eins', '1', 'n', 'nen', 'ein paar', 'paar', 'einen', 'noch ein', 'mehr'],
@@ -109,6 +109,6 @@ export const de: LexiconData = {
     restitution: [],
     intimate: ['nacktbilder', 'nacktfotos', 'nudes', 'nackt', 'du mir geschickt', 'du geschickt', 'vor der kamera', 'vor der cam', 'unterwasche'],
     favours: ['pommes', 'chips', 'snack', 'schokolade', 'schoki', 'süßigkeiten', 'pizza', 'döner', 'kaffee', 'eis', 'hoodie', 'pulli', 'jacke', 'ladekabel', 'ladegerät', 'kopfhörer', 'hausaufgaben', 'hausi', 'mitschrift', 'notizen', 'hilf mir', 'hilfst'],
-    mundane: ['fällst', 'gefallen', 'hingefallen', 'hinfällst', 'singst', 'gesungen', 'karaoke', 'schnarchst', 'geschnarcht', 'sabberst', 'zahnspange', 'babyfoto', 'babyfotos', 'babybilder', 'spotify', 'wrapped', 'playlist', 'weihnachtsmütze', 'kostüm', 'fasching', 'karneval', 'trampolin', 'skateboard', 'fahrrad', 'klassenfoto', 'schulfoto', 'grundschule', 'als du klein warst', 'helene fischer', 'schlager'],
+    mundane: ['fällst', 'gefallen', 'hingefallen', 'hinfällst', 'singst', 'gesungen', 'karaoke', 'schnarchst', 'geschnarcht', 'sabberst', 'zahnspange', 'babyfoto', 'babyfotos', 'babybilder', 'spotify', 'wrapped', 'playlist', 'weihnachtsmütze', 'kostüm', 'fasching', 'karneval', 'trampolin', 'skateboard', 'fahrrad', 'klassenfoto', 'schulfoto', 'grundschule', 'als du klein warst', 'helene fischer', 'schlager', 'heulst', 'geheult', 'flennst', 'weinst', 'geweint'],
   },
 };

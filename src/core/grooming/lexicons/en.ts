@@ -253,7 +253,8 @@ export const en: LexiconData = {
     intensifiers: ['whole', 'entire', 'all', 'every', 'own'],
     material: ['pic', 'pics', 'image', 'images', 'nudes', 'nude', 'video', 'videos', 'clip', 'clips', 'recording', 'recordings', 'screenshot', 'screenshots', 'screen recording', 'snaps', 'selfie', 'selfies', 'footage', 'stream', 'live', 'copy', 'chats', 'video call', 'facetime', 'call recording', 'vids', 'vid'],
     pronouns: ['it', 'them', 'this', 'that', 'these', 'those', 'everything', 'all of it', 'its', 'theyre', 'they'],
-    conditions: ['unless', 'otherwise', 'or else', 'else', 'only if', 'if not', 'or i', 'your choice', 'up to you'],
+    // "else" bare only before what is threatened ("else i post it"): "everyone else", "someone else" are no condition.
+    conditions: ['unless', 'otherwise', 'or else', 'else i', 'else ill', 'else im', 'else u', 'else your', 'else ur', 'else everyone', 'only if', 'if not', 'or i', 'your choice', 'up to you'],
     ors: ['or'],
     ifs: ['if you', 'if ya'],
     ifTriggers: ['dont', 'do not', 'wont', 'will not', 'cant', 'refuse', 'block', 'ignore', 'report', 'tell', 'leave', 'delete', 'unfriend', 'unfollow', 'unadd', 'stop', 'say no', 'talk', 'snitch', 'try', 'go to'],
@@ -267,7 +268,7 @@ export const en: LexiconData = {
     images: ['pic', 'pics', 'selfie', 'selfies', 'nudes', 'nude', 'video', 'videos', 'image', 'images', 'shots', 'photos', 'photo'],
     ofYou: ['of you', 'of yourself', 'of your'],
     definites: ['that', 'the', 'this', 'those', 'these'],
-    ofThing: ['of the', 'of my', 'of our', 'of us', 'of his', 'of her', 'of this', 'of that', 'of a', 'of an', 'of these', 'of those', 'of their', 'of them', 'of it', 'of mine', 'from the', 'from my', 'from our', 'from yesterday', 'from last', 'with the'],
+    ofThing: ['of the', 'of my', 'of our', 'of us', 'of his', 'of her', 'of this', 'of that', 'of a', 'of an', 'of these', 'of those', 'of their', 'of them', 'of it', 'of mine', 'from the', 'from my', 'from our', 'from yesterday', 'from last', 'with the', 'of him', 'of them all'],
     things: ['homework', 'worksheet', 'notes', 'timetable', 'schedule', 'id', 'id card', 'student card', 'passport', 'certificate', 'document', 'documents', 'permission slip', 'form', 'dog', 'puppy', 'puppies', 'cat', 'kitten', 'bunny', 'rabbit', 'hamster', 'pet', 'pets', 'fish', 'horse', 'cake', 'food', 'dinner', 'lunch', 'car', 'bike', 'house', 'garden', 'drawing', 'book', 'answers', 'screen', 'receipt', 'ticket', 'tickets', 'map', 'menu', 'essay', 'project', 'assignment', 'whiteboard', 'board', 'kit', 'shoes', 'trainers', 'view', 'trip', 'match', 'game', 'score', 'results', 'report', 'letter', 'bill', 'recipe', 'painting', 'haircut', 'nails', 'new haircut', 'serve', 'swing', 'routine', 'goal'],
     exchange: ['for', 'in exchange for', 'in return for'],
     articles: ['a', 'one', '1', 'some', 'just one', 'another', 'a few', '2', '3'],
@@ -279,6 +280,6 @@ export const en: LexiconData = {
     restitution: ['return my'],
     intimate: ['nudes', 'nude', 'naked', 'you sent me', 'you sent', 'u sent', 'on cam', 'on camera', 'underwear', 'in your bra', 'topless'],
     favours: ['fries', 'chips', 'snack', 'snacks', 'chocolate', 'chocolate bar', 'candy', 'sweets', 'pizza', 'burger', 'coffee', 'soda', 'ice cream', 'hoodie', 'jumper', 'jacket', 'charger', 'headphones', 'earbuds', 'notes', 'homework', 'help me', 'lunch', 'a ride', 'a lift', 'nugget', 'nuggets', 'chicken nuggets', 'cookie', 'cookies', 'donut', 'doughnut', 'crisps', 'gum', 'a drink', 'my switch', 'controller', 'my controller'],
-    mundane: ['falling', 'fell', 'fall off', 'tripping', 'tripped', 'singing', 'karaoke', 'snoring', 'asleep', 'drooling', 'crying at', 'braces', 'baby pic', 'baby pics', 'baby photo', 'baby photos', 'baby pictures', 'spotify', 'wrapped', 'playlist', 'bowl cut', 'christmas jumper', 'santa hat', 'costume', 'halloween', 'trampoline', 'skateboard', 'bike', 'year 3', 'year 4', 'year 5', 'year 6', 'year 7', 'year 8', 'primary school', 'crying over', 'sneeze', 'sneezing', 'mid sneeze', 'sleeping', 'dancing', 'pizza', 'fortnite', 'school photo', 'class photo', 'yearbook', 'when you were little', 'when u were little', 'sneaking out', 'pizza box'],
+    mundane: ['falling', 'fell', 'fall off', 'tripping', 'tripped', 'singing', 'karaoke', 'snoring', 'asleep', 'drooling', 'crying at', 'braces', 'baby pic', 'baby pics', 'baby photo', 'baby photos', 'baby pictures', 'spotify', 'wrapped', 'playlist', 'bowl cut', 'christmas jumper', 'santa hat', 'costume', 'halloween', 'trampoline', 'skateboard', 'bike', 'year 3', 'year 4', 'year 5', 'year 6', 'year 7', 'year 8', 'primary school', 'crying over', 'sneeze', 'sneezing', 'mid sneeze', 'sleeping', 'dancing', 'pizza', 'fortnite', 'school photo', 'class photo', 'yearbook', 'when you were little', 'when u were little', 'sneaking out', 'pizza box', 'crying', 'cried'],
   },
 };

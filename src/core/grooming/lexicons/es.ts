@@ -81,7 +81,7 @@ export const es: LexiconData = {
     images: ['foto', 'fotos', 'fotito', 'selfie', 'selfies', 'nudes', 'pack', 'video', 'videos'],
     ofYou: ['tuya', 'tuyas', 'de ti', 'de tu', 'de tus'],
     definites: ['esa', 'ese', 'esas', 'esos', 'la', 'el', 'las', 'los'],
-    ofThing: ['de la', 'del', 'de los', 'de las', 'de mi', 'de mis', 'de nosotros'],
+    ofThing: ['de la', 'del', 'de los', 'de las', 'de mi', 'de mis', 'de nosotros', 'de él', 'de ella', 'de ellos'],
     things: ['perro', 'gato', 'hamster', 'conejo', 'tarea', 'deberes', 'cuaderno', 'pastel', 'comida', 'coche', 'bici', 'dibujo', 'proyecto', 'pizarra', 'entrada', 'formulario'],
     exchange: ['por', 'a cambio de'],
     articles: ['una', 'un', '1', 'unas', 'otra'],
@@ -93,6 +93,6 @@ export const es: LexiconData = {
     restitution: ['devuelveme'],
     intimate: ['nudes', 'desnuda', 'desnudo', 'me mandaste', 'me enviaste', 'en la camara', 'ropa interior', 'pack'],
     favours: ['patatas', 'papas', 'chocolate', 'chuches', 'golosinas', 'pizza', 'café', 'helado', 'sudadera', 'chaqueta', 'cargador', 'auriculares', 'deberes', 'tarea', 'apuntes', 'ayudas', 'ayúdame'],
-    mundane: ['caes', 'caíste', 'cantas', 'cantando', 'karaoke', 'roncas', 'roncando', 'babeando', 'brackets', 'foto de bebé', 'fotos de bebé', 'spotify', 'wrapped', 'playlist', 'gorro de navidad', 'disfraz', 'trampolín', 'patineta', 'monopatín', 'bici', 'bicicleta', 'foto de clase', 'cuando eras pequeño', 'cuando eras pequeña'],
+    mundane: ['caes', 'caíste', 'cantas', 'cantando', 'karaoke', 'roncas', 'roncando', 'babeando', 'brackets', 'foto de bebé', 'fotos de bebé', 'spotify', 'wrapped', 'playlist', 'gorro de navidad', 'disfraz', 'trampolín', 'patineta', 'monopatín', 'bici', 'bicicleta', 'foto de clase', 'cuando eras pequeño', 'cuando eras pequeña', 'lloras', 'llorando', 'lloraste', 'cayéndote', 'cayendo', 'te caíste'],
   },
 };

@@ -80,7 +80,7 @@ export const fr: LexiconData = {
     images: ['pic', 'pics', 'photo', 'photos', 'selfie', 'selfies', 'nudes', 'video', 'videos', 'tof'],
     ofYou: ['de toi', 'de ton', 'de ta', 'de tes'],
     definites: ['cette', 'ce', 'la', 'le', 'les', 'ces'],
-    ofThing: ['de la', 'du', 'des', 'de mon', 'de ma', 'de mes', 'de notre', 'de nous'],
+    ofThing: ['de la', 'du', 'des', 'de mon', 'de ma', 'de mes', 'de notre', 'de nous', 'de lui', 'd elle', 'de elle', 'd eux'],
     things: ['chien', 'chat', 'hamster', 'lapin', 'devoirs', 'cahier', 'gateau', 'repas', 'voiture', 'velo', 'dessin', 'projet', 'tableau', 'billet', 'carte', 'formulaire'],
     exchange: ['pour', 'contre'],
     articles: ['une', 'un', '1', 'quelques', 'des'],
@@ -92,6 +92,6 @@ export const fr: LexiconData = {
     restitution: ['rembourse', 'rembourses'],
     intimate: ['nudes', 'nue', 'nu', 'tu mas envoye', 'devant la cam', 'devant la camera', 'sous vetements'],
     favours: ['frites', 'chips', 'chocolat', 'bonbons', 'pizza', 'kebab', 'café', 'glace', 'sweat', 'hoodie', 'veste', 'chargeur', 'écouteurs', 'devoirs', 'aide moi', 'aider'],
-    mundane: ['tombes', 'tombé', 'tombée', 'chantes', 'chanté', 'karaoké', 'ronfles', 'baves', 'appareil dentaire', 'bagues', 'photo de bébé', 'photos de bébé', 'spotify', 'wrapped', 'playlist', 'bonnet de noël', 'déguisement', 'carnaval', 'trampoline', 'skate', 'vélo', 'photo de classe', 'quand tu étais petit', 'quand tu étais petite'],
+    mundane: ['tombes', 'tombé', 'tombée', 'chantes', 'chanté', 'karaoké', 'ronfles', 'baves', 'appareil dentaire', 'bagues', 'photo de bébé', 'photos de bébé', 'spotify', 'wrapped', 'playlist', 'bonnet de noël', 'déguisement', 'carnaval', 'trampoline', 'skate', 'vélo', 'photo de classe', 'quand tu étais petit', 'quand tu étais petite', 'pleures', 'pleuré', 'pleurais'],
   },
 };

@@ -88,7 +88,7 @@ export const nl: LexiconData = {
     images: ['foto', 'fotos', 'fotootje', 'pic', 'pics', 'selfie', 'selfies', 'nudes', 'naaktfoto', 'naaktfotos', 'video', 'filmpje', 'plaatje', 'plaatjes'],
     ofYou: ['van je', 'van jou', 'van jezelf', 'van jouzelf'],
     definites: ['die', 'dat', 'de', 'het', 'deze'],
-    ofThing: ['van de', 'van het', 'van mijn', 'van ons', 'van onze', 'van die', 'van dat', 'van gisteren', 'van vandaag'],
+    ofThing: ['van de', 'van het', 'van mijn', 'van ons', 'van onze', 'van die', 'van dat', 'van gisteren', 'van vandaag', 'van hem', 'van haar', 'van hen'],
     things: ['hond', 'kat', 'hamster', 'konijn', 'paard', 'huisdier', 'huiswerk', 'opdracht', 'rooster', 'rapport', 'eten', 'taart', 'auto', 'fiets', 'tuin', 'tekening', 'project', 'werkstuk', 'bord', 'ticket', 'kaart', 'formulier', 'brief', 'rekening', 'recept', 'nagels', 'opslag', 'goal', 'oefening'],
     exchange: ['voor', 'in ruil voor'],
     articles: ['een', '1', 'n', 'paar', 'een paar', 'nog een'],
@@ -100,6 +100,6 @@ export const nl: LexiconData = {
     restitution: ['terugbetalen', 'teruggeven'],
     intimate: ['naaktfotos', 'naaktfoto', 'nudes', 'naakt', 'je stuurde', 'je mij stuurde', 'voor de camera', 'voor de cam', 'ondergoed'],
     favours: ['patat', 'friet', 'frietjes', 'chips', 'snack', 'chocola', 'snoep', 'pizza', 'koffie', 'ijsje', 'hoodie', 'trui', 'jas', 'oplader', 'oordopjes', 'huiswerk', 'aantekeningen', 'helpt', 'helpen met'],
-    mundane: ['valt', 'viel', 'gevallen', 'zingt', 'zong', 'karaoke', 'snurkt', 'kwijlt', 'beugel', 'babyfoto', 'babyfotos', 'babyfotos', 'spotify', 'wrapped', 'playlist', 'kerstmuts', 'carnaval', 'verkleed', 'trampoline', 'skateboard', 'fiets', 'schaats', 'schaatsen', 'klassenfoto', 'schoolfoto', 'brugklasfoto', 'basisschool', 'toen je klein was'],
+    mundane: ['valt', 'viel', 'gevallen', 'zingt', 'zong', 'karaoke', 'snurkt', 'kwijlt', 'beugel', 'babyfoto', 'babyfotos', 'babyfotos', 'spotify', 'wrapped', 'playlist', 'kerstmuts', 'carnaval', 'verkleed', 'trampoline', 'skateboard', 'fiets', 'schaats', 'schaatsen', 'klassenfoto', 'schoolfoto', 'brugklasfoto', 'basisschool', 'toen je klein was', 'huilt', 'huilde', 'jankt', 'janken', 'gejankt'],
   },
 };
