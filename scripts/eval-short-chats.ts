@@ -82,7 +82,8 @@ export const shortChatFiles = {
   /**
    * Written blind in session 9 by eight more writers, two to a set (English, French and Spanish by one; German and
    * Dutch by the other, each language from its own storylines), kept outside the project until every decision of
-   * that session was made (model, rule gate, threshold), then scored once; never trained or tuned on.
+   * that session was made (model, rule gate, threshold), then scored once; trained on, and their false flags read,
+   * since session 10.
    */
   heldOut24: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-24.jsonl', import.meta.url)),
   heldOut25: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-25.jsonl', import.meta.url)),

@@ -132,3 +132,19 @@ test('an age question turned back: the bare number that answers it is the asker\
   assert.deepEqual(ages(m), [12]);
   assert.equal(assessConversation(m, { shortChatModel: rulesOnly }).flagged, true);
 });
+
+test('an age asked and answered with an adult\'s, then a picture asked for, is no minor\'s: minor_and_image does not fire', () => {
+  const adults = chat(['dan', 'how old are you btw, your profile says 31?'], ['kate', '32 last month, i havent updated it'], ['dan', 'ha. send me a pic from your trip?']);
+  assert.ok(!adults.rules.some((r) => r.rule === 'minor_and_image'));
+  const child = chat(['dan', 'how old are you btw?'], ['kate', '12'], ['dan', 'send me a pic of you']);
+  assert.ok(child.rules.some((r) => r.rule === 'minor_and_image'));
+});
+
+test('a child answering "15 pap", "haha pake …", "jajaja abue …" addresses family: a parent\'s photo request and secret do not flag', () => {
+  const ask = 'stuur me een foto van jou in je nieuwe werkshirt';
+  assert.equal(chat(['Pap', 'hoe oud ben je nu?'], ['jesse', '15 sinds 2 weken'], ['Pap', ask]).flagged, true);
+  assert.equal(chat(['Pap', 'hoe oud ben je nu?'], ['jesse', '15 pap. sinds 2 weken'], ['Pap', ask]).flagged, false);
+  const nan = (reply: string) => chat(['rosa', 'ya me mandas la foto con tu vestido?'], ['valen', reply], ['rosa', 'y no le digas a tu mamá del regalito']).flagged;
+  assert.equal(nan('ahorita, me lo estoy probando'), true);
+  assert.equal(nan('jajaja abue ahorita, me lo estoy probando'), false);
+});

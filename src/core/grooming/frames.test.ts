@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { assessConversation, detectSignals } from './index.ts';
 
 const has = (text: string, category: string) => detectSignals(text).some((s) => s.category === category && s.weight >= 0.8);
+const request = (t: string) => detectSignals(t).some((s) => s.category === 'image_request');
 
 test('sextortion frame: audience + material + condition + exposure in any word order and language', () => {
   for (const text of [
@@ -115,22 +116,13 @@ test('sextortion frame: an exposure told before a new sentence that opens with t
 });
 
 test('a picture word before the speaker\'s own verb is no request: "ze willen fotos. ik stuur zelf nooit iets"', () => {
-  const image = (t: string) => detectSignals(t).some((s) => s.category === 'image_request');
-  assert.equal(image('ze willen fotos. ik stuur zelf nooit iets'), false);
-  assert.ok(image('fotos? stuur ze nu'));
+  assert.equal(request('ze willen fotos. ik stuur zelf nooit iets'), false);
+  assert.ok(request('fotos? stuur ze nu'));
 });
 
 test('"everyone else", "someone else" are no condition; "else i post them" still is', () => {
   assert.equal(has("you'll see at 3 like everyone else 😄 and rehearsal photos go only on the school page", 'sextortion'), false);
   assert.ok(has('send more pics else i post them to everyone', 'sextortion'));
-});
-
-test('German and Dutch word order: the speaker\'s own "schick ich", "stuur ik" is no picture request; "schick mir ein bild" is', () => {
-  const request = (t: string) => detectSignals(t).some((s) => s.category === 'image_request');
-  assert.equal(request('anders stuur ik je moeder die foto van jou met je beugel'), false);
-  assert.equal(request('sonst schick ich deiner mama das video'), false);
-  assert.ok(request('schick mir noch ein bild'));
-  assert.ok(request('stuur nog een foto'));
 });
 
 test('banter about ordinary material in every language: crying, falling; a demand for more pictures still flags', () => {
@@ -139,16 +131,14 @@ test('banter about ordinary material in every language: crying, falling; a deman
   assert.ok(has('stuur nog een foto anders stuur ik je moeder de video', 'sextortion'));
 });
 
-test('a camera told as it was ("die kamera war noch an") is no request; "mach die kamera an" is', () => {
-  const request = (t: string) => detectSignals(t).some((s) => s.category === 'image_request');
-  assert.equal(request('die kamera war noch an und der akku leer'), false);
-  assert.equal(request('ur cam was on the whole time lol'), false);
-  assert.ok(request('mach die kamera an'));
-  assert.ok(request('turn ur cam on'));
-});
-
-test('a picture of him or her is of someone else, not a request for the person addressed', () => {
-  const request = (t: string) => detectSignals(t).some((s) => s.category === 'image_request');
-  assert.equal(request('stuur eens een foto van hem, dan laat ik het haar zien'), false);
-  assert.ok(request('stuur eens een foto van jou'));
+test('no picture request: the speaker\'s own "schick ich", "stuur ik" (German and Dutch word order), a camera told as it was, a picture of him', () => {
+  for (const t of [
+    'anders stuur ik je moeder die foto van jou met je beugel',
+    'sonst schick ich deiner mama das video',
+    'die kamera war noch an und der akku leer',
+    'ur cam was on the whole time lol',
+    'stuur eens een foto van hem, dan laat ik het haar zien',
+  ])
+    assert.equal(request(t), false, t);
+  for (const t of ['schick mir noch ein bild', 'stuur nog een foto', 'mach die kamera an', 'turn ur cam on', 'stuur eens een foto van jou']) assert.ok(request(t), t);
 });
