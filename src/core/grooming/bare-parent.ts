@@ -14,7 +14,7 @@ export const BARE_PARENT_WEIGHT = 0.3;
 /** Parents and grandparents as their children name them (after normalisation: accents folded). */
 const PARENTS = new Set([
   'mom', 'mum', 'dad', 'mama', 'papa', 'mami', 'papi', 'mam', 'pap', 'mams', 'paps', 'mamma', 'pappa', 'mutti', 'vati', 'maman', 'oma', 'opa', 'omi', 'opi',
-  'mamie', 'papy', 'abuela', 'abuelo', 'abue', 'grandma', 'grandpa', 'nan', 'nana',
+  'mamie', 'papy', 'abuela', 'abuelo', 'abue', 'grandma', 'grandpa', 'nana',
 ]);
 
 /** Second-person possessives (and "the" that a stranger uses for someone else's parent: "der mama"). */
