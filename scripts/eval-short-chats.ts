@@ -89,6 +89,16 @@ export const shortChatFiles = {
   heldOut25: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-25.jsonl', import.meta.url)),
   heldOut26: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-26.jsonl', import.meta.url)),
   heldOut27: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-27.jsonl', import.meta.url)),
+  /**
+   * Written blind at the start of session 10 by eight more writers, two to a set (English, French and Spanish by
+   * one; German and Dutch by the other, each language from its own storylines), kept outside the project until
+   * every decision of that session was made (rules, training data, model, threshold), then scored once; never
+   * trained or tuned on.
+   */
+  heldOut28: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-28.jsonl', import.meta.url)),
+  heldOut29: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-29.jsonl', import.meta.url)),
+  heldOut30: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-30.jsonl', import.meta.url)),
+  heldOut31: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-31.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {

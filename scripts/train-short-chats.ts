@@ -230,7 +230,8 @@ const trainingFiles = {
  * scam warnings, banter threats, family photo requests and stream fans of the usual brief; train-l: mostly adults
  * whose words sound alarming — parents checking phones, coaches, doctors' offices; train-o: two look-alikes of the
  * kinds flagged most to each grooming chat; train-s and -t: the look-alike kinds flagged most in session 8; train-u
- * and -v: look-alikes written as pairs of grooming chats), whose benign mix is not a platform's. Their figures are
+ * and -v: look-alikes written as pairs of grooming chats; train-ac to -af: families, banter threats and talk about
+ * danger), whose benign mix is not a platform's. Their figures are
  * still printed.
  */
 const notForThreshold = new Set<string>([
