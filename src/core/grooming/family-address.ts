@@ -50,8 +50,9 @@ const beforeNamed = new Set([
 const trailing = new Set(['lol', 'lool', 'haha', 'hahaha', 'hehe', 'xd', 'x', 'xx', 'xxx', 'lmao', 'jaja', 'jajaja', 'mdr', 'ptdr', 'hihi', 'love', 'luv']);
 
 /**
- * A short message that addresses a parent or grandparent: it starts or ends with the kin word ("ok dad", "mum,
- * 10 min"), or the kin word follows a greeting, a thanks or an answer ("ok nana 1 sec", "thanks grandpa!!").
+ * A message that addresses a parent or grandparent. A short one starts or ends with the kin word ("ok dad", "mum,
+ * 10 min"), or the kin word follows a greeting, a thanks, an answer or its number ("ok nana 1 sec", "thanks
+ * grandpa!!", "15 pap"); a longer one opens with an interjection and the kin word ("haha pake, that is …").
  */
 export function addressesFamily(all: readonly string[]): boolean {
   // Laughter and kisses after the address ("12 grandad lol", "ja oma haha xx") do not move it from the end.
@@ -79,7 +80,7 @@ export function addressesFamily(all: readonly string[]): boolean {
  * A message that opens by calling someone a parent ("papa darf ich samstag auf die party", "mom can u come"):
  * the kin word followed by a request or the speaker, not by a verb about the parent ("mom is home").
  */
-const afterAddress = new Set(['can', 'could', 'pls', 'please', 'plz', 'stp', 'svp', 'porfa', 'bitte', 'alsjeblieft', 'aub', 'i', 'im', 'my', 'where', 'when', 'what', 'are', 'did', 'do', 'darf', 'kannst', 'kann', 'bitte', 'ich', 'mein', 'meine', 'wo', 'wann', 'kun', 'mag', 'ik', 'mijn', 'waar', 'wanneer', 'je', 'jai', 'mon', 'peux', 'puedo', 'puedes', 'yo', 'mi', 'donde']);
+const afterAddress = new Set(['can', 'could', 'pls', 'please', 'plz', 'stp', 'svp', 'porfa', 'alsjeblieft', 'aub', 'i', 'im', 'my', 'where', 'when', 'what', 'are', 'did', 'do', 'darf', 'kannst', 'kann', 'bitte', 'ich', 'mein', 'meine', 'wo', 'wann', 'kun', 'mag', 'ik', 'mijn', 'waar', 'wanneer', 'je', 'jai', 'mon', 'peux', 'puedo', 'puedes', 'yo', 'mi', 'donde']);
 export const opensWithKin = (words: readonly string[]): boolean => words.length > 1 && words.length <= 16 && kin.has(words[0]!) && afterAddress.has(words[1]!);
 
 /** Possessives and articles that may stand between the introduction and the kin word ("this is your nan", "soy la abuela"). */
