@@ -5,7 +5,7 @@
  * "ta mère", "tu mamá"). Such a secrecy signal weighs at most BARE_PARENT_WEIGHT, as the English lexicon's own
  * bare-parent patterns do.
  */
-import type { NormalisedText } from './normalise.ts';
+import { wordsInSpan, type NormalisedText } from './normalise.ts';
 import type { Signal } from './types.ts';
 
 /** Most a secret kept from a parent named bare weighs. */
@@ -17,18 +17,18 @@ const PARENTS = new Set([
   'mamie', 'papy', 'abuela', 'abuelo', 'abue', 'grandma', 'grandpa', 'nana',
 ]);
 
-/** Second-person possessives (and "the" that a stranger uses for someone else's parent: "der mama"). */
+/** Second-person possessives: "your mum", "deiner mama", "je moeder", "ta mère", "tu mamá". */
 const YOUR = new Set(['your', 'ur', 'yo', 'je', 'jouw', 'jullie', 'dein', 'deine', 'deiner', 'deinem', 'deinen', 'eure', 'euer', 'ta', 'ton', 'tes', 'votre', 'vos', 'tu', 'tus', 'vuestra', 'vuestro', 'su']);
 
 /** Caps, in place, the secrecy signals whose span names a parent with no "your" before it. */
 export function dampBareParentSecrets(nt: NormalisedText, signals: Signal[]): void {
   for (const s of signals) {
     if (s.category !== 'secrecy' || s.weight <= BARE_PARENT_WEIGHT) continue;
+    const span = wordsInSpan(nt, s.start, s.end);
+    if (span === null) continue;
     let named = false;
     let yours = false;
-    for (let k = 0; k < nt.words.length; k++) {
-      const at = nt.origStarts[k]!;
-      if (at < s.start || at >= s.end) continue;
+    for (let k = span[0]; k <= span[1]; k++) {
       if (!PARENTS.has(nt.words[k]!)) continue;
       named = true;
       if (k > 0 && YOUR.has(nt.words[k - 1]!)) yours = true;

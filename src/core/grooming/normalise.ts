@@ -735,3 +735,21 @@ export function wordAt(nt: NormalisedText, pos: number): number {
   }
   return lo;
 }
+
+/**
+ * The words whose original start lies in [start, end) of the message as written, as [first, last] word indices, or
+ * null when none does (binary search over the original starts, which never decrease).
+ */
+export function wordsInSpan(nt: NormalisedText, start: number, end: number): [number, number] | null {
+  let lo = 0;
+  let hi = nt.origStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nt.origStarts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= nt.origStarts.length || nt.origStarts[lo]! >= end) return null;
+  let last = lo;
+  while (last + 1 < nt.origStarts.length && nt.origStarts[last + 1]! < end) last++;
+  return [lo, last];
+}

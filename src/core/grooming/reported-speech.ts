@@ -6,7 +6,7 @@
  * wrote it ("he said", "they dm"), or when the whole message is one quotation (a forwarded warning).
  * Instructions in quotes ("if your mum asks say \"at jess's\"") are not reported speech and stay as they are.
  */
-import { wordAt, type NormalisedText } from './normalise.ts';
+import { wordAt, wordsInSpan, type NormalisedText } from './normalise.ts';
 import type { Signal } from './types.ts';
 
 /** What is left of a signal inside a reported quotation. */
@@ -314,10 +314,10 @@ const JOINS = new Set(['and', 'but', 'und', 'aber', 'en', 'maar', 'et', 'mais', 
  * sentence end or "and" between) or right after it.
  */
 function negatedDeletion(nt: NormalisedText, s: Signal, text: string): boolean {
-  const first = nt.origStarts.indexOf(s.start);
-  if (first < 0) return false;
-  let last = first;
-  while (last + 1 < nt.words.length && nt.origStarts[last + 1]! < s.end) last++;
+  // The signal opens on a word (as every lexicon and frame match does).
+  const span = wordsInSpan(nt, s.start, s.end);
+  if (span === null || nt.origStarts[span[0]] !== s.start) return false;
+  const [first, last] = span;
   let deletes = false;
   for (let k = first; k <= last; k++) deletes ||= DELETE.test(nt.words[k]!);
   if (!deletes) return false;

@@ -5,7 +5,7 @@
  * SCREENSHOT_FACTOR as much (it stays as evidence). A screenshot held as a threat is sextortion's material
  * and is read there, not here.
  */
-import type { NormalisedText } from './normalise.ts';
+import { wordsInSpan, type NormalisedText } from './normalise.ts';
 import type { Signal } from './types.ts';
 
 /** What is left of a request for a screenshot. */
@@ -19,11 +19,11 @@ const OF_PERSON = /^(pic|pics|selfie|selfies|photo|photos|foto|fotos|bild|bilder
 export function dampScreenshotRequests(nt: NormalisedText, signals: Signal[]): void {
   for (const s of signals) {
     if (s.category !== 'image_request') continue;
+    const span = wordsInSpan(nt, s.start, s.end);
+    if (span === null) continue;
     let screen = false;
     let person = false;
-    for (let k = 0; k < nt.words.length; k++) {
-      const at = nt.origStarts[k]!;
-      if (at < s.start || at >= s.end) continue;
+    for (let k = span[0]; k <= span[1]; k++) {
       const w = nt.words[k]!;
       screen ||= SCREENSHOT.test(w);
       person ||= OF_PERSON.test(w);
