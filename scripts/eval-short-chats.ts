@@ -92,13 +92,21 @@ export const shortChatFiles = {
   /**
    * Written blind at the start of session 10 by eight more writers, two to a set (English, French and Spanish by
    * one; German and Dutch by the other, each language from its own storylines), kept outside the project until
-   * every decision of that session was made (rules, training data, model, threshold), then scored once; never
-   * trained or tuned on.
+   * every decision of that session was made (rules, training data, model, threshold), then scored once; trained
+   * on, and their German misses read, since session 11.
    */
   heldOut28: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-28.jsonl', import.meta.url)),
   heldOut29: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-29.jsonl', import.meta.url)),
   heldOut30: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-30.jsonl', import.meta.url)),
   heldOut31: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-31.jsonl', import.meta.url)),
+  /**
+   * Written blind at the start of session 11 by six more writers, two to a set (as held-out 28–31), kept outside
+   * the project until every decision of that session was made (dialect fold, training data, model, threshold),
+   * then scored once; never trained or tuned on.
+   */
+  heldOut32: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-32.jsonl', import.meta.url)),
+  heldOut33: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-33.jsonl', import.meta.url)),
+  heldOut34: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-34.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {
