@@ -27,7 +27,8 @@ test('--json: one line per input with the contract fields, in input order', asyn
   assert.equal(r.code, 1, 'a flagged conversation exits 1');
   assert.equal(r.rows.length, 2);
   const [a, b] = r.rows;
-  assert.deepEqual(Object.keys(a!).sort(), ['flagged', 'id', 'risk', 'signals', 'stage', 'warningAt']);
+  assert.deepEqual(Object.keys(a!).sort(), ['flagged', 'id', 'risk', 'rules', 'signals', 'stage', 'warningAt', 'warningRules']);
+  assert.ok(a!.warningRules.length > 0 && a!.warningRules.every((r: unknown) => typeof r === 'string'), 'the rules that fired the warning are named');
   assert.equal(a!.id, 'c1');
   assert.equal(a!.flagged, true);
   assert.equal(a!.warningAt, 2);
@@ -38,6 +39,7 @@ test('--json: one line per input with the contract fields, in input order', asyn
   assert.equal(b!.id, 2);
   assert.equal(b!.flagged, false);
   assert.equal(b!.warningAt, null);
+  assert.deepEqual(b!.warningRules, []);
 });
 
 test('malformed lines get an error line and the rest still completes; exit 3 wins over 1', async () => {
@@ -82,7 +84,7 @@ test('nothing flagged exits 0; --threshold moves the cut-off', async () => {
 test('without --json: a readable line per conversation, errors on stderr', async () => {
   const r = await cli(['chat', 'score', '-'], [JSON.stringify(grooming), '\n{oops\n'].join(''));
   assert.equal(r.code, 3);
-  assert.match(r.out, /^c1: risk [01]\.\d+ FLAGGED for review \(warning at message 2\), stage image_request/m);
+  assert.match(r.out, /^c1: risk [01]\.\d+ FLAGGED for review \(warning at message 2: [a-z_, ]+\), stage image_request/m);
   assert.match(r.out, /\[2\] secrecy: "our secret"/);
   assert.match(r.err, /error: .*\[invalid_json\]/);
 });

@@ -30,6 +30,8 @@ export function createGroomingProcessor(options: ConversationMonitorOptions = {}
         const allEvidence = evidenceOf(event.id, a.signals.slice(-8));
         const reasons = [
           `conversation risk ${a.risk.toFixed(2)} reached the review threshold ${a.threshold.toFixed(2)} (stage: ${a.stage}); a person should review it`,
+          // Why it fired, as the detector read the conversation then (later messages may lower the reading).
+          ...a.warningRules.map((r) => `rule ${r.rule} (${r.author}): ${r.description}`),
         ];
         effects.push(
           { kind: 'enqueue_review', target: conversation, severity: groomingStages.indexOf(a.stage) >= severeStage ? 'high' : 'medium', reasons, evidence: allEvidence, dedupeKey: `grooming:enqueue_review:${event.conversationId}` },
@@ -59,7 +61,7 @@ export function createGroomingProcessor(options: ConversationMonitorOptions = {}
         flagged: a.flagged,
         stage: a.stage,
         signals: [...counts].map(([category, count]) => ({ category, count })),
-        detail: { threshold: a.threshold, messageCount: a.messageCount, warningAt: a.warningAt, authors: a.authors.slice(0, 3).map((x) => ({ author: x.author, risk: x.risk })) },
+        detail: { threshold: a.threshold, messageCount: a.messageCount, warningAt: a.warningAt, warningRules: a.warningRules.map((r) => r.rule), rules: a.rules.map((r) => r.rule), authors: a.authors.slice(0, 3).map((x) => ({ author: x.author, risk: x.risk })) },
       };
     },
   };

@@ -21,7 +21,8 @@ one conversation per line, either a flattened text or messages:
 authorTier is child, teen, adult or unknown. Lines are processed one at a time as they arrive.
   --threshold X  risk in [0, 1] at which a conversation is flagged (default ${DEFAULT_THRESHOLD})
   --json         one JSON object per input line:
-                 {"id","risk","flagged","stage","warningAt","signals":[{"category","messageIndex","text"}]}
+                 {"id","risk","flagged","stage","warningAt","warningRules","rules","signals":[{"category","messageIndex","text"}]}
+                 warningRules: the rules that fired the warning; rules: those that hold after the last message
                  a line that cannot be scored: {"id"?,"error":{"code","message"}}
 Without --json, one readable line per conversation. Flags are candidates for human review, not findings
 of fact. Exit status: 1 when any conversation is flagged, 0 when none is, 3 when any line could not be
@@ -81,12 +82,15 @@ function toJson(id: string | number, a: ConversationAssessment) {
     flagged: a.flagged,
     stage: a.stage,
     warningAt: a.warningAt,
+    warningRules: a.warningRules.map((r) => r.rule),
+    rules: a.rules.map((r) => r.rule),
     signals: a.signals.map((s) => ({ category: s.category, messageIndex: s.messageIndex, text: s.text })),
   };
 }
 
 function toText(id: string | number, a: ConversationAssessment): string {
-  const head = `${id}: risk ${a.risk.toFixed(3)}${a.flagged ? ` FLAGGED for review (warning at message ${a.warningAt})` : ''}, stage ${a.stage}`;
+  const why = a.warningRules.length > 0 ? `: ${[...new Set(a.warningRules.map((r) => r.rule))].join(', ')}` : '';
+  const head = `${id}: risk ${a.risk.toFixed(3)}${a.flagged ? ` FLAGGED for review (warning at message ${a.warningAt}${why})` : ''}, stage ${a.stage}`;
   const sigs = a.signals.map((s) => `  [${s.messageIndex}] ${s.category}: "${s.text}"`);
   return [head, ...sigs].join('\n') + '\n';
 }

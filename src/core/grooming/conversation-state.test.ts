@@ -148,3 +148,25 @@ test('a child answering "15 pap", "haha pake …", "jajaja abue …" addresses f
   assert.equal(nan('ahorita, me lo estoy probando'), true);
   assert.equal(nan('jajaja abue ahorita, me lo estoy probando'), false);
 });
+
+test('a warning keeps the rules that fired it, even when later messages withdraw them', () => {
+  const file = readFileSync(fileURLToPath(new URL('../../../test/fixtures/short-chats/held-out-32.jsonl', import.meta.url)), 'utf8');
+  const chats = file.split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { messages: ChatMessage[] }).messages);
+  let flagged = 0;
+  let withdrawn = 0;
+  for (const messages of chats) {
+    const a = assessConversation(messages);
+    if (!a.flagged) {
+      assert.deepEqual(a.warningRules, []);
+      continue;
+    }
+    flagged++;
+    // The rules at the warning are those of the conversation read up to the warning's message (a stream reads so).
+    const atWarning = assessConversation(messages.slice(0, a.warningAt! + 1));
+    assert.deepEqual(a.warningRules, atWarning.rules);
+    if (a.rules.length === 0 && a.warningRules.length > 0) withdrawn++;
+  }
+  assert.ok(flagged > 50, `${flagged} flagged`);
+  // Look-alikes flagged on their opening ("turn your cam on") and read as harmless after: the flag still says why.
+  assert.ok(withdrawn > 0, 'some warnings fired on rules that later messages withdrew');
+});

@@ -272,6 +272,9 @@ export const SHORT_CHAT_MODEL_RISK = 0.7;
 /** Highest risk a conversation can reach without a single signal a reviewer could look at. */
 export const NO_EVIDENCE_CAP = 0.4;
 
+/** No rule fired (shared: never changed). */
+const noFiredRules: FiredRule[] = [];
+
 export class ConversationState {
   readonly opts: ConversationStateOptions;
   private readonly matcher: LexiconMatcher;
@@ -303,6 +306,11 @@ export class ConversationState {
   currentRisk: number;
   peakRisk: number;
   warningAt: number | null = null;
+  /**
+   * The rules that had fired when the warning fired. A later message can lower the reading (a reply shows the
+   * camera was for a card trade); the warning stands, and this says why it fired.
+   */
+  private warningRules: FiredRule[] = noFiredRules;
   private readonly evidence: Signal[] = [];
   private totalWords = 0;
   /** Whether any author's evidence fires a short-chat rule (most conversations: none). */
@@ -362,6 +370,7 @@ export class ConversationState {
     this.currentRisk = 0;
     this.peakRisk = 0;
     this.warningAt = null;
+    this.warningRules = noFiredRules;
     // Counts of kept evidence: zero already when none was kept.
     if (this.evidence.length > 0) this.perCategory.fill(0);
     // Emptied by popping, not by setting length (a call into the runtime, which also frees the array's room).
@@ -492,6 +501,7 @@ export class ConversationState {
     if (this.currentRisk > this.peakRisk) this.peakRisk = this.currentRisk;
     if (this.warningAt === null && this.currentRisk >= this.opts.threshold && this.hasEvidence()) {
       this.warningAt = index;
+      this.warningRules = this.firedRules();
       this.evidenceView = undefined;
       crossed = true;
     }
@@ -1138,6 +1148,7 @@ export class ConversationState {
       warningAt: this.warningAt,
       signals: this.signals(),
       rules: this.firedRules(),
+      warningRules: [...this.warningRules],
       authors: this.authorRisks(),
       learnedScore: this.learnedScore(),
       messageCount: this.messageCount,

@@ -110,8 +110,13 @@ export interface ConversationAssessment {
   warningAt: number | null;
   /** Every signal kept as evidence. A flagged assessment always has at least one. */
   signals: Signal[];
-  /** Short-chat rules that fired (empty when the flag, if any, comes from the scores alone). */
+  /** Short-chat rules that hold after the last message (empty when none does). */
   rules: FiredRule[];
+  /**
+   * The rules that had fired when the warning fired (empty when it came from the scores alone, or with no
+   * warning). The warning is kept on the peak, so a rule that later messages withdrew still explains the flag.
+   */
+  warningRules: FiredRule[];
   authors: AuthorRisk[];
   /** Score of the learned component alone, in [0, 1]. */
   learnedScore: number;
