@@ -13,6 +13,7 @@ import { fr } from './gloss-maps/fr.ts';
 import { nl } from './gloss-maps/nl.ts';
 import type { GlossLanguage } from './detect-language.ts';
 import { defaultMatcher } from './detector.ts';
+import { wordMapEntries } from './word-map-entries.ts';
 
 type Foreign = Exclude<GlossLanguage, 'en'>;
 
@@ -40,12 +41,10 @@ const cacheLimit = 50_000;
 /** Parses a gloss map ("key english… | key english…") into normalised key → English words. */
 export function parseGlossMap(source: string, normalise: WordNormaliser): Map<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();
-  for (const entry of source.split(/[|\n]/)) {
-    const parts = entry.trim().split(/\s+/);
-    if (parts.length < 2) continue;
-    const key = normalise(parts[0]!);
+  for (const [raw, value] of wordMapEntries(source)) {
+    const key = normalise(raw);
     if (key.length !== 1) continue; // hyphenated or elided forms: their parts have entries of their own
-    out.set(key[0]!, normalise(parts.slice(1).join(' ')));
+    out.set(key[0]!, normalise(value.join(' ')));
   }
   return out;
 }

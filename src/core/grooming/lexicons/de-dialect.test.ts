@@ -5,6 +5,7 @@ import { es as esGloss } from '../gloss-maps/es.ts';
 import { fr as frGloss } from '../gloss-maps/fr.ts';
 import { nl as nlGloss } from '../gloss-maps/nl.ts';
 import { detectSignals } from '../index.ts';
+import { wordMapEntries } from '../word-map-entries.ts';
 import { deDialect, withDialect } from './de-dialect.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
@@ -13,8 +14,8 @@ import { fr } from './fr.ts';
 import { nl } from './nl.ts';
 
 const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[a-z]+/g) ?? []);
-const glossKeys = (map: string) => new Set(map.split(/[|\n]/).map((e) => e.trim().split(/\s+/)[0]!).filter(Boolean));
-const glossValues = (map: string) => wordsOf(map.split(/[|\n]/).map((e) => e.trim().split(/\s+/).slice(1).join(' ')).join(' '));
+const glossKeys = (map: string) => new Set(wordMapEntries(map).map(([k]) => k));
+const glossValues = (map: string) => wordsOf(wordMapEntries(map).flatMap(([, v]) => v).join(' '));
 
 test('dialect keys are folded lower-case words', () => {
   for (const k of Object.keys(deDialect)) assert.match(k, /^[a-z]+$/, k);

@@ -9,6 +9,8 @@
  * ("i", "mi", "di", "de", "des", "is", "us", "net", "host", "mini") are left out here and read by the German
  * patterns only (`withDialect` below).
  */
+import { wordMapEntries } from '../word-map-entries.ts';
+
 const source = `
 nod nicht | nid nicht | ned nicht | niid nicht | nuet nichts | nuut nichts | nut nichts | nunt nichts | nuscht nichts
 niemer niemand | niemert niemand | niemertem niemandem | niemerem niemandem | niemertm niemandem | niemerd niemand
@@ -51,15 +53,7 @@ chauf kauf | neui neue | kennsch kennst | nochher nachher | suess suss | uf auf 
 `;
 
 /** Dialect form → standard German (one or more words), for the German lexicon's abbreviations. */
-export const deDialect: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries(
-    source
-      .split(/[|\n]/)
-      .map((e) => e.trim().split(/\s+/))
-      .filter((p) => p.length >= 2)
-      .map((p) => [p[0]!, p.slice(1).join(' ')]),
-  ),
-);
+export const deDialect: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(wordMapEntries(source).map(([k, v]) => [k, v.join(' ')])));
 
 /**
  * Words of the German patterns that dialect writes in a form another language also uses, so it cannot be folded
