@@ -102,11 +102,20 @@ export const shortChatFiles = {
   /**
    * Written blind at the start of session 11 by six more writers, two to a set (as held-out 28–31), kept outside
    * the project until every decision of that session was made (dialect fold, training data, model, threshold),
-   * then scored once; never trained or tuned on.
+   * then scored once; never trained on. Their withdrawn look-alike warnings were read in session 12 before it
+   * decided that a withdrawn warning is no longer a flag, so they are not blind to that decision.
    */
   heldOut32: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-32.jsonl', import.meta.url)),
   heldOut33: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-33.jsonl', import.meta.url)),
   heldOut34: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-34.jsonl', import.meta.url)),
+  /**
+   * Written blind at the start of session 12 by six more writers, two to a set (as held-out 28–34), kept outside
+   * the project until that session's one decision (a warning later messages withdraw is no longer a flag) was
+   * made, then scored once; never trained or tuned on.
+   */
+  heldOut35: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-35.jsonl', import.meta.url)),
+  heldOut36: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-36.jsonl', import.meta.url)),
+  heldOut37: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-37.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {

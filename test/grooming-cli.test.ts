@@ -27,7 +27,9 @@ test('--json: one line per input with the contract fields, in input order', asyn
   assert.equal(r.code, 1, 'a flagged conversation exits 1');
   assert.equal(r.rows.length, 2);
   const [a, b] = r.rows;
-  assert.deepEqual(Object.keys(a!).sort(), ['flagged', 'id', 'risk', 'rules', 'signals', 'stage', 'warningAt', 'warningRules']);
+  assert.deepEqual(Object.keys(a!).sort(), ['flagged', 'id', 'risk', 'riskNow', 'rules', 'signals', 'stage', 'warningAt', 'warningRules', 'withdrawn']);
+  assert.equal(a!.withdrawn, false);
+  assert.ok(a!.riskNow >= 0.5, 'the warning holds after the last message');
   assert.ok(a!.warningRules.length > 0 && a!.warningRules.every((r: unknown) => typeof r === 'string'), 'the rules that fired the warning are named');
   assert.equal(a!.id, 'c1');
   assert.equal(a!.flagged, true);
@@ -40,6 +42,7 @@ test('--json: one line per input with the contract fields, in input order', asyn
   assert.equal(b!.flagged, false);
   assert.equal(b!.warningAt, null);
   assert.deepEqual(b!.warningRules, []);
+  assert.equal(b!.withdrawn, false);
 });
 
 test('malformed lines get an error line and the rest still completes; exit 3 wins over 1', async () => {

@@ -60,6 +60,12 @@ export interface Effect {
     /** Path of the service's public help page for the reader's country and age, e.g. `/help/GB?age=child`. */
     helpUrl?: string;
   };
+  /**
+   * The detector reading this review effect reports (e.g. `grooming:<conversation id>`). A case keeps the
+   * latest priority each reading asked for, so a later effect of the same reading replaces the earlier one's
+   * say: a reading withdrawn by later messages lowers the case, unless other evidence holds it up.
+   */
+  reading?: string;
   /** Stable key so the same effect produced twice (e.g. on a replayed event) is delivered once. */
   dedupeKey: string;
   /** Where the effect applies when the target alone does not say it (e.g. the stream a viewer is held in). */

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { assessConversation } from '../core/grooming/index.ts';
 import type { PlatformEvent } from '../core/events.ts';
 import type { ProcessorContext } from './event-processor.ts';
 import { createGroomingProcessor } from './grooming-processor.ts';
@@ -34,4 +37,36 @@ test('a conversation that never flags asks for no review and names no rule', () 
   const effects = p.handle(state, message('m1', 'a', 'see you at practice tomorrow, bring your boots'), ctx);
   assert.deepEqual(effects, []);
   assert.deepEqual((p.summarize!(state, key)!.detail as { warningRules: string[] }).warningRules, []);
+});
+
+test('a warning that later messages withdraw lowers its review to informational; holding again raises it', () => {
+  // A look-alike of our own synthetic set whose warning later replies withdraw (found, not hand-picked).
+  const file = readFileSync(fileURLToPath(new URL('../../test/fixtures/short-chats/held-out-32.jsonl', import.meta.url)), 'utf8');
+  const chats = file.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { label: string; messages: { author: string; text: string }[] });
+  const chat = chats.find((c) => c.label === 'benign' && assessConversation(c.messages).withdrawn);
+  assert.ok(chat, 'the set has a look-alike whose warning was withdrawn');
+  const p = createGroomingProcessor();
+  const state = p.init(key);
+  const effects = chat.messages.flatMap((m, i) => p.handle(state, message(`m${i}`, m.author, m.text), ctx).map((e) => ({ ...e, at: i })));
+  const reviews = effects.filter((e) => e.kind === 'enqueue_review');
+  assert.equal(reviews.length, 2, 'the review at the warning, then its withdrawal');
+  const [first, withdrawal] = reviews as [(typeof reviews)[0], (typeof reviews)[0]];
+  assert.notEqual(first.severity, 'info');
+  assert.equal(withdrawal.severity, 'info');
+  assert.equal(withdrawal.reading, first.reading, 'the same reading: the withdrawal replaces the warning in the case priority');
+  assert.equal(first.reading, 'grooming:c1');
+  assert.ok(withdrawal.at > first.at);
+  assert.notEqual(withdrawal.dedupeKey, first.dedupeKey);
+  assert.match(withdrawal.reasons[0]!, /withdrew the reading/);
+  const summary = p.summarize!(state, key)!;
+  assert.equal(summary.flagged, false, 'no longer a flag');
+  assert.equal((summary.detail as { withdrawn: boolean }).withdrawn, true);
+  // The same author then threatens: the reading holds again and the review is raised again.
+  const author = chat.messages[first.at]!.author;
+  const again = p.handle(state, message('m-threat', author, 'send me more pics or i post the ones you sent to everyone at your school'), ctx);
+  const raised = again.find((e) => e.kind === 'enqueue_review');
+  assert.ok(raised, 'raised again');
+  assert.notEqual(raised.severity, 'info');
+  assert.equal(raised.reading, 'grooming:c1');
+  assert.equal(p.summarize!(state, key)!.flagged, true);
 });

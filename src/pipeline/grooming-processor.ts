@@ -1,8 +1,10 @@
 /**
  * Grooming detection on direct-message conversations: one streaming monitor per conversation (bounded
  * memory). When the conversation first reaches the review threshold it asks for a human review and for the
- * evidence to be preserved; after that, new messages carrying the most serious signal categories are held
- * for review. These are candidates for review and protective holds, never accusations.
+ * evidence to be preserved; while the warning holds, new messages carrying the most serious signal categories
+ * are held for review. When later messages withdraw the warning's reading (the photo was for nana's fridge),
+ * the review it asked for is lowered to informational (the case keeps every message and reason); when the
+ * reading holds again, raised again. These are candidates for review and protective holds, never accusations.
  */
 import type { Effect, EvidenceRef } from '../core/effects.ts';
 import { createConversationMonitor, groomingStages, type ConversationMonitor, type ConversationMonitorOptions, type Signal, type SignalCategory } from '../core/grooming/index.ts';
@@ -26,6 +28,10 @@ export function createGroomingProcessor(options: ConversationMonitorOptions = {}
       const conversation = { type: 'conversation' as const, id: event.conversationId };
       const evidence: EvidenceRef[] = evidenceOf(event.id, update.newSignals);
       const effects: Effect[] = [];
+      // The conversation's grooming reading: each review effect below replaces the one before in the case's priority.
+      const reading = `grooming:${event.conversationId}`;
+      const at = a.messageCount - 1;
+      const severity = groomingStages.indexOf(a.stage) >= severeStage ? 'high' : 'medium';
       if (update.warning) {
         const allEvidence = evidenceOf(event.id, a.signals.slice(-8));
         const reasons = [
@@ -34,9 +40,22 @@ export function createGroomingProcessor(options: ConversationMonitorOptions = {}
           ...a.warningRules.map((r) => `rule ${r.rule} (${r.author}): ${r.description}`),
         ];
         effects.push(
-          { kind: 'enqueue_review', target: conversation, severity: groomingStages.indexOf(a.stage) >= severeStage ? 'high' : 'medium', reasons, evidence: allEvidence, dedupeKey: `grooming:enqueue_review:${event.conversationId}` },
+          { kind: 'enqueue_review', target: conversation, severity, reasons, evidence: allEvidence, reading, dedupeKey: `grooming:enqueue_review:${event.conversationId}` },
           { kind: 'preserve_evidence', target: conversation, severity: 'medium', reasons, evidence: allEvidence, dedupeKey: `grooming:preserve_evidence:${event.conversationId}` },
         );
+      }
+      if (update.withdrawn) {
+        const reasons = [
+          `later messages withdrew the reading that fired the warning at message ${a.warningAt}: conversation risk now ${a.riskNow.toFixed(2)}, below the review threshold ${a.threshold.toFixed(2)}; kept for the record at informational priority`,
+        ];
+        effects.push({ kind: 'enqueue_review', target: conversation, severity: 'info', reasons, evidence: [], reading, dedupeKey: `grooming:withdrawn:${event.conversationId}:${at}` });
+      }
+      if (update.restored) {
+        const reasons = [
+          `conversation risk ${a.riskNow.toFixed(2)} is at the review threshold ${a.threshold.toFixed(2)} again (stage: ${a.stage}) after a withdrawn warning; a person should review it`,
+          ...a.rules.map((r) => `rule ${r.rule} (${r.author}): ${r.description}`),
+        ];
+        effects.push({ kind: 'enqueue_review', target: conversation, severity, reasons, evidence: evidenceOf(event.id, a.signals.slice(-8)), reading, dedupeKey: `grooming:enqueue_review:${event.conversationId}:${at}` });
       }
       const serious = update.newSignals.filter((s) => holdCategories.has(s.category));
       if (a.flagged && serious.length > 0) {
@@ -61,7 +80,7 @@ export function createGroomingProcessor(options: ConversationMonitorOptions = {}
         flagged: a.flagged,
         stage: a.stage,
         signals: [...counts].map(([category, count]) => ({ category, count })),
-        detail: { threshold: a.threshold, messageCount: a.messageCount, warningAt: a.warningAt, warningRules: a.warningRules.map((r) => r.rule), rules: a.rules.map((r) => r.rule), authors: a.authors.slice(0, 3).map((x) => ({ author: x.author, risk: x.risk })) },
+        detail: { threshold: a.threshold, riskNow: a.riskNow, withdrawn: a.withdrawn, messageCount: a.messageCount, warningAt: a.warningAt, warningRules: a.warningRules.map((r) => r.rule), rules: a.rules.map((r) => r.rule), authors: a.authors.slice(0, 3).map((x) => ({ author: x.author, risk: x.risk })) },
       };
     },
   };

@@ -95,6 +95,31 @@ for (const target of testDatabases()) {
     }
   });
 
+  test(`${target.name}: a detector reading withdrawn by later messages lowers its case in the queue; holding again raises it`, async () => {
+    const { database, cleanup } = await target.open();
+    try {
+      let t = 1_000_000;
+      const cases = createCaseService({ database, policy: defaultPolicy().review, now: () => t });
+      const reading = (severity: 'high' | 'info', id: string): CaseIntake => ({ source: 'conversation', severity, effectKind: 'enqueue_review', reading: 'grooming:c7', subjects: [{ type: 'conversation', id: 'c7' }], evidence: [{ kind: 'event', id, summary: id }], reasons: [severity === 'info' ? 'withdrawn' : 'warning'] });
+      const flag = await cases.intake(reading('high', 'e1'));
+      const other = await cases.intake(report('r1', 'acct-1'));
+      const order = async () => (await cases.listQueue({ limit: 10 })).cases.map((c) => [c.id, c.priority]);
+      assert.deepEqual(await order(), [[flag.caseId, 'high_risk'], [other.caseId, 'other']]);
+      t += 1000;
+      const lowered = await cases.intake(reading('info', 'e2'));
+      assert.deepEqual(lowered, { caseId: flag.caseId, opened: false, changed: true });
+      assert.deepEqual(await order(), [[other.caseId, 'other'], [flag.caseId, 'informational']], 'below every other case');
+      const detail = (await cases.get(flag.caseId))!;
+      assert.deepEqual(detail.state.reasons, ['warning', 'withdrawn'], 'the case keeps why it was opened and why it was lowered');
+      assert.equal(detail.state.status, 'open', 'still open for the record: a person can look');
+      t += 1000;
+      await cases.intake(reading('high', 'e3'));
+      assert.deepEqual(await order(), [[flag.caseId, 'high_risk'], [other.caseId, 'other']]);
+    } finally {
+      await cleanup();
+    }
+  });
+
   test(`${target.name}: two reviewers claiming at once never get the same case; claims expire`, async () => {
     const opened = await target.open();
     const other = await second(target, opened);

@@ -34,6 +34,8 @@ export interface CaseIntake {
   effectKind?: EffectKind;
   /** A user report's reason (e.g. `imminent_danger`). */
   reportReason?: string;
+  /** The detector reading the intake reports (Effect.reading): its latest intake replaces its say in the case's priority. */
+  reading?: string;
   /** What the case is about: accounts, streams, conversations, content, hashes (`sha256:…`, `pdq:…`, `entry:<bank entry id>`). */
   subjects: CaseSubject[];
   evidence: EvidenceRef[];

@@ -71,6 +71,7 @@ export function intakeFromEffect(scope: string, effect: Effect, event: PlatformE
     severity: effect.severity,
     effectKind: effect.kind,
     ...(reportReason !== undefined ? { reportReason } : {}),
+    ...(effect.reading !== undefined ? { reading: effect.reading } : {}),
     subjects,
     evidence,
     reasons: effect.reasons,

@@ -21,6 +21,7 @@ export const effectView = z
           helpUrl: z.string().optional().describe('Path of the public help page on this service, e.g. `/help/GB?age=child`.'),
         })
         .optional(),
+      reading: z.string().optional().describe('The detector reading a review effect reports (e.g. `grooming:<conversation>`): a later effect of the same reading replaces its say in the case priority.'),
       dedupeKey: z.string(),
       decision: z
         .object({ caseId: z.string(), actionId: z.string(), reviewer: z.string(), confirmedBy: z.string().optional(), params: z.record(z.string(), z.unknown()) })

@@ -42,6 +42,7 @@ export function intakeData(input: CaseIntake, policy: ReviewPolicy): IntakeData 
     reasons: input.reasons.slice(0, limits.reasons),
     requiredRole: requiredRoleFor(input.source, policy),
     ...(input.language !== undefined ? { language: input.language } : {}),
+    ...(input.reading !== undefined ? { reading: input.reading } : {}),
   };
 }
 
@@ -112,7 +113,8 @@ export async function intakeBatch(trx: Trx, inputs: readonly CaseIntake[], polic
     const room = Math.max(0, caseEvidenceCap - t.evidence.size);
     const newEvidence = d.evidence.filter((e) => !t.evidence.has(e.key)).slice(0, room);
     const raises = priorityRank(d.priority, policy) < priorityRank(t.priority, policy);
-    if (newSubjects.length === 0 && newEvidence.length === 0 && !raises) {
+    // A reading's new intake can lower the case (its earlier say is replaced): always recorded.
+    if (newSubjects.length === 0 && newEvidence.length === 0 && !raises && d.reading === undefined) {
       results.push({ target: t, opened: false, changed: false });
       return;
     }

@@ -79,7 +79,9 @@ function toJson(id: string | number, a: ConversationAssessment) {
   return {
     id,
     risk: round(a.risk),
+    riskNow: round(a.riskNow),
     flagged: a.flagged,
+    withdrawn: a.withdrawn,
     stage: a.stage,
     warningAt: a.warningAt,
     warningRules: a.warningRules.map((r) => r.rule),
@@ -90,7 +92,12 @@ function toJson(id: string | number, a: ConversationAssessment) {
 
 function toText(id: string | number, a: ConversationAssessment): string {
   const why = a.warningRules.length > 0 ? `: ${[...new Set(a.warningRules.map((r) => r.rule))].join(', ')}` : '';
-  const head = `${id}: risk ${a.risk.toFixed(3)}${a.flagged ? ` FLAGGED for review (warning at message ${a.warningAt}${why})` : ''}, stage ${a.stage}`;
+  const verdict = a.flagged
+    ? ` FLAGGED for review (warning at message ${a.warningAt}${why})`
+    : a.withdrawn
+      ? ` (warning at message ${a.warningAt}${why} withdrawn by later messages: risk now ${a.riskNow.toFixed(3)})`
+      : '';
+  const head = `${id}: risk ${a.risk.toFixed(3)}${verdict}, stage ${a.stage}`;
   const sigs = a.signals.map((s) => `  [${s.messageIndex}] ${s.category}: "${s.text}"`);
   return [head, ...sigs].join('\n') + '\n';
 }

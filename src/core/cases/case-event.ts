@@ -49,6 +49,8 @@ export interface IntakeData {
   requiredRole: Role;
   /** ISO 639-1 language of the material, when known (routing). */
   language?: string;
+  /** The detector reading it reports: the case keeps only each reading's latest priority (Effect.reading). */
+  reading?: string;
 }
 
 /** The data each kind carries. */

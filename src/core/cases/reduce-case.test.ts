@@ -5,7 +5,7 @@ import { defaultPolicy } from '../safety-policy/policy-schema.ts';
 import type { CaseEvent, IntakeData } from './case-event.ts';
 import { priorityOf } from './case-priority.ts';
 import { canWork, mayReveal, queuesOf } from './queue-routing.ts';
-import { reduceCase } from './reduce-case.ts';
+import { applyCaseEvents, reduceCase } from './reduce-case.ts';
 import { reviewPolicySchema } from './review-policy.ts';
 
 const policy = defaultPolicy().review;
@@ -133,4 +133,40 @@ test('referrals: a reviewed draft, then the sent report id; a later draft view k
   assert.equal(s.referrals.length, 1);
   assert.deepEqual(s.referrals[0], { destination: 'ncmec_cybertipline', status: 'sent', at: 20, by: 'cara', referralId: 'case_1:ncmec_cybertipline', reportId: '1000' });
   assert.equal(s.status, 'open', 'a referral does not change the review status');
+});
+
+test("a detector reading's later intake replaces its say in the priority; other triggers still hold the case up", () => {
+  const high = intake({ source: 'conversation', priority: 'high_risk', reading: 'grooming:c1', trigger: { source: 'conversation', severity: 'high', evidenceKinds: ['signal'] } });
+  const withdrawn = intake({ source: 'conversation', priority: 'informational', reading: 'grooming:c1', trigger: { source: 'conversation', severity: 'info', evidenceKinds: ['event'] } });
+  const events: CaseEvent[] = [ev('opened', 0, 'system', high)];
+  assert.equal(reduceCase(events, policy)!.priority, 'high_risk');
+  events.push(ev('evidence_added', 10, 'system', withdrawn));
+  const lowered = reduceCase(events, policy)!;
+  assert.equal(lowered.priority, 'informational', 'withdrawn by later messages: the case is lowered');
+  assert.ok(lowered.reasons.length >= 1, 'nothing already recorded is dropped');
+  events.push(ev('evidence_added', 20, 'system', high));
+  assert.equal(reduceCase(events, policy)!.priority, 'high_risk', 'the reading holding again raises it again');
+  // A user report on the same case is not a reading: a withdrawn reading cannot lower it below the report.
+  events.push(ev('evidence_added', 30, 'system', intake()));
+  events.push(ev('evidence_added', 40, 'system', withdrawn));
+  assert.equal(reduceCase(events, policy)!.priority, 'other');
+  // Two readings: the case follows the more pressing of their latest.
+  events.push(ev('evidence_added', 50, 'system', { ...high, reading: 'grooming:c2' }));
+  assert.equal(reduceCase(events, policy)!.priority, 'high_risk');
+});
+
+test('a state saved before readings keeps the priority it had as its floor', () => {
+  const s = reduceCase([ev('opened', 0, 'system', intake({ priority: 'high_risk' }))], policy)!;
+  delete s.readings;
+  delete s.basePriority;
+  const withdrawn = intake({ source: 'conversation', priority: 'informational', reading: 'grooming:c1' });
+  const after = applyCaseEvents(s, [ev('evidence_added', 10, 'system', withdrawn)], policy);
+  assert.equal(after.priority, 'high_risk');
+});
+
+test('severity info falls to the informational priority, after every other; low still makes "other"', () => {
+  const p = (severity: 'info' | 'low') => priorityOf({ source: 'conversation', severity, effectKind: 'enqueue_review', evidenceKinds: ['event'] }, policy).id;
+  assert.equal(p('info'), 'informational');
+  assert.equal(p('low'), 'other');
+  assert.equal(policy.priorities[policy.priorities.length - 1]!.id, 'informational');
 });

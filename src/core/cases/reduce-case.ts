@@ -28,7 +28,12 @@ export interface CaseState {
   /** The source that opened it, and every source that added evidence since. */
   source: CaseSource;
   sources: CaseSource[];
+  /** The most pressing of what its triggers ask for (each detector reading by its latest intake only). */
   priority: string;
+  /** The most pressing priority asked by triggers that report no reading (absent on states saved before readings). */
+  basePriority?: string;
+  /** The latest priority each detector reading asked for (Effect.reading), by reading. */
+  readings?: Record<string, string>;
   openedAt: number;
   updatedAt: number;
   subjects: CaseSubject[];
@@ -84,6 +89,7 @@ export function reduceCase(events: readonly CaseEvent[], policy: ReviewPolicy): 
     source: o.source,
     sources: [o.source],
     priority: o.priority,
+    readings: {},
     openedAt: first.at,
     updatedAt: first.at,
     subjects: [],
@@ -119,6 +125,24 @@ export function applyCaseEvents(state: CaseState, events: readonly CaseEvent[], 
 /** Most evidence items a case keeps; beyond it, more of the same only raises the priority when more pressing. */
 export const caseEvidenceCap = 500;
 
+/**
+ * A case's priority after a trigger: the most pressing of its triggers without a reading and of each reading's
+ * latest. A reading's new intake replaces its earlier one, so a reading withdrawn by later messages (asking for
+ * less) lowers the case unless another trigger holds it up. A state saved before readings keeps its priority
+ * as its floor (what it was raised to cannot be told apart).
+ */
+function priorityAfter(s: CaseState, d: CaseEventData['opened'], policy: ReviewPolicy): string {
+  if (s.readings === undefined) {
+    s.readings = {};
+    s.basePriority = s.priority;
+  }
+  if (d.reading !== undefined) s.readings[d.reading] = d.priority;
+  else s.basePriority = s.basePriority === undefined ? d.priority : morePressing(s.basePriority, d.priority, policy);
+  let p = s.basePriority;
+  for (const r of Object.values(s.readings)) p = p === undefined ? r : morePressing(p, r, policy);
+  return p ?? d.priority;
+}
+
 function apply(s: CaseState, e: CaseEvent, policy: ReviewPolicy): void {
   s.referrals ??= []; // states saved before referrals were recorded
   s.updatedAt = Math.max(s.updatedAt, e.at);
@@ -130,7 +154,7 @@ function apply(s: CaseState, e: CaseEvent, policy: ReviewPolicy): void {
     case 'evidence_added': {
       const d = e.data;
       if (!s.sources.includes(d.source)) s.sources.push(d.source);
-      s.priority = morePressing(s.priority, d.priority, policy);
+      s.priority = priorityAfter(s, d, policy);
       for (const x of d.subjects) if (!s.subjects.some((y) => y.type === x.type && y.id === x.id)) s.subjects.push(x);
       for (const x of d.evidence) if (!s.evidence.some((y) => y.key === x.key)) s.evidence.push(x);
       for (const r of d.reasons) if (s.reasons.length < reasonCap && !s.reasons.includes(r)) s.reasons.push(r);

@@ -63,7 +63,9 @@ export const reviewPolicySchema = z
         { id: 'known_content', label: 'Known-content match', targetMinutes: 60, when: [{ sources: ['known_content'] }, { evidenceKinds: ['bank_match'] }] },
         { id: 'high_risk', label: 'High grooming or live-stream risk', targetMinutes: 240, when: [{ minSeverity: 'high' }] },
         { id: 'age_appeal', label: 'Age appeal', targetMinutes: 1440, when: [{ sources: ['age_appeal'] }] },
-        { id: 'other', label: 'Other reports', targetMinutes: 4320, when: [{}] },
+        { id: 'other', label: 'Other reports', targetMinutes: 4320, when: [{ minSeverity: 'low' }] },
+        // Severity `info`: e.g. a detector reading that later messages withdrew (Effect.reading), kept for the record.
+        { id: 'informational', label: 'Informational (a detector reading withdrawn)', targetMinutes: 10080, when: [{}] },
       ]),
     queues: z
       .array(queueSchema)

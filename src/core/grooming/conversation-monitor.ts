@@ -22,6 +22,10 @@ export interface ConversationMonitorUpdate {
   assessment: ConversationAssessment;
   /** True only for the message at which risk first reaches the threshold. */
   warning: boolean;
+  /** True at a message after which the warning no longer holds (later messages withdrew its reading). */
+  withdrawn: boolean;
+  /** True at a message after which a withdrawn warning holds again. */
+  restored: boolean;
   newSignals: Signal[];
 }
 
@@ -44,8 +48,10 @@ export function createConversationMonitor(opts: ConversationMonitorOptions = {})
   });
   return {
     push(message) {
+      const before = state.standing();
       const { signals, crossed } = state.push(checkMessage(message, state.messageCount));
-      return { assessment: state.assessment(), warning: crossed, newSignals: signals };
+      const now = state.standing();
+      return { assessment: state.assessment(), warning: crossed, withdrawn: before && !now, restored: !before && now && !crossed, newSignals: signals };
     },
     current: () => state.assessment(),
     stats: () => state.footprint(),

@@ -149,24 +149,36 @@ test('a child answering "15 pap", "haha pake …", "jajaja abue …" addresses f
   assert.equal(nan('jajaja abue ahorita, me lo estoy probando'), false);
 });
 
-test('a warning keeps the rules that fired it, even when later messages withdraw them', () => {
+test('a warning keeps the rules that fired it; a warning later messages withdraw is no longer a flag', () => {
   const file = readFileSync(fileURLToPath(new URL('../../../test/fixtures/short-chats/held-out-32.jsonl', import.meta.url)), 'utf8');
   const chats = file.split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { messages: ChatMessage[] }).messages);
-  let flagged = 0;
+  let warned = 0;
   let withdrawn = 0;
+  let heldAtHandoff = 0;
   for (const messages of chats) {
     const a = assessConversation(messages);
-    if (!a.flagged) {
+    if (a.warningAt === null) {
       assert.deepEqual(a.warningRules, []);
+      assert.equal(a.flagged, false);
+      assert.equal(a.withdrawn, false);
       continue;
     }
-    flagged++;
+    warned++;
     // The rules at the warning are those of the conversation read up to the warning's message (a stream reads so).
-    const atWarning = assessConversation(messages.slice(0, a.warningAt! + 1));
+    const atWarning = assessConversation(messages.slice(0, a.warningAt + 1));
     assert.deepEqual(a.warningRules, atWarning.rules);
-    if (a.rules.length === 0 && a.warningRules.length > 0) withdrawn++;
+    assert.equal(atWarning.flagged, true, 'read up to its warning, a conversation is flagged');
+    assert.equal(a.flagged, !a.withdrawn);
+    assert.ok(a.risk >= a.threshold, 'the peak that fired the warning is kept');
+    if (a.withdrawn) {
+      withdrawn++;
+      assert.ok(a.riskNow < a.threshold, `withdrawn at ${a.riskNow}`);
+      assert.ok(a.warningRules.length > 0 && a.rules.length === 0, 'withdrawn: the rules that fired no longer hold, and the record says which they were');
+    } else if (a.riskNow < a.threshold) heldAtHandoff++;
   }
-  assert.ok(flagged > 50, `${flagged} flagged`);
-  // Look-alikes flagged on their opening ("turn your cam on") and read as harmless after: the flag still says why.
+  assert.ok(warned > 100, `${warned} warned`);
+  // Look-alikes warned on their opening ("turn your cam on") and read as harmless after ("…so I can see the cards").
   assert.ok(withdrawn > 0, 'some warnings fired on rules that later messages withdrew');
+  // The short-chat model stops once the text is long enough for the learned text model: that is not a withdrawal.
+  assert.ok(heldAtHandoff > 0, 'a reading of the short-chat model holds after it hands over to the text model');
 });

@@ -325,6 +325,12 @@ export class ConversationState {
   /** Kept signals per category (signalIndex). */
   private readonly perCategory = new Array<number>(signalCategories.length).fill(0);
   private cuesDropped = false;
+  /**
+   * The short-chat model's reading when it stopped (the text grew long enough for the learned text model):
+   * SHORT_CHAT_MODEL_RISK when it counted for an author at the last message, else 0. A reading the model made
+   * is not withdrawn by the model going quiet, only by what is said while it reads.
+   */
+  private handoffRisk = 0;
   /** An author kept by reset for the next conversation's first author (a stream viewer's state has one). */
   private spareAuthor: AuthorState | undefined;
 
@@ -382,6 +388,7 @@ export class ConversationState {
     while (this.learnedEvidence.length > 0) this.sparePhrases.push(this.learnedEvidence.pop()!);
     this.evidenceView = undefined;
     this.cuesDropped = false;
+    this.handoffRisk = 0;
   }
 
   /** Adds one message; returns its signals and whether risk crossed the threshold for the first time. */
@@ -515,6 +522,7 @@ export class ConversationState {
   private readCues(author: AuthorState, text: string, nt: NormalisedText, index: number, split?: NormalisedText): boolean {
     if (this.text.enoughText()) {
       if (!this.cuesDropped) {
+        for (const a of this.authors.values()) if (this.modelCountedFor(a)) this.handoffRisk = SHORT_CHAT_MODEL_RISK;
         this.cuesDropped = true;
         for (const a of this.authors.values()) {
           a.cues = new AuthorCues();
@@ -980,7 +988,12 @@ export class ConversationState {
    * learned text model, the author has a readable signal, and the score reaches the model's threshold.
    */
   private cueCounts(a: AuthorState): boolean {
-    if (a.cueScore < this.shortModel.threshold || this.cuesDropped || this.text.enoughText()) return false;
+    return a.cueScore >= this.shortModel.threshold && !this.cuesDropped && !this.text.enoughText() && this.modelCountedFor(a);
+  }
+
+  /** cueCounts but for the conversation's length: whether the author's cue score, as last read, counts. */
+  private modelCountedFor(a: AuthorState): boolean {
+    if (a.cueScore < this.shortModel.threshold) return false;
     // Unattributed text mixes both sides' words (and was never what the model was fitted on): rules only.
     if (a.key === '') return false;
     return a.readable > 0 || this.modelEvidence(a).length >= MIN_LEARNED_PHRASES;
@@ -1138,11 +1151,23 @@ export class ConversationState {
     return out;
   }
 
-  /** The assessment so far. `risk` is the peak risk reached, so `flagged` and `warningAt` agree. */
+  /**
+   * Whether the warning, once fired, still holds after the last message: the risk as read now (or the
+   * short-chat model's reading when it stopped) is at the threshold. A warning that later replies withdrew
+   * (the camera was for a card trade, the photo is for nana's fridge) no longer holds.
+   */
+  standing(): boolean {
+    return this.warningAt !== null && Math.max(this.currentRisk, this.handoffRisk) >= this.opts.threshold;
+  }
+
+  /** The assessment so far. `risk` is the peak risk reached; `flagged`, whether the warning still holds. */
   assessment(): ConversationAssessment {
+    const standing = this.standing();
     return {
       risk: this.peakRisk,
-      flagged: this.warningAt !== null,
+      riskNow: this.currentRisk,
+      flagged: standing,
+      withdrawn: this.warningAt !== null && !standing,
       threshold: this.opts.threshold,
       stage: this.stage(),
       warningAt: this.warningAt,

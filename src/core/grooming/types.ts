@@ -102,11 +102,20 @@ export interface AuthorRisk {
 
 /** The detector's verdict on a conversation: a candidate for human review, never an accusation. */
 export interface ConversationAssessment {
+  /** The peak risk reached (what the warning fired on). */
   risk: number;
+  /** The risk as read after the last message. */
+  riskNow: number;
+  /**
+   * A candidate for review: the warning fired and still holds after the last message. (A streaming warning
+   * fires at `warningAt` for timely protection; later messages can withdraw its reading, see `withdrawn`.)
+   */
   flagged: boolean;
+  /** The warning fired, but later messages withdrew its reading: no longer a candidate, kept for the record. */
+  withdrawn: boolean;
   threshold: number;
   stage: GroomingStage;
-  /** Index of the first message at which a streaming warning would have fired, or null. */
+  /** Index of the first message at which a streaming warning fired, or null (it stays set once fired). */
   warningAt: number | null;
   /** Every signal kept as evidence. A flagged assessment always has at least one. */
   signals: Signal[];
