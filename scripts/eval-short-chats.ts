@@ -110,12 +110,21 @@ export const shortChatFiles = {
   heldOut34: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-34.jsonl', import.meta.url)),
   /**
    * Written blind at the start of session 12 by six more writers, two to a set (as held-out 28–34), kept outside
-   * the project until that session's one decision (a warning later messages withdraw is no longer a flag) was
-   * made, then scored once; never trained or tuned on.
+   * the project until that session's first decision (a warning later messages withdraw is no longer a flag) was
+   * made, then scored once; their misses were read for that session's lexicon additions, and they are trained on
+   * since its refit.
    */
   heldOut35: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-35.jsonl', import.meta.url)),
   heldOut36: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-36.jsonl', import.meta.url)),
   heldOut37: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-37.jsonl', import.meta.url)),
+  /**
+   * Written blind in the middle of session 12 by six more writers, two to a set (Flemish asked for in about one
+   * Dutch chat in four), kept outside the project until every later decision of that session was made (lexicon
+   * additions, the family-answer reading, the refit and its threshold), then scored once; never trained or tuned on.
+   */
+  heldOut38: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-38.jsonl', import.meta.url)),
+  heldOut39: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-39.jsonl', import.meta.url)),
+  heldOut40: fileURLToPath(new URL('../test/fixtures/short-chats/held-out-40.jsonl', import.meta.url)),
 };
 
 export function loadShortChats(path: string): ShortChat[] {

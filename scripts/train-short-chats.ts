@@ -3,7 +3,8 @@
  * [--plain] [--out path] [--max-fpr f]`: fits the short-chat model (src/core/grooming/short-chat-model.ts) on the project's own
  * synthetic short chats and writes src/core/grooming/model/short-chat-model.ts (or `--out`).
  *
- * Training files: every set of test/fixtures/short-chats except the blind sets not yet scored (see trainingFiles).
+ * Training files: every set of test/fixtures/short-chats except the latest blind round (held-out 38–40, scored in
+ * session 12).
  * Logistic regression, one weight per feature, L2, a conversation scored by its riskiest author. Every figure is
  * across writers: each set is scored by a model fitted on the others. The threshold is the lowest on a grid at
  * which the whole detector (lexicons, rules and the model; every evasive spelling, or plain spelling only with
@@ -234,6 +235,13 @@ const trainingFiles = {
    */
   trainAI: fixture('train-ai.jsonl'),
   trainAJ: fixture('train-aj.jsonl'),
+  /** Blind in session 11 (held-out 32–34) and session 12 (35–37), each scored once; trained on since session 12. */
+  heldOut32: shortChatFiles.heldOut32,
+  heldOut33: shortChatFiles.heldOut33,
+  heldOut34: shortChatFiles.heldOut34,
+  heldOut35: shortChatFiles.heldOut35,
+  heldOut36: shortChatFiles.heldOut36,
+  heldOut37: shortChatFiles.heldOut37,
 };
 /**
  * Sets left out of the threshold's false-positive mean (trained on all the same): those whose misses guided the

@@ -294,6 +294,11 @@ export class ConversationState {
   private materialSeen = false;
   /** The last message laughed. */
   private lastLaughed = false;
+  /**
+   * Whether the last message asked after the adults at home ("are your parents asleep?"): the answer's kin word
+   * ("papa ja, mama guckt noch fernsehen", "sometimes mum") is who it is about, not who is addressed.
+   */
+  private askedAfterFamily = false;
   /** Author of the last message that opened by calling someone a parent, until someone else answers. */
   private kinCalledBy: string | undefined;
   /** Authors who asked something of askCategories. */
@@ -369,6 +374,7 @@ export class ConversationState {
     this.materialSeen = false;
     this.lastLaughed = false;
     this.kinCalledBy = undefined;
+    this.askedAfterFamily = false;
     this.askers = 0;
     this.weakAskers = 0;
     this.strangers = null;
@@ -428,7 +434,7 @@ export class ConversationState {
     if (cueChanged && this.cuesDropped !== cuesBefore) changed = true;
     // "ok dad" / "thanks mum" answering the previous author marks that author as family.
     const prev = this.lastAuthor !== undefined && this.lastAuthor !== key ? this.authors.get(this.lastAuthor) : undefined;
-    if (prev && !prev.addressedAsFamily && addressesFamily(nt.words)) {
+    if (prev && !prev.addressedAsFamily && !this.askedAfterFamily && addressesFamily(nt.words)) {
       prev.addressedAsFamily = true;
       changed = true;
     }
@@ -449,6 +455,7 @@ export class ConversationState {
     }
     if (this.kinCalledBy !== key) this.kinCalledBy = opensWithKin(nt.words) ? key : undefined;
     this.lastAuthor = key;
+    this.askedAfterFamily = signals.some((s) => s.category === 'supervision_check');
     if (message.authorTier !== undefined && message.authorTier !== author.tier) {
       author.tier = message.authorTier;
       changed = true;

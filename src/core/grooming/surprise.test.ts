@@ -38,3 +38,11 @@ test('German typed without umlauts, and a surprise for a parent named in the pos
   assert.equal(plansSurprise(words('ich hab ne ueberraschung fur dich sag deiner mama nix')), false);
   assert.equal(plansSurprise(words('a surprise just for you dont tell your moms')), false);
 });
+
+test("a surprise for the reader's parent (les 40 ans surprise de ta maman, a surprise for your dad) is the family's", () => {
+  assert.equal(plansSurprise(words('on organise les 40 ans surprise de ta maman')), true);
+  assert.equal(plansSurprise(words('we got a surprise for your dad')), true);
+  assert.equal(plansSurprise(words('una sorpresa para tu madre')), true);
+  // Still not when the parent is the one kept out.
+  assert.equal(plansSurprise(words('cest notre petite surprise ne dis rien a ta maman')), false);
+});

@@ -24,6 +24,8 @@ const THIRD = new Set([
 const NEAR = 4;
 const SURPRISE_STEM = /surpris|uberrasch|ueberrasch|verras|sorpres|sorprend/;
 const YOUR = new Set(['your', 'dein', 'deine', 'deiner', 'deinem', 'deinen', 'je', 'jouw', 'ton', 'ta', 'tes', 'tu', 'tus']);
+/** "a surprise for your mum", "les 40 ans surprise de ta maman", "sorpresa para tu padre": the reader's parent is its guest. */
+const FOR = new Set(['for', 'fur', 'voor', 'pour', 'para', 'de', 'van', 'von']);
 
 /**
  * Whether the words plan a surprise party, or a surprise for or about someone other than the reader. `text` is the
@@ -37,6 +39,7 @@ export function plansSurprise(words: readonly string[], text = words.join(' ')):
     if (PARTY.test(w)) return true;
     if (!SURPRISE.test(w)) continue;
     if (PARTY_NEXT.has(words[k + 1] ?? '') || PARTY_NEXT.has(words[k - 1] ?? '')) return true;
+    if (FOR.has(words[k + 1] ?? '') && YOUR.has(words[k + 2] ?? '') && THIRD.has(words[k + 3] ?? '')) return true;
     for (let j = Math.max(0, k - NEAR); j <= Math.min(words.length - 1, k + NEAR); j++) {
       // "our little surprise, don't tell your mum": the reader's parent is the one kept out, not a surprise's guest.
       if (THIRD.has(words[j]!) && !YOUR.has(words[j - 1] ?? '')) return true;

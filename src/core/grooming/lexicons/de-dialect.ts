@@ -24,7 +24,8 @@ wotsch willst | wetsch willst | wosch willst | wilsch willst | wuist willst | wu
 gsehsch siehst | gseh sehen | weisch weisst | woast weisst | woasst weisst | woas weiss | waasst weisst
 sagsch sagst | sogst sagst | sog sag | sogs sags | gsogt gesagt | verzell erzahl | verzall erzahl | verzelle erzahlen | verzellsch erzahlst
 elei allein | eleige allein | elaigge allein | aleini allein | allei allein | ellei allein | alloa allein | alloans allein | aloa allein | alluan allein
-dihei daheim | deheim daheim | dehei daheim | dahoam daheim | dahoim daheim | dahuam daheim | hoam heim | hoamkommen heimkommen
+dihei daheim | deheim daheim | dehei daheim | dahoam daheim | dahoim daheim | dahuam daheim | hoam heim | hoamkommen heimkommen | hoambringa heimbringen | hoamfahrn heimfahren | hoambringen heimbringen
+zoag zeig | zoagst zeigst | zoagn zeigen
 eltere eltern | eltre eltern | eltan eltern | mueter mutter | muetter mutter | vatter vater | muadda mutter | vadda vater
 dini deine | dinere deiner | dina deine | dei dein | deina deiner | deim deinem | minere meiner
 zwusche zwischen | nume nur | numme nur | abig abend | znacht abends | schriib schreib | schrib schreib | schriibsch schreibst
