@@ -3,8 +3,8 @@
  * [--plain] [--out path] [--max-fpr f]`: fits the short-chat model (src/core/grooming/short-chat-model.ts) on the project's own
  * synthetic short chats and writes src/core/grooming/model/short-chat-model.ts (or `--out`).
  *
- * Training files: every set of test/fixtures/short-chats except the latest blind round (held-out 38–40, scored in
- * session 12).
+ * Training files: every set of test/fixtures/short-chats except the last two blind rounds (held-out 38–43, scored
+ * in session 12).
  * Logistic regression, one weight per feature, L2, a conversation scored by its riskiest author. Every figure is
  * across writers: each set is scored by a model fitted on the others. The threshold is the lowest on a grid at
  * which the whole detector (lexicons, rules and the model; every evasive spelling, or plain spelling only with

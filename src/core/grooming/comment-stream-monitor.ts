@@ -84,6 +84,7 @@ export function createCommentStreamMonitor(opts: CommentStreamMonitorOptions = {
     maxMessages: maxComments,
     maxAuthors: 1,
     maxSignals,
+    scoresAloneInShortChats: true,
     ...(streamerTier !== undefined && streamerTier !== 'unknown' ? { counterpartTier: streamerTier } : {}),
     ...(opts.languages ? { languages: opts.languages } : {}),
   };

@@ -182,3 +182,22 @@ test('a warning keeps the rules that fired it; a warning later messages withdraw
   // The short-chat model stops once the text is long enough for the learned text model: that is not a withdrawal.
   assert.ok(heldAtHandoff > 0, 'a reading of the short-chat model holds after it hands over to the text model');
 });
+
+test('in a chat of a few messages between named authors a flag needs a rule or the short-chat model, not the text and lexicon scores alone', () => {
+  const file = readFileSync(fileURLToPath(new URL('../../../test/fixtures/short-chats/held-out-40.jsonl', import.meta.url)), 'utf8');
+  const chats = file.split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { messages: ChatMessage[] }).messages);
+  let flagged = 0;
+  let unattributedOver = 0;
+  for (const messages of chats) {
+    const a = assessConversation(messages);
+    if (a.warningAt !== null) {
+      flagged++;
+      assert.ok(a.warningRules.length > 0, `a warning names what fired it: ${messages[0]!.text}`);
+    }
+    // Without authors (a flattened segment) the same words keep the combined score.
+    const flat = assessConversation(messages.map((m) => ({ text: m.text })));
+    if (flat.warningAt !== null && flat.warningRules.length === 0) unattributedOver++;
+  }
+  assert.ok(flagged > 100, `${flagged} flagged`);
+  assert.ok(unattributedOver > 0, 'unattributed text still flags on the combined scores');
+});

@@ -49,6 +49,12 @@ export interface ConversationStateOptions {
   model?: LoadedModel;
   /** The short-chat model (short-chat-model.ts); the shipped one by default. */
   shortChatModel?: ShortChatModel;
+  /**
+   * Whether the text and lexicon scores may flag alone in a chat of a few messages between named authors
+   * (default false: there a flag needs a rule or the short-chat model). A stream viewer's state keeps them: the
+   * guardian's ladder reads a viewer's risk as it grows comment by comment.
+   */
+  scoresAloneInShortChats?: boolean;
 }
 
 interface AuthorState {
@@ -798,11 +804,16 @@ export class ConversationState {
   private scoreNow(): number {
     const prior = textLogit(this.model, 0, 0);
     const text = prior + this.textWeight * (this.textZ - prior);
-    let best = combineRisk(this.model, text, lexiconIntercept);
+    // In a chat of a few messages between named authors, the text and lexicon scores (fitted on long research
+    // chats) do not flag alone: a flag there needs a rule or the short-chat model, which read the words in
+    // context. Unattributed text (a flattened segment, a research chat) keeps them.
+    const capped = !this.opts.scoresAloneInShortChats && this.messageCount <= SHORT_CHAT_MESSAGES && !this.authors.has('');
+    const cap = capped ? NO_EVIDENCE_CAP : 1;
+    let best = Math.min(combineRisk(this.model, text, lexiconIntercept), cap);
     this.bestAuthor = undefined;
     for (const a of this.authors.values()) {
       if (a.signalCount === 0 && !this.cueCounts(a)) continue;
-      a.risk = combineRisk(this.model, text, a.lexZ, a.level);
+      a.risk = Math.min(combineRisk(this.model, text, a.lexZ, a.level), cap);
       for (const r of this.applicableRules(a)) a.risk = Math.max(a.risk, r.rule.risk);
       if (this.cueCounts(a)) a.risk = Math.max(a.risk, SHORT_CHAT_MODEL_RISK);
       if (a.risk >= best || this.bestAuthor === undefined) {
