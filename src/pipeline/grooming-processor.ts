@@ -7,7 +7,7 @@
  * reading holds again, raised again. These are candidates for review and protective holds, never accusations.
  */
 import type { Effect, EvidenceRef } from '../core/effects.ts';
-import { createConversationMonitor, groomingStages, type ConversationMonitor, type ConversationMonitorOptions, type Signal, type SignalCategory } from '../core/grooming/index.ts';
+import { createConversationMonitor, groomingStages, type ConversationMonitor, type ConversationMonitorOptions, type FiredRule, type Signal, type SignalCategory } from '../core/grooming/index.ts';
 import type { EventProcessor, RiskSummary } from './event-processor.ts';
 
 /** Categories whose appearance in an already flagged conversation holds the message for review. */
@@ -33,11 +33,11 @@ export function createGroomingProcessor(options: ConversationMonitorOptions = {}
       const at = a.messageCount - 1;
       const severity = groomingStages.indexOf(a.stage) >= severeStage ? 'high' : 'medium';
       if (update.warning) {
-        const allEvidence = evidenceOf(event.id, a.signals.slice(-8));
+        const allEvidence = recentEvidence(event.id, a.signals);
         const reasons = [
           `conversation risk ${a.risk.toFixed(2)} reached the review threshold ${a.threshold.toFixed(2)} (stage: ${a.stage}); a person should review it`,
           // Why it fired, as the detector read the conversation then (later messages may lower the reading).
-          ...a.warningRules.map((r) => `rule ${r.rule} (${r.author}): ${r.description}`),
+          ...ruleReasons(a.warningRules),
         ];
         effects.push(
           { kind: 'enqueue_review', target: conversation, severity, reasons, evidence: allEvidence, reading, dedupeKey: `grooming:enqueue_review:${event.conversationId}` },
@@ -53,9 +53,9 @@ export function createGroomingProcessor(options: ConversationMonitorOptions = {}
       if (update.restored) {
         const reasons = [
           `conversation risk ${a.riskNow.toFixed(2)} is at the review threshold ${a.threshold.toFixed(2)} again (stage: ${a.stage}) after a withdrawn warning; a person should review it`,
-          ...a.rules.map((r) => `rule ${r.rule} (${r.author}): ${r.description}`),
+          ...ruleReasons(a.rules),
         ];
-        effects.push({ kind: 'enqueue_review', target: conversation, severity, reasons, evidence: evidenceOf(event.id, a.signals.slice(-8)), reading, dedupeKey: `grooming:enqueue_review:${event.conversationId}:${at}` });
+        effects.push({ kind: 'enqueue_review', target: conversation, severity, reasons, evidence: recentEvidence(event.id, a.signals), reading, dedupeKey: `grooming:enqueue_review:${event.conversationId}:${at}` });
       }
       const serious = update.newSignals.filter((s) => holdCategories.has(s.category));
       if (a.flagged && serious.length > 0) {
@@ -85,6 +85,12 @@ export function createGroomingProcessor(options: ConversationMonitorOptions = {}
     },
   };
 }
+
+/** The rules behind a review, one reason each, naming the author each was read for. */
+const ruleReasons = (rules: readonly FiredRule[]) => rules.map((r) => `rule ${r.rule} (${r.author}): ${r.description}`);
+
+/** A review's evidence: the conversation's last eight signals. */
+const recentEvidence = (eventId: string, signals: readonly Signal[]) => evidenceOf(eventId, signals.slice(-8));
 
 function evidenceOf(eventId: string, signals: readonly Signal[]): EvidenceRef[] {
   return signals.length === 0 ? [] : [{ kind: 'signal', id: eventId, summary: signals.map((s) => `${s.category}: “${s.text}”`).join('; ') }];

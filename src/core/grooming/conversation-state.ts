@@ -1006,7 +1006,7 @@ export class ConversationState {
    * learned text model, the author has a readable signal, and the score reaches the model's threshold.
    */
   private cueCounts(a: AuthorState): boolean {
-    return a.cueScore >= this.shortModel.threshold && !this.cuesDropped && !this.text.enoughText() && this.modelCountedFor(a);
+    return !this.cuesDropped && !this.text.enoughText() && this.modelCountedFor(a);
   }
 
   /** cueCounts but for the conversation's length: whether the author's cue score, as last read, counts. */
