@@ -40,3 +40,18 @@ test('"i lied, im not 15 im 24" flags on its own in every language; a grown-up c
   }
   assert.equal(chat(['b', 'you look 15 in that pic lol'], ['a', 'haha im 24 not 15, everyone says that']).flagged, false);
 });
+
+test("work and a card of one's own tell adult life in five languages; a parent's work or card does not", () => {
+  for (const t of ['just got back from work lol i mean school', 'i can buy it, ill use my credit card', 'ich zahl mit meiner kreditkarte', 'ik betaal met mijn creditcard', 'die pas is van mijn werk', "j'étais au boulot", 'perdona, estaba en el curro', 'pago con mi tarjeta de crédito'])
+    assert.equal(tellsAdultLife(nt(t)), true, t);
+  for (const t of ['my mum just got back from work', 'my dad got back from work late', 'mi madre estaba en el trabajo', 'mama hat ihre kreditkarte vergessen'])
+    assert.equal(tellsAdultLife(nt(t)), false, t);
+});
+
+test('"bin auch 12", then a credit card of his own: gifts for a picture are read as an adult\'s offer', () => {
+  const fake = chat(['a', 'bin auch 12, wir können ja zusammen zocken'], ['b', 'ok'], ['a', 'ich kann dir robux kaufen, ich zahl mit meiner kreditkarte'], ['a', 'schick mir ein foto von dir und ich kauf sie dir']);
+  assert.ok(fake.rules.some((r) => r.rule === 'offer_for_images'), JSON.stringify(fake.rules.map((r) => r.rule)));
+  // Without the card, the same words stay a 12-year-old's (damped as a peer's).
+  const peer = chat(['a', 'bin auch 12, wir können ja zusammen zocken'], ['b', 'ok'], ['a', 'ich kann dir robux kaufen, hab noch guthaben'], ['a', 'schick mir ein foto von dir und ich kauf sie dir']);
+  assert.ok(!peer.rules.some((r) => r.rule === 'offer_for_images'), JSON.stringify(peer.rules.map((r) => r.rule)));
+});

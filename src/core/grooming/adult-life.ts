@@ -1,6 +1,7 @@
 /**
  * Adult life told in passing by someone who said they are a young teen: "i'll drive over", "i have my car",
- * "overtime yesterday, i mean homework", "my son… i mean my little brother", "ik werk tot 5". Fake peers give
+ * "overtime yesterday, i mean homework", "my son… i mean my little brother", "ik werk tot 5", "just got back from work
+ * lol i mean school", "ich zahl mit meiner kreditkarte", "estaba en el curro". Fake peers give
  * themselves away like this; a stated age of 15 or under is then not taken as the author's (conversation-state.ts),
  * so their words are no longer damped as a peer's. Read after the age is stated, as fake peers tell it.
  */
@@ -19,6 +20,12 @@ const ADULT_LIFE = new RegExp(
       String.raw`mijn (auto|zoon|dochter|vrouw|baas)|ik werk tot|ik rij je`,
       String.raw`mon (fils|mari|patron)|ma (fille|femme|voiture)|je conduis`,
       String.raw`mi (hijo|hija|mujer|marido|coche|jefe)|conduzco`,
+      // Work and a card of one's own, not a parent's ("my mum just got back from work" is the parent's).
+      String.raw`(?<!(?:mom|dad|mum|mother|father|brother|sister|parents|moms|dads)(?: just)? )(just )?got back from work|(im|i am|i was|was) at work|my (credit card|debit card|job)`,
+      String.raw`(meine|meiner|mit meiner) (kreditkarte|firmenkarte|geschaftskarte)|geschaftskarte|firmenkarte|(ich war|war grad|war gerade|komm grad|komme gerade) (auf|bei der|von der) arbeit`,
+      String.raw`(mijn|met mijn) (creditcard|bankpas|zakelijke pas)|van mijn werk|op mijn werk|(ik was|was net|kom net) (op|van) (mijn |het )?werk`,
+      String.raw`(ma|avec ma) (carte bancaire|carte bleue|carte de credit)|(jetais|j etais|je suis) au (boulot|travail)|mon boulot`,
+      String.raw`(mi|con mi) tarjeta de credito|(?<!(?:madre|padre|mama|papa|hermano|hermana) )estaba en el (curro|trabajo)|mi curro`,
     ].join('|') +
     ')(?= )',
 );

@@ -201,3 +201,28 @@ test('in a chat of a few messages between named authors a flag needs a rule or t
   assert.ok(flagged > 100, `${flagged} flagged`);
   assert.ok(unattributedOver > 0, 'unattributed text still flags on the combined scores');
 });
+
+test('a playful claim to hold a video makes the same friend\'s threat a few messages later banter, unless it demands compliance', () => {
+  const opening: [string, string][] = [
+    ['f', 'i still have that video of you singing at camp 😂'],
+    ['k', 'delete it NOW'],
+    ['f', 'only if you buy my fries tomorrow'],
+    ['k', 'you are the worst. deal'],
+  ];
+  const banter = chat(...opening, ['f', 'otherwise it goes in the group chat on your birthday']);
+  assert.ok(!banter.rules.some((r) => r.rule === 'sextortion'), JSON.stringify(banter.rules.map((r) => r.rule)));
+  // The same threat with a demand for more pictures is sextortion, the playful opening notwithstanding.
+  const coercion = chat(...opening, ['f', 'send me more pics otherwise it goes in the group chat']);
+  assert.ok(coercion.rules.some((r) => r.rule === 'sextortion'), JSON.stringify(coercion.rules.map((r) => r.rule)));
+  // And without the playful claim before it, the bare threat is read as it stands.
+  const bare = chat(['f', 'only if you buy my fries tomorrow'], ['k', 'no'], ['f', 'otherwise your video goes in the group chat']);
+  assert.ok(bare.rules.some((r) => r.rule === 'sextortion'), JSON.stringify(bare.rules.map((r) => r.rule)));
+});
+
+test('an age that stands apart at the start of a longer reply answers the age question ("29, and no i won\'t tell you where i live")', () => {
+  const asked = chat(['v', 'how old are u'], ['s', "29, and no I won't tell you where I live lol"]);
+  assert.ok(asked.signals.some((x) => x.category === 'age_disclosure' && x.author === 's'), JSON.stringify(asked.signals.map((x) => x.category)));
+  // Run on without a break, the number is not read as the answer.
+  const runOn = chat(['v', 'how old are u'], ['s', "29 people asked me that today and no I won't tell you where I live"]);
+  assert.ok(!runOn.signals.some((x) => x.category === 'age_disclosure' && x.author === 's'));
+});

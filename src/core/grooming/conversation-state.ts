@@ -101,6 +101,12 @@ interface AuthorState {
   cueMessages: number;
   /** The author's last message laughed (a playful threat in their next one is banter: frames.ts). */
   laughedLast: boolean;
+  /**
+   * Message index of the author's last playful claim to hold material ("i've still got that video of u singing",
+   * "that pic of u with the bowl cut 😂"), or -Infinity: their threat about it a few messages later, with no demand
+   * for compliance, is banter too (FrameContext.playfulClaim).
+   */
+  playfulClaimAt: number;
   /** The author asked something of the kind strangers pile up (askCategories in flag-rules.ts). */
   asks: boolean;
   /** The author's strongest ask at any weight and its category, and their messages (coordinated-strangers.ts). */
@@ -158,10 +164,14 @@ function phraseSignal(p: LearnedPhrase): Signal {
 const byPhraseWeight = (a: LearnedPhrase, b: LearnedPhrase) => b.weight - a.weight;
 
 const noRules: AuthorState['rules'] = [];
+/** A playful claim to hold material makes the same author's threat this many messages later banter, when it demands nothing. */
+const PLAYFUL_CLAIM_WINDOW = 6;
+/** A claim to hold material read as a sextortion signal below threat weight ("i've still got that video of you"). */
+const isClaim = (s: Signal) => s.category === 'sextortion' && s.weight < 0.9;
 
 /** A new author's record. */
 function newAuthor(key: string, cues: AuthorCues, strengths: Strengths): AuthorState {
-  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, confessedAge: false, hidesCamera: false, oneWay: false, everyoneDoesIt: false, surprise: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, asks: false, askWeight: 0, askCategory: undefined, messages: 0, claimAt: -Infinity, leverageAt: -Infinity };
+  return { key, tier: undefined, minAge: Infinity, maxAge: -Infinity, strengths, signalCount: 0, lexZ: lexiconIntercept, presumesMinor: false, addressedAsFamily: false, adultLife: false, confessedAge: false, hidesCamera: false, oneWay: false, everyoneDoesIt: false, surprise: false, level: 'none', rules: noRules, risk: 0, readable: 0, cues, cueScore: 0, cueCache: undefined, ruleCache: undefined, cueCats: 0, cueBlocked: false, cueMessages: 0, laughedLast: false, playfulClaimAt: -Infinity, asks: false, askWeight: 0, askCategory: undefined, messages: 0, claimAt: -Infinity, leverageAt: -Infinity };
 }
 
 /**
@@ -197,6 +207,7 @@ function resetAuthor(a: AuthorState, key: string, cues: AuthorCues): AuthorState
   a.cueBlocked = false;
   a.cueMessages = 0;
   a.laughedLast = false;
+  a.playfulClaimAt = -Infinity;
   a.asks = false;
   a.askWeight = 0;
   a.askCategory = undefined;
@@ -410,6 +421,7 @@ export class ConversationState {
     const seen: NonNullable<DetectOptions['out']> = { sawMaterial: false };
     const own = message.author === undefined ? undefined : this.authors.get(message.author);
     const detectOpts: DetectOptions = { messageIndex: index, materialContext: this.materialSeen, laughedBefore: this.lastLaughed || own?.laughedLast === true, out: seen };
+    if (own && index - own.playfulClaimAt <= PLAYFUL_CLAIM_WINDOW) detectOpts.playfulClaim = true;
     if (own) detectOpts.impliedBefore = { claim: index - own.claimAt <= IMPLIED_WINDOW, leverage: index - own.leverageAt <= IMPLIED_WINDOW };
     if (message.author !== undefined) detectOpts.author = message.author;
     if (this.opts.languages !== undefined) detectOpts.languages = this.opts.languages;
@@ -433,6 +445,7 @@ export class ConversationState {
     if (author.messages === 3 && author.askWeight >= STRANGER_ASK_MIN && this.weakAskers >= 3) changed = true;
     author.laughedLast = this.lastLaughed;
     if (seen.claim) author.claimAt = index;
+    if ((this.lastLaughed || seen.banter === true) && (seen.claim || signals.some(isClaim))) author.playfulClaimAt = index;
     if (seen.leverage) author.leverageAt = index;
     // New cue words change only this author's short-chat score (unless the model just stopped for everyone).
     const cuesBefore = this.cuesDropped;
@@ -587,8 +600,11 @@ export class ConversationState {
     const probed = signals.find((s) => s.category === 'age_probe');
     if (probed) this.lastAgeProbe = { author: key, language: probed.language };
     // The number opens the reply ("24 lol why does everyone ask"); a longer message is about something else, unless
-    // it answers a question turned back ("38, you?" → "41. drinks saturday?"), which asks nothing else.
-    if (!probe || probe.author === key || nt.words.length === 0 || (nt.words.length > 8 && !probe.back)) return;
+    // it answers a question turned back ("38, you?" → "41. drinks saturday?"), which asks nothing else, or the
+    // number stands apart (below).
+    if (!probe || probe.author === key || nt.words.length === 0) return;
+    // A longer reply still answers when the number stands apart at its start ("29, and no i won't tell you where i live").
+    if (nt.words.length > 8 && !probe.back && !/^\s*[,.!;]/.test(message.text.slice(nt.origEnds[0]!))) return;
     if (signals.some((s) => s.category === 'age_disclosure')) return;
     const w = nt.words[0]!;
     if (!/^\d{1,2}$/.test(w)) return;

@@ -10,6 +10,10 @@ import { impliedSextortion, type ImpliedParts } from './implied-sextortion.ts';
 import { dampGroupAddress } from './group-address.ts';
 import { dampIdPhoto } from './id-photo.ts';
 import { dampKeepingStrangersOut } from './keeping-strangers-out.ts';
+import { dampAskingForMoney } from './asking-for-money.ts';
+import { dampOwnSending } from './own-sending.ts';
+import { dampThingPhoto } from './thing-photo.ts';
+import { dampPeersAge } from './peers-age.ts';
 import { dampReachingParent } from './reaching-parent.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
 import { rulesBefore, type LexiconMatcher } from './lexicon.ts';
@@ -28,6 +32,8 @@ export interface DetectOptions {
   materialContext?: boolean;
   /** The message before, or the author's own message before, laughed (FrameContext.laughedBefore). */
   laughedBefore?: boolean;
+  /** The author's claim to hold material a few messages before was playful (FrameContext.playfulClaim). */
+  playfulClaim?: boolean;
   /** The author claimed to hold material, or applied leverage, in a recent message (implied-sextortion.ts). */
   impliedBefore?: { claim: boolean; leverage: boolean };
   /** Internal: where the re-split text adds the implied-sextortion parts it finds. */
@@ -36,7 +42,7 @@ export interface DetectOptions {
    * What the next messages need to know of this one: it mentions material or pictures; it laughs; it claims
    * material or applies leverage as the author's own words.
    */
-  out?: { sawMaterial: boolean; laughter?: boolean; split?: NormalisedText; claim?: boolean; leverage?: boolean };
+  out?: { sawMaterial: boolean; laughter?: boolean; banter?: boolean; split?: NormalisedText; claim?: boolean; leverage?: boolean };
 }
 
 /** Words before an age that make it about the person addressed ("for a 13 yr old", "your 14 yo self"). */
@@ -166,14 +172,17 @@ export function detectInNormalised(
   // excuse, or a part of implied sextortion (-1: not read yet).
   let mundane = -1;
   if (frames.harmless && !frames.banter && found.some(isSextortion)) mundane = mentionsMundane(matcher.frames, nt.words) ? 1 : 0;
-  if (frames.banter || mundane === 1) dampBanter(found);
+  if (frames.banter || mundane === 1) {
+    dampBanter(found);
+    if (opts.out) opts.out.banter = true;
+  }
   // Words run together ("sendmeapic"): match once more over the text with them split apart.
   const split = opts.noSplit ? null : matcher.normaliser.splitRunTogether(nt);
   // The short-chat model reads the split words too (conversation-state.ts).
   if (split && opts.out) opts.out.split = split;
   if (split) {
     // Every option the re-split pass reads, in one literal (copying the options with a spread cost more).
-    const again: DetectOptions = { messageIndex: opts.messageIndex, author: opts.author, languages: opts.languages, noSplit: true, materialContext: opts.materialContext, laughedBefore: opts.laughedBefore, parts, out: opts.out };
+    const again: DetectOptions = { messageIndex: opts.messageIndex, author: opts.author, languages: opts.languages, noSplit: true, materialContext: opts.materialContext, laughedBefore: opts.laughedBefore, playfulClaim: opts.playfulClaim, parts, out: opts.out };
     for (const s of detectInNormalised(matcher, original, split, again)) {
       if (!found.some((f) => f.category === s.category && f.start === s.start && f.end === s.end)) found.push(s);
     }
@@ -207,6 +216,14 @@ export function detectInNormalised(
     dampBareParentSecrets(nt, kept);
     // "schick screenshot als beweis": a picture of a screen, not of the person.
     dampScreenshotRequests(nt, kept);
+    // "a girl your age", "una chica de tu edad": a person described by the reader's age, not a question.
+    dampPeersAge(words, kept);
+    // "je vous envoie une photo": the speaker's own sending, not a picture asked of the reader.
+    dampOwnSending(words, kept);
+    // "someone is messaging your friends asking for money": a request for money, not an offer for pictures.
+    dampAskingForMoney(words, kept);
+    // "schick mir ein foto von deinen schuhen": a picture of a thing, not of the person.
+    dampThingPhoto(words, kept, nt);
   }
   return kept;
 }
@@ -237,7 +254,7 @@ function frameSignals(matcher: LexiconMatcher, original: string, readable: strin
   // Material mentioned earlier, or a possession claim in this very message ("i recorded you"), lets "it" stand for it.
   let context = opts.materialContext === true;
   for (let i = 0; i < found.length && !context; i++) context = found[i]!.category === 'sextortion';
-  const r = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true, sentences: sentencesOf(readable, nt) });
+  const r = findFrames(matcher.frames, nt, { materialContext: context, resplit: opts.noSplit === true, laughedBefore: opts.laughedBefore === true, playfulClaim: opts.playfulClaim === true, sentences: sentencesOf(readable, nt) });
   if (opts.out) {
     if (r.sawMaterial) opts.out.sawMaterial = true;
     if (r.laughter) opts.out.laughter = true;

@@ -72,7 +72,11 @@ export interface FrameWords {
   /** Asking for something owed: a verb ("pay", "give", "gib") with its particle ("back", "zurück", "terug")… */
   restitutionVerbs: readonly string[];
   restitutionParticles: readonly string[];
-  /** …or a word on its own ("rembourse", "devuélveme"). Not "you owe me": extortion says that too. */
+  /**
+   * …or a word on its own ("rembourse", "devuélveme"), or asking for an embarrassing post to be taken down ("delete
+   * it or it goes in the class chat", "verwijder hem, anders…"): undoing, which extortion never asks. Not "you owe
+   * me": extortion says that too.
+   */
   restitution: readonly string[];
   /** Words that make material intimate or the victim's own ("nudes", "naked", "you sent"): never banter. */
   intimate: readonly string[];
@@ -204,6 +208,11 @@ export interface FrameContext {
   resplit?: boolean;
   /** The message before, or the author's own message before, laughed: a playful threat right after is banter. */
   laughedBefore?: boolean;
+  /**
+   * The author's claim to hold material a few messages before was playful ("i've still got that video of u singing
+   * 😂"): a condition in this message with no demand for compliance ("otherwise it goes in the group chat") is banter.
+   */
+  playfulClaim?: boolean;
   /** The sentence of each word, when the message has more than one (detect-signals.ts). */
   sentences?: readonly number[];
 }
@@ -258,6 +267,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   let restitution = false;
   let coercion = false;
   let favour = false;
+  let demand = false;
   let asksPicture = false;
   // First pass into scratch arrays and a class bitmask per language; only a language whose words could make a
   // frame gets its hit lists built (most messages have none).
@@ -293,6 +303,7 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
     restitution ||= (m & M.restitution) !== 0 || ((m & M.restitutionVerbs) !== 0 && (m & M.restitutionParticles) !== 0);
     coercion ||= (m & M.coercion) !== 0;
     favour ||= (m & M.favours) !== 0;
+    demand ||= (m & M.demands) !== 0;
   }
   // "ladekabelzurück", "zurückgeben", "terugbetalen": a long particle inside a compound asks for something back.
   for (let k = 0; k < n && laughter && !restitution; k++) {
@@ -324,13 +335,13 @@ export function findFrames(frames: CompiledFrames, nt: NormalisedText, ctx: Fram
   }
   // Playful: nothing intimate, and no coercion, or only a demand for something owed back or an ordinary favour
   // with no picture asked for. Laughter in the message, or just before it, makes such a threat banter.
-  const playful = n <= SHORT_WORDS && !intimate && (restitution || !coercion || (favour && !asksPicture));
+  const playful = n <= SHORT_WORDS && !intimate && (restitution || !coercion || (favour && !asksPicture) || (ctx.playfulClaim === true && !demand && !asksPicture));
   // Ordinary embarrassing material ("the video of u falling off the bike") needs no laughter to be a joke: the
   // caller adds that (mentionsMundane) when the message holds something to excuse.
   const harmless = n <= SHORT_WORDS && !intimate && !asksPicture;
   const jokes = n <= SHORT_WORDS && !intimate && laughter;
   // Asking for something owed back ("pay me back the 5 quid or ur pic goes in the group") is banter even unsmiling.
-  return { hits: out, sawMaterial, banter: playful && (laughter || ctx.laughedBefore === true || restitution), jokes, harmless, laughter };
+  return { hits: out, sawMaterial, banter: playful && (laughter || ctx.laughedBefore === true || ctx.playfulClaim === true || restitution), jokes, harmless, laughter };
 }
 
 /** Whether the words mention ordinary embarrassing material (FrameWords.mundane). */
@@ -359,6 +370,7 @@ const M = {
   laughter: bit(C.laughter),
   intimate: bit(C.intimate),
   favours: bit(C.favours),
+  demands: bit(C.demands),
 
   restitution: bit(C.restitution),
   restitutionVerbs: bit(C.restitutionVerbs),

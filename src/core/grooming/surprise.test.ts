@@ -46,3 +46,13 @@ test("a surprise for the reader's parent (les 40 ans surprise de ta maman, a sur
   // Still not when the parent is the one kept out.
   assert.equal(plansSurprise(words('cest notre petite surprise ne dis rien a ta maman')), false);
 });
+
+test("a present for someone else, and a parent's or sibling's birthday being planned, count; a present for the reader does not", () => {
+  assert.equal(plansSurprise(words('zeg niks tegen je zus over haar verjaardagscadeau')), true);
+  assert.equal(plansSurprise(words('we still need a present for grandma')), true);
+  assert.equal(plansSurprise(words('je vader wordt 50 niks zeggen')), true);
+  assert.equal(plansSurprise(words('your mum turns 40 on sunday')), true);
+  assert.equal(plansSurprise(words('i have a present for you dont tell your sister')), false);
+  assert.equal(plansSurprise(words('ich hab ein geschenk fur dich')), false);
+  assert.equal(plansSurprise(words('your mum turns around')), false);
+});

@@ -8,6 +8,11 @@
 
 /** Words that name a surprise, over normalised words (lower case, accents folded; German also as typed without umlauts, "ueberraschung"), in en/de/nl/fr/es. */
 const SURPRISE = /^(surprise|surprises|u(e)?berraschung|u(e)?berraschungen|u(e)?berraschend|u(e)?berraschen|verrassing|verrassen|verras|sorpresa|sorprender)$/;
+/**
+ * A present, which is a surprise only for someone other than the reader, near that person ("over haar
+ * verjaardagscadeau", "the present for grandma"): "a present for you" is not one.
+ */
+const PRESENT = /^(present|presents|cadeau|cadeaus|cadeautje|cadeautjes|verjaardagscadeau|(geburtstags)?geschenk|(geburtstags)?geschenke|regalo|regalos|cadeaux)$/;
 /** A party word glued to it or next to it: "überraschungsparty", "verrassingsfeest", "surprise party", "fête surprise". */
 const PARTY = /^(u(e)?berraschungs(party|feier|fest)|verrassings(feest|feestje|party)|surpriseparty)$/;
 const PARTY_NEXT = new Set(['party', 'feest', 'feestje', 'fete', 'fiesta', 'feier']);
@@ -20,9 +25,14 @@ const THIRD = new Set([
   'ella', 'el', 'madre', 'padre', 'abuela', 'abuelo', 'padres', 'profe',
   // Possessives ("for mum's 40th", "zu papas 50ten", "voor papa's verjaardag"), apostrophes dropped.
   'moms', 'mums', 'dads', 'grandmas', 'grandpas', 'mamas', 'papas', 'omas', 'opas',
+  // Siblings: "don't tell your sister" keeps her out (the possessive before it), "her present" is for her.
+  'sister', 'brother', 'zus', 'zusje', 'broer', 'broertje', 'schwester', 'bruder', 'soeur', 'frere', 'hermana', 'hermano',
 ]);
+/** The reader's parent or sibling turning an age ("je vader wordt 50", "your mum turns 40", "dein papa wird 50"): a family birthday being planned. */
+const KIN = new Set(['mom', 'dad', 'mum', 'mother', 'father', 'grandma', 'grandpa', 'mama', 'papa', 'mutter', 'vater', 'oma', 'opa', 'moeder', 'vader', 'mere', 'pere', 'maman', 'madre', 'padre', 'abuela', 'abuelo', 'sister', 'brother', 'zus', 'broer', 'schwester', 'bruder', 'hermana', 'hermano']);
+const TURNS = new Set(['turns', 'wordt', 'wird', 'cumple', 'fete']);
 const NEAR = 4;
-const SURPRISE_STEM = /surpris|uberrasch|ueberrasch|verras|sorpres|sorprend/;
+const SURPRISE_STEM = /surpris|uberrasch|ueberrasch|verras|sorpres|sorprend|present|cadeau|geschenk|regalo|turns|wordt|wird|cumple/;
 const YOUR = new Set(['your', 'dein', 'deine', 'deiner', 'deinem', 'deinen', 'je', 'jouw', 'ton', 'ta', 'tes', 'tu', 'tus']);
 /** "a surprise for your mum", "les 40 ans surprise de ta maman", "sorpresa para tu padre": the reader's parent is its guest. */
 const FOR = new Set(['for', 'fur', 'voor', 'pour', 'para', 'de', 'van', 'von']);
@@ -37,6 +47,12 @@ export function plansSurprise(words: readonly string[], text = words.join(' ')):
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     if (PARTY.test(w)) return true;
+    if (YOUR.has(w) && KIN.has(words[k + 1] ?? '') && TURNS.has(words[k + 2] ?? '') && /^\d+$/.test(words[k + 3] ?? '')) return true;
+    if (PRESENT.test(w)) {
+      // The present's person right before or after it, not the reader's ("your sister" is the one kept out).
+      for (let j = Math.max(0, k - 2); j <= Math.min(words.length - 1, k + 3); j++) if (THIRD.has(words[j]!) && !YOUR.has(words[j - 1] ?? '')) return true;
+      continue;
+    }
     if (!SURPRISE.test(w)) continue;
     if (PARTY_NEXT.has(words[k + 1] ?? '') || PARTY_NEXT.has(words[k - 1] ?? '')) return true;
     if (FOR.has(words[k + 1] ?? '') && YOUR.has(words[k + 2] ?? '') && THIRD.has(words[k + 3] ?? '')) return true;

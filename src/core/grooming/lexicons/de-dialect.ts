@@ -51,6 +51,9 @@ mittwuch mittwoch | schriibe schreiben | frundin freundin | frundinne freundinne
 wurdsch wurdest | lueged schauen | bescht beste | gseht sieht | saged sagen | treffed treffen | chunnt kommt | grosi oma | gschank geschenk
 eigentlech eigentlich | viu viel | druf drauf | brueder bruder | sigsch bist | verstaht versteht | gsehnd sehen | gosch gehst | chume komme
 chauf kauf | neui neue | kennsch kennst | nochher nachher | suess suss | uf auf | vo von | bi bei | dr der | ds das | dine deine
+mald meld | malde melde | ufem auf dem | ufm auf dem | dim deinem | wurded wurden | verstah verstehen | verstoh verstehen | gschribe geschrieben | gschriebn geschrieben
+aufgnomma aufgenommen | aufgnumma aufgenommen | aufgnommen aufgenommen | wennst wenn du | klassngruppn klassengruppe | klassngruppe klassengruppe 
+hosd hast | drii drin | kriagn kriegen | kriagt kriegt | sunst sonst | schul schule | kana keiner | aufdrahst aufdrehst | woch woche | siecht sieht | schuach schuhe | rosn rosen | munzn munzen | nachtgwand schlafanzug | nochad nachher | nachad nachher | zuasperrst zusperrst | neie neue
 `;
 
 /** Dialect form → standard German (one or more words), for the German lexicon's abbreviations. */
@@ -65,7 +68,7 @@ export const deDialect: Readonly<Record<string, string>> = Object.freeze(Object.
 const variants: Readonly<Record<string, string>> = {
   ich: 'i|ig', mich: 'mi', dich: 'di', mir: 'ma|mer|mr', wir: 'mia|mer|mr', das: 'des', die: 'd', den: 'de', der: 'de',
   nicht: 'net', ist: 'is', hast: 'host', hat: 'hot|het', mein: 'mei', meine: 'mei|mini', ein: 'a|e', eine: 'a|e',
-  auch: 'au|aa', uns: 'us|eus',
+  auch: 'au|aa', uns: 'us|eus', mal: 'moi|mol',
 };
 const variantRe = new RegExp(`(?<![a-z{*])(${Object.keys(variants).join('|')})(?![a-z}*])`, 'g');
 
