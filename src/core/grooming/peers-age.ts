@@ -6,8 +6,7 @@
  * babysitter asking about the children, a parent about a sleepover). Such an age probe weighs PEERS_AGE_FACTOR as
  * much (it stays as evidence). "How old are you?" in the same message is untouched.
  */
-import { wordsInSpan, type NormalisedText } from './normalise.ts';
-import type { Signal } from './types.ts';
+import { dampBeside } from './damp-where.ts';
 
 /** What is left of an age probe that describes a person by the reader's age. */
 export const PEERS_AGE_FACTOR = 0.3;
@@ -41,25 +40,20 @@ const FILLER = new Set(['eigentlich', 'eigenlijk', 'actually', 'now', 'nu', 'jet
 const HAS = 'a';
 const YOU_FR = new Set(['tu', 't']);
 
-/** Damps, in place, the age probes about a person other than the reader (see the file comment). */
-export function dampPeersAge(nt: NormalisedText, signals: Signal[]): void {
-  for (const s of signals) {
-    if (s.category !== 'age_probe') continue;
-    const span = wordsInSpan(nt, s.start, s.end);
-    if (span === null) continue;
-    const first = span[0];
-    // A probe that asks ("how old", "what age") starts with its question word, not with the possessive.
-    let before = first - 1;
-    if (before >= 0 && LINKS.has(nt.words[before]!)) before--;
-    if (before >= 0 && PEOPLE.has(nt.words[before]!)) {
-      s.weight *= PEERS_AGE_FACTOR;
-      continue;
-    }
-    const next = nt.words[span[1] + 1];
-    let whose = span[1] + 2;
-    if (FILLER.has(nt.words[whose] ?? '')) whose++;
-    const third = next !== undefined && THIRD_VERB.has(next) && THIRD_PARTY.has(nt.words[whose] ?? '');
-    const hasAge = nt.words[first - 1] === HAS && !YOU_FR.has(nt.words[first - 2] ?? '') && nt.words[first] === 'quel';
-    if (third || hasAge) s.weight *= PEERS_AGE_FACTOR;
-  }
+/** A person described by the reader's age: "girl your age", "chica de tu edad" (the possessive starts the probe). */
+function describesPerson(words: readonly string[], first: number): boolean {
+  let before = first - 1;
+  if (before >= 0 && LINKS.has(words[before]!)) before--;
+  return before >= 0 && PEOPLE.has(words[before]!);
 }
+
+/** A third party's age: "hoe oud is (nu) haar zus", "Emma a quel âge". */
+function thirdPartyAge(words: readonly string[], first: number, last: number): boolean {
+  let whose = last + 2;
+  if (FILLER.has(words[whose] ?? '')) whose++;
+  if (THIRD_VERB.has(words[last + 1] ?? '') && THIRD_PARTY.has(words[whose] ?? '')) return true;
+  return words[first - 1] === HAS && !YOU_FR.has(words[first - 2] ?? '') && words[first] === 'quel';
+}
+
+/** Damps, in place, the age probes about a person other than the reader (see the file comment). */
+export const dampPeersAge = dampBeside('age_probe', PEERS_AGE_FACTOR, (words, first, last) => describesPerson(words, first) || thirdPartyAge(words, first, last));
