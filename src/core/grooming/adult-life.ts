@@ -6,6 +6,7 @@
  * so their words are no longer damped as a peer's. Read after the age is stated, as fake peers tell it.
  */
 import type { NormalisedText } from './normalise.ts';
+import { someWordIn, WordTable } from './word-ids.ts';
 
 /** Ages at or under which driving, a car, a spouse, a child or a job's overtime contradict the age stated. */
 export const CONTRADICTED_UP_TO = 15;
@@ -52,6 +53,7 @@ const DENIED_CHILD_AGE = new RegExp(
     String.raw`)(?= )`,
 );
 const DIGIT = /\d/;
+const HAS_DIGIT = new WordTable((w: string) => DIGIT.test(w));
 /** Words of owning up to a lie: "i lied", "the truth is", "nicht ehrlich", "niet eerlijk", "je t'ai menti", "te menti". */
 const OWNING_UP = new RegExp(
   String.raw`(?<= )(?:` +
@@ -71,6 +73,7 @@ const OWNING_UP = new RegExp(
  * with words of owning up to a lie, or after the author had stated the child's age themselves (`saidChildAge`).
  */
 export const confessesAdultAge = (nt: NormalisedText, saidChildAge: boolean): boolean =>
-  // Both ages are written in digits: most messages have none, and are passed over without the long pattern.
-  DIGIT.test(nt.text) &&
+  // Both ages are written in digits: most messages have none, and are passed over without the long pattern (a
+  // word's digits read by its id: the text is the words and spaces).
+  someWordIn(HAS_DIGIT, nt.words, nt.ids) &&
   DENIED_CHILD_AGE.test(nt.text) && (saidChildAge || OWNING_UP.test(nt.text));

@@ -334,6 +334,11 @@ export class ConversationState {
    */
   private warningRules: FiredRule[] = noFiredRules;
   private readonly evidence: Signal[] = [];
+  /**
+   * The kept evidence's weights, in the same order, once it has overflowed maxSignals (keepEvidence then reads
+   * these, not the signals): most conversations never keep that many, and carry no copy.
+   */
+  private evidenceWeight: number[] | undefined;
   private totalWords = 0;
   /** Whether any author's evidence fires a short-chat rule (most conversations: none). */
   private anyRules = false;
@@ -344,6 +349,8 @@ export class ConversationState {
   /** Phrase records dropped from learnedEvidence (or by reset), reused for the next ones. */
   private readonly sparePhrases: LearnedPhrase[] = [];
   private evidenceView: Signal[] | undefined;
+  /** Whether the kept evidence is in message order (it nearly always is: signals arrive message by message). */
+  private evidenceOrdered = true;
   /** Kept signals per category (signalIndex). */
   private readonly perCategory = new Array<number>(signalCategories.length).fill(0);
   private cuesDropped = false;
@@ -404,6 +411,8 @@ export class ConversationState {
     if (this.evidence.length > 0) this.perCategory.fill(0);
     // Emptied by popping, not by setting length (a call into the runtime, which also frees the array's room).
     while (this.evidence.length > 0) this.evidence.pop();
+    if (this.evidenceWeight !== undefined) while (this.evidenceWeight.length > 0) this.evidenceWeight.pop();
+    this.evidenceOrdered = true;
     this.totalWords = 0;
     this.anyRules = false;
     this.generation = 0;
@@ -458,12 +467,12 @@ export class ConversationState {
       changed = true;
     }
     // "grandpa here", "love nana xx", "soy la abuela": the author says they are family.
-    if (!author.addressedAsFamily && identifiesAsFamily(nt.words)) {
+    if (!author.addressedAsFamily && identifiesAsFamily(nt.words, nt.ids)) {
       author.addressedAsFamily = true;
       changed = true;
     }
     // "wir machen ne überraschungsparty für lena": the author's secrets are kept from the one it is for.
-    if (!author.surprise && plansSurprise(nt.words, nt.text)) {
+    if (!author.surprise && plansSurprise(nt.words, nt.text, nt.ids)) {
       author.surprise = true;
       changed = true;
     }
@@ -850,25 +859,36 @@ export class ConversationState {
   /** Keeps evidence within maxSignals, dropping the weakest (then oldest) repeat of a category first. */
   private keepEvidence(s: Signal): void {
     const evidence = this.evidence;
+    // Dropping a signal keeps the order; adding one keeps it when it comes after the last.
+    if (this.evidenceOrdered && evidence.length > 0 && inMessageOrder(evidence[evidence.length - 1]!, s) > 0) this.evidenceOrdered = false;
     evidence.push(s);
     const counts = this.perCategory;
     counts[signalIndex[s.category]]!++;
     this.evidenceView = undefined;
+    let weights = this.evidenceWeight;
+    if (weights !== undefined && weights.length > 0) weights.push(s.weight);
     if (evidence.length <= this.opts.maxSignals) return;
+    if (weights === undefined || weights.length === 0) {
+      // The first overflow (of this conversation, or since a reset): the weights are read once from the signals.
+      weights ??= this.evidenceWeight = [];
+      for (const e of evidence) weights.push(e.weight);
+    }
     let drop = -1;
     let weakest = 0;
-    for (let i = 0; i < evidence.length; i++) {
-      const e = evidence[i]!;
-      // The weight first: most signals are no weaker than the candidate, and then their category need not be read.
-      if (drop >= 0 && !(e.weight < weakest)) continue;
-      if (counts[signalIndex[e.category]]! < 2) continue;
+    for (let i = 0; i < weights.length; i++) {
+      // The weight first, from the plain array beside the signals (with many conversations the signals are not in
+      // the cache): most signals are no weaker than the candidate, and then their category need not be read.
+      const w = weights[i]!;
+      if (drop >= 0 && !(w < weakest)) continue;
+      if (counts[signalIndex[evidence[i]!.category]]! < 2) continue;
       drop = i;
-      weakest = e.weight;
+      weakest = w;
     }
     if (drop < 0) {
       drop = 0;
-      for (let i = 1; i < evidence.length; i++) if (evidence[i]!.weight < evidence[drop]!.weight) drop = i;
+      for (let i = 1; i < weights.length; i++) if (weights[i]! < weights[drop]!) drop = i;
     }
+    weights.splice(drop, 1);
     const [gone] = evidence.splice(drop, 1);
     counts[signalIndex[gone!.category]]!--;
   }
@@ -1171,7 +1191,8 @@ export class ConversationState {
         for (const s of this.modelEvidence(a)) if (!learned.some((l) => l.messageIndex === s.messageIndex && l.start <= s.start && s.end <= l.end)) model.push(s);
       }
     }
-    this.evidenceView ??= sorted([...this.evidence, ...learned, ...model], inMessageOrder);
+    // Kept evidence alone and known to be in order: a copy is what sorting it would give (a stable sort keeps it).
+    this.evidenceView ??= learned.length === 0 && model.length === 0 && this.evidenceOrdered ? this.evidence.slice() : sorted([...this.evidence, ...learned, ...model], inMessageOrder);
     return this.evidenceView;
   }
 

@@ -16,7 +16,7 @@ import { dampThingPhoto } from './thing-photo.ts';
 import { dampPeersAge } from './peers-age.ts';
 import { dampReachingParent } from './reaching-parent.ts';
 import { dampReportedSpeech } from './reported-speech.ts';
-import { rulesBefore, type LexiconMatcher } from './lexicon.ts';
+import { rulesAt, startsWithDigit, type LexiconMatcher } from './lexicon.ts';
 import { wordAt, type NormalisedText } from './normalise.ts';
 import { sorted } from './sorted.ts';
 import type { Signal } from './types.ts';
@@ -47,11 +47,6 @@ export interface DetectOptions {
 
 /** Words before an age that make it about the person addressed ("for a 13 yr old", "your 14 yo self"). */
 const aboutAddressee = new Set(['a', 'an', 'for', 'your', 'you', 'like', 'such', 'youre', 'ur']);
-
-const isDigits = (w: string) => {
-  const c = w.charCodeAt(0);
-  return c >= 48 && c <= 57;
-};
 
 /** Words up to which a message is searched word by word for a pattern's required words (longer texts: a set). */
 const LINEAR_WORDS = 24;
@@ -300,14 +295,14 @@ function scan(s: Scan): void {
     const w = words[k]!;
     const exact = anchors.get(ids[k]!, w);
     if (exact !== null) {
-      const list = (k + 1 < n ? rulesBefore(exact, ids[k + 1]!, words[k + 1]!) : undefined) ?? exact.free;
+      const list = k + 1 < n ? rulesAt(exact, ids[k + 1]!, words[k + 1]!) : exact.free;
       for (let i = 0; i < list.length; i++) runRule(s, list[i]!, k);
     }
     if (w.length >= 3 && byPrefix.size > 0) {
       const pre = byPrefix.get(w.slice(0, 3));
       if (pre) for (const p of pre) if (w.startsWith(p.prefix)) runRule(s, p.rule, k);
     }
-    if (isDigits(w)) for (const id of numberRules) runRule(s, id, k);
+    if (startsWithDigit(w)) for (const id of numberRules) runRule(s, id, k);
   }
 }
 

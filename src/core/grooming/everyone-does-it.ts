@@ -5,6 +5,7 @@
  * fake peer (or a stranger daring a child on a stream) talks the child past a no.
  */
 import type { NormalisedText } from './normalise.ts';
+import { someWordIn, WordTable } from './word-ids.ts';
 
 const EVERYONE_DOES_IT = new RegExp(
   String.raw`(?<= )(?:` +
@@ -21,6 +22,7 @@ const EVERYONE_DOES_IT = new RegExp(
 
 /** A word every phrase of EVERYONE_DOES_IT holds: a message with none is passed over without the long pattern. */
 const EVERYONE_WORDS = new Set('everyone everybody friends girls boys kids guys thing alle jeder jungsding madchending iedereen jongensding meidending meisjesding monde filles meufs gars mecs truc todos todas mundo cosa'.split(' '));
+const EVERYONE_WORDS_BY_ID = new WordTable((w: string) => EVERYONE_WORDS.has(w));
 
 /** Whether the message passes something off as what everyone of the author's kind does. */
-export const saysEveryoneDoesIt = (nt: NormalisedText): boolean => nt.words.some((w) => EVERYONE_WORDS.has(w)) && EVERYONE_DOES_IT.test(nt.text);
+export const saysEveryoneDoesIt = (nt: NormalisedText): boolean => someWordIn(EVERYONE_WORDS_BY_ID, nt.words, nt.ids) && EVERYONE_DOES_IT.test(nt.text);

@@ -5,6 +5,8 @@
  * (lexicon-score.ts). All words are as the normaliser leaves them.
  */
 
+import { someWordIn, WordTable } from './word-ids.ts';
+
 /** Parent and grandparent forms of address in the shipped languages (after normalisation). */
 const kin = new Set([
   'mom', 'dad', 'mama', 'papa', 'mami', 'papi', 'maman', 'mamie', 'papy', 'papie', 'mam', 'pap', 'pa', 'ma', 'vati', 'mutti', 'oma', 'opa',
@@ -14,6 +16,7 @@ const kin = new Set([
   // "pake" and "beppe" (grandfather, grandmother); "grampa", "gramma", "mamma", "pappa".
   'abue', 'mamita', 'papito', 'mammie', 'pappie', 'mamsie', 'papsie', 'moeke', 'vake', 'pake', 'beppe', 'grampa', 'gramma', 'granpa', 'mamma', 'pappa', 'mamy',
 ]);
+const KIN_BY_ID = new WordTable((w: string) => kin.has(w));
 
 /**
  * Kin words that are also other words: possessives ("ma mère"; "pa" in Dutch speech is rare at the start) and
@@ -95,7 +98,9 @@ const subjects = new Set(['i', 'we', 'you', 'they', 'she', 'he', 'u']);
  * message), "this is your nan", "love nana xx" (a signature), "hier ist oma", "met opa", "c'est mamie", "soy la
  * abuela". A child's "its mum who checks" or "i love mum" is not an introduction.
  */
-export function identifiesAsFamily(words: readonly string[]): boolean {
+export function identifiesAsFamily(words: readonly string[], ids?: readonly number[]): boolean {
+  // With the words' ids, a message without a kin word is passed over by array reads, not set lookups.
+  if (ids !== undefined && !someWordIn(KIN_BY_ID, words, ids)) return false;
   for (let k = 0; k < words.length; k++) {
     if (!kin.has(words[k]!)) continue;
     const next = words[k + 1];

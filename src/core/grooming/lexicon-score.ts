@@ -95,33 +95,46 @@ export function contextual(s: Strengths, ctx: AuthorContext, out: Strengths = ne
   return out;
 }
 
-/** One category's strength (a module function: a closure made per call would be made per rescore). */
-const at = (s: Strengths, c: SignalCategory): number => s[idx[c]]!;
+/** Each category's base weight, and whether it counts towards `broad`, by category index (read per rescore). */
+const baseByIndex = Float64Array.from(signalCategories, (c) => base[c]);
+const countsBroad = signalCategories.map((c) => c !== 'age_disclosure' && c !== 'age_probe' && c !== 'sexual_talk');
+const AGE_PROBE = idx.age_probe;
+const SUPERVISION = idx.supervision_check;
+const SECRECY = idx.secrecy;
+const PLATFORM = idx.platform_move;
+const IMAGES = idx.image_request;
+const BODY = idx.body_compliment;
+const TRUST = idx.trust_building;
+const SEXUAL = idx.sexual_talk;
+const MEETING = idx.meeting;
+const GIFTS = idx.gifts;
+const THREAT = idx.threat;
+const PRESSURE = idx.stream_pressure;
 
 /** The lexicon logit of one author's evidence in context. */
 export function lexiconLogit(raw: Strengths, ctx: AuthorContext, inContext: Strengths = contextual(raw, ctx)): number {
   const s = inContext;
   let z = lexiconIntercept;
   let broad = 0;
-  for (const c of signalCategories) {
-    const v = at(s, c);
-    z += base[c] * v;
-    if (c !== 'age_disclosure' && c !== 'age_probe' && c !== 'sexual_talk' && v >= 0.5) broad++;
+  for (let i = 0; i < categoryCount; i++) {
+    const v = s[i]!;
+    z += baseByIndex[i]! * v;
+    if (countsBroad[i] && v >= 0.5) broad++;
   }
   // Explicit words alone are common between adults, so sexual talk counts less than requests and compliments.
-  const sexualish = Math.max(0.7 * at(s, 'sexual_talk'), at(s, 'image_request'), at(s, 'body_compliment'));
-  z += 2.5 * at(s, 'secrecy') * sexualish;
-  z += 2.0 * at(s, 'secrecy') * at(s, 'meeting');
-  z += 2.5 * at(s, 'supervision_check') * Math.max(at(s, 'meeting'), at(s, 'image_request'), at(s, 'sexual_talk'));
-  z += 0.5 * at(s, 'age_probe') * sexualish;
-  z += 1.0 * at(s, 'platform_move') * at(s, 'secrecy');
-  z += 1.5 * at(s, 'gifts') * Math.max(at(s, 'image_request'), at(s, 'sexual_talk'), at(s, 'stream_pressure'));
-  z += 1.0 * at(s, 'stream_pressure') * sexualish;
+  const sexualish = Math.max(0.7 * s[SEXUAL]!, s[IMAGES]!, s[BODY]!);
+  z += 2.5 * s[SECRECY]! * sexualish;
+  z += 2.0 * s[SECRECY]! * s[MEETING]!;
+  z += 2.5 * s[SUPERVISION]! * Math.max(s[MEETING]!, s[IMAGES]!, s[SEXUAL]!);
+  z += 0.5 * s[AGE_PROBE]! * sexualish;
+  z += 1.0 * s[PLATFORM]! * s[SECRECY]!;
+  z += 1.5 * s[GIFTS]! * Math.max(s[IMAGES]!, s[SEXUAL]!, s[PRESSURE]!);
+  z += 1.0 * s[PRESSURE]! * sexualish;
   // The classic sequence: is anyone watching, keep it secret, send a picture or meet.
-  z += 2.0 * Math.min(at(s, 'supervision_check'), at(s, 'secrecy'), Math.max(at(s, 'image_request'), at(s, 'meeting'), sexualish));
+  z += 2.0 * Math.min(s[SUPERVISION]!, s[SECRECY]!, Math.max(s[IMAGES]!, s[MEETING]!, sexualish));
   if (ctx.minorCounterpart !== 'none') {
-    z += 3.0 * sexualish + 2.0 * at(s, 'meeting') + 1.5 * at(s, 'secrecy') + 1.5 * at(s, 'supervision_check');
-    z += 0.5 * at(s, 'platform_move') + 1.0 * at(s, 'gifts') + 3.0 * at(s, 'stream_pressure') + 0.5 * at(s, 'trust_building') + 1.5 * at(s, 'threat');
+    z += 3.0 * sexualish + 2.0 * s[MEETING]! + 1.5 * s[SECRECY]! + 1.5 * s[SUPERVISION]!;
+    z += 0.5 * s[PLATFORM]! + 1.0 * s[GIFTS]! + 3.0 * s[PRESSURE]! + 0.5 * s[TRUST]! + 1.5 * s[THREAT]!;
   }
   z += 0.2 * Math.max(0, broad - 3);
   return z;
@@ -146,13 +159,16 @@ const stageOf: Record<SignalCategory, GroomingStage> = {
   learned_phrase: 'none',
 };
 
+/** The rank (in groomingStages) of each category's stage, by category index. */
+const stageRank = signalCategories.map((c) => groomingStages.indexOf(stageOf[c]));
+/** Scratch of stageReached (synchronous). */
+const stageScratch = newStrengths();
+
 /** The furthest grooming stage with real evidence (strength ≥ 0.5 after context; weak words alone set none). */
 export function stageReached(raw: Strengths, ctx: AuthorContext): GroomingStage {
-  const s = contextual(raw, ctx);
+  const s = contextual(raw, ctx, stageScratch);
   let best = 0;
-  signalCategories.forEach((c, i) => {
-    if (s[i]! >= 0.5) best = Math.max(best, groomingStages.indexOf(stageOf[c]));
-  });
+  for (let i = 0; i < categoryCount; i++) if (s[i]! >= 0.5 && stageRank[i]! > best) best = stageRank[i]!;
   return groomingStages[best]!;
 }
 

@@ -4,7 +4,7 @@
  */
 import { createNormaliser, type Normaliser } from './normalise.ts';
 import { compileFrames, frameVocabulary, type CompiledFrames, type FrameWords } from './frames.ts';
-import { compilePattern, expandMacros } from './pattern.ts';
+import { compilePattern, expandMacros, NUMBER_NEXT } from './pattern.ts';
 import { impliedParts, type ImpliedPart } from './implied-sextortion.ts';
 import { signalCategories, type SignalCategory } from './types.ts';
 import { NO_ID, wordId, WordTable } from './word-ids.ts';
@@ -59,6 +59,12 @@ export interface CompiledRule {
 export interface AnchorRules {
   free: number[];
   next: Map<string, number[]>;
+  /**
+   * The rules a number after the anchor allows ("a 100 likes"): `free` and those that take a number there, in
+   * rule order. A next word that starts with a digit and is not in `next` runs these; a word of `next` that
+   * starts with a digit lists them too.
+   */
+  number: number[];
 }
 
 /**
@@ -69,9 +75,16 @@ export interface AnchorRules {
 export interface AnchorById {
   free: number[];
   next: Map<string, number[]>;
+  number: number[];
   nextIds: Int32Array;
   nextRules: number[][];
   byId: boolean;
+}
+
+/** Whether a word starts with a digit: where a pattern's number (` (\d{1,4})`, the whole word) could be. */
+export function startsWithDigit(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 /** The AnchorById of an anchor's rules. */
@@ -81,10 +94,20 @@ export function anchorById(rules: AnchorRules): AnchorById {
   return {
     free: rules.free,
     next: rules.next,
+    number: rules.number,
     nextIds: Int32Array.from(entries, (e) => e.id),
     nextRules: entries.map((e) => e.list),
     byId: entries.every((e) => e.id !== NO_ID),
   };
+}
+
+/**
+ * The rules to run at an anchor followed by the word `next` (its id and text; undefined at the end of a message):
+ * those the word allows, those that take a number when it starts with a digit, else those that take any word.
+ */
+export function rulesAt(a: AnchorById, id: number, next: string | undefined): number[] {
+  if (next === undefined) return a.free;
+  return rulesBefore(a, id, next) ?? (startsWithDigit(next) ? a.number : a.free);
 }
 
 /** The rules of an anchor that the next word (its id, its text) allows, or undefined (see AnchorRules). */
@@ -189,18 +212,28 @@ export function compileLexicons(lexicons: readonly LexiconData[]): LexiconMatche
           });
           for (const a of compiled.anchors) {
             let entry = byAnchor.get(a);
-            if (!entry) byAnchor.set(a, (entry = { free: [], next: new Map() }));
+            if (!entry) byAnchor.set(a, (entry = { free: [], next: new Map(), number: [] }));
             const next = compiled.follows.get(a);
             if (next === null || next === undefined) {
               // Rules are added in id order, so appending keeps every list in rule order.
               entry.free.push(id);
+              entry.number.push(id);
               for (const list of entry.next.values()) list.push(id);
             } else {
               for (const w of next) {
+                if (w === NUMBER_NEXT) {
+                  if (entry.number[entry.number.length - 1] !== id) entry.number.push(id);
+                  for (const [key, list] of entry.next) if (startsWithDigit(key) && list[list.length - 1] !== id) list.push(id);
+                  continue;
+                }
                 const list = entry.next.get(w);
                 if (list) {
                   if (list[list.length - 1] !== id) list.push(id);
-                } else entry.next.set(w, [...entry.free, id]);
+                } else {
+                  const seeded = [...(startsWithDigit(w) ? entry.number : entry.free)];
+                  if (seeded[seeded.length - 1] !== id) seeded.push(id);
+                  entry.next.set(w, seeded);
+                }
               }
             }
           }

@@ -129,6 +129,9 @@ function squeezeRest(w: string): string {
 
 const alphaRe = /^[a-z]+$/;
 const segmentCacheSize = 50_000;
+/** Slots of the direct-mapped token cache in front of the token map (see tokenOf). */
+const RECENT_BITS = 11;
+const RECENT_SLOTS = 1 << RECENT_BITS;
 
 /** Creates a normaliser bound to merged word tables. */
 export function createNormaliser(tables: NormaliserTables) {
@@ -176,6 +179,7 @@ export function createNormaliser(tables: NormaliserTables) {
     }
     segmentCache.clear();
     tokenCache.clear();
+    recentToken.fill(undefined);
     splitCache.clear();
     splits = new WordTable(splitWord);
   }
@@ -186,8 +190,19 @@ export function createNormaliser(tables: NormaliserTables) {
     ids: readonly number[];
   }
   const tokenCache = new Map<string, Token>();
+  /**
+   * A direct-mapped cache in front of tokenCache, by a hash of a token's length and three of its letters: a
+   * message's common tokens are found by one string comparison, without hashing the whole token for the map
+   * (which cost as much as the rest of reading it). Holds only what tokenCache gave, so it answers the same.
+   */
+  const recentKey = new Array<string>(RECENT_SLOTS).fill('');
+  const recentToken = new Array<Token | undefined>(RECENT_SLOTS).fill(undefined);
 
   function tokenOf(raw: string): Token {
+    const n = raw.length;
+    const slot = (n ^ Math.imul(raw.charCodeAt(0), 0x9e3779b1) ^ Math.imul(raw.charCodeAt(n >> 1), 0x85ebca6b) ^ Math.imul(raw.charCodeAt(n - 1), 0xc2b2ae35)) >>> (32 - RECENT_BITS);
+    const recent = recentToken[slot];
+    if (recent !== undefined && recentKey[slot] === raw) return recent;
     let t = tokenCache.get(raw);
     if (t === undefined) {
       const words = readToken(raw);
@@ -195,6 +210,8 @@ export function createNormaliser(tables: NormaliserTables) {
       if (tokenCache.size >= segmentCacheSize) tokenCache.clear();
       tokenCache.set(raw, t);
     }
+    recentKey[slot] = raw;
+    recentToken[slot] = t;
     return t;
   }
 

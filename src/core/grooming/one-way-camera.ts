@@ -5,6 +5,7 @@
  * together, from one author, they are a request for pictures with the asker's face kept out of sight.
  */
 import type { NormalisedText } from './normalise.ts';
+import { someWordIn, WordTable } from './word-ids.ts';
 
 const words = (parts: readonly string[]) => new RegExp(String.raw`(?<= )(?:${parts.join('|')})(?= )`);
 
@@ -22,6 +23,7 @@ const OWN_HIDDEN = words([
 
 /** A word every phrase of OWN_HIDDEN holds: a message with none is passed over without the long pattern. */
 const OWN_HIDDEN_WORDS = new Set('cam camera webcam cams cameras mines broken face pics pictures photos photo selfies selfie video kamera handykamera bilder bild fotos foto mijne visage camara'.split(' '));
+const OWN_HIDDEN_WORDS_BY_ID = new WordTable((w: string) => OWN_HIDDEN_WORDS.has(w));
 
 /** The other's camera or pictures asked for: "turn yours on", "u first", "only urs", "send me ones of u". */
 const THEIRS_ASKED = words([
@@ -34,7 +36,7 @@ const THEIRS_ASKED = words([
 ]);
 
 /** Whether the message keeps the author's own camera or pictures out of sight. */
-export const hidesOwnCamera = (nt: NormalisedText): boolean => nt.words.some((w) => OWN_HIDDEN_WORDS.has(w)) && OWN_HIDDEN.test(nt.text);
+export const hidesOwnCamera = (nt: NormalisedText): boolean => someWordIn(OWN_HIDDEN_WORDS_BY_ID, nt.words, nt.ids) && OWN_HIDDEN.test(nt.text);
 
 /** Where the message asks for the other's camera or pictures instead: the first and last word, or undefined. */
 export function asksTheirsInstead(nt: NormalisedText): { first: number; last: number } | undefined {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import { defaultMatcher } from './detector.ts';
-import { compilePattern } from './pattern.ts';
+import { rulesAt, startsWithDigit } from './lexicon.ts';
+import { compilePattern, NUMBER_NEXT } from './pattern.ts';
 
 const compile = (src: string) => compilePattern(src, defaultMatcher().normaliser);
 
@@ -36,7 +37,9 @@ test('follows: per anchor, the words that can come next, or null when anything m
   assert.deepEqual(compile('(so|then) (your )?(mom|dad) know').follows, new Map([['so', ['your', 'mom', 'dad']], ['then', ['your', 'mom', 'dad']]]));
   assert.deepEqual(compile('send ~2 pic').follows, new Map([['send', null]]), 'a gap');
   assert.deepEqual(compile('i am #').follows, new Map([['i', ['am']]]));
-  assert.deepEqual(compile('i #').follows, new Map([['i', null]]), 'a number');
+  assert.deepEqual(compile('i #').follows, new Map([['i', [NUMBER_NEXT]]]), 'a number');
+  assert.deepEqual(compile('(a|#) rose').follows, new Map([['a', ['rose']]]), 'a match that starts with a number does not start at "a"');
+  assert.deepEqual(compile('(18|#) rose').follows, new Map([['18', null]]), 'but may start at a word of digits');
   assert.deepEqual(compile('snapchat').follows, new Map([['snapchat', null]]), 'the pattern may end');
   assert.deepEqual(compile('send (me|~1 pic)').follows, new Map([['send', null]]), 'an alternative that starts with a gap');
   assert.deepEqual(compile('send !(it) me').follows, new Map([['send', ['me']]]), 'a lookahead consumes nothing');
@@ -49,22 +52,26 @@ test('the anchor index never hides a match: every pattern that matches at an anc
     .filter((l) => l.trim() !== '')
     .flatMap((l) => (JSON.parse(l) as { messages: { text: string }[] }).messages.map((x) => x.text));
   let matched = 0;
+  let numbered = 0;
   for (const text of texts) {
     const nt = m.normaliser.normalise(text);
     for (let k = 0; k < nt.words.length; k++) {
-      const entry = m.byAnchor.get(nt.words[k]!);
+      const entry = m.anchors.get(nt.ids[k]!, nt.words[k]!);
       if (!entry) continue;
       const next = nt.words[k + 1];
-      const run = new Set((next !== undefined ? entry.next.get(next) : undefined) ?? entry.free);
-      const all = new Set([...entry.free, ...[...entry.next.values()].flat()]);
+      // What the scan runs there (detect-signals.ts), against every rule the anchor has.
+      const run = new Set(rulesAt(entry, nt.ids[k + 1] ?? -1, next));
+      const all = new Set([...entry.free, ...entry.number, ...[...entry.next.values()].flat()]);
       for (const id of all) {
         const re = m.rules[id]!.regex;
         re.lastIndex = nt.wordStarts[k]! - 1;
         if (!re.test(nt.text)) continue;
         matched++;
+        if (next !== undefined && startsWithDigit(next) && !entry.free.includes(id)) numbered++;
         assert.ok(run.has(id), `${m.rules[id]!.source} matches "${text}" at word ${k} but is not run there`);
       }
     }
   }
   assert.ok(matched > 100, `the fixtures exercise the index (${matched} matches)`);
+  assert.ok(numbered > 0, `and its rules that take a number after the anchor (${numbered} matches)`);
 });

@@ -22,6 +22,9 @@ type Item =
   | { kind: 'group'; alts: Item[][]; optional: boolean }
   | { kind: 'not'; alts: Item[][] };
 
+/** In `follows`: the anchor may be followed by a number (a word of digits), which no normalised word spells like this. */
+export const NUMBER_NEXT = '#';
+
 export interface CompiledPattern {
   regex: RegExp;
   /** Exact first words this pattern can start with. */
@@ -34,8 +37,9 @@ export interface CompiledPattern {
   required: string[];
   /**
    * Per anchor word: the words that can come right after it in a match, or null when anything may (a gap, a
-   * prefix, a number, or the end of the pattern). A message runs the pattern at an anchor only when the next
-   * word is one of them — most anchors are common words ("i", "you", "so") followed by something else.
+   * prefix, or the end of the pattern); NUMBER_NEXT among them stands for a number ("a 100 likes"). A message
+   * runs the pattern at an anchor only when the next word is one of them — most anchors are common words ("i",
+   * "you", "so", "a") followed by something else.
    */
   follows: Map<string, string[] | null>;
   /** Every literal word and prefix of the pattern (the normaliser's vocabulary). */
@@ -216,7 +220,7 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
         return item.words.length >= need ? [item.words.slice(0, need)] : then(item.words, heads(items, i + 1, need - item.words.length));
       case 'prefix':
       case 'num':
-        return then([ANY], heads(items, i + 1, need - 1));
+        return then([NUMBER_NEXT], heads(items, i + 1, need - 1));
       case 'gap':
         return [...heads(items, i + 1, need), [ANY, ANY].slice(0, need)];
       case 'not':
@@ -233,9 +237,11 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
     const starts = heads(seq, 0, 2);
     // A match that may start with a word the pattern does not fix can put any word after any anchor.
     const open = starts.some((h) => h[0] === ANY);
+    // A match that may start with a number starts at a word of digits: only an anchor of digits can be that word.
+    const numberFirst = starts.some((h) => h[0] === NUMBER_NEXT);
     for (const a of anchors) {
       const next = new Set<string>();
-      let free = open;
+      let free = open || (numberFirst && /^\d/.test(a));
       for (const h of starts) {
         if (h[0] !== a) continue;
         if (h.length < 2 || h[1] === ANY) free = true;

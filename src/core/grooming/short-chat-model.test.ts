@@ -298,3 +298,36 @@ test('partner words count in a chat of at most PARTNER_WORDS_MAX_AUTHORS authors
   assert.equal(featuresWith(PARTNER_WORDS_MAX_AUTHORS), PARTNER_WORDS_MAX_AUTHORS - 1);
   assert.equal(featuresWith(PARTNER_WORDS_MAX_AUTHORS + 1), 0);
 });
+
+test("every word pair the shipped model weighs is found when written, and a pair it does not weigh is not", () => {
+  const model = defaultShortChatModel();
+  const kept = (w: string) => w.length >= 2 && !/\d/.test(w);
+  const pairs = Object.keys(model.weights)
+    .filter((k) => k.startsWith('w:') && k.indexOf(' ') > 0 && k.indexOf(' ') === k.lastIndexOf(' '))
+    .map((k) => k.slice(2).split(' ') as [string, string])
+    .filter(([a, b]) => kept(a) && kept(b));
+  assert.ok(pairs.length > 10_000, `the model weighs word pairs (${pairs.length})`);
+  // Every 7th pair: a fresh author writing the two words keeps the pair among their words.
+  let checked = 0;
+  for (let i = 0; i < pairs.length; i += 7) {
+    const [a, b] = pairs[i]!;
+    const cues = new AuthorCues(model);
+    cues.addWords([a, b], () => 0);
+    assert.ok(cues.words.includes(`${a} ${b}`), `pair "${a} ${b}" found`);
+    checked++;
+  }
+  assert.ok(checked > 1000);
+  // Two model words the model never weighs as a pair: each is kept alone, the pair is not.
+  const weighed = new Set(pairs.map(([a, b]) => `${a} ${b}`));
+  const singles = Object.keys(model.weights).filter((k) => k.startsWith('w:') && !k.includes(' ')).map((k) => k.slice(2)).filter(kept);
+  let missing: [string, string] | undefined;
+  for (let i = 0; i < singles.length && missing === undefined; i++) {
+    const a = singles[i]!;
+    const b = singles[(i * 31 + 17) % singles.length]!;
+    if (!weighed.has(`${a} ${b}`)) missing = [a, b];
+  }
+  assert.ok(missing);
+  const cues = new AuthorCues(model);
+  cues.addWords(missing, () => 0);
+  assert.ok(!cues.words.includes(missing.join(' ')), `"${missing.join(' ')}" is not a pair of the model`);
+});

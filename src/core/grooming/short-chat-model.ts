@@ -74,32 +74,55 @@ interface VocabularyWord {
   single: number | undefined;
   /** Its `pw:` weight (the word said by someone else in the chat), or undefined, kept or not as `single`. */
   partner: number | undefined;
-  /**
-   * The pairs it starts (only pairs of words both kept): their second words' indices, sorted (searched, not
-   * looked up in a map), and the pairs in the same order; undefined when none.
-   */
-  pairIds: Int32Array | undefined;
-  pairs: PairEntry[] | undefined;
+  /** Whether it starts any pair (only pairs of words both kept): the others are passed over without a lookup. */
+  startsPairs: boolean;
 }
 
-/** The pair a word starts with the word of index `second`, or undefined. */
-function pairWith(first: VocabularyWord, second: number): PairEntry | undefined {
-  const ids = first.pairIds!;
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = ids[mid]!;
-    if (x === second) return first.pairs![mid];
-    if (x < second) lo = mid + 1;
-    else hi = mid - 1;
+/**
+ * Every pair of a model's vocabulary in one open-addressed table keyed by its two words' indices (first × 2^21 +
+ * second, exact in a double): a pair is found by one probe or a few, where a search of the first word's sorted
+ * list read a dozen scattered slots for a common word ("the" starts thousands of pairs).
+ */
+interface PairTable {
+  keys: Float64Array;
+  entries: (PairEntry | undefined)[];
+  mask: number;
+}
+
+const PAIR_SHIFT = 2 ** 21;
+const pairSlot = (first: number, second: number, mask: number): number => (Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 1, 0x85ebca6b)) & mask;
+
+function pairTable(list: readonly { first: number; second: number; pair: PairEntry }[]): PairTable {
+  let size = 1;
+  while (size < list.length * 2) size *= 2;
+  const keys = new Float64Array(size).fill(-1);
+  const entries = new Array<PairEntry | undefined>(size).fill(undefined);
+  const mask = size - 1;
+  for (const { first, second, pair } of list) {
+    let slot = pairSlot(first, second, mask);
+    while (keys[slot] !== -1) slot = (slot + 1) & mask;
+    keys[slot] = first * PAIR_SHIFT + second;
+    entries[slot] = pair;
   }
-  return undefined;
+  return { keys, entries, mask };
+}
+
+/** The pair the word of index `first` starts with the word of index `second`, or undefined. */
+function pairWith(t: PairTable, first: number, second: number): PairEntry | undefined {
+  const key = first * PAIR_SHIFT + second;
+  let slot = pairSlot(first, second, t.mask);
+  for (;;) {
+    const k = t.keys[slot]!;
+    if (k === key) return t.entries[slot];
+    if (k === -1) return undefined;
+    slot = (slot + 1) & t.mask;
+  }
 }
 
 /** The model's words (`w:` features, and the words of its pairs `w:a b`), and how many `w:` single words it weighs. */
 interface Vocabulary {
   words: Map<string, VocabularyWord>;
+  pairs: PairTable;
   /** `words` by word id (word-ids.ts; null: not a model word). */
   byId: WordTable<VocabularyWord | null>;
   singles: number;
@@ -114,7 +137,7 @@ function vocabulary(model: ShortChatModel): Vocabulary {
     let singles = 0;
     const entry = (w: string): VocabularyWord => {
       let e = words.get(w);
-      if (!e) words.set(w, (e = { id: words.size, single: undefined, partner: undefined, pairIds: undefined, pairs: undefined }));
+      if (!e) words.set(w, (e = { id: words.size, single: undefined, partner: undefined, startsPairs: false }));
       return e;
     };
     /** The pairs each word starts, with their second word's id. */
@@ -145,14 +168,17 @@ function vocabulary(model: ShortChatModel): Vocabulary {
       else pairs.set(a, [pair]);
     }
     // Pairs are numbered after the words, so a word and a pair never share a number (AuthorCues.keys).
+    if (words.size > PAIR_SHIFT) throw new Error(`short-chat model: ${words.size} words, more than a pair key holds`);
     let id = words.size;
+    const all: { first: number; second: number; pair: PairEntry }[] = [];
     for (const [a, list] of pairs) {
-      for (const p of list) p.pair.id = id++;
-      list.sort((x, y) => x.second - y.second);
-      a.pairIds = Int32Array.from(list, (x) => x.second);
-      a.pairs = list.map((x) => x.pair);
+      for (const p of list) {
+        p.pair.id = id++;
+        all.push({ first: a.id, second: p.second, pair: p.pair });
+      }
+      a.startsPairs = true;
     }
-    vocabularyCache.set(model, (m = { words, byId: new WordTable((w: string) => words.get(w) ?? null), singles }));
+    vocabularyCache.set(model, (m = { words, pairs: pairTable(all), byId: new WordTable((w: string) => words.get(w) ?? null), singles }));
   }
   return m;
 }
@@ -355,19 +381,19 @@ export class AuthorCues {
       const e = ids === undefined ? (known.words.get(w) ?? null) : known.byId.get(ids[read]!, w);
       seen[read] = e;
       if (e === null || (e.single === undefined && e.partner === undefined)) continue;
-      if (this.keepWord(w, e.id, e.single ?? 0, position(read), text, position(read), e.partner ?? 0)) changed = true;
+      if (this.keepWord(w, e.id, e.single ?? 0, position, read, read, text, e.partner ?? 0)) changed = true;
     }
     // Word pairs within the message ("your parents", "send one"), after every single word (their order of
     // first sight is the order of the features). Once WORDS_KEPT is reached nothing more is kept.
     for (let i = 1; i < read; i++) {
       if (this.words.length >= WORDS_KEPT) break;
       const first = seen[i - 1]!;
-      if (first === null || first.pairIds === undefined) continue;
+      if (first === null || !first.startsPairs) continue;
       const second = seen[i]!;
       if (second === null) continue;
-      const entry = pairWith(first, second.id);
+      const entry = pairWith(known.pairs, first.id, second.id);
       if (entry === undefined) continue;
-      if (this.keepWord(entry.key, entry.id, entry.weight, position(i - 1), text, position(i))) changed = true;
+      if (this.keepWord(entry.key, entry.id, entry.weight, position, i - 1, i, text)) changed = true;
     }
     return changed;
   }
@@ -379,20 +405,23 @@ export class AuthorCues {
       const w = glossed[i]!;
       if (this.words.length >= WORDS_KEPT) break;
       if (w.length < 2 || hasDigit(w)) continue;
-      if (this.keepWord(w, -1, 0, position(i), text, position(i))) changed = true;
+      if (this.keepWord(w, -1, 0, position, i, i, text)) changed = true;
     }
     for (let i = 1; i < glossed.length; i++) {
       if (this.words.length >= WORDS_KEPT) break;
       const a = glossed[i - 1]!;
       const b = glossed[i]!;
       if (a.length < 2 || b.length < 2 || hasDigit(a) || hasDigit(b)) continue;
-      if (this.keepWord(`${a} ${b}`, -1, 0, position(i - 1), text, position(i))) changed = true;
+      if (this.keepWord(`${a} ${b}`, -1, 0, position, i - 1, i, text)) changed = true;
     }
     return changed;
   }
 
-  /** Keeps a word (or word pair) not seen before: its weight joins the score, and it may become evidence. */
-  private keepWord(w: string, key: number, weight: number, position: number, text: string, end: number, partnerWeight = 0): boolean {
+  /**
+   * Keeps a word (or word pair) not seen before: its weight joins the score, and it may become evidence.
+   * `position` gives the packed positions of its first and last word (indices `first`, `last`), read only then.
+   */
+  private keepWord(w: string, key: number, weight: number, position: (i: number) => number, first: number, last: number, text: string, partnerWeight = 0): boolean {
     if (key >= 0) {
       // A model word: known by its number (the same word, the same number).
       const keys = this.keys!;
@@ -408,7 +437,7 @@ export class AuthorCues {
     }
     this.zWords += weight;
     this.partnerZ += partnerWeight;
-    if (weight > 0) this.keepTop(w, weight, position, text, end);
+    if (weight > 0) this.keepTop(w, weight, position(first), text, position(last));
     return true;
   }
 

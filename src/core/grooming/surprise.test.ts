@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assessConversation } from './index.ts';
+import { defaultMatcher } from './detector.ts';
 import { plansSurprise } from './surprise.ts';
 
 const words = (text: string) => text.toLowerCase().split(/\s+/);
@@ -17,6 +18,31 @@ test('a surprise for the reader, or "our little surprise", is not', () => {
   assert.equal(plansSurprise(words('i have a surprise for you')), false);
   assert.equal(plansSurprise(words('its our little surprise dont tell your mom')), false);
   assert.equal(plansSurprise(words('ich hab eine uberraschung fur dich')), false);
+});
+
+test("with the words' ids (the gate read per word) the answer is the one the joined text gives", () => {
+  const texts = [
+    'we are planning a surprise for mum',
+    'een verrassingsfeest voor papa',
+    'dein papa wird 50 nächsten monat',
+    'your mum turns 40 on friday',
+    'je vader wordt 50 zaterdag',
+    'the present for grandma is in my bag',
+    'i have a surprise for you',
+    'it turns out fine',
+    'presentation for school tomorrow',
+    'see you at practice',
+  ];
+  const n = defaultMatcher().normaliser;
+  let gated = 0;
+  for (const t of texts) {
+    const nt = n.normalise(t);
+    const withIds = plansSurprise(nt.words, nt.text, nt.ids);
+    assert.equal(withIds, plansSurprise(nt.words, nt.text), t);
+    if (withIds) gated++;
+  }
+  // Both kinds of answer are among them: the check compares something.
+  assert.equal(gated, 6);
 });
 
 // The lexicons and rules alone (the short-chat model switched off).

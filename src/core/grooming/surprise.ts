@@ -5,6 +5,7 @@
  * in case she takes your phone"). It takes a party or a third person near the word: a surprise for the reader
  * ("i have a surprise for you") or "our little surprise, don't tell your mum" is a groomer's secret and does not count.
  */
+import { WordTable } from './word-ids.ts';
 
 /** Words that name a surprise, over normalised words (lower case, accents folded; German also as typed without umlauts, "ueberraschung"), in en/de/nl/fr/es. */
 const SURPRISE = /^(surprise|surprises|u(e)?berraschung|u(e)?berraschungen|u(e)?berraschend|u(e)?berraschen|verrassing|verrassen|verras|sorpresa|sorprender)$/;
@@ -40,15 +41,27 @@ const SURPRISE_STEM = /surpris|uberrasch|ueberrasch|verras|sorpres|sorprend|pres
 const YOUR = new Set(['your', 'dein', 'deine', 'deiner', 'deinem', 'deinen', 'je', 'jouw', 'ton', 'ta', 'tes', 'tu', 'tus']);
 /** "a surprise for your mum", "les 40 ans surprise de ta maman", "sorpresa para tu padre": the reader's parent is its guest. */
 const FOR = new Set(['for', 'fur', 'voor', 'pour', 'para', 'de', 'van', 'von']);
+/** The verbs of FAMILY_BIRTHDAY. */
+const TURNS = new Set(['turns', 'wordt', 'wird', 'cumple', 'fete']);
+/** Per word: 1 when it is a verb of FAMILY_BIRTHDAY, 2 when it holds a SURPRISE_STEM (neither pattern spans a space). */
+const GATE = new WordTable((w: string) => (TURNS.has(w) ? 1 : 0) | (SURPRISE_STEM.test(w) ? 2 : 0));
 
 /**
  * Whether the words plan a surprise party, or a surprise for or about someone other than the reader. `text` is the
  * same words joined (a normalised text), when the caller has it: most messages name no surprise, and one look at
  * it spares testing every word.
  */
-export function plansSurprise(words: readonly string[], text = words.join(' ')): boolean {
-  if (FAMILY_BIRTHDAY.test(text)) return true;
-  if (!SURPRISE_STEM.test(text)) return false;
+export function plansSurprise(words: readonly string[], text = words.join(' '), ids?: readonly number[]): boolean {
+  if (ids !== undefined) {
+    // With the words' ids: their gate bits, read once, say which of the two patterns could match `text`.
+    let gate = 0;
+    for (let k = 0; k < words.length; k++) gate |= GATE.get(ids[k]!, words[k]!);
+    if ((gate & 1) !== 0 && FAMILY_BIRTHDAY.test(text)) return true;
+    if ((gate & 2) === 0) return false;
+  } else {
+    if (FAMILY_BIRTHDAY.test(text)) return true;
+    if (!SURPRISE_STEM.test(text)) return false;
+  }
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     if (PARTY.test(w)) return true;

@@ -52,3 +52,9 @@ export class WordTable<T> {
     return v;
   }
 }
+
+/** Whether `table` holds true for any of the words (read by their ids): a reader's cheap look before its pattern. */
+export function someWordIn(table: WordTable<boolean>, words: readonly string[], ids: readonly number[]): boolean {
+  for (let k = 0; k < words.length; k++) if (table.get(ids[k]!, words[k]!)) return true;
+  return false;
+}
