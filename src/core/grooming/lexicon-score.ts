@@ -98,18 +98,21 @@ export function contextual(s: Strengths, ctx: AuthorContext, out: Strengths = ne
 /** Each category's base weight, and whether it counts towards `broad`, by category index (read per rescore). */
 const baseByIndex = Float64Array.from(signalCategories, (c) => base[c]);
 const countsBroad = signalCategories.map((c) => c !== 'age_disclosure' && c !== 'age_probe' && c !== 'sexual_talk');
-const AGE_PROBE = idx.age_probe;
-const SUPERVISION = idx.supervision_check;
-const SECRECY = idx.secrecy;
-const PLATFORM = idx.platform_move;
-const IMAGES = idx.image_request;
-const BODY = idx.body_compliment;
-const TRUST = idx.trust_building;
-const SEXUAL = idx.sexual_talk;
-const MEETING = idx.meeting;
-const GIFTS = idx.gifts;
-const THREAT = idx.threat;
-const PRESSURE = idx.stream_pressure;
+/** The indices of the categories the logit combines. */
+const {
+  age_probe: AGE_PROBE,
+  supervision_check: SUPERVISION,
+  secrecy: SECRECY,
+  platform_move: PLATFORM,
+  image_request: IMAGES,
+  body_compliment: BODY,
+  trust_building: TRUST,
+  sexual_talk: SEXUAL,
+  meeting: MEETING,
+  gifts: GIFTS,
+  threat: THREAT,
+  stream_pressure: PRESSURE,
+} = idx;
 
 /** The lexicon logit of one author's evidence in context. */
 export function lexiconLogit(raw: Strengths, ctx: AuthorContext, inContext: Strengths = contextual(raw, ctx)): number {
