@@ -334,11 +334,6 @@ export class ConversationState {
    */
   private warningRules: FiredRule[] = noFiredRules;
   private readonly evidence: Signal[] = [];
-  /**
-   * The kept evidence's weights, in the same order, once it has overflowed maxSignals (keepEvidence then reads
-   * these, not the signals): most conversations never keep that many, and carry no copy.
-   */
-  private evidenceWeight: number[] | undefined;
   private totalWords = 0;
   /** Whether any author's evidence fires a short-chat rule (most conversations: none). */
   private anyRules = false;
@@ -411,7 +406,6 @@ export class ConversationState {
     if (this.evidence.length > 0) this.perCategory.fill(0);
     // Emptied by popping, not by setting length (a call into the runtime, which also frees the array's room).
     while (this.evidence.length > 0) this.evidence.pop();
-    if (this.evidenceWeight !== undefined) while (this.evidenceWeight.length > 0) this.evidenceWeight.pop();
     this.evidenceOrdered = true;
     this.totalWords = 0;
     this.anyRules = false;
@@ -865,30 +859,21 @@ export class ConversationState {
     const counts = this.perCategory;
     counts[signalIndex[s.category]]!++;
     this.evidenceView = undefined;
-    let weights = this.evidenceWeight;
-    if (weights !== undefined && weights.length > 0) weights.push(s.weight);
     if (evidence.length <= this.opts.maxSignals) return;
-    if (weights === undefined || weights.length === 0) {
-      // The first overflow (of this conversation, or since a reset): the weights are read once from the signals.
-      weights ??= this.evidenceWeight = [];
-      for (const e of evidence) weights.push(e.weight);
-    }
     let drop = -1;
     let weakest = 0;
-    for (let i = 0; i < weights.length; i++) {
-      // The weight first, from the plain array beside the signals (with many conversations the signals are not in
-      // the cache): most signals are no weaker than the candidate, and then their category need not be read.
-      const w = weights[i]!;
-      if (drop >= 0 && !(w < weakest)) continue;
-      if (counts[signalIndex[evidence[i]!.category]]! < 2) continue;
+    for (let i = 0; i < evidence.length; i++) {
+      const e = evidence[i]!;
+      // The weight first: most signals are no weaker than the candidate, and then their category need not be read.
+      if (drop >= 0 && !(e.weight < weakest)) continue;
+      if (counts[signalIndex[e.category]]! < 2) continue;
       drop = i;
-      weakest = w;
+      weakest = e.weight;
     }
     if (drop < 0) {
       drop = 0;
-      for (let i = 1; i < weights.length; i++) if (weights[i]! < weights[drop]!) drop = i;
+      for (let i = 1; i < evidence.length; i++) if (evidence[i]!.weight < evidence[drop]!.weight) drop = i;
     }
-    weights.splice(drop, 1);
     const [gone] = evidence.splice(drop, 1);
     counts[signalIndex[gone!.category]]!--;
   }

@@ -4,7 +4,7 @@
  */
 import { createNormaliser, type Normaliser } from './normalise.ts';
 import { compileFrames, frameVocabulary, type CompiledFrames, type FrameWords } from './frames.ts';
-import { compilePattern, expandMacros, NUMBER_NEXT } from './pattern.ts';
+import { compilePattern, expandMacros, NUMBER_NEXT, startsWithDigit } from './pattern.ts';
 import { impliedParts, type ImpliedPart } from './implied-sextortion.ts';
 import { signalCategories, type SignalCategory } from './types.ts';
 import { NO_ID, wordId, WordTable } from './word-ids.ts';
@@ -79,12 +79,6 @@ export interface AnchorById {
   nextIds: Int32Array;
   nextRules: number[][];
   byId: boolean;
-}
-
-/** Whether a word starts with a digit: where a pattern's number (` (\d{1,4})`, the whole word) could be. */
-export function startsWithDigit(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return c >= 48 && c <= 57;
 }
 
 /** The AnchorById of an anchor's rules. */

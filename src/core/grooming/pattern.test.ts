@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import { defaultMatcher } from './detector.ts';
-import { rulesAt, startsWithDigit } from './lexicon.ts';
-import { compilePattern, NUMBER_NEXT } from './pattern.ts';
+import { rulesAt } from './lexicon.ts';
+import { compilePattern, NUMBER_NEXT, startsWithDigit } from './pattern.ts';
 
 const compile = (src: string) => compilePattern(src, defaultMatcher().normaliser);
 

@@ -25,6 +25,12 @@ type Item =
 /** In `follows`: the anchor may be followed by a number (a word of digits), which no normalised word spells like this. */
 export const NUMBER_NEXT = '#';
 
+/** Whether a word starts with a digit: where a pattern's number (` (\d{1,4})`, the whole word) could be. */
+export function startsWithDigit(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 export interface CompiledPattern {
   regex: RegExp;
   /** Exact first words this pattern can start with. */
@@ -241,7 +247,7 @@ export function compilePattern(source: string, normaliser: Normaliser): Compiled
     const numberFirst = starts.some((h) => h[0] === NUMBER_NEXT);
     for (const a of anchors) {
       const next = new Set<string>();
-      let free = open || (numberFirst && /^\d/.test(a));
+      let free = open || (numberFirst && startsWithDigit(a));
       for (const h of starts) {
         if (h[0] !== a) continue;
         if (h.length < 2 || h[1] === ANY) free = true;

@@ -20,29 +20,25 @@ test('a surprise for the reader, or "our little surprise", is not', () => {
   assert.equal(plansSurprise(words('ich hab eine uberraschung fur dich')), false);
 });
 
-test("with the words' ids (the gate read per word) the answer is the one the joined text gives", () => {
-  const texts = [
-    'we are planning a surprise for mum',
-    'een verrassingsfeest voor papa',
-    'dein papa wird 50 nächsten monat',
-    'your mum turns 40 on friday',
-    'je vader wordt 50 zaterdag',
-    'the present for grandma is in my bag',
-    'i have a surprise for you',
-    'it turns out fine',
-    'presentation for school tomorrow',
-    'see you at practice',
+test("with the words' ids (the gate read per word) or without, the answer is the pattern's", () => {
+  const cases: [string, boolean][] = [
+    ['we are planning a surprise for mum', true],
+    ['een verrassingsfeest voor papa', true],
+    ['dein papa wird 50 nächsten monat', true],
+    ['your mum turns 40 on friday', true],
+    ['je vader wordt 50 zaterdag', true],
+    ['the present for grandma is in my bag', true],
+    ['i have a surprise for you', false],
+    ['it turns out fine', false],
+    ['presentation for school tomorrow', false],
+    ['see you at practice', false],
   ];
   const n = defaultMatcher().normaliser;
-  let gated = 0;
-  for (const t of texts) {
+  for (const [t, expected] of cases) {
     const nt = n.normalise(t);
-    const withIds = plansSurprise(nt.words, nt.text, nt.ids);
-    assert.equal(withIds, plansSurprise(nt.words, nt.text), t);
-    if (withIds) gated++;
+    assert.equal(plansSurprise(nt.words, nt.text, nt.ids), expected, t);
+    assert.equal(plansSurprise(nt.words, nt.text), expected, `${t} (without ids)`);
   }
-  // Both kinds of answer are among them: the check compares something.
-  assert.equal(gated, 6);
 });
 
 // The lexicons and rules alone (the short-chat model switched off).

@@ -5,7 +5,7 @@
  * in case she takes your phone"). It takes a party or a third person near the word: a surprise for the reader
  * ("i have a surprise for you") or "our little surprise, don't tell your mum" is a groomer's secret and does not count.
  */
-import { WordTable } from './word-ids.ts';
+import { NO_ID, WordTable } from './word-ids.ts';
 
 /** Words that name a surprise, over normalised words (lower case, accents folded; German also as typed without umlauts, "ueberraschung"), in en/de/nl/fr/es. */
 const SURPRISE = /^(surprise|surprises|u(e)?berraschung|u(e)?berraschungen|u(e)?berraschend|u(e)?berraschen|verrassing|verrassen|verras|sorpresa|sorprender)$/;
@@ -52,16 +52,11 @@ const GATE = new WordTable((w: string) => (TURNS.has(w) ? 1 : 0) | (SURPRISE_STE
  * it spares testing every word.
  */
 export function plansSurprise(words: readonly string[], text = words.join(' '), ids?: readonly number[]): boolean {
-  if (ids !== undefined) {
-    // With the words' ids: their gate bits, read once, say which of the two patterns could match `text`.
-    let gate = 0;
-    for (let k = 0; k < words.length; k++) gate |= GATE.get(ids[k]!, words[k]!);
-    if ((gate & 1) !== 0 && FAMILY_BIRTHDAY.test(text)) return true;
-    if ((gate & 2) === 0) return false;
-  } else {
-    if (FAMILY_BIRTHDAY.test(text)) return true;
-    if (!SURPRISE_STEM.test(text)) return false;
-  }
+  // The words' gate bits (read by id when the caller has the ids) say which of the two patterns could match `text`.
+  let gate = 0;
+  for (let k = 0; k < words.length; k++) gate |= GATE.get(ids?.[k] ?? NO_ID, words[k]!);
+  if ((gate & 1) !== 0 && FAMILY_BIRTHDAY.test(text)) return true;
+  if ((gate & 2) === 0) return false;
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     if (PARTY.test(w)) return true;
