@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ConversationState, type ConversationStateOptions } from './conversation-state.ts';
+import { ConversationState, CUE_HOLD, type ConversationStateOptions } from './conversation-state.ts';
+import { defaultShortChatModel } from './detector.ts';
+import { shortChatScore } from './short-chat-model.ts';
 import { assessConversation } from './index.ts';
 import type { ChatMessage } from './types.ts';
 
@@ -225,4 +227,35 @@ test('an age that stands apart at the start of a longer reply answers the age qu
   // Run on without a break, the number is not read as the answer.
   const runOn = chat(['v', 'how old are u'], ['s', "29 people asked me that today and no I won't tell you where I live"]);
   assert.ok(!runOn.signals.some((x) => x.category === 'age_disclosure' && x.author === 's'));
+});
+
+test('once the short-chat model has counted for an author, a reply that moves their score a little does not withdraw it (CUE_HOLD)', () => {
+  const model = defaultShortChatModel();
+  const opts: ConversationStateOptions = { threshold: 0.5, maxMessages: 50, maxAuthors: 32, maxSignals: 64 };
+  let heldInBand = 0;
+  let checked = 0;
+  for (const name of ['held-out-32', 'held-out-40', 'held-out-45']) {
+    const file = readFileSync(fileURLToPath(new URL(`../../../test/fixtures/short-chats/${name}.jsonl`, import.meta.url)), 'utf8');
+    for (const line of file.split('\n').filter((l) => l.trim() !== '')) {
+      const messages = (JSON.parse(line) as { messages: ChatMessage[] }).messages;
+      const state = new ConversationState(opts);
+      const reached = new Set<string>();
+      for (const m of messages) {
+        state.push(m);
+        const counted = new Set(state.firedRules().filter((r) => r.rule === 'short_chat_model').map((r) => r.author));
+        for (const { author, features } of state.cueFeaturesByAuthor()) {
+          const score = shortChatScore(model, features);
+          const wasReached = reached.has(author);
+          if (score >= model.threshold) reached.add(author);
+          if (!counted.has(author)) continue;
+          checked++;
+          // The model counts at the threshold, or down to CUE_HOLD below it once it has reached it; never lower.
+          assert.ok(score >= model.threshold || (wasReached && score >= model.threshold - CUE_HOLD), `${author}: ${score} counted`);
+          if (score < model.threshold) heldInBand++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 100, `${checked} readings checked`);
+  assert.ok(heldInBand > 0, 'some reading holds in the band below the threshold after a reply');
 });

@@ -34,6 +34,11 @@ export interface AuthorContext {
   allAdults: boolean;
   /** Everyone the author talks to is an adult (said so, or the platform says so), whatever the author is. */
   othersAdult?: boolean;
+  /**
+   * Three or more people ask things of someone who said they are an adult, with no minor in sight (fans and a
+   * grown-up streamer): not the coordinated pattern, and not a reading for the short-chat model either.
+   */
+  pileOnAdult?: boolean;
   /** The other side addresses this author as a parent or grandparent ("ok dad", "thanks mum"). */
   family: boolean;
   /** The author planned a surprise for someone else (surprise.ts). */

@@ -1,14 +1,16 @@
 /**
  * Fitted by `npm run train:short-chats` on 21244 synthetic short chats of test/fixtures/short-chats (never on
- * research data). Features: see short-chat-model.ts. Threshold 0.815, set by hand, not the 0.59 the script chose at
- * --max-fpr 0.017: the lowest whose false-positive rate across writers is at or under 0.010, two points under the
- * 0.03 target (blind rates have run 0.5 to 4 points above this estimate); see docs/grooming.md, session 12.
+ * research data). Features: see short-chat-model.ts. Threshold 0.7, set by hand (session 15), not the 0.59 the
+ * script chose at --max-fpr 0.017 nor session 12's 0.815: on the 26 newer writers' sets that were never trained on
+ * (held-out 38-63) it took recall over every evasion from 0.955 to 0.971 and the false-positive rate from 0.0105
+ * to 0.0135, and on very short chats (two or three messages) recall from 0.74-0.92 to 0.83-0.94; see docs/grooming.md,
+ * session 15.
  */
 import type { ShortChatModel } from '../short-chat-model.ts';
 
 export const shortChatModel: ShortChatModel = {
  "version": "short-chats-21244",
- "threshold": 0.815,
+ "threshold": 0.7,
  "ruleGate": 0.4,
  "bias": -2.0731,
  "weights": {
