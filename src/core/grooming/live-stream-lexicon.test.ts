@@ -3,14 +3,10 @@
 // the camera), in every language. Look-alikes from ordinary streams must stay quiet. Short synthetic phrases.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assessConversation, detectSignals, type SignalCategory } from './index.ts';
+import { assessConversation, type SignalCategory } from './index.ts';
+import { strongestWeight as weight } from './strongest-weight.ts';
 
 const rulesOnly = { shortChatModel: { version: 'off', threshold: 2, bias: 0, weights: {} } };
-
-/** The strongest weight of `category` in one message (0 when absent). */
-function weight(text: string, category: SignalCategory): number {
-  return Math.max(0, ...detectSignals(text).filter((s) => s.category === category).map((s) => s.weight));
-}
 
 const asks: [string, SignalCategory][] = [
   ['r u in year 6', 'age_probe'],

@@ -5,14 +5,10 @@
 // Short synthetic phrases written for this test.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assessConversation, detectSignals, type SignalCategory } from './index.ts';
+import { assessConversation, type SignalCategory } from './index.ts';
+import { strongestWeight as weight } from './strongest-weight.ts';
 
 const rulesOnly = { shortChatModel: { version: 'off', threshold: 2, bias: 0, weights: {} } };
-
-/** The strongest weight of `category` in one message (0 when absent). */
-function weight(text: string, category: SignalCategory): number {
-  return Math.max(0, ...detectSignals(text).filter((s) => s.category === category).map((s) => s.weight));
-}
 
 const asks: [string, SignalCategory][] = [
   ['wer ist jetzt noch bei dir daheim', 'supervision_check'],
