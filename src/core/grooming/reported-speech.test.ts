@@ -174,3 +174,13 @@ test('a negation in the clause before does not forbid the deletion: "brauchst du
   assert.ok(secrecy('brauchst du nicht. und lösch den chat bevor du losgehst') >= 0.8);
   assert.ok(secrecy('no. delete the chat now') >= 0.8);
 });
+
+test('a class warned of fake accounts in Dutch ("meld het bij mij of je ouders"): the advice is no threat, even when a split cuts the subject', () => {
+  // "nepaccounts" splits into pieces for the patterns; the warning is read over the words as written too.
+  const warning = 'let op allemaal: nepaccounts vragen om fotos en willen daarna geld. nooit betalen en meld het bij mij of je ouders, je krijgt geen straf';
+  const threat = Math.max(0, ...detectSignals(warning).filter((s) => s.category === 'sextortion' || s.category === 'threat').map((s) => s.weight));
+  assert.ok(threat < 0.5, `${threat}`);
+  assert.equal(assessConversation([{ author: 'juf', text: warning }, { author: 'kind', text: 'oke juf' }]).flagged, false);
+  // Said as one's own, the same words still threaten.
+  assert.equal(assessConversation([{ author: 'x', text: 'stuur meer fotos of je ouders krijgen ze' }, { author: 'y', text: 'nee' }]).flagged, true);
+});

@@ -44,12 +44,12 @@ const normalisedRe = (alternatives: readonly string[]) => new RegExp(String.raw`
  * writer received it (RECEIVED).
  */
 const THIRD_ACT = normalisedRe([
-  String.raw`(someone|someones|somebody|some one|anyone|anybody|a fake|some fake|a guy|some guy|this guy|that guy|a man|some man|this man|a person|an account|accounts|a stranger|strangers|people|a creep|some creep|he|hes|she|shes|they|theyre|it|(the|a|this|that) (message|text|dm|email|mail|post|video|account|profile)|messages|posts|una cuenta|un perfil|un mensaje|un compte|un message|ein account|ein profil|eine nachricht|een account|een profiel|een bericht|jemand|ein typ|einer|iemand|een man|een gast|quelquun|qqn|un mec|un type|alguien|un tipo|un senor)( \S+){0,6}? (is |was |are |were |keeps |kept |has been |have been |ist |est )?(offering|offers|offered|asking|asks|asked|promising|promises|promised|dming|dmd|messaging|messages|sending|sends|saying|says|said|goes|went|was like|wants|wanted|trying to get|bietet|bieten|fragt|fragen|schreibt|biedt|bieden|vraagt|vragen|zegt|propose|proposent|demande|demandent|ofrece|ofrecen|pide|piden)`,
+  String.raw`(someone|someones|somebody|some one|anyone|anybody|a fake|some fake|a guy|some guy|this guy|that guy|a man|some man|this man|a person|an account|accounts|a stranger|strangers|people|a creep|some creep|he|hes|she|shes|they|theyre|it|(the|a|this|that) (message|text|dm|email|mail|post|video|account|profile)|messages|posts|una cuenta|un perfil|un mensaje|un compte|un message|ein account|ein profil|eine nachricht|een account|een profiel|een bericht|jemand|ein typ|einer|iemand|een man|een gast|quelquun|qqn|un mec|un type|alguien|un tipo|un senor|fake accounts|fakeaccounts|fake profile|fake profiles|nepaccounts|nepprofielen|neppe accounts|faux comptes|des faux comptes|cuentas falsas|perfiles falsos)( \S+){0,6}? (is |was |are |were |keeps |kept |has been |have been |ist |est )?(offering|offers|offered|asking|asks|asked|promising|promises|promised|dming|dmd|messaging|messages|sending|sends|saying|says|said|goes|went|was like|wants|wanted|trying to get|bietet|bieten|fragt|fragen|schreibt|wollen|biedt|bieden|vraagt|vragen|zegt|willen|eisen|propose|proposent|demande|demandent|veulent|ofrece|ofrecen|pide|piden|quieren)`,
 ]);
 /** Warnings that make THIRD_ACT reported even with no scam named: a creep, a heads-up, the mods, don't accept. */
 const WARNS = normalisedRe([
   String.raw`creeps?|creepy|weird|weirdo|sketchy|sus|gross|ew+|heads up|careful|watch out|beware|banned|mods?|dont accept|do not accept|stay safe|be safe|pervs?|scams?|scammers?|fake|hacked|psa|warning|reported|report|blocked|block|going around|going round`,
-  String.raw`betrug|abzocke|warnung|vorsicht|komisch|gruselig|eklig|melden|blocken|oplichting|waarschuwing|pas op|let op|eng|raar|blokkeren|arnaques?|attention|bizarre|chelou|signaler|signalez|estafas?|cuidado|aviso|raro|denuncia`,
+  String.raw`betrug|abzocke|warnung|vorsicht|komisch|gruselig|eklig|melden|blocken|nie zahlen|nicht zahlen|oplichting|waarschuwing|pas op|let op|eng|raar|blokkeren|nooit betalen|niet betalen|meld het|nepaccounts|arnaques?|attention|bizarre|chelou|signaler|signalez|ne payez pas|faux comptes|estafas?|cuidado|aviso|raro|denuncia|no pagues|cuentas falsas`,
 ]);
 /** The writer received it: "someone sent me a message saying …", "i got a dm from a guy asking …". */
 const RECEIVED = normalisedRe([
@@ -153,9 +153,10 @@ export function dampReportedSpeech(text: string, signals: Signal[], nt?: Normali
   toldThreats(text, signals, reported);
   warnings(text, signals, reported);
   if (nt !== undefined) {
-    toldActs(nt, signals, reported);
-    // Also over the words as written when some were split apart: a split can cut a verb ("demande" → "de man de").
+    // Also over the words as written when some were split apart: a split can cut a verb ("demande" → "de man de")
+    // or a subject ("nepaccounts").
     for (const words of unsplit !== undefined && unsplit !== nt ? [nt, unsplit] : [nt]) {
+      toldActs(words, signals, reported);
       askedAbout(words, signals, reported);
       ageOfAnother(words, signals, reported);
     }
