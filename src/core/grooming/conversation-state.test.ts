@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ConversationState, CUE_HOLD, type ConversationStateOptions } from './conversation-state.ts';
 import { defaultShortChatModel } from './detector.ts';
+import { DEFAULT_MAX_AUTHORS, DEFAULT_MAX_MESSAGES, DEFAULT_MAX_SIGNALS } from './options.ts';
 import { shortChatScore } from './short-chat-model.ts';
 import { assessConversation } from './index.ts';
 import type { ChatMessage } from './types.ts';
@@ -231,7 +232,7 @@ test('an age that stands apart at the start of a longer reply answers the age qu
 
 test('once the short-chat model has counted for an author, a reply that moves their score a little does not withdraw it (CUE_HOLD)', () => {
   const model = defaultShortChatModel();
-  const opts: ConversationStateOptions = { threshold: 0.5, maxMessages: 50, maxAuthors: 32, maxSignals: 64 };
+  const opts: ConversationStateOptions = { threshold: 0.5, maxMessages: DEFAULT_MAX_MESSAGES, maxAuthors: DEFAULT_MAX_AUTHORS, maxSignals: DEFAULT_MAX_SIGNALS };
   let heldInBand = 0;
   let checked = 0;
   for (const name of ['held-out-32', 'held-out-40', 'held-out-45']) {
